@@ -1,0 +1,63 @@
+/**
+ * `npm run host`: the hall server headless, under plain Node.
+ *   --port N   (or PORT)          default 8080
+ *   --data DIR (or PLENARY_DATA)  default ~/PlenaryVote/data
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createHost, defaultStaticDir } from '../host'
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    data: { type: 'string' },
+    bind: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+  },
+})
+
+const port = Number(values.port ?? process.env.PORT ?? 8080)
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`端口无效 / invalid port: ${values.port ?? process.env.PORT}`)
+  process.exit(2)
+}
+const dataDir = resolve(
+  values.data ?? process.env.PLENARY_DATA ?? join(homedir(), 'PlenaryVote', 'data'),
+)
+const staticDir = defaultStaticDir()
+
+if (!values['no-build'] && !existsSync(join(staticDir, 'tablet', 'index.html'))) {
+  console.log('首次运行：正在构建页面… / building the pages…')
+  const built = spawnSync('npx', ['electron-vite', 'build'], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  })
+  if (built.status !== 0) process.exit(built.status ?? 1)
+}
+
+try {
+  const host = await createHost({ dataDir, port, host: values.bind ?? '0.0.0.0', staticDir })
+  console.log(`民生实事票决 · 主机已启动 / host running`)
+  console.log(`数据目录 / data folder: ${dataDir}`)
+  console.log(`会务控制台 / staff console (this machine only):\n  ${host.consoleUrl}`)
+  console.log(`代表平板加入 / tablets join at:`)
+  for (const base of host.tabletBases()) console.log(`  ${base}/tablet/`)
+  console.log(`大屏 / projector screen:`)
+  for (const base of host.tabletBases()) console.log(`  ${base}/screen/`)
+  const stop = () => {
+    void host.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+} catch (error) {
+  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    console.error(
+      `端口 ${port} 已被占用，请用 --port 选择其他端口 / port ${port} is in use: choose another with --port`,
+    )
+    process.exit(1)
+  }
+  throw error
+}

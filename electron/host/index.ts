@@ -1,0 +1,150 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Server } from 'socket.io'
+import type { Namespace } from 'socket.io'
+import { namespaces } from '../../shared/protocol/events'
+import { handleApi } from './http/api'
+import { securityHeaders, serveStatic } from './http/static-files'
+import { newStaffToken } from './services/credentials'
+import { MeetingService } from './services/meeting.service'
+import { Session } from './services/session'
+import { VoteService } from './services/vote.service'
+import { setupConsoleNamespace } from './socket/console.handlers'
+import { setupDeputyNamespace } from './socket/deputy.handlers'
+import { setupScreenNamespace } from './socket/screen.handlers'
+import { baseUrl, consoleUrl, lanAddresses } from './urls'
+
+export interface HostOptions {
+  /** The data folder; every test gets its own. */
+  dataDir: string
+  /** 0 picks a free port. */
+  port: number
+  /** Interface to bind: 0.0.0.0 in the hall, 127.0.0.1 in tests. */
+  host: string
+  /** Where the built pages are (out/renderer). */
+  staticDir?: string
+  /** Random per start unless the shell hands one in. */
+  staffToken?: string
+  log?: (line: string) => void
+}
+
+export interface HostHandle {
+  port: number
+  staffToken: string
+  /** Loopback URL of the console page, carrying the staff token. */
+  consoleUrl: string
+  /** Base URLs tablets can reach, one per LAN address (loopback when bound to it). */
+  tabletBases(): string[]
+  session: Session
+  meetings: MeetingService
+  votes: VoteService
+  close(): Promise<void>
+}
+
+export function defaultStaticDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '../../out/renderer')
+}
+
+/** The composition root of the hall server: wiring happens here and nowhere else. */
+export async function createHost(options: HostOptions): Promise<HostHandle> {
+  const log = options.log ?? ((line: string) => console.log(line))
+  const staffToken = options.staffToken ?? newStaffToken()
+  const staticDir = options.staticDir ?? defaultStaticDir()
+  const session = await Session.open(options.dataDir)
+  const meetings = new MeetingService(session)
+  const votes = new VoteService(session)
+
+  let port = options.port
+  const tabletBases = () => {
+    if (options.host === '127.0.0.1' || options.host === 'localhost')
+      return [baseUrl('127.0.0.1', port)]
+    const lan = lanAddresses()
+    return (lan.length > 0 ? lan : ['127.0.0.1']).map((a) => baseUrl(a, port))
+  }
+
+  const http = createServer((req, res) => {
+    securityHeaders(res)
+    if (req.url === '/' || req.url === '/join') {
+      res.writeHead(302, { Location: '/tablet/' }).end()
+      return
+    }
+    if (handleApi({ session, staffToken, tabletBase: () => tabletBases()[0] ?? '' }, req, res))
+      return
+    serveStatic(staticDir, req, res).then(
+      (served) => {
+        if (!served)
+          res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found')
+      },
+      (error: unknown) => {
+        log(`static error: ${String(error)}`)
+        if (!res.headersSent) res.writeHead(500).end()
+      },
+    )
+  })
+
+  const io = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    // Tablets on hall Wi-Fi drop often; recovery is ours (resends), not the transport's.
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+  })
+  const deputy = setupDeputyNamespace(typed(io.of(namespaces.deputy)), {
+    session,
+    meetings,
+    votes,
+    log,
+  })
+  const stopConsole = setupConsoleNamespace(typed(io.of(namespaces.console)), {
+    session,
+    meetings,
+    votes,
+    staffToken,
+    tabletsOnline: deputy.online,
+    log,
+  })
+  const stopScreen = setupScreenNamespace(
+    typed(io.of(namespaces.screen)),
+    session,
+    () => {
+      const base = tabletBases()[0]
+      return base ? `${base}/tablet/` : null
+    },
+    log,
+  )
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject)
+    http.listen(options.port, options.host, () => {
+      http.off('error', reject)
+      resolve()
+    })
+  })
+  port = (http.address() as AddressInfo).port
+
+  return {
+    port,
+    staffToken,
+    consoleUrl: consoleUrl(port, staffToken),
+    tabletBases,
+    session,
+    meetings,
+    votes,
+    async close() {
+      stopConsole()
+      stopScreen()
+      deputy.stop()
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve())
+      })
+    },
+  }
+}
+
+/** Each namespace has its own event map; Socket.IO types a server with one, so narrow here. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the cast target carries the types
+function typed<N extends Namespace<any, any, any, any>>(nsp: Namespace): N {
+  return nsp as unknown as N
+}

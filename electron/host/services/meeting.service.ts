@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto'
+import type { Deputy, Project } from '../../../shared/protocol/meeting.schema'
+import type { AttendanceView } from '../../../shared/protocol/views'
+import { demoMeeting } from '../demo/demo-meeting'
+import { newCredential } from './credentials'
+import { ServiceError } from './service-error'
+import type { Session } from './session'
+
+export class MeetingService {
+  readonly #session: Session
+
+  constructor(session: Session) {
+    this.#session = session
+  }
+
+  /** Replaces the meeting with the demo (a few hundred deputies, 13 projects for 2027). */
+  async loadDemo(deputyCount?: number): Promise<void> {
+    if (this.#session.openVote()) throw new ServiceError('another-vote-open')
+    const demo = demoMeeting(deputyCount)
+    const width = String(demo.deputies.length).length
+    const deputies: Deputy[] = demo.deputies.map((d, i) => ({
+      id: `D${String(i + 1).padStart(Math.max(3, width), '0')}`,
+      name: d.name,
+      delegation: d.delegation,
+      seat: d.seat,
+      credential: newCredential(),
+      present: false,
+    }))
+    const projects: Project[] = demo.projects.map((p) => ({
+      id: p.number,
+      title: p.title,
+      summary: p.summary,
+      leadUnit: p.leadUnit,
+      budget: p.budget,
+      category: p.category,
+    }))
+    await this.#session.meeting.update((data) => {
+      data.meeting = { id: randomUUID(), title: demo.title, createdAt: new Date().toISOString() }
+      data.deputies = deputies
+      data.projects = projects
+      data.votes = []
+      data.screen = { stage: 'welcome', voteId: null }
+    })
+    this.#session.announce({ type: 'meeting' })
+  }
+
+  deputyByCredential(credential: string): Deputy | undefined {
+    return this.#session.meeting.data.deputies.find((d) => d.credential === credential)
+  }
+
+  /**
+   * 报到 by opening the credential on a tablet. A late check-in while a vote is open makes the
+   * deputy eligible: ballots issued grows by one.
+   */
+  async checkIn(deputyId: string): Promise<void> {
+    const deputy = this.#session.meeting.data.deputies.find((d) => d.id === deputyId)
+    if (!deputy) throw new ServiceError('not-found', deputyId)
+    if (deputy.present) return
+    await this.#session.meeting.update((data) => {
+      const d = data.deputies.find((x) => x.id === deputyId)
+      if (d) d.present = true
+      const open = data.votes.find((v) => v.status === 'open')
+      if (open?.attendance) {
+        open.attendance.present += 1
+        open.attendance.issued += 1
+      }
+    })
+    this.#session.announce({ type: 'attendance' })
+  }
+
+  attendance(): AttendanceView {
+    const deputies = this.#session.meeting.data.deputies
+    const present = deputies.filter((d) => d.present).length
+    return { roster: deputies.length, present, absent: deputies.length - present }
+  }
+}

@@ -1,0 +1,77 @@
+import type { Deputy } from '../../../shared/protocol/meeting.schema'
+import type {
+  AttendanceView,
+  ConsoleState,
+  DeputyState,
+  ScreenState,
+  TurnoutView,
+} from '../../../shared/protocol/views'
+import type { VoteDef } from '../../../shared/protocol/vote.schema'
+import type { MeetingData } from '../store/meeting.store'
+import type { Session } from './session'
+
+/** Pure projections of the session into what each role may see. */
+
+export function attendanceOf(data: Readonly<MeetingData>): AttendanceView {
+  const present = data.deputies.filter((d) => d.present).length
+  return { roster: data.deputies.length, present, absent: data.deputies.length - present }
+}
+
+export function turnoutOf(session: Session, vote: VoteDef): TurnoutView | null {
+  if (vote.status === 'draft' || !vote.attendance) return null
+  return { cast: session.loadedBox(vote.id)?.castCount ?? 0, issued: vote.attendance.issued }
+}
+
+export function consoleState(session: Session, tabletsOnline: number): ConsoleState {
+  const data = session.meeting.data
+  return {
+    meeting: data.meeting,
+    attendance: attendanceOf(data),
+    projects: data.projects,
+    votes: data.votes.map((v) => ({ ...v, turnout: turnoutOf(session, v) })),
+    tabletsOnline,
+  }
+}
+
+export function screenState(session: Session, joinUrl: string | null): ScreenState {
+  const data = session.meeting.data
+  const vote = data.votes.find((v) => v.id === data.screen.voteId)
+  return {
+    meetingTitle: data.meeting?.title ?? null,
+    joinUrl,
+    stage: data.screen.stage,
+    attendance: attendanceOf(data),
+    vote: vote
+      ? {
+          id: vote.id,
+          title: vote.title,
+          kind: vote.rules.kind,
+          seats: vote.rules.seats,
+          candidates: vote.candidates,
+          status: vote.status,
+          turnout: turnoutOf(session, vote) ?? { cast: 0, issued: 0 },
+          result: vote.status === 'published' ? vote.result : null,
+        }
+      : null,
+  }
+}
+
+export function deputyState(session: Session, deputy: Deputy): DeputyState {
+  const data = session.meeting.data
+  const open = data.votes.find((v) => v.status === 'open')
+  return {
+    meetingTitle: data.meeting?.title ?? '',
+    me: { name: deputy.name, delegation: deputy.delegation, seat: deputy.seat },
+    vote: open
+      ? {
+          id: open.id,
+          title: open.title,
+          kind: open.rules.kind,
+          seats: open.rules.seats,
+          maxFor: open.rules.maxFor,
+          candidates: open.candidates,
+        }
+      : null,
+    voted: open ? (session.loadedBox(open.id)?.hasVoted(deputy.id) ?? false) : false,
+  }
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto'
+import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
+import type { BallotReceipt, VoteDef } from '../../../shared/protocol/vote.schema'
+import {
+  ballotSubmitInputSchema,
+  voteCreateInputSchema,
+} from '../../../shared/protocol/vote.schema'
+import type { Mark } from '../../../shared/protocol/vote-rules.schema'
+import { allowedMarks } from '../../../shared/protocol/vote-rules.schema'
+import { tally } from '../../../shared/rules'
+import { parseInput } from './parse-input'
+import { ServiceError } from './service-error'
+import type { Session } from './session'
+
+/** The agenda: create, open, close, publish; and ballots from tablets. */
+export class VoteService {
+  readonly #session: Session
+
+  constructor(session: Session) {
+    this.#session = session
+  }
+
+  async create(raw: unknown): Promise<{ voteId: string }> {
+    const input = parseInput(voteCreateInputSchema, raw)
+    const { projects, meeting } = this.#session.meeting.data
+    if (!meeting) throw new ServiceError('no-meeting')
+    const candidates = input.candidateIds.map((id, i) => {
+      const project = projects.find((p) => p.id === id)
+      if (!project)
+        throw new ServiceError('bad-request', `candidateIds[${i}]: unknown project ${id}`)
+      return { id: project.id, title: project.title }
+    })
+    if (new Set(input.candidateIds).size !== candidates.length) {
+      throw new ServiceError('bad-request', 'candidateIds: duplicate project')
+    }
+    const { seats, kind } = input.rules
+    if ((kind === 'select' || kind === 'per-item') && seats !== null && seats > candidates.length) {
+      throw new ServiceError(
+        'bad-request',
+        `rules.seats: ${seats} exceeds ${candidates.length} candidates`,
+      )
+    }
+    if (kind === 'motion' && candidates.length !== 1) {
+      throw new ServiceError('bad-request', 'candidateIds: a motion has exactly one item')
+    }
+    const vote: VoteDef = {
+      id: `V${Date.now().toString(36)}${randomUUID().slice(0, 4)}`,
+      title: input.title,
+      rules: input.rules,
+      candidates,
+      status: 'draft',
+      openedAt: null,
+      closedAt: null,
+      attendance: null,
+      result: null,
+    }
+    await this.#session.meeting.update((data) => {
+      data.votes.push(vote)
+    })
+    this.#session.announce({ type: 'meeting' })
+    return { voteId: vote.id }
+  }
+
+  /** Opens a vote: rules and candidates lock; ballots issued = deputies present now. */
+  async open(voteId: string): Promise<void> {
+    const vote = this.#vote(voteId)
+    if (vote.status !== 'draft') throw new ServiceError('vote-not-draft', vote.title)
+    if (this.#session.openVote()) throw new ServiceError('another-vote-open')
+    await this.#session.box(voteId)
+    await this.#session.meeting.update((data) => {
+      const roster = data.deputies.length
+      const present = data.deputies.filter((d) => d.present).length
+      const v = data.votes.find((x) => x.id === voteId)
+      if (!v) return
+      v.status = 'open'
+      v.openedAt = new Date().toISOString()
+      v.attendance = { roster, present, issued: present }
+      data.screen = { stage: 'voting', voteId }
+    })
+    this.#session.announce({ type: 'meeting' })
+  }
+
+  /** Closes a vote and tallies it through the rules engine; the result awaits staff review. */
+  async close(voteId: string): Promise<void> {
+    const vote = this.#vote(voteId)
+    if (vote.status !== 'open') throw new ServiceError('vote-not-open', vote.title)
+    const box = await this.#session.box(voteId)
+    await this.#session.meeting.update((data) => {
+      const v = data.votes.find((x) => x.id === voteId)
+      if (!v) return
+      v.status = 'closed'
+      v.closedAt = new Date().toISOString()
+      v.result = tally(this.ballotBox(v, box.ballots()))
+    })
+    this.#session.announce({ type: 'meeting' })
+  }
+
+  async publish(voteId: string): Promise<void> {
+    const vote = this.#vote(voteId)
+    if (vote.status !== 'closed') throw new ServiceError('vote-not-closed', vote.title)
+    await this.#session.meeting.update((data) => {
+      const v = data.votes.find((x) => x.id === voteId)
+      if (!v) return
+      v.status = 'published'
+      data.screen = { stage: 'results', voteId }
+    })
+    this.#session.announce({ type: 'meeting' })
+  }
+
+  /** A tablet's ballot: validate, store durably, then acknowledge. Resends are harmless. */
+  async submit(deputyId: string, raw: unknown): Promise<BallotReceipt> {
+    const input = parseInput(ballotSubmitInputSchema, raw)
+    const vote = this.#session.meeting.data.votes.find((v) => v.id === input.voteId)
+    if (!vote) throw new ServiceError('not-found', input.voteId)
+    const box = this.#session.loadedBox(vote.id)
+    // A resend after close still gets its receipt if the ballot was stored before.
+    if (vote.status !== 'open') {
+      if (box?.hasVoted(deputyId)) {
+        const outcome = await box.add(deputyId, input.ballotId, input.marks)
+        if (outcome === 'resent') return { voteId: vote.id, ballotId: input.ballotId }
+      }
+      throw new ServiceError('vote-not-open', vote.title)
+    }
+    const deputy = this.#session.meeting.data.deputies.find((d) => d.id === deputyId)
+    if (!deputy?.present) throw new ServiceError('not-eligible')
+    checkTabletBallot(vote, input.marks)
+    if (!box) throw new ServiceError('internal', 'ballot box not loaded')
+    const outcome = await box.add(deputyId, input.ballotId, input.marks)
+    if (outcome === 'already-voted') throw new ServiceError('already-voted')
+    if (outcome === 'stored') this.#session.announce({ type: 'turnout', voteId: vote.id })
+    return { voteId: vote.id, ballotId: input.ballotId }
+  }
+
+  ballotBox(vote: VoteDef, ballots: BallotBox['ballots']): BallotBox {
+    const { rules } = vote
+    return {
+      format: 'plenary-vote.ballot-box/1',
+      vote: { title: vote.title, ...rules, candidates: vote.candidates },
+      attendance: vote.attendance ?? { roster: 0, present: 0, issued: 0 },
+      ballots,
+    }
+  }
+
+  #vote(voteId: unknown): VoteDef {
+    const vote = this.#session.meeting.data.votes.find((v) => v.id === voteId)
+    if (!vote) throw new ServiceError('not-found', String(voteId))
+    return vote
+  }
+}
+
+/** The tablet UI makes an over-vote or a missing mark impossible; a ballot that has one is forged. */
+function checkTabletBallot(vote: VoteDef, marks: Record<string, Mark>): void {
+  const allowed = allowedMarks[vote.rules.kind]
+  const ids = new Set(vote.candidates.map((c) => c.id))
+  for (const [id, mark] of Object.entries(marks)) {
+    if (!ids.has(id)) throw new ServiceError('invalid-ballot', `marks.${id}: unknown candidate`)
+    if (!allowed.includes(mark))
+      throw new ServiceError('invalid-ballot', `marks.${id}: ${mark} not allowed`)
+  }
+  const forCount = Object.values(marks).filter((m) => m === 'for').length
+  const limit = vote.rules.kind === 'select' ? vote.rules.seats : vote.rules.maxFor
+  if (limit !== null && forCount > limit) {
+    throw new ServiceError('invalid-ballot', `marks: ${forCount} for exceeds ${limit}`)
+  }
+  if (vote.rules.kind !== 'select') {
+    const missing = vote.candidates.find((c) => marks[c.id] === undefined)
+    if (missing) throw new ServiceError('invalid-ballot', `marks.${missing.id}: not marked`)
+  }
+}

@@ -1,0 +1,76 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { Namespace } from 'socket.io'
+import type { ConsoleClientEvents, ConsoleServerEvents } from '../../../shared/protocol/events'
+import { voteIdInputSchema } from '../../../shared/protocol/vote.schema'
+import type { MeetingService } from '../services/meeting.service'
+import { parseInput } from '../services/parse-input'
+import type { Session } from '../services/session'
+import { consoleState } from '../services/views'
+import type { VoteService } from '../services/vote.service'
+import { registerHandlers, throttle } from './handle'
+
+export interface ConsoleDeps {
+  session: Session
+  meetings: MeetingService
+  votes: VoteService
+  staffToken: string
+  tabletsOnline: () => number
+  log: (line: string) => void
+}
+
+/** /console: staff only, by the token handed to the console at start. */
+export function setupConsoleNamespace(
+  nsp: Namespace<ConsoleClientEvents, ConsoleServerEvents>,
+  deps: ConsoleDeps,
+): () => void {
+  const { session, meetings, votes } = deps
+  nsp.use((socket, next) => {
+    const auth: unknown = socket.handshake.auth
+    const token = typeof auth === 'object' && auth && 'token' in auth ? auth.token : undefined
+    if (typeof token === 'string' && sameSecret(token, deps.staffToken)) next()
+    else next(new Error('unauthorized'))
+  })
+
+  const state = () => consoleState(session, deps.tabletsOnline())
+  const push = throttle(() => nsp.emit('console:state', state()), 250)
+  const onChange = () => push()
+  session.on('change', onChange)
+
+  nsp.on('connection', (socket) => {
+    socket.emit('console:state', state())
+    registerHandlers(
+      socket,
+      {
+        'meeting:load-demo': async () => {
+          await meetings.loadDemo()
+          return null
+        },
+        'vote:create': (input) => votes.create(input),
+        'vote:open': async (input) => {
+          await votes.open(parseInput(voteIdInputSchema, input).voteId)
+          return null
+        },
+        'vote:close': async (input) => {
+          await votes.close(parseInput(voteIdInputSchema, input).voteId)
+          return null
+        },
+        'vote:publish': async (input) => {
+          await votes.publish(parseInput(voteIdInputSchema, input).voteId)
+          return null
+        },
+      } satisfies Record<keyof ConsoleClientEvents, (input: unknown) => Promise<unknown>>,
+      deps.log,
+    )
+  })
+
+  return () => {
+    push.cancel()
+    session.off('change', onChange)
+  }
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}

@@ -1,0 +1,96 @@
+import type { Namespace, Socket } from 'socket.io'
+import type { DeputyClientEvents, DeputyServerEvents } from '../../../shared/protocol/events'
+import type { MeetingService } from '../services/meeting.service'
+import { ServiceError } from '../services/service-error'
+import type { Session } from '../services/session'
+import { deputyState } from '../services/views'
+import type { VoteService } from '../services/vote.service'
+import { registerHandlers } from './handle'
+
+type DeputySocket = Socket<
+  DeputyClientEvents,
+  DeputyServerEvents,
+  Record<string, never>,
+  { deputyId: string }
+>
+
+export interface DeputyDeps {
+  session: Session
+  meetings: MeetingService
+  votes: VoteService
+  log: (line: string) => void
+}
+
+/**
+ * /deputy: a tablet bound to one deputy by the credential in its handshake. One active tablet
+ * per deputy: a newer one takes over and the older one is told so.
+ */
+export function setupDeputyNamespace(
+  nsp: Namespace<
+    DeputyClientEvents,
+    DeputyServerEvents,
+    Record<string, never>,
+    { deputyId: string }
+  >,
+  deps: DeputyDeps,
+): { stop: () => void; online: () => number } {
+  const { session, meetings, votes } = deps
+  const active = new Map<string, DeputySocket>()
+
+  nsp.use((socket, next) => {
+    const auth: unknown = socket.handshake.auth
+    const credential =
+      typeof auth === 'object' && auth && 'credential' in auth ? auth.credential : undefined
+    const deputy =
+      typeof credential === 'string' ? meetings.deputyByCredential(credential) : undefined
+    if (!deputy) {
+      next(new Error('unauthorized'))
+      return
+    }
+    socket.data.deputyId = deputy.id
+    next()
+  })
+
+  const pushState = (socket: DeputySocket) => {
+    const deputy = session.meeting.data.deputies.find((d) => d.id === socket.data.deputyId)
+    if (deputy) socket.emit('deputy:state', deputyState(session, deputy))
+    else socket.disconnect(true)
+  }
+
+  const onChange = (change: { type: string }) => {
+    if (change.type === 'meeting') for (const socket of active.values()) pushState(socket)
+  }
+  session.on('change', onChange)
+
+  nsp.on('connection', (socket: DeputySocket) => {
+    const { deputyId } = socket.data
+    const previous = active.get(deputyId)
+    if (previous && previous.id !== socket.id) {
+      previous.emit('deputy:replaced')
+      previous.disconnect(true)
+    }
+    active.set(deputyId, socket)
+    socket.on('disconnect', () => {
+      if (active.get(deputyId) === socket) active.delete(deputyId)
+    })
+    registerHandlers(
+      socket,
+      {
+        'ballot:submit': (input) => {
+          if (active.get(deputyId) !== socket) return Promise.reject(new ServiceError('replaced'))
+          return votes.submit(deputyId, input)
+        },
+      } satisfies Record<keyof DeputyClientEvents, (input: unknown) => Promise<unknown>>,
+      deps.log,
+    )
+    meetings.checkIn(deputyId).then(
+      () => pushState(socket),
+      (error: unknown) => deps.log(`check-in failed: ${String(error)}`),
+    )
+  })
+
+  return {
+    stop: () => session.off('change', onChange),
+    online: () => active.size,
+  }
+}

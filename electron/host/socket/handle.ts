@@ -1,0 +1,64 @@
+import type { Socket } from 'socket.io'
+import type { Result } from '../../../shared/protocol/envelope'
+import { fail, ok } from '../../../shared/protocol/envelope'
+import { ServiceError } from '../services/service-error'
+
+type AnySocket = Socket<never, never>
+type Handler = (input: unknown) => Promise<unknown>
+
+/**
+ * Registers request handlers on a socket. Each answers through its acknowledgement with a result
+ * envelope; a thrown ServiceError becomes its typed error, anything else `internal`. An event
+ * not in the map is answered `unknown-event` and changes nothing.
+ */
+export function registerHandlers(
+  socket: Socket,
+  handlers: Record<string, Handler>,
+  log: (line: string) => void,
+): void {
+  const raw = socket as unknown as AnySocket & {
+    onAny(listener: (event: string, ...args: unknown[]) => void): void
+  }
+  raw.onAny((event: string, ...args: unknown[]) => {
+    const ack = args.at(-1)
+    if (typeof ack !== 'function') return
+    const respond = ack as (result: Result<unknown>) => void
+    const handler = Object.hasOwn(handlers, event) ? handlers[event] : undefined
+    if (!handler) {
+      respond(fail('unknown-event', event.slice(0, 64)))
+      return
+    }
+    handler(args.length > 1 ? args[0] : undefined).then(
+      (data) => respond(ok(data ?? null)),
+      (error: unknown) => {
+        if (error instanceof ServiceError) {
+          respond(fail(error.code, error.detail))
+        } else {
+          log(`internal error in ${event}: ${error instanceof Error ? error.stack : String(error)}`)
+          respond(fail('internal'))
+        }
+      },
+    )
+  })
+}
+
+/** At most one call per `ms`, the last one always delivered (trailing edge). */
+export function throttle(fn: () => void, ms: number): { (): void; cancel(): void } {
+  let timer: NodeJS.Timeout | null = null
+  let last = 0
+  const run = () => {
+    timer = null
+    last = Date.now()
+    fn()
+  }
+  const throttled = () => {
+    if (timer) return
+    const wait = Math.max(0, last + ms - Date.now())
+    timer = setTimeout(run, wait)
+  }
+  throttled.cancel = () => {
+    if (timer) clearTimeout(timer)
+    timer = null
+  }
+  return throttled
+}

@@ -1,0 +1,131 @@
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
+import type { Mark } from '../../../shared/protocol/vote-rules.schema'
+import { DurableJsonFile } from './durable-json-file'
+
+/**
+ * One file per vote. Secret by construction: the ballots are a multiset (content → count) kept
+ * in canonical order, and who voted is a separate sorted set. Nothing on disk ties a deputy to a
+ * ballot's content by id, position or time. `receipts` maps a deputy to the random id the tablet
+ * made for its ballot, so a resend is recognised; the id is never stored next to the content.
+ */
+export interface BallotBoxFile {
+  version: 1
+  voteId: string
+  ballots: BallotEntry[]
+  voted: string[]
+  receipts: Record<string, string>
+}
+
+export type AddBallotOutcome = 'stored' | 'resent' | 'already-voted'
+
+export class BallotBoxStore {
+  readonly voteId: string
+  readonly #db: Low<BallotBoxFile>
+  readonly #counts = new Map<string, BallotEntry>()
+  readonly #receipts = new Map<string, { ballotId: string; generation: number }>()
+  #generation = 0
+  #durableGeneration = 0
+  #pending: Promise<void> | null = null
+  #writing: Promise<void> = Promise.resolve()
+
+  private constructor(voteId: string, db: Low<BallotBoxFile>) {
+    this.voteId = voteId
+    this.#db = db
+    for (const entry of db.data.ballots) this.#counts.set(ballotKey(entry), { ...entry })
+    for (const [deputyId, ballotId] of Object.entries(db.data.receipts)) {
+      this.#receipts.set(deputyId, { ballotId, generation: 0 })
+    }
+  }
+
+  static async open(dataDir: string, voteId: string): Promise<BallotBoxStore> {
+    const file = join(dataDir, 'ballots', `${voteId}.json`)
+    const db = new Low(new DurableJsonFile<BallotBoxFile>(file), {
+      version: 1,
+      voteId,
+      ballots: [],
+      voted: [],
+      receipts: {},
+    })
+    await db.read()
+    return new BallotBoxStore(voteId, db)
+  }
+
+  get castCount(): number {
+    return this.#receipts.size
+  }
+
+  hasVoted(deputyId: string): boolean {
+    return this.#receipts.has(deputyId)
+  }
+
+  votedIds(): string[] {
+    return [...this.#receipts.keys()].sort()
+  }
+
+  ballots(): BallotEntry[] {
+    return [...this.#counts.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, e]) => e)
+  }
+
+  /**
+   * Records a ballot and resolves once the write holding it is on disk. Ballots that arrive
+   * while a write is in flight are persisted together in the next one (group commit).
+   */
+  async add(
+    deputyId: string,
+    ballotId: string,
+    marks: Record<string, Mark>,
+    spoiled = false,
+  ): Promise<AddBallotOutcome> {
+    const known = this.#receipts.get(deputyId)
+    if (known) {
+      if (known.ballotId !== ballotId) return 'already-voted'
+      if (known.generation > this.#durableGeneration) await this.#flush()
+      return 'resent'
+    }
+    const entry: BallotEntry = spoiled ? { count: 1, marks, spoiled: true } : { count: 1, marks }
+    const key = ballotKey(entry)
+    const existing = this.#counts.get(key)
+    if (existing) existing.count += 1
+    else this.#counts.set(key, entry)
+    this.#generation += 1
+    this.#receipts.set(deputyId, { ballotId, generation: this.#generation })
+    await this.#flush()
+    return 'stored'
+  }
+
+  #flush(): Promise<void> {
+    if (this.#pending) return this.#pending
+    const pending = this.#writing.then(async () => {
+      this.#pending = null
+      const generation = this.#generation
+      this.#db.data = this.#snapshot()
+      await this.#db.write()
+      this.#durableGeneration = Math.max(this.#durableGeneration, generation)
+    })
+    this.#pending = pending
+    this.#writing = pending.catch(() => undefined)
+    return pending
+  }
+
+  #snapshot(): BallotBoxFile {
+    const receipts: Record<string, string> = {}
+    for (const id of this.votedIds()) receipts[id] = this.#receipts.get(id)?.ballotId ?? ''
+    return {
+      version: 1,
+      voteId: this.voteId,
+      ballots: this.ballots(),
+      voted: this.votedIds(),
+      receipts,
+    }
+  }
+}
+
+/** Canonical content key: the same marks in any order are the same ballot. */
+export function ballotKey(entry: Pick<BallotEntry, 'marks' | 'spoiled'>): string {
+  const marks = Object.entries(entry.marks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return JSON.stringify([entry.spoiled === true, marks])
+}

@@ -1,0 +1,83 @@
+import { Alert, AppShell, Badge, Button, Container, Group, Stack, Text, Title } from '@mantine/core'
+import { ConfirmButton } from '../common/ConfirmButton'
+import { useI18n } from '../common/i18n'
+import { LanguageSwitch } from '../common/LanguageSwitch'
+import { AgendaPanel } from './components/AgendaPanel'
+import { AttendancePanel } from './components/AttendancePanel'
+import { useConsole } from './use-console'
+
+export function App() {
+  const { t, errorText } = useI18n()
+  const { token, state, connected, refused, error, clearError, send } = useConsole()
+
+  return (
+    <AppShell header={{ height: 64 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group>
+            <Title order={3}>{t('app.name')}</Title>
+            <Text c="dimmed">{t('console.title')}</Text>
+            {state?.meeting && <Text fw={600}>{state.meeting.title}</Text>}
+          </Group>
+          <Group>
+            <Badge color={connected ? 'green' : 'gray'} size="lg" data-testid="connection">
+              {connected ? t('conn.online') : t('conn.offline')}
+            </Badge>
+            <Button component="a" href="/screen/" target="_blank" variant="default">
+              {t('console.screen')}
+            </Button>
+            <LanguageSwitch />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Container size="lg">
+          <Stack>
+            {refused && <Alert color="red">{t('error.unauthorized')}</Alert>}
+            {error && (
+              <Alert color="red" withCloseButton onClose={clearError} role="alert">
+                {errorText(error)}
+              </Alert>
+            )}
+            {state && !state.meeting && (
+              <Stack align="flex-start">
+                <Text>{t('console.noMeeting')}</Text>
+                <Button size="lg" onClick={() => void send('meeting:load-demo', {})}>
+                  {t('console.loadDemo')}
+                </Button>
+              </Stack>
+            )}
+            {state?.meeting && (
+              <>
+                <Group justify="space-between">
+                  <AttendancePanel
+                    attendance={state.attendance}
+                    tabletsOnline={state.tabletsOnline}
+                  />
+                  <Stack gap="xs">
+                    <Button
+                      component="a"
+                      variant="default"
+                      href={`/api/credentials.csv?token=${encodeURIComponent(token)}`}
+                      download="credentials.csv"
+                    >
+                      {t('console.credentials')}
+                    </Button>
+                    <ConfirmButton
+                      variant="subtle"
+                      color="gray"
+                      label={t('console.loadDemo')}
+                      confirm={t('console.loadDemo.confirm')}
+                      onConfirm={() => void send('meeting:load-demo', {})}
+                    />
+                  </Stack>
+                </Group>
+                <AgendaPanel state={state} send={send} />
+              </>
+            )}
+          </Stack>
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  )
+}

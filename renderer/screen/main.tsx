@@ -1,0 +1,19 @@
+import '@mantine/core/styles.css'
+import { MantineProvider } from '@mantine/core'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { I18nProvider } from '../common/i18n'
+import { theme } from '../common/theme'
+import { App } from './App'
+
+const root = document.getElementById('root')
+if (!root) throw new Error('#root missing')
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <I18nProvider>
+        <App />
+      </I18nProvider>
+    </MantineProvider>
+  </StrictMode>,
+)

@@ -1,0 +1,94 @@
+import { Alert, Badge, Box, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core'
+import { useI18n } from '../common/i18n'
+import { LanguageSwitch } from '../common/LanguageSwitch'
+import { BallotEditor } from './components/BallotEditor'
+import { useDeputy } from './use-deputy'
+
+export function App() {
+  const { t, errorText } = useI18n()
+  const { phase, connected, state, pending, sending, error, submit, retry } = useDeputy()
+
+  const message = (text: string) => (
+    <Center mih="70vh" p="xl">
+      <Title order={2} ta="center" data-testid="tablet-message">
+        {text}
+      </Title>
+    </Center>
+  )
+
+  let body
+  if (phase === 'no-credential') body = message(t('tablet.joinFirst'))
+  else if (phase === 'refused') body = message(t('tablet.badCredential'))
+  else if (phase === 'replaced') body = message(t('tablet.replaced'))
+  else if (!state)
+    body = (
+      <Center mih="70vh">
+        <Loader size="xl" />
+      </Center>
+    )
+  else if (!state.vote) body = message(t('tablet.waiting'))
+  else {
+    const vote = state.vote
+    const mine = pending?.voteId === vote.id ? pending : null
+    if (state.voted || mine?.acked) {
+      body = (
+        <Center mih="70vh">
+          <Stack align="center" gap="md">
+            <Text fz={96} lh={1} c="green.7" aria-hidden>
+              ✓
+            </Text>
+            <Title order={1} c="green.8" data-testid="recorded">
+              {t('tablet.recorded')}
+            </Title>
+            <Text fz="xl" ta="center">
+              {t('tablet.recordedHint')}
+            </Text>
+          </Stack>
+        </Center>
+      )
+    } else if (mine) {
+      body = (
+        <Center mih="70vh">
+          <Stack align="center">
+            {sending && <Loader size="xl" />}
+            <Title order={2}>{t('tablet.sending')}</Title>
+            {error && <Alert color="red">{errorText(error)}</Alert>}
+            {!sending && connected && (
+              <Button size="xl" onClick={retry}>
+                {t('tablet.retry')}
+              </Button>
+            )}
+          </Stack>
+        </Center>
+      )
+    } else {
+      body = <BallotEditor key={vote.id} vote={vote} onSubmit={(marks) => submit(vote.id, marks)} />
+    }
+  }
+
+  return (
+    <Box maw={960} mx="auto" px="md" pb="md">
+      <Group justify="space-between" py="sm" wrap="nowrap">
+        <Stack gap={0}>
+          <Text fw={700} fz="lg" lineClamp={1}>
+            {state?.meetingTitle ?? t('app.name')}
+          </Text>
+          {state && (
+            <Text fz="lg" data-testid="deputy-name">
+              {state.me.name} · {state.me.delegation} · {t('tablet.seat', { seat: state.me.seat })}
+            </Text>
+          )}
+        </Stack>
+        <Group gap="xs" wrap="nowrap">
+          {phase !== 'no-credential' && (
+            <Badge size="lg" color={connected ? 'green' : 'orange'} data-testid="connection">
+              {connected ? t('conn.online') : t('conn.offline')}
+            </Badge>
+          )}
+          <LanguageSwitch size="md" />
+        </Group>
+      </Group>
+      {body}
+    </Box>
+  )
+}

@@ -1,0 +1,149 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core'
+import { useState } from 'react'
+import type { DeputyBallotView } from '../../../shared/protocol/views'
+import type { Mark } from '../../../shared/protocol/vote-rules.schema'
+import { allowedMarks } from '../../../shared/protocol/vote-rules.schema'
+import { useI18n } from '../../common/i18n'
+import { Review } from './Review'
+
+/** Marks the ballot; an over-vote cannot be made and every item needs a mark where required. */
+export function BallotEditor({
+  vote,
+  onSubmit,
+}: {
+  vote: DeputyBallotView
+  onSubmit: (marks: Record<string, Mark>) => void
+}) {
+  const { t } = useI18n()
+  const [marks, setMarks] = useState<Record<string, Mark>>({})
+  const [reviewing, setReviewing] = useState(false)
+  const [warning, setWarning] = useState<string | null>(null)
+  const limit = vote.kind === 'select' ? vote.seats : vote.maxFor
+  const forCount = Object.values(marks).filter((m) => m === 'for').length
+  const complete = vote.kind === 'select' || vote.candidates.every((c) => marks[c.id] !== undefined)
+
+  if (reviewing) {
+    return (
+      <Review
+        vote={vote}
+        marks={marks}
+        onBack={() => setReviewing(false)}
+        onConfirm={() => onSubmit(marks)}
+      />
+    )
+  }
+
+  const toggle = (id: string) => {
+    setWarning(null)
+    setMarks((current) => {
+      if (current[id]) {
+        const { [id]: _removed, ...rest } = current
+        return rest
+      }
+      if (limit !== null && forCount >= limit) {
+        setWarning(t('tablet.full', { k: limit }))
+        return current
+      }
+      return { ...current, [id]: 'for' }
+    })
+  }
+
+  const setMark = (id: string, mark: Mark) => {
+    setWarning(null)
+    if (mark === 'for' && marks[id] !== 'for' && limit !== null && forCount >= limit) {
+      setWarning(t('tablet.full', { k: limit }))
+      return
+    }
+    setMarks((current) => ({ ...current, [id]: mark }))
+  }
+
+  return (
+    <Stack gap="md" pb={120}>
+      <Title order={2}>{vote.title}</Title>
+      <Stack gap="sm">
+        {vote.candidates.map((c, i) =>
+          vote.kind === 'select' ? (
+            <UnstyledButton
+              key={c.id}
+              onClick={() => toggle(c.id)}
+              role="checkbox"
+              aria-checked={marks[c.id] === 'for'}
+              data-testid={`candidate-${c.id}`}
+            >
+              <Paper
+                withBorder
+                p="md"
+                mih={72}
+                bg={marks[c.id] === 'for' ? 'red.0' : undefined}
+                style={{
+                  borderColor: marks[c.id] === 'for' ? 'var(--mantine-color-red-6)' : undefined,
+                  borderWidth: 2,
+                }}
+              >
+                <Group wrap="nowrap">
+                  <Text fz={32} lh={1} w={40} ta="center" c="red.7" aria-hidden>
+                    {marks[c.id] === 'for' ? '☑' : '☐'}
+                  </Text>
+                  <Text fz="xl" fw={500}>
+                    {i + 1}. {c.title}
+                  </Text>
+                </Group>
+              </Paper>
+            </UnstyledButton>
+          ) : (
+            <Paper key={c.id} withBorder p="md" data-testid={`candidate-${c.id}`}>
+              <Text fz="xl" fw={500} mb="sm">
+                {i + 1}. {c.title}
+              </Text>
+              <SegmentedControl
+                fullWidth
+                size="lg"
+                value={marks[c.id] ?? ''}
+                onChange={(value) => setMark(c.id, value as Mark)}
+                data={allowedMarks[vote.kind].map((m) => ({ value: m, label: t(`mark.${m}`) }))}
+              />
+            </Paper>
+          ),
+        )}
+      </Stack>
+      <Paper
+        withBorder
+        shadow="md"
+        p="md"
+        pos="fixed"
+        bottom={0}
+        left={0}
+        right={0}
+        style={{ zIndex: 10, borderRadius: 0 }}
+      >
+        <Group justify="space-between" maw={960} mx="auto">
+          <Stack gap={0}>
+            {limit !== null && (
+              <Text fz="xl" fw={700} data-testid="selected-count">
+                {t('tablet.selected', { x: forCount, k: limit })}
+              </Text>
+            )}
+            {warning && (
+              <Alert color="orange" p={4}>
+                {warning}
+              </Alert>
+            )}
+          </Stack>
+          <Button size="xl" disabled={!complete} onClick={() => setReviewing(true)}>
+            {t('tablet.review')}
+          </Button>
+        </Group>
+      </Paper>
+    </Stack>
+  )
+}

@@ -1,0 +1,49 @@
+import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
+import type { DeputyBallotView } from '../../../shared/protocol/views'
+import type { Mark } from '../../../shared/protocol/vote-rules.schema'
+import { useI18n } from '../../common/i18n'
+
+/** The deputy sees exactly what will be cast before confirming. */
+export function Review({
+  vote,
+  marks,
+  onBack,
+  onConfirm,
+}: {
+  vote: DeputyBallotView
+  marks: Record<string, Mark>
+  onBack: () => void
+  onConfirm: () => void
+}) {
+  const { t } = useI18n()
+  const chosen = vote.candidates.filter((c) => marks[c.id] !== undefined)
+  return (
+    <Stack gap="lg" data-testid="review">
+      <Title order={2}>{t('tablet.review')}</Title>
+      <Text fz="lg">{t('tablet.reviewHint')}</Text>
+      <Paper withBorder p="lg">
+        {vote.kind === 'select' && (
+          <Text fw={700} fz="xl" mb="sm">
+            {chosen.length ? t('tablet.chosen', { x: chosen.length }) : t('tablet.noneChosen')}
+          </Text>
+        )}
+        <List spacing="sm" fz="xl">
+          {chosen.map((c) => (
+            <List.Item key={c.id}>
+              {c.title}
+              {vote.kind !== 'select' && `：${t(`mark.${marks[c.id] as Mark}`)}`}
+            </List.Item>
+          ))}
+        </List>
+      </Paper>
+      <Group grow>
+        <Button size="xl" variant="default" onClick={onBack}>
+          {t('tablet.back')}
+        </Button>
+        <Button size="xl" onClick={onConfirm} data-testid="confirm">
+          {t('tablet.confirm')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}

@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Socket } from 'socket.io-client'
+import type { AppError } from '../../shared/protocol/envelope'
+import type { DeputyClientEvents, DeputyServerEvents } from '../../shared/protocol/events'
+import { namespaces } from '../../shared/protocol/events'
+import type { DeputyState } from '../../shared/protocol/views'
+import type { Mark } from '../../shared/protocol/vote-rules.schema'
+import type { BallotReceipt } from '../../shared/protocol/vote.schema'
+import { connectNamespace, request } from '../common/socket'
+import type { PendingBallot } from './pending-ballot'
+import { loadPending, newBallotId, savePending, takeCredential } from './pending-ballot'
+
+type DeputySocket = Socket<DeputyServerEvents, DeputyClientEvents>
+
+export type Phase = 'no-credential' | 'refused' | 'replaced' | 'connecting' | 'ready'
+
+/**
+ * The tablet's connection and its one pending ballot. A ballot is stored locally before the
+ * first send and resent on every (re)connect until the host acknowledges its durable write.
+ */
+export function useDeputy() {
+  const [credential] = useState(takeCredential)
+  const [phase, setPhase] = useState<Phase>(credential ? 'connecting' : 'no-credential')
+  const [connected, setConnected] = useState(false)
+  const [state, setState] = useState<DeputyState | null>(null)
+  const [pending, setPending] = useState<PendingBallot | null>(loadPending)
+  const [sending, setSending] = useState(false)
+  const [error, setError] = useState<AppError | null>(null)
+  const socketRef = useRef<DeputySocket | null>(null)
+
+  const send = useCallback(async (ballot: PendingBallot) => {
+    const socket = socketRef.current
+    if (!socket?.connected) return
+    setSending(true)
+    const result = await request<BallotReceipt>(socket, 'ballot:submit', {
+      voteId: ballot.voteId,
+      ballotId: ballot.ballotId,
+      marks: ballot.marks,
+    })
+    setSending(false)
+    if (result.ok) {
+      const acked = { ...ballot, acked: true }
+      savePending(acked)
+      setPending(acked)
+      setError(null)
+    } else if (result.error.code !== 'timeout') {
+      setError(result.error)
+    }
+  }, [])
+
+  useEffect(() => {
+    if (!credential) return
+    const socket = connectNamespace<DeputySocket>(namespaces.deputy, { credential })
+    socketRef.current = socket
+    socket.on('connect', () => setConnected(true))
+    socket.on('disconnect', () => setConnected(false))
+    socket.on('connect_error', (err) => {
+      if (err.message === 'unauthorized') {
+        setPhase('refused')
+        socket.disconnect()
+      }
+    })
+    socket.on('deputy:replaced', () => {
+      setPhase('replaced')
+      socket.disconnect()
+    })
+    socket.on('deputy:state', (next) => {
+      setState(next)
+      setPhase('ready')
+      const stored = loadPending()
+      // Resend a ballot this tablet sent but never saw acknowledged.
+      if (stored && !stored.acked && next.vote?.id === stored.voteId) void send(stored)
+    })
+    return () => {
+      socket.disconnect()
+      socketRef.current = null
+    }
+  }, [credential, send])
+
+  const submit = useCallback(
+    (voteId: string, marks: Record<string, Mark>) => {
+      const ballot: PendingBallot = { voteId, ballotId: newBallotId(), marks, acked: false }
+      savePending(ballot)
+      setPending(ballot)
+      void send(ballot)
+    },
+    [send],
+  )
+
+  const retry = useCallback(() => {
+    if (pending && !pending.acked) void send(pending)
+  }, [pending, send])
+
+  return { phase, connected, state, pending, sending, error, submit, retry }
+}

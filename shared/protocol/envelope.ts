@@ -1,0 +1,44 @@
+/**
+ * Every request over Socket.IO answers through its acknowledgement with this envelope, so a
+ * client never has to guess whether a silence means success.
+ */
+export const errorCodes = [
+  'bad-request',
+  'unknown-event',
+  'unauthorized',
+  'not-found',
+  'no-meeting',
+  'vote-not-open',
+  'vote-not-draft',
+  'vote-not-closed',
+  'another-vote-open',
+  'not-eligible',
+  'already-voted',
+  'invalid-ballot',
+  'replaced',
+  'internal',
+  /** Client-side: the host did not answer in time. */
+  'timeout',
+] as const
+
+export type ErrorCode = (typeof errorCodes)[number]
+
+export interface AppError {
+  code: ErrorCode
+  /** Extra detail for the person reading it: the field or row at fault. */
+  detail?: string
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError }
+
+export type Ack<T> = (result: Result<T>) => void
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data }
+}
+
+export function fail(code: ErrorCode, detail?: string): Result<never> {
+  return detail === undefined
+    ? { ok: false, error: { code } }
+    : { ok: false, error: { code, detail } }
+}

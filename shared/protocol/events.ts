@@ -1,0 +1,48 @@
+import type { Ack, Result } from './envelope'
+import type { BallotReceipt, BallotSubmitInput, VoteCreateInput, VoteIdInput } from './vote.schema'
+import type { ConsoleState, DeputyState, ScreenState } from './views'
+
+/** The Socket.IO contract of the three namespaces, shared by host and pages. */
+
+export const namespaces = { console: '/console', screen: '/screen', deputy: '/deputy' } as const
+
+export interface ConsoleClientEvents {
+  'meeting:load-demo': (input: Record<string, never>, ack: Ack<null>) => void
+  'vote:create': (input: VoteCreateInput, ack: Ack<{ voteId: string }>) => void
+  'vote:open': (input: VoteIdInput, ack: Ack<null>) => void
+  'vote:close': (input: VoteIdInput, ack: Ack<null>) => void
+  'vote:publish': (input: VoteIdInput, ack: Ack<null>) => void
+}
+
+export interface ConsoleServerEvents {
+  'console:state': (state: ConsoleState) => void
+}
+
+export type ScreenClientEvents = Record<string, never>
+
+export interface ScreenServerEvents {
+  'screen:state': (state: ScreenState) => void
+}
+
+export interface DeputyClientEvents {
+  'ballot:submit': (input: BallotSubmitInput, ack: Ack<BallotReceipt>) => void
+}
+
+export interface DeputyServerEvents {
+  'deputy:state': (state: DeputyState) => void
+  /** Another tablet opened this deputy's credential; this one stops. */
+  'deputy:replaced': () => void
+}
+
+export interface ConsoleAuth {
+  token: string
+}
+
+export interface DeputyAuth {
+  credential: string
+}
+
+export type ConsoleEventName = keyof ConsoleClientEvents
+
+export type AckData<E> = E extends (input: never, ack: Ack<infer T>) => void ? T : never
+export type AckResult<E> = Result<AckData<E>>

@@ -1,0 +1,29 @@
+import { z } from 'zod'
+
+export const deputyIdSchema = z.string().min(1).max(64)
+
+export const projectSchema = z.object({
+  id: z.string().min(1).max(32),
+  title: z.string().min(1).max(200),
+  summary: z.string().max(2000).default(''),
+  leadUnit: z.string().max(200).default(''),
+  budget: z.number().nonnegative().nullable().default(null),
+  category: z.string().max(100).default(''),
+})
+export type Project = z.infer<typeof projectSchema>
+
+export interface Deputy {
+  id: string
+  name: string
+  delegation: string
+  seat: string
+  /** ≥128 random bits, base64url; the QR card carries it in the join URL. */
+  credential: string
+  present: boolean
+}
+
+export interface Meeting {
+  id: string
+  title: string
+  createdAt: string
+}

@@ -1,0 +1,70 @@
+import type { Meeting, Project } from './meeting.schema'
+import type { VoteResult } from './result.schema'
+import type { VoteKind } from './vote-rules.schema'
+import type { VoteCandidate, VoteDef, VoteStatus } from './vote.schema'
+
+/** What each role is shown. Each namespace gets its own view, never more than it may see. */
+
+export interface AttendanceView {
+  roster: number
+  present: number
+  absent: number
+}
+
+export interface TurnoutView {
+  cast: number
+  issued: number
+}
+
+export interface ConsoleVoteView extends VoteDef {
+  turnout: TurnoutView | null
+}
+
+export interface ConsoleState {
+  meeting: Meeting | null
+  attendance: AttendanceView
+  projects: Project[]
+  votes: ConsoleVoteView[]
+  tabletsOnline: number
+}
+
+export const screenStages = ['welcome', 'voting', 'results'] as const
+export type ScreenStage = (typeof screenStages)[number]
+
+export interface ScreenVoteView {
+  id: string
+  title: string
+  kind: VoteKind
+  seats: number | null
+  candidates: VoteCandidate[]
+  status: VoteStatus
+  turnout: TurnoutView
+  /** Only once staff publish: the screen never sees an interim or unreviewed tally. */
+  result: VoteResult | null
+}
+
+export interface ScreenState {
+  meetingTitle: string | null
+  /** Where tablets join, shown on the welcome stage. */
+  joinUrl: string | null
+  stage: ScreenStage
+  attendance: AttendanceView
+  vote: ScreenVoteView | null
+}
+
+export interface DeputyBallotView {
+  id: string
+  title: string
+  kind: VoteKind
+  seats: number | null
+  maxFor: number | null
+  candidates: VoteCandidate[]
+}
+
+export interface DeputyState {
+  meetingTitle: string
+  me: { name: string; delegation: string; seat: string }
+  vote: DeputyBallotView | null
+  /** Whether this deputy's ballot for the open vote is stored. */
+  voted: boolean
+}
