@@ -59,12 +59,9 @@ describe('demoDeputies', () => {
     expect(delegations).toBeLessThan(250)
   })
 
-  it('generates 10000 deputies quickly', () => {
-    const start = performance.now()
-    const deputies = demoDeputies(10_000)
-    const elapsed = performance.now() - start
-    expectWellFormed(deputies, 10_000)
-    expect(elapsed).toBeLessThan(1000) // ~tens of ms in practice; lenient for slow CI
+  // Speed belongs in `npm run bench`, not in a timed test.
+  it('generates a 10000-deputy rehearsal roster', () => {
+    expectWellFormed(demoDeputies(10_000), 10_000)
   })
 
   it('rejects a bad count', () => {
