@@ -5,10 +5,19 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 const noNodeOrDom = [
-  { group: ['node:*', 'fs', 'path', 'os', 'crypto'], message: 'shared/ runs anywhere: no Node modules.' },
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'crypto'],
+    message: 'shared/ runs anywhere: no Node modules.',
+  },
   { group: ['electron', 'electron/*'], message: 'shared/ must not import electron.' },
-  { group: ['react', 'react-dom', 'react/*', '@mantine/*', 'recharts'], message: 'shared/ is UI-free.' },
-  { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ cannot import the host or the UI.' },
+  {
+    group: ['react', 'react-dom', 'react/*', '@mantine/*', 'recharts'],
+    message: 'shared/ is UI-free.',
+  },
+  {
+    group: ['**/electron/**', '**/renderer/**'],
+    message: 'shared/ cannot import the host or the UI.',
+  },
 ]
 
 export default tseslint.config(
@@ -19,7 +28,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
     },
   },
@@ -35,7 +47,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The host runs under plain Node: no electron import.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The host runs under plain Node: no electron import.',
+            },
             { group: ['**/renderer/**'], message: 'The host does not import UI code.' },
           ],
         },
@@ -52,8 +67,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'electron', 'electron/*'], message: 'Renderer pages run in a browser.' },
-            { group: ['**/electron/**'], message: 'Renderer talks to the host over Socket.IO only.' },
+            {
+              group: ['node:*', 'electron', 'electron/*'],
+              message: 'Renderer pages run in a browser.',
+            },
+            {
+              group: ['**/electron/**'],
+              message: 'Renderer talks to the host over Socket.IO only.',
+            },
           ],
         },
       ],
