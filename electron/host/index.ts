@@ -7,6 +7,7 @@ import type { Namespace } from 'socket.io'
 import { namespaces } from '../../shared/protocol/events'
 import { handleApi } from './http/api'
 import { securityHeaders, serveStatic } from './http/static-files'
+import { Archiver } from './services/archive.service'
 import { newStaffToken } from './services/credentials'
 import { MeetingService } from './services/meeting.service'
 import { Session } from './services/session'
@@ -40,6 +41,7 @@ export interface HostHandle {
   session: Session
   meetings: MeetingService
   votes: VoteService
+  archiver: Archiver
   close(): Promise<void>
 }
 
@@ -54,7 +56,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const staticDir = options.staticDir ?? defaultStaticDir()
   const session = await Session.open(options.dataDir)
   const meetings = new MeetingService(session)
-  const votes = new VoteService(session)
+  const archiver = new Archiver(session)
+  const votes = new VoteService(session, archiver)
 
   let port = options.port
   const tabletBases = () => {
@@ -132,6 +135,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     session,
     meetings,
     votes,
+    archiver,
     async close() {
       stopConsole()
       stopScreen()

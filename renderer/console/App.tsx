@@ -3,12 +3,13 @@ import { ConfirmButton } from '../common/ConfirmButton'
 import { useI18n } from '../common/i18n'
 import { LanguageSwitch } from '../common/LanguageSwitch'
 import { AgendaPanel } from './components/AgendaPanel'
+import { AuditPanel } from './components/AuditPanel'
 import { AttendancePanel } from './components/AttendancePanel'
 import { useConsole } from './use-console'
 
 export function App() {
   const { t, errorText } = useI18n()
-  const { token, state, connected, refused, error, clearError, send } = useConsole()
+  const { loadAudit, token, state, connected, refused, error, clearError, send } = useConsole()
 
   return (
     <AppShell header={{ height: 64 }} padding="md">
@@ -34,6 +35,16 @@ export function App() {
         <Container size="lg">
           <Stack>
             {refused && <Alert color="red">{t('error.unauthorized')}</Alert>}
+            {state?.alerts.map((alert, i) => (
+              <Alert
+                key={i}
+                color={alert.level === 'error' ? 'red' : 'orange'}
+                title={t(`console.alert.${alert.code}`)}
+                data-testid="staff-alert"
+              >
+                {alert.detail}
+              </Alert>
+            ))}
             {error && (
               <Alert color="red" withCloseButton onClose={clearError} role="alert">
                 {errorText(error)}
@@ -72,7 +83,8 @@ export function App() {
                     />
                   </Stack>
                 </Group>
-                <AgendaPanel state={state} send={send} />
+                <AgendaPanel state={state} send={send} token={token} />
+                <AuditPanel load={loadAudit} />
               </>
             )}
           </Stack>

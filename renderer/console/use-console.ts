@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client'
 import type { AppError } from '../../shared/protocol/envelope'
 import type { ConsoleClientEvents, ConsoleServerEvents } from '../../shared/protocol/events'
 import { namespaces } from '../../shared/protocol/events'
-import type { ConsoleState } from '../../shared/protocol/views'
+import type { AuditEntryView, ConsoleState } from '../../shared/protocol/views'
 import { connectNamespace, request } from '../common/socket'
 
 type ConsoleSocket = Socket<ConsoleServerEvents, ConsoleClientEvents>
@@ -65,5 +65,25 @@ export function useConsole() {
     [],
   )
 
-  return { token, state, connected, refused, error, clearError: () => setError(null), send }
+  const loadAudit = useCallback(async () => {
+    const socket = socketRef.current
+    if (!socket) return null
+    const result = await request<AuditEntryView[]>(socket, 'audit:list', { limit: 300 })
+    if (!result.ok) {
+      setError(result.error)
+      return null
+    }
+    return result.data
+  }, [])
+
+  return {
+    loadAudit,
+    token,
+    state,
+    connected,
+    refused,
+    error,
+    clearError: () => setError(null),
+    send,
+  }
 }

@@ -1,6 +1,6 @@
 import type { Ack, Result } from './envelope'
 import type { BallotReceipt, BallotSubmitInput, VoteCreateInput, VoteIdInput } from './vote.schema'
-import type { ConsoleState, DeputyState, ScreenState } from './views'
+import type { AuditEntryView, ConsoleState, DeputyState, ScreenState } from './views'
 
 /** The Socket.IO contract of the three namespaces, shared by host and pages. */
 
@@ -12,6 +12,8 @@ export interface ConsoleClientEvents {
   'vote:open': (input: VoteIdInput, ack: Ack<null>) => void
   'vote:close': (input: VoteIdInput, ack: Ack<null>) => void
   'vote:publish': (input: VoteIdInput, ack: Ack<null>) => void
+  /** The newest audit entries, newest first. */
+  'audit:list': (input: { limit?: number }, ack: Ack<AuditEntryView[]>) => void
 }
 
 export interface ConsoleServerEvents {

@@ -20,7 +20,23 @@ export interface ConsoleVoteView extends VoteDef {
   turnout: TurnoutView | null
 }
 
+/** Something the staff must know about the host itself. */
+export interface StaffAlert {
+  level: 'warning' | 'error'
+  code: 'data-recovered' | 'audit-chain-broken' | 'archive-failed'
+  detail: string
+}
+
+export interface AuditEntryView {
+  seq: number
+  at: string
+  type: string
+  data: Record<string, unknown>
+  hash: string
+}
+
 export interface ConsoleState {
+  alerts: StaffAlert[]
   meeting: Meeting | null
   attendance: AttendanceView
   projects: Project[]

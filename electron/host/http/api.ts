@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Session } from '../services/session'
 import { joinUrl } from '../urls'
 
@@ -27,8 +29,36 @@ export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerRespon
     res.end(credentialsCsv(deps))
     return true
   }
+  const archived =
+    /^\/api\/archive\/([A-Za-z0-9_-]{1,64})\/([a-z-]+\.(?:json|jsonl|pdf|xlsx))$/.exec(url.pathname)
+  if (req.method === 'GET' && archived) {
+    void sendArchiveFile(deps, archived[1] ?? '', archived[2] ?? '', res)
+    return true
+  }
   res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found')
   return true
+}
+
+const archiveTypes: Record<string, string> = {
+  json: 'application/json; charset=utf-8',
+  jsonl: 'application/jsonl; charset=utf-8',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
+
+/** A file of a vote's archive; the names are matched by pattern above, so no path escapes. */
+async function sendArchiveFile(deps: ApiDeps, voteId: string, name: string, res: ServerResponse) {
+  try {
+    const body = await readFile(join(deps.session.dataDir, 'archive', voteId, name))
+    res.writeHead(200, {
+      'Content-Type': archiveTypes[name.split('.').pop() ?? ''] ?? 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="${voteId}-${name}"`,
+      'Cache-Control': 'no-store',
+    })
+    res.end(body)
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found')
+  }
 }
 
 /** The credential list for an outside printer; a BOM so Excel on Chinese Windows reads UTF-8. */

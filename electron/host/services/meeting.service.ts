@@ -41,6 +41,11 @@ export class MeetingService {
       data.votes = []
       data.screen = { stage: 'welcome', voteId: null }
     })
+    await this.#session.audit.append('meeting.demo-loaded', {
+      title: demo.title,
+      deputies: deputies.length,
+      projects: projects.length,
+    })
     this.#session.announce({ type: 'meeting' })
   }
 
@@ -56,6 +61,7 @@ export class MeetingService {
     const deputy = this.#session.meeting.data.deputies.find((d) => d.id === deputyId)
     if (!deputy) throw new ServiceError('not-found', deputyId)
     if (deputy.present) return
+    let grewVote: { voteId: string; issued: number } | null = null
     await this.#session.meeting.update((data) => {
       const d = data.deputies.find((x) => x.id === deputyId)
       if (d) d.present = true
@@ -63,8 +69,12 @@ export class MeetingService {
       if (open?.attendance) {
         open.attendance.present += 1
         open.attendance.issued += 1
+        grewVote = { voteId: open.id, issued: open.attendance.issued }
       }
     })
+    await this.#session.audit.append('deputy.checked-in', { deputyId, via: 'tablet' })
+    if (grewVote)
+      await this.#session.audit.append('vote.issued-grew', { ...(grewVote as object), deputyId })
     this.#session.announce({ type: 'attendance' })
   }
 

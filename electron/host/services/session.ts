@@ -1,5 +1,9 @@
 import { EventEmitter } from 'node:events'
+import { join } from 'node:path'
+import type { StaffAlert } from '../../../shared/protocol/views'
+import { AuditLog } from '../store/audit-log'
 import { BallotBoxStore } from '../store/ballot-box.store'
+import type { Recovery } from '../store/durable-json-file'
 import { MeetingStore } from '../store/meeting.store'
 
 /** What changed, so each namespace pushes only what its viewers need. */
@@ -20,20 +24,36 @@ interface SessionEvents {
 export class Session extends EventEmitter<SessionEvents> {
   readonly dataDir: string
   readonly meeting: MeetingStore
+  readonly audit: AuditLog
+  /** What the staff must be told: recovered files, a broken audit chain. */
+  readonly alerts: StaffAlert[] = []
   readonly #boxes = new Map<string, BallotBoxStore>()
 
-  private constructor(dataDir: string, meeting: MeetingStore) {
+  private constructor(dataDir: string, meeting: MeetingStore, audit: AuditLog) {
     super()
     this.dataDir = dataDir
     this.meeting = meeting
+    this.audit = audit
   }
 
+  /** Loads and verifies the data folder, and resumes an open vote. */
   static async open(dataDir: string): Promise<Session> {
-    const session = new Session(dataDir, await MeetingStore.open(dataDir))
+    const { log, verification } = await AuditLog.open(join(dataDir, 'audit.jsonl'))
+    const session = new Session(dataDir, await MeetingStore.open(dataDir), log)
+    if (!verification.ok) {
+      session.alerts.push({
+        level: 'error',
+        code: 'audit-chain-broken',
+        detail: verification.problems.slice(0, 5).join('; '),
+      })
+      await log.append('audit.chain-broken', { problems: verification.problems.slice(0, 20) })
+    }
+    await session.#reportRecoveries(session.meeting.recoveries)
     // Resume: the ballot box of an open vote is loaded before any tablet can send.
     for (const vote of session.meeting.data.votes) {
       if (vote.status !== 'draft') await session.box(vote.id)
     }
+    if (session.openVote()) await log.append('host.resumed', { voteId: session.openVote()?.id })
     return session
   }
 
@@ -42,8 +62,21 @@ export class Session extends EventEmitter<SessionEvents> {
     if (!box) {
       box = await BallotBoxStore.open(this.dataDir, voteId)
       this.#boxes.set(voteId, box)
+      await this.#reportRecoveries(box.recoveries)
     }
     return box
+  }
+
+  async #reportRecoveries(recoveries: readonly Recovery[]): Promise<void> {
+    for (const r of recoveries) {
+      const detail = `${r.file}: ${r.problem}${r.setAsideAs ? `; set aside as ${r.setAsideAs}` : ''}; using the last good copy`
+      this.alerts.push({ level: 'warning', code: 'data-recovered', detail })
+      await this.audit.append('data.recovered', {
+        file: r.file,
+        problem: r.problem,
+        setAsideAs: r.setAsideAs,
+      })
+    }
   }
 
   /** The ballot box of a vote that has been opened (loaded at start or at open). */

@@ -25,6 +25,7 @@ export function turnoutOf(session: Session, vote: VoteDef): TurnoutView | null {
 export function consoleState(session: Session, tabletsOnline: number): ConsoleState {
   const data = session.meeting.data
   return {
+    alerts: session.alerts,
     meeting: data.meeting,
     attendance: attendanceOf(data),
     projects: data.projects,

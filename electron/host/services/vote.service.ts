@@ -8,6 +8,8 @@ import {
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import { allowedMarks } from '../../../shared/protocol/vote-rules.schema'
 import { tally } from '../../../shared/rules'
+import { ballotBoxDigest, digestOf } from '../store/digest'
+import type { Archiver } from './archive.service'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
 import type { Session } from './session'
@@ -15,9 +17,11 @@ import type { Session } from './session'
 /** The agenda: create, open, close, publish; and ballots from tablets. */
 export class VoteService {
   readonly #session: Session
+  readonly #archiver: Archiver
 
-  constructor(session: Session) {
+  constructor(session: Session, archiver: Archiver) {
     this.#session = session
+    this.#archiver = archiver
   }
 
   async create(raw: unknown): Promise<{ voteId: string }> {
@@ -57,6 +61,11 @@ export class VoteService {
     await this.#session.meeting.update((data) => {
       data.votes.push(vote)
     })
+    await this.#session.audit.append('vote.created', {
+      voteId: vote.id,
+      title: vote.title,
+      rules: vote.rules,
+    })
     this.#session.announce({ type: 'meeting' })
     return { voteId: vote.id }
   }
@@ -77,6 +86,12 @@ export class VoteService {
       v.attendance = { roster, present, issued: present }
       data.screen = { stage: 'voting', voteId }
     })
+    const opened = this.#vote(voteId)
+    await this.#session.audit.append('vote.opened', {
+      voteId,
+      rulesDigest: digestOf({ rules: opened.rules, candidates: opened.candidates }),
+      attendance: opened.attendance,
+    })
     this.#session.announce({ type: 'meeting' })
   }
 
@@ -92,6 +107,13 @@ export class VoteService {
       v.closedAt = new Date().toISOString()
       v.result = tally(this.ballotBox(v, box.ballots()))
     })
+    const closed = this.#vote(voteId)
+    await this.#session.audit.append('vote.closed', {
+      voteId,
+      counts: closed.result?.counts ?? null,
+      ballotBoxDigest: ballotBoxDigest(this.ballotBox(closed, box.ballots())),
+    })
+    await this.#archive(closed, 'close')
     this.#session.announce({ type: 'meeting' })
   }
 
@@ -104,6 +126,11 @@ export class VoteService {
       v.status = 'published'
       data.screen = { stage: 'results', voteId }
     })
+    await this.#session.audit.append('vote.published', {
+      voteId,
+      resultDigest: digestOf(vote.result),
+    })
+    await this.#archive(vote, 'publish')
     this.#session.announce({ type: 'meeting' })
   }
 
@@ -138,6 +165,18 @@ export class VoteService {
       vote: { title: vote.title, ...rules, candidates: vote.candidates },
       attendance: vote.attendance ?? { roster: 0, present: 0, issued: 0 },
       ballots,
+    }
+  }
+
+  /** The archive must not stop the meeting: a failure is logged and shown to the staff. */
+  async #archive(vote: VoteDef, moment: 'close' | 'publish'): Promise<void> {
+    try {
+      const box = await this.#session.box(vote.id)
+      await this.#archiver.write(vote, this.ballotBox(vote, box.ballots()), moment)
+    } catch (error) {
+      const detail = `${vote.title}: ${error instanceof Error ? error.message : String(error)}`
+      this.#session.alerts.push({ level: 'error', code: 'archive-failed', detail })
+      await this.#session.audit.append('archive.failed', { voteId: vote.id, moment, error: detail })
     }
   }
 

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { Namespace } from 'socket.io'
 import type { ConsoleClientEvents, ConsoleServerEvents } from '../../../shared/protocol/events'
+import { z } from 'zod'
 import { voteIdInputSchema } from '../../../shared/protocol/vote.schema'
 import type { MeetingService } from '../services/meeting.service'
 import { parseInput } from '../services/parse-input'
@@ -8,6 +9,8 @@ import type { Session } from '../services/session'
 import { consoleState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
 import { registerHandlers, throttle } from './handle'
+
+const auditListInputSchema = z.object({ limit: z.number().int().min(1).max(1000).default(200) })
 
 export interface ConsoleDeps {
   session: Session
@@ -53,6 +56,14 @@ export function setupConsoleNamespace(
         'vote:close': async (input) => {
           await votes.close(parseInput(voteIdInputSchema, input).voteId)
           return null
+        },
+        'audit:list': async (input) => {
+          const { limit } = parseInput(auditListInputSchema, input ?? {})
+          const entries = await session.audit.entries()
+          return entries
+            .slice(-limit)
+            .reverse()
+            .map(({ seq, at, type, data, hash }) => ({ seq, at, type, data, hash }))
         },
         'vote:publish': async (input) => {
           await votes.publish(parseInput(voteIdInputSchema, input).voteId)

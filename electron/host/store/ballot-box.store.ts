@@ -3,12 +3,15 @@ import { Low } from 'lowdb'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import { DurableJsonFile } from './durable-json-file'
+import type { Recovery } from './durable-json-file'
+import { sha256Hex } from './digest'
+import { verifyBallotBoxFile } from './verify'
 
 /**
  * One file per vote. Secret by construction: the ballots are a multiset (content → count) kept
  * in canonical order, and who voted is a separate sorted set. Nothing on disk ties a deputy to a
- * ballot's content by id, position or time. `receipts` maps a deputy to the random id the tablet
- * made for its ballot, so a resend is recognised; the id is never stored next to the content.
+ * ballot's content by id, position or time. `receipts` maps a deputy to the SHA-256 of the random
+ * id the tablet made for its ballot, so a resend is recognised; no id is stored with content.
  */
 export interface BallotBoxFile {
   version: 1
@@ -22,26 +25,29 @@ export type AddBallotOutcome = 'stored' | 'resent' | 'already-voted'
 
 export class BallotBoxStore {
   readonly voteId: string
+  readonly recoveries: readonly Recovery[]
   readonly #db: Low<BallotBoxFile>
   readonly #counts = new Map<string, BallotEntry>()
-  readonly #receipts = new Map<string, { ballotId: string; generation: number }>()
+  readonly #receipts = new Map<string, { ballotHash: string; generation: number }>()
   #generation = 0
   #durableGeneration = 0
   #pending: Promise<void> | null = null
   #writing: Promise<void> = Promise.resolve()
 
-  private constructor(voteId: string, db: Low<BallotBoxFile>) {
+  private constructor(voteId: string, db: Low<BallotBoxFile>, recoveries: readonly Recovery[]) {
     this.voteId = voteId
+    this.recoveries = recoveries
     this.#db = db
     for (const entry of db.data.ballots) this.#counts.set(ballotKey(entry), { ...entry })
-    for (const [deputyId, ballotId] of Object.entries(db.data.receipts)) {
-      this.#receipts.set(deputyId, { ballotId, generation: 0 })
+    for (const [deputyId, ballotHash] of Object.entries(db.data.receipts)) {
+      this.#receipts.set(deputyId, { ballotHash, generation: 0 })
     }
   }
 
   static async open(dataDir: string, voteId: string): Promise<BallotBoxStore> {
     const file = join(dataDir, 'ballots', `${voteId}.json`)
-    const db = new Low(new DurableJsonFile<BallotBoxFile>(file), {
+    const adapter = new DurableJsonFile<BallotBoxFile>(file, verifyBallotBoxFile(voteId))
+    const db = new Low(adapter, {
       version: 1,
       voteId,
       ballots: [],
@@ -49,7 +55,7 @@ export class BallotBoxStore {
       receipts: {},
     })
     await db.read()
-    return new BallotBoxStore(voteId, db)
+    return new BallotBoxStore(voteId, db, adapter.recoveries)
   }
 
   get castCount(): number {
@@ -80,9 +86,10 @@ export class BallotBoxStore {
     marks: Record<string, Mark>,
     spoiled = false,
   ): Promise<AddBallotOutcome> {
+    const ballotHash = sha256Hex(ballotId)
     const known = this.#receipts.get(deputyId)
     if (known) {
-      if (known.ballotId !== ballotId) return 'already-voted'
+      if (known.ballotHash !== ballotHash) return 'already-voted'
       if (known.generation > this.#durableGeneration) await this.#flush()
       return 'resent'
     }
@@ -92,7 +99,7 @@ export class BallotBoxStore {
     if (existing) existing.count += 1
     else this.#counts.set(key, entry)
     this.#generation += 1
-    this.#receipts.set(deputyId, { ballotId, generation: this.#generation })
+    this.#receipts.set(deputyId, { ballotHash, generation: this.#generation })
     await this.#flush()
     return 'stored'
   }
@@ -113,7 +120,7 @@ export class BallotBoxStore {
 
   #snapshot(): BallotBoxFile {
     const receipts: Record<string, string> = {}
-    for (const id of this.votedIds()) receipts[id] = this.#receipts.get(id)?.ballotId ?? ''
+    for (const id of this.votedIds()) receipts[id] = this.#receipts.get(id)?.ballotHash ?? ''
     return {
       version: 1,
       voteId: this.voteId,

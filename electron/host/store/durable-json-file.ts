@@ -1,34 +1,60 @@
-import { mkdir, open, readFile, rename } from 'node:fs/promises'
+import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
 
+/** What was wrong with a data file at load, and what the host did about it. */
+export interface Recovery {
+  file: string
+  problem: string
+  setAsideAs: string
+  /** The last good copy used instead, or null when there was none. */
+  usedPrevious: boolean
+}
+
+/** Returns the problems with a parsed file; empty when it is sound. */
+export type Verifier = (data: unknown) => string[]
+
 /**
  * A lowdb adapter whose write is durable when its promise resolves: the JSON goes to a temp
- * file that is fsynced, renamed over the target, and the folder is fsynced so the rename itself
- * survives a power cut. (lowdb's own JSONFile uses steno, which never fsyncs.) Writes to one
- * file are serialised.
+ * file that is fsynced, the current file is kept as `.prev` (a hard link, so the target never
+ * goes missing), the temp is renamed over the target, and the folder is fsynced so the rename
+ * survives a power cut. (lowdb's own JSONFile uses steno, which never fsyncs.)
+ *
+ * On read the file is parsed and verified; a file that fails is set aside under a
+ * `.corrupt-…` name and the `.prev` copy is used, and the recovery is reported: never a silent
+ * empty meeting. Writes to one file are serialised.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly file: string
+  readonly recoveries: Recovery[] = []
+  readonly #verify: Verifier
   #queue: Promise<unknown> = Promise.resolve()
 
-  constructor(file: string) {
+  constructor(file: string, verify: Verifier = () => []) {
     this.file = file
+    this.#verify = verify
   }
 
   async read(): Promise<T | null> {
-    let text: string
-    try {
-      text = await readFile(this.file, 'utf8')
-    } catch (error) {
-      if (isNotFound(error)) return null
-      throw error
+    const current = await this.#load(this.file)
+    if (current.kind === 'ok') return current.data
+    const previous = await this.#load(previousOf(this.file))
+    if (current.kind === 'missing' && previous.kind === 'missing') return null
+    const setAsideAs =
+      current.kind === 'missing'
+        ? ''
+        : `${this.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
+    if (setAsideAs) await rename(this.file, setAsideAs)
+    const problem = current.kind === 'missing' ? 'file missing' : current.problem
+    if (previous.kind === 'ok') {
+      this.recoveries.push({ file: this.file, problem, setAsideAs, usedPrevious: true })
+      return previous.data
     }
-    try {
-      return JSON.parse(text) as T
-    } catch (error) {
-      throw new CorruptDataFileError(this.file, error)
-    }
+    throw new DataFileError(
+      this.file,
+      `${problem}; no good previous copy (${previous.kind === 'missing' ? 'none' : previous.problem})` +
+        (setAsideAs ? `; set aside as ${basename(setAsideAs)}` : ''),
+    )
   }
 
   write(data: T): Promise<void> {
@@ -38,15 +64,43 @@ export class DurableJsonFile<T> implements Adapter<T> {
     this.#queue = next.catch(() => undefined)
     return next
   }
+
+  async #load(
+    file: string,
+  ): Promise<{ kind: 'ok'; data: T } | { kind: 'missing' } | { kind: 'bad'; problem: string }> {
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return { kind: 'missing' }
+      throw error
+    }
+    let data: unknown
+    try {
+      data = JSON.parse(text)
+    } catch {
+      return {
+        kind: 'bad',
+        problem: text.length === 0 ? 'empty file' : 'not valid JSON (truncated or corrupted)',
+      }
+    }
+    const problems = this.#verify(data)
+    if (problems.length > 0) return { kind: 'bad', problem: problems.join('; ') }
+    return { kind: 'ok', data: data as T }
+  }
 }
 
-export class CorruptDataFileError extends Error {
+export class DataFileError extends Error {
   readonly file: string
-  constructor(file: string, cause: unknown) {
-    super(`data file ${file} is not valid JSON`, { cause })
-    this.name = 'CorruptDataFileError'
+  constructor(file: string, detail: string) {
+    super(`数据文件无法读取 / data file unusable: ${file}: ${detail}`)
+    this.name = 'DataFileError'
     this.file = file
   }
+}
+
+export function previousOf(file: string): string {
+  return `${file}.prev`
 }
 
 async function writeDurably(file: string, text: string): Promise<void> {
@@ -60,6 +114,13 @@ async function writeDurably(file: string, text: string): Promise<void> {
   } finally {
     await handle.close()
   }
+  const prev = previousOf(file)
+  await unlink(prev).catch((error: unknown) => {
+    if (!isCode(error, 'ENOENT')) throw error
+  })
+  await link(file, prev).catch((error: unknown) => {
+    if (!isCode(error, 'ENOENT')) throw error
+  })
   await rename(tmp, file)
   await syncDir(dir)
 }
@@ -75,6 +136,6 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-function isNotFound(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT'
+function isCode(error: unknown, code: string): boolean {
+  return error instanceof Error && 'code' in error && error.code === code
 }

@@ -4,6 +4,8 @@ import type { Deputy, Meeting, Project } from '../../../shared/protocol/meeting.
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { ScreenStage } from '../../../shared/protocol/views'
 import { DurableJsonFile } from './durable-json-file'
+import type { Recovery } from './durable-json-file'
+import { verifyMeetingData } from './verify'
 
 export interface MeetingData {
   version: 1
@@ -31,20 +33,22 @@ export function emptyMeetingData(): MeetingData {
  */
 export class MeetingStore {
   readonly #db: Low<MeetingData>
+  /** Files found broken at load, set aside and replaced by their last good copy. */
+  readonly recoveries: readonly Recovery[]
 
-  private constructor(db: Low<MeetingData>) {
+  private constructor(db: Low<MeetingData>, recoveries: readonly Recovery[]) {
     this.#db = db
+    this.recoveries = recoveries
   }
 
   static async open(dataDir: string): Promise<MeetingStore> {
-    const db = new Low(
-      new DurableJsonFile<MeetingData>(join(dataDir, 'meeting.json')),
-      emptyMeetingData(),
+    const adapter = new DurableJsonFile<MeetingData>(
+      join(dataDir, 'meeting.json'),
+      verifyMeetingData,
     )
+    const db = new Low(adapter, emptyMeetingData())
     await db.read()
-    if (db.data.version !== 1)
-      throw new Error(`meeting.json has unknown version ${String(db.data.version)}`)
-    return new MeetingStore(db)
+    return new MeetingStore(db, adapter.recoveries)
   }
 
   get data(): Readonly<MeetingData> {

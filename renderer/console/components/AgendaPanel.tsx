@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core'
 import type { ConsoleClientEvents } from '../../../shared/protocol/events'
 import type { ConsoleState, ConsoleVoteView } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
@@ -14,7 +14,15 @@ type Send = <E extends keyof ConsoleClientEvents>(
 
 const statusColor = { draft: 'gray', open: 'green', closed: 'orange', published: 'blue' } as const
 
-export function AgendaPanel({ state, send }: { state: ConsoleState; send: Send }) {
+export function AgendaPanel({
+  state,
+  send,
+  token,
+}: {
+  state: ConsoleState
+  send: Send
+  token: string
+}) {
   const { t } = useI18n()
   const n = state.projects.length
   const k = Math.max(1, n - 3)
@@ -38,7 +46,14 @@ export function AgendaPanel({ state, send }: { state: ConsoleState; send: Send }
       {state.votes.length === 0 && <Text c="dimmed">{t('console.agenda.empty')}</Text>}
       <Stack>
         {state.votes.map((vote) => (
-          <VoteRow key={vote.id} vote={vote} state={state} send={send} anyOpen={anyOpen} />
+          <VoteRow
+            key={vote.id}
+            vote={vote}
+            state={state}
+            send={send}
+            anyOpen={anyOpen}
+            token={token}
+          />
         ))}
       </Stack>
     </Paper>
@@ -50,11 +65,13 @@ function VoteRow({
   state,
   send,
   anyOpen,
+  token,
 }: {
   vote: ConsoleVoteView
   state: ConsoleState
   send: Send
   anyOpen: boolean
+  token: string
 }) {
   const { t, lang } = useI18n()
   const summary = summarizeRules(vote.rules, vote.candidates.length, state.attendance, lang)
@@ -110,6 +127,25 @@ function VoteRow({
       )}
       {vote.result && (vote.status === 'closed' || vote.status === 'published') && (
         <ResultTable vote={vote} result={vote.result} />
+      )}
+      {(vote.status === 'closed' || vote.status === 'published') && (
+        <Group mt="sm" gap="xs">
+          <Text size="sm" c="dimmed">
+            {t('console.archive')}
+          </Text>
+          {['report.pdf', 'results.xlsx', 'ballot-box.json', 'result.json', 'audit.jsonl'].map(
+            (name) => (
+              <Anchor
+                key={name}
+                size="sm"
+                href={`/api/archive/${vote.id}/${name}?token=${encodeURIComponent(token)}`}
+                download
+              >
+                {name}
+              </Anchor>
+            ),
+          )}
+        </Group>
       )}
     </Paper>
   )

@@ -1,0 +1,80 @@
+import { copyFile, cp, mkdir, open, rename } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
+import type { VoteDef } from '../../../shared/protocol/vote.schema'
+import { digestOf } from '../store/digest'
+import type { Session } from './session'
+
+/** Extra documents (report PDF, results XLSX) rendered beside the JSON files. */
+export type ArchiveRenderer = (input: {
+  dir: string
+  meetingTitle: string
+  vote: VoteDef
+  resultDigest: string
+}) => Promise<void>
+
+/**
+ * Writes a vote's archive when it closes and again when it is published:
+ *   archive/<voteId>/ballot-box.json  plenary-vote.ballot-box/1, what `recount` re-tallies
+ *   archive/<voteId>/result.json      plenary-vote.result/1, as the host tallied it
+ *   archive/<voteId>/audit.jsonl      the hash-chained audit log up to this moment
+ * and, at close, a backup of the whole data folder under backups/.
+ */
+export class Archiver {
+  readonly #session: Session
+  readonly #renderers: ArchiveRenderer[]
+
+  constructor(session: Session, renderers: ArchiveRenderer[] = []) {
+    this.#session = session
+    this.#renderers = renderers
+  }
+
+  dirOf(voteId: string): string {
+    return join(this.#session.dataDir, 'archive', voteId)
+  }
+
+  async write(vote: VoteDef, box: BallotBox, moment: 'close' | 'publish'): Promise<string> {
+    const dir = this.dirOf(vote.id)
+    await mkdir(dir, { recursive: true })
+    const meetingTitle = this.#session.meeting.data.meeting?.title ?? ''
+    const exported = {
+      ...box,
+      voteId: vote.id,
+      meeting: meetingTitle,
+      openedAt: vote.openedAt,
+      closedAt: vote.closedAt,
+    }
+    await writeFileDurably(join(dir, 'ballot-box.json'), JSON.stringify(exported, null, 2))
+    await writeFileDurably(join(dir, 'result.json'), JSON.stringify(vote.result, null, 2))
+    await this.#session.audit.entries()
+    await copyFile(this.#session.audit.file, join(dir, 'audit.jsonl'))
+    for (const render of this.#renderers) {
+      await render({ dir, meetingTitle, vote, resultDigest: digestOf(vote.result) })
+    }
+    if (moment === 'close') await this.#backup(vote.id)
+    return dir
+  }
+
+  /** A copy of the data folder at each close, so a lost disk sector costs nothing decided. */
+  async #backup(voteId: string): Promise<void> {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+    const target = join(this.#session.dataDir, 'backups', `${stamp}-${voteId}`)
+    await mkdir(target, { recursive: true })
+    const data = this.#session.dataDir
+    await copyFile(join(data, 'meeting.json'), join(target, 'meeting.json'))
+    await copyFile(this.#session.audit.file, join(target, 'audit.jsonl'))
+    await cp(join(data, 'ballots'), join(target, 'ballots'), { recursive: true })
+  }
+}
+
+async function writeFileDurably(file: string, text: string): Promise<void> {
+  const tmp = `${file}.tmp`
+  const handle = await open(tmp, 'w')
+  try {
+    await handle.writeFile(text, 'utf8')
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  await rename(tmp, file)
+}

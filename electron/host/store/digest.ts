@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto'
+
+/** JSON with object keys sorted at every level: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value))
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys)
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key]
+      if (v !== undefined) out[key] = sortKeys(v)
+    }
+    return out
+  }
+  return value
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+/** The digest printed on reports and logged when a result is published. */
+export function digestOf(value: unknown): string {
+  return sha256Hex(canonicalJson(value))
+}
+
+/**
+ * The digest of a ballot box's contract fields (vote, attendance, ballots), so extra fields the
+ * host adds to the exported file (meeting, times) do not change it.
+ */
+export function ballotBoxDigest(box: {
+  vote: unknown
+  attendance: unknown
+  ballots: unknown
+}): string {
+  return digestOf({ vote: box.vote, attendance: box.attendance, ballots: box.ballots })
+}

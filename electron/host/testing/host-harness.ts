@@ -1,0 +1,106 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { io } from 'socket.io-client'
+import type { Socket } from 'socket.io-client'
+import type { Result } from '../../../shared/protocol/envelope'
+import type { ConsoleState, DeputyState } from '../../../shared/protocol/views'
+import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
+import { createHost } from '..'
+import type { HostHandle } from '..'
+
+/**
+ * Test support: a real host on a free loopback port with a temp data folder, and real
+ * Socket.IO clients. Used by host tests only.
+ */
+export class HostHarness {
+  dataDir = ''
+  host!: HostHandle
+  readonly sockets: Socket[] = []
+
+  async setup(): Promise<this> {
+    this.dataDir = await mkdtemp(join(tmpdir(), 'plenary-host-'))
+    await this.start()
+    return this
+  }
+
+  async start(): Promise<HostHandle> {
+    this.host = await createHost({
+      dataDir: this.dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      log: () => undefined,
+    })
+    return this.host
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.sockets.splice(0)) s.disconnect()
+    await this.host.close()
+  }
+
+  async teardown(): Promise<void> {
+    await this.stop()
+    await rm(this.dataDir, { recursive: true, force: true })
+  }
+
+  connect(nsp: string, auth: Record<string, string> = {}): Socket {
+    const socket = io(`http://127.0.0.1:${this.host.port}${nsp}`, {
+      auth,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    })
+    this.sockets.push(socket)
+    return socket
+  }
+
+  async staff(): Promise<Socket> {
+    const socket = this.connect('/console', { token: this.host.staffToken })
+    await next<ConsoleState>(socket, 'console:state')
+    return socket
+  }
+
+  async deputy(credential: string): Promise<{ socket: Socket; state: DeputyState }> {
+    const socket = this.connect('/deputy', { credential })
+    const state = await next<DeputyState>(socket, 'deputy:state')
+    return { socket, state }
+  }
+
+  /** Loads the demo and adds a 13选10 vote (not yet open). */
+  async demoWithVote(consoleSocket: Socket, deputies?: number): Promise<string> {
+    if (deputies === undefined) {
+      const loaded = await call(consoleSocket, 'meeting:load-demo', {})
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.error))
+    } else {
+      await this.host.meetings.loadDemo(deputies)
+    }
+    const created = await call<{ voteId: string }>(consoleSocket, 'vote:create', {
+      title: '2027年度民生实事项目票决',
+      rules: defaultRules('select', 10),
+      candidateIds: this.host.session.meeting.data.projects.map((p) => p.id),
+    })
+    if (!created.ok) throw new Error(JSON.stringify(created.error))
+    return created.data.voteId
+  }
+}
+
+export function call<T>(socket: Socket, event: string, input?: unknown): Promise<Result<T>> {
+  return socket.timeout(5000).emitWithAck(event, input) as Promise<Result<T>>
+}
+
+/** The next `event` for which `until` holds. Attach before the action that causes it. */
+export function next<T>(
+  socket: Socket,
+  event: string,
+  until: (value: T) => boolean = () => true,
+): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (value: T) => {
+      if (!until(value)) return
+      socket.off(event, listener)
+      resolve(value)
+    }
+    socket.on(event, listener)
+  })
+}
