@@ -2,13 +2,21 @@
  * `npm run host`: the hall server headless, under plain Node.
  *   --port N   (or PORT)          default 8080
  *   --data DIR (or PLENARY_DATA)  default ~/PlenaryVote/data
+ *   --bind ADDR                   default 0.0.0.0
+ *   --demo N                      load a demo meeting of N deputies and write their
+ *                                 credentials to DATA/credentials.json (for rehearsals)
+ *   --staff-token T               use this staff token instead of a random one
+ *   --ready-file F                write {port, staffToken, pid} to F once listening
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createHost, defaultStaticDir } from '../host'
+import type { HostHandle } from '../host'
+import { joinUrl } from '../host/urls'
 
 const { values } = parseArgs({
   options: {
@@ -16,6 +24,9 @@ const { values } = parseArgs({
     data: { type: 'string' },
     bind: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
+    demo: { type: 'string' },
+    'staff-token': { type: 'string' },
+    'ready-file': { type: 'string' },
   },
 })
 
@@ -39,7 +50,26 @@ if (!values['no-build'] && !existsSync(join(staticDir, 'tablet', 'index.html')))
 }
 
 try {
-  const host = await createHost({ dataDir, port, host: values.bind ?? '0.0.0.0', staticDir })
+  const host = await createHost({
+    dataDir,
+    port,
+    host: values.bind ?? '0.0.0.0',
+    staticDir,
+    ...(values['staff-token'] ? { staffToken: values['staff-token'] } : {}),
+  })
+  if (values.demo !== undefined) {
+    const count = Number(values.demo)
+    if (!Number.isInteger(count) || count < 1 || count > 50_000) {
+      console.error(`--demo 需要 1 到 50000 之间的整数 / --demo takes a whole number 1..50000`)
+      process.exit(2)
+    }
+    await host.meetings.loadDemo(count)
+    const file = join(dataDir, 'credentials.json')
+    await writeFile(file, JSON.stringify(credentialsFile(host), null, 2), { mode: 0o600 })
+    console.log(
+      `演示会议：${count} 名代表，凭证已写入 / demo meeting of ${count}; credentials in ${file}`,
+    )
+  }
   console.log(`民生实事票决 · 主机已启动 / host running`)
   console.log(`数据目录 / data folder: ${dataDir}`)
   console.log(`会务控制台 / staff console (this machine only):\n  ${host.consoleUrl}`)
@@ -52,6 +82,10 @@ try {
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
+  if (values['ready-file']) {
+    const ready = { port: host.port, staffToken: host.staffToken, pid: process.pid }
+    await writeFile(values['ready-file'], JSON.stringify(ready), { mode: 0o600 })
+  }
 } catch (error) {
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
     console.error(
@@ -60,4 +94,20 @@ try {
     process.exit(1)
   }
   throw error
+}
+
+/** What a rehearsal simulator or an outside printer needs: one entry per deputy. */
+function credentialsFile(host: HostHandle) {
+  const base = host.tabletBases()[0] ?? ''
+  return {
+    format: 'plenary-vote.credentials/1',
+    deputies: host.session.meeting.data.deputies.map((d) => ({
+      id: d.id,
+      name: d.name,
+      delegation: d.delegation,
+      seat: d.seat,
+      credential: d.credential,
+      joinUrl: joinUrl(base, d.credential),
+    })),
+  }
 }

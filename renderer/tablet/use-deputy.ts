@@ -68,8 +68,9 @@ export function useDeputy() {
       setState(next)
       setPhase('ready')
       const stored = loadPending()
-      // Resend a ballot this tablet sent but never saw acknowledged.
-      if (stored && !stored.acked && next.vote?.id === stored.voteId) void send(stored)
+      // Resend a ballot this tablet sent but never saw acknowledged, or one the host says it
+      // does not hold (restored from an older copy): the host recognises its id either way.
+      if (stored && next.vote?.id === stored.voteId && (!stored.acked || !next.voted)) void send(stored)
     })
     return () => {
       socket.disconnect()
