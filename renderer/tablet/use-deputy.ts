@@ -70,7 +70,8 @@ export function useDeputy() {
       const stored = loadPending()
       // Resend a ballot this tablet sent but never saw acknowledged, or one the host says it
       // does not hold (restored from an older copy): the host recognises its id either way.
-      if (stored && next.vote?.id === stored.voteId && (!stored.acked || !next.voted)) void send(stored)
+      if (stored && next.vote?.id === stored.voteId && (!stored.acked || !next.voted))
+        void send(stored)
     })
     return () => {
       socket.disconnect()
