@@ -1,0 +1,57 @@
+/**
+ * The common shape both readers produce: a sheet as a grid of cells, so header detection and row
+ * checks are written once for XLSX and CSV alike.
+ */
+
+export interface Cell {
+  /** The text as staff typed it (not yet trimmed). */
+  text: string
+  /** The number for a numeric XLSX cell, so budgets and IDs need no reparsing; null otherwise. */
+  number: number | null
+  /** The cell's Excel number format, e.g. "0000" keeps leading zeros on an ID column. */
+  numFmt: string | null
+}
+
+export interface Grid {
+  /** Worksheet name; null for CSV. */
+  name: string | null
+  hidden: boolean
+  /**
+   * rows[i] is sheet row i + 1. Sparse: missing rows and cells are undefined. Cells covered by a
+   * merge (all but its top-left) are blank, so a merged title is read once, not once per column.
+   */
+  rows: (Cell | undefined)[][]
+  /** For each covered cell "row:col" (0-based), the 0-based [row, col] of its merge's top-left. */
+  mergedInto?: ReadonlyMap<string, readonly [number, number]>
+}
+
+export function textCell(text: string): Cell {
+  return { text, number: null, numFmt: null }
+}
+
+export function cellAt(grid: Grid, row: number, col: number): Cell | undefined {
+  return grid.rows[row]?.[col]
+}
+
+const SPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g
+const CJK = '\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef'
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}·])\\s+(?=[${CJK}·])`, 'g')
+
+/**
+ * Trims ASCII, full-width (U+3000) and no-break spaces. Inside a value, spaces between Chinese
+ * characters go: rosters pad two-character names with a full-width space to line them up with
+ * three-character ones, and 王芳 padded must not count as a second deputy. Other runs of spaces
+ * become one space.
+ */
+export function cleanText(text: string): string {
+  return text.replace(SPACE, ' ').trim().replace(SPACE_BETWEEN_CJK, '')
+}
+
+/** Only the ends are trimmed: line breaks inside a summary or a note are deliberate. */
+export function trimText(text: string): string {
+  return text.replace(/^[\s\u3000\u00a0\u200b\ufeff]+|[\s\u3000\u00a0\u200b\ufeff]+$/g, '')
+}
+
+export function isBlankRow(row: readonly (Cell | undefined)[] | undefined): boolean {
+  return !row || row.every((c) => !c || trimText(c.text) === '')
+}

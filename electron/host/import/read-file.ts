@@ -1,0 +1,126 @@
+/**
+ * Turns uploaded bytes into grids, deciding XLSX or CSV by content: staff rename files, and a
+ * ".csv" that is really a workbook (or a ".xlsx" that is really a PDF) must get a clear answer.
+ */
+import { readCsv } from './csv-reader'
+import type { Grid } from './grid'
+import type { RowProblem } from './import-problems'
+import { problem } from './import-problems'
+import { readXlsx } from './xlsx-reader'
+
+/** A roster of the national congress is ~200 KB as XLSX; 20 MB is generous and bounds memory. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024
+
+export type ReadResult = { ok: true; grids: Grid[] } | { ok: false; problem: RowProblem }
+
+interface Signature {
+  bytes: number[]
+  zh: string
+  en: string
+}
+
+const ASK = '请上传 XLSX 或 CSV 表格'
+const ASK_EN = 'please upload an XLSX or CSV spreadsheet'
+
+const SIGNATURES: Signature[] = [
+  {
+    bytes: [0x25, 0x50, 0x44, 0x46],
+    zh: `这是 PDF 文件，不是表格，${ASK}`,
+    en: `this is a PDF, not a spreadsheet; ${ASK_EN}`,
+  },
+  {
+    // OLE2 compound file: a legacy .xls (or .doc), and also what Excel writes for a
+    // password-protected .xlsx. ExcelJS reads neither.
+    bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    zh: '这是旧版 Excel（.xls）文件或加密的工作簿，请在 Excel 中“另存为” .xlsx（不设密码）或 CSV 后再导入',
+    en: 'this is a legacy Excel (.xls) file or an encrypted workbook; save it as .xlsx (without a password) or CSV in Excel and import that',
+  },
+  {
+    bytes: [0x89, 0x50, 0x4e, 0x47],
+    zh: `这是图片（PNG），不是表格，${ASK}`,
+    en: `this is an image (PNG), not a spreadsheet; ${ASK_EN}`,
+  },
+  {
+    bytes: [0xff, 0xd8, 0xff],
+    zh: `这是图片（JPEG），不是表格，${ASK}`,
+    en: `this is an image (JPEG), not a spreadsheet; ${ASK_EN}`,
+  },
+  {
+    bytes: [0x47, 0x49, 0x46, 0x38],
+    zh: `这是图片（GIF），不是表格，${ASK}`,
+    en: `this is an image (GIF), not a spreadsheet; ${ASK_EN}`,
+  },
+]
+
+function startsWith(data: Buffer, bytes: number[]): boolean {
+  return data.length >= bytes.length && bytes.every((b, i) => data[i] === b)
+}
+
+function wrongType(fileName: string, zh: string, en: string): ReadResult {
+  return {
+    ok: false,
+    problem: problem(
+      'wrong-file-type',
+      null,
+      null,
+      `文件“${fileName}”无法导入：${zh}`,
+      `"${fileName}" cannot be imported: ${en}`,
+    ),
+  }
+}
+
+/**
+ * Text tables never contain NUL bytes, except UTF-16, which we only accept with its BOM (that is
+ * how Excel writes "Unicode 文本"). Anything else with NULs in its first 8 KB is binary.
+ */
+function looksBinary(data: Buffer): boolean {
+  const bom16 = (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)
+  return !bom16 && data.subarray(0, 8192).includes(0)
+}
+
+export async function readSpreadsheet(data: Buffer, fileName: string): Promise<ReadResult> {
+  if (data.length === 0) {
+    return {
+      ok: false,
+      problem: problem(
+        'empty-file',
+        null,
+        null,
+        `文件“${fileName}”是空的`,
+        `"${fileName}" is empty`,
+      ),
+    }
+  }
+  if (data.length > MAX_FILE_BYTES) {
+    return {
+      ok: false,
+      problem: problem(
+        'file-too-large',
+        null,
+        null,
+        `文件“${fileName}”超过 20 MB，不像是名单或项目表`,
+        `"${fileName}" is larger than 20 MB; that is not a roster or a project list`,
+      ),
+    }
+  }
+  for (const sig of SIGNATURES) {
+    if (startsWith(data, sig.bytes)) return wrongType(fileName, sig.zh, sig.en)
+  }
+  if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) {
+    try {
+      const grids = await readXlsx(data)
+      if (grids.length > 0) return { ok: true, grids }
+    } catch {
+      // fall through: a zip that is not a readable workbook
+    }
+    return wrongType(
+      fileName,
+      `无法读取该 XLSX 工作簿（文件可能已损坏，或是其他压缩文件），${ASK}`,
+      `the XLSX workbook cannot be read (it may be damaged, or another kind of zip file); ${ASK_EN}`,
+    )
+  }
+  if (looksBinary(data)) {
+    return wrongType(fileName, `这不是表格文件，${ASK}`, `this is not a spreadsheet; ${ASK_EN}`)
+  }
+  return { ok: true, grids: [readCsv(data)] }
+}
