@@ -2,6 +2,7 @@ import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DeputyState, ScreenState } from '../../shared/protocol/views'
+import { defaultRules } from '../../shared/protocol/vote-rules.schema'
 import { call, HostHarness, next } from './testing/host-harness'
 
 let h: HostHarness
@@ -174,5 +175,80 @@ describe('host', () => {
     expect((await readdir(join(h.dataDir, 'ballots'))).filter((f) => f.endsWith('.json'))).toEqual([
       `${voteId}.json`,
     ])
+  })
+
+  it('lets a deputy change the ballot before close only when the vote allows it', async () => {
+    const staff = await h.staff()
+    await h.host.meetings.loadDemo(10)
+    const created = await call<{ voteId: string }>(staff, 'vote:create', {
+      title: '可修改的表决',
+      rules: { ...defaultRules('select', 2), allowChange: true },
+      candidateIds: ['P01', 'P02', 'P03'],
+    })
+    if (!created.ok) throw new Error('create failed')
+    const voteId = created.data.voteId
+    const [d1, d2] = h.host.session.meeting.data.deputies
+    const t1 = await h.deputy(d1?.credential ?? '')
+    const t2 = await h.deputy(d2?.credential ?? '')
+    await call(staff, 'vote:open', { voteId })
+    const first = { voteId, ballotId: 'first-ballot-01', marks: { P01: 'for' } }
+    expect((await call(t1.socket, 'ballot:submit', first)).ok).toBe(true)
+    expect(
+      (
+        await call(t2.socket, 'ballot:submit', {
+          voteId,
+          ballotId: 'other-ballot-1',
+          marks: { P01: 'for' },
+        })
+      ).ok,
+    ).toBe(true)
+    // A forged change: the right id but not the content this deputy cast.
+    const forged = {
+      voteId,
+      ballotId: 'changed-ballot-9',
+      marks: {},
+      replaces: { ballotId: 'first-ballot-01', marks: { P02: 'for' } },
+    }
+    expect(await call(t1.socket, 'ballot:submit', forged)).toMatchObject({
+      ok: false,
+      error: { code: 'already-voted' },
+    })
+    const change = {
+      voteId,
+      ballotId: 'changed-ballot-1',
+      marks: { P03: 'for' },
+      replaces: { ballotId: 'first-ballot-01', marks: { P01: 'for' } },
+    }
+    expect((await call(t1.socket, 'ballot:submit', change)).ok).toBe(true)
+    expect((await call(t1.socket, 'ballot:submit', change)).ok).toBe(true)
+    await call(staff, 'vote:close', { voteId })
+    const result = h.host.session.meeting.data.votes.find((v) => v.id === voteId)?.result
+    expect(result?.counts).toMatchObject({ cast: 2, valid: 2 })
+    expect(result?.items.map((i) => [i.id, 'for' in i ? i.for : null])).toEqual([
+      ['P01', 1],
+      ['P03', 1],
+      ['P02', 0],
+    ])
+  })
+
+  it('refuses a change when the vote does not allow it', async () => {
+    const staff = await h.staff()
+    const voteId = await h.demoWithVote(staff, 10)
+    const t1 = await h.deputy(h.host.session.meeting.data.deputies[0]?.credential ?? '')
+    await call(staff, 'vote:open', { voteId })
+    expect(
+      (await call(t1.socket, 'ballot:submit', { voteId, ballotId: 'first-ballot-01', marks: {} }))
+        .ok,
+    ).toBe(true)
+    const change = {
+      voteId,
+      ballotId: 'changed-ballot-1',
+      marks: { P03: 'for' },
+      replaces: { ballotId: 'first-ballot-01', marks: {} },
+    }
+    expect(await call(t1.socket, 'ballot:submit', change)).toMatchObject({
+      ok: false,
+      error: { code: 'already-voted' },
+    })
   })
 })

@@ -1,4 +1,5 @@
 import { Alert, Badge, Box, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core'
+import { useState } from 'react'
 import { useI18n } from '../common/i18n'
 import { LanguageSwitch } from '../common/LanguageSwitch'
 import { BallotEditor } from './components/BallotEditor'
@@ -6,7 +7,8 @@ import { useDeputy } from './use-deputy'
 
 export function App() {
   const { t, errorText } = useI18n()
-  const { phase, connected, state, pending, sending, error, submit, retry } = useDeputy()
+  const { phase, connected, state, pending, sending, error, submit, change, retry } = useDeputy()
+  const [changing, setChanging] = useState<string | null>(null)
 
   const message = (text: string) => (
     <Center mih="70vh" p="xl">
@@ -30,7 +32,19 @@ export function App() {
   else {
     const vote = state.vote
     const mine = pending?.voteId === vote.id ? pending : null
-    if (state.voted || mine?.acked) {
+    if (changing === vote.id && mine?.acked) {
+      body = (
+        <BallotEditor
+          key={`${vote.id}-change`}
+          vote={vote}
+          initial={mine.marks}
+          onSubmit={(marks) => {
+            setChanging(null)
+            change(vote.id, marks)
+          }}
+        />
+      )
+    } else if (state.voted || mine?.acked) {
       body = (
         <Center mih="70vh">
           <Stack align="center" gap="md">
@@ -43,6 +57,11 @@ export function App() {
             <Text fz="xl" ta="center">
               {t('tablet.recordedHint')}
             </Text>
+            {vote.allowChange && mine?.acked && (
+              <Button size="xl" variant="default" onClick={() => setChanging(vote.id)}>
+                {t('tablet.change')}
+              </Button>
+            )}
           </Stack>
         </Center>
       )

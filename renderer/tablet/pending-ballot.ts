@@ -9,6 +9,8 @@ export interface PendingBallot {
   ballotId: string
   marks: Record<string, Mark>
   acked: boolean
+  /** A changed ballot carries the one it replaces, as this tablet cast it. */
+  replaces?: { ballotId: string; marks: Record<string, Mark> }
 }
 
 const key = 'plenary.ballot'

@@ -36,6 +36,7 @@ export function useDeputy() {
       voteId: ballot.voteId,
       ballotId: ballot.ballotId,
       marks: ballot.marks,
+      ...(ballot.replaces ? { replaces: ballot.replaces } : {}),
     })
     setSending(false)
     if (result.ok) {
@@ -89,9 +90,28 @@ export function useDeputy() {
     [send],
   )
 
+  /** Replaces this tablet's acknowledged ballot (only offered when the vote allows changes). */
+  const change = useCallback(
+    (voteId: string, marks: Record<string, Mark>) => {
+      const previous = loadPending()
+      if (!previous || previous.voteId !== voteId || !previous.acked) return
+      const ballot: PendingBallot = {
+        voteId,
+        ballotId: newBallotId(),
+        marks,
+        acked: false,
+        replaces: { ballotId: previous.ballotId, marks: previous.marks },
+      }
+      savePending(ballot)
+      setPending(ballot)
+      void send(ballot)
+    },
+    [send],
+  )
+
   const retry = useCallback(() => {
     if (pending && !pending.acked) void send(pending)
   }, [pending, send])
 
-  return { phase, connected, state, pending, sending, error, submit, retry }
+  return { phase, connected, state, pending, sending, error, submit, change, retry }
 }

@@ -103,6 +103,9 @@ export const en: Record<MessageKey, string> = {
   'tablet.reviewHint': 'Check your choices. A submitted ballot cannot be changed.',
   'tablet.chosen': 'Your choices ({x})',
   'tablet.noneChosen': 'You chose nothing (blank ballot)',
+  'tablet.change': 'Change my ballot',
+  'tablet.reviewHintChangeable':
+    'Check your choices. This vote lets you change your ballot until it closes.',
   'tablet.back': 'Back',
   'tablet.confirm': 'Submit',
   'tablet.sending': 'Submitting…',

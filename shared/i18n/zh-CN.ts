@@ -101,6 +101,8 @@ export const zhCN = {
   'tablet.reviewHint': '请核对您的选择。确认提交后不能更改。',
   'tablet.chosen': '您选择的项目（{x}项）',
   'tablet.noneChosen': '您没有选择任何项目（空白票）',
+  'tablet.change': '修改选票',
+  'tablet.reviewHintChangeable': '请核对您的选择。本次表决允许在结束前修改选票。',
   'tablet.back': '返回修改',
   'tablet.confirm': '确认提交',
   'tablet.sending': '正在提交，请稍候…',

@@ -74,6 +74,8 @@ export interface DeputyBallotView {
   kind: VoteKind
   seats: number | null
   maxFor: number | null
+  /** A deputy may change the ballot until the vote closes. */
+  allowChange: boolean
   candidates: VoteCandidate[]
 }
 

@@ -70,6 +70,7 @@ export function deputyState(session: Session, deputy: Deputy): DeputyState {
           kind: open.rules.kind,
           seats: open.rules.seats,
           maxFor: open.rules.maxFor,
+          allowChange: open.rules.allowChange,
           candidates: open.candidates,
         }
       : null,

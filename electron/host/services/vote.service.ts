@@ -152,6 +152,16 @@ export class VoteService {
     if (!deputy?.present) throw new ServiceError('not-eligible')
     checkTabletBallot(vote, input.marks)
     if (!box) throw new ServiceError('internal', 'ballot box not loaded')
+    if (input.replaces) {
+      if (!vote.rules.allowChange)
+        throw new ServiceError('already-voted', 'changes are not allowed in this vote')
+      const changed = await box.change(deputyId, input.replaces, input.ballotId, input.marks)
+      if (changed === 'not-voted')
+        throw new ServiceError('bad-request', 'replaces: no ballot to replace')
+      if (changed === 'mismatch')
+        throw new ServiceError('already-voted', 'replaces: not the ballot this deputy cast')
+      return { voteId: vote.id, ballotId: input.ballotId }
+    }
     const outcome = await box.add(deputyId, input.ballotId, input.marks)
     if (outcome === 'already-voted') throw new ServiceError('already-voted')
     if (outcome === 'stored') this.#session.announce({ type: 'turnout', voteId: vote.id })

@@ -19,16 +19,29 @@ export interface BallotBoxFile {
   ballots: BallotEntry[]
   voted: string[]
   receipts: Record<string, string>
+  /**
+   * Per deputy, SHA-256 of (ballot id, content): lets the tablet that holds the id prove what
+   * it cast, to change it while changes are allowed. Without the id it reveals nothing.
+   */
+  commitments: Record<string, string>
 }
 
 export type AddBallotOutcome = 'stored' | 'resent' | 'already-voted'
+export type ChangeBallotOutcome = 'stored' | 'resent' | 'not-voted' | 'mismatch'
+
+function commitment(ballotId: string, key: string): string {
+  return sha256Hex(`${ballotId}\n${key}`)
+}
 
 export class BallotBoxStore {
   readonly voteId: string
   readonly recoveries: readonly Recovery[]
   readonly #db: Low<BallotBoxFile>
   readonly #counts = new Map<string, BallotEntry>()
-  readonly #receipts = new Map<string, { ballotHash: string; generation: number }>()
+  readonly #receipts = new Map<
+    string,
+    { ballotHash: string; commitment: string; generation: number }
+  >()
   #generation = 0
   #durableGeneration = 0
   #pending: Promise<void> | null = null
@@ -40,7 +53,11 @@ export class BallotBoxStore {
     this.#db = db
     for (const entry of db.data.ballots) this.#counts.set(ballotKey(entry), { ...entry })
     for (const [deputyId, ballotHash] of Object.entries(db.data.receipts)) {
-      this.#receipts.set(deputyId, { ballotHash, generation: 0 })
+      this.#receipts.set(deputyId, {
+        ballotHash,
+        commitment: db.data.commitments[deputyId] ?? '',
+        generation: 0,
+      })
     }
   }
 
@@ -53,6 +70,7 @@ export class BallotBoxStore {
       ballots: [],
       voted: [],
       receipts: {},
+      commitments: {},
     })
     await db.read()
     return new BallotBoxStore(voteId, db, adapter.recoveries)
@@ -93,15 +111,62 @@ export class BallotBoxStore {
       if (known.generation > this.#durableGeneration) await this.#flush()
       return 'resent'
     }
+    const key = this.#put(marks, spoiled)
+    this.#generation += 1
+    this.#receipts.set(deputyId, {
+      ballotHash,
+      commitment: commitment(ballotId, key),
+      generation: this.#generation,
+    })
+    await this.#flush()
+    return 'stored'
+  }
+
+  /**
+   * Replaces a deputy's ballot while the vote allows changes. The tablet proves what it cast
+   * with the old ballot's id and content; a resend of the change is recognised by the new id.
+   */
+  async change(
+    deputyId: string,
+    previous: { ballotId: string; marks: Record<string, Mark> },
+    ballotId: string,
+    marks: Record<string, Mark>,
+  ): Promise<ChangeBallotOutcome> {
+    const known = this.#receipts.get(deputyId)
+    if (!known) return 'not-voted'
+    if (known.ballotHash === sha256Hex(ballotId)) {
+      if (known.generation > this.#durableGeneration) await this.#flush()
+      return 'resent'
+    }
+    const oldKey = ballotKey({ marks: previous.marks })
+    if (
+      known.ballotHash !== sha256Hex(previous.ballotId) ||
+      known.commitment !== commitment(previous.ballotId, oldKey)
+    ) {
+      return 'mismatch'
+    }
+    const old = this.#counts.get(oldKey)
+    if (!old) return 'mismatch'
+    old.count -= 1
+    if (old.count === 0) this.#counts.delete(oldKey)
+    const key = this.#put(marks, false)
+    this.#generation += 1
+    this.#receipts.set(deputyId, {
+      ballotHash: sha256Hex(ballotId),
+      commitment: commitment(ballotId, key),
+      generation: this.#generation,
+    })
+    await this.#flush()
+    return 'stored'
+  }
+
+  #put(marks: Record<string, Mark>, spoiled: boolean): string {
     const entry: BallotEntry = spoiled ? { count: 1, marks, spoiled: true } : { count: 1, marks }
     const key = ballotKey(entry)
     const existing = this.#counts.get(key)
     if (existing) existing.count += 1
     else this.#counts.set(key, entry)
-    this.#generation += 1
-    this.#receipts.set(deputyId, { ballotHash, generation: this.#generation })
-    await this.#flush()
-    return 'stored'
+    return key
   }
 
   #flush(): Promise<void> {
@@ -120,13 +185,18 @@ export class BallotBoxStore {
 
   #snapshot(): BallotBoxFile {
     const receipts: Record<string, string> = {}
-    for (const id of this.votedIds()) receipts[id] = this.#receipts.get(id)?.ballotHash ?? ''
+    const commitments: Record<string, string> = {}
+    for (const id of this.votedIds()) {
+      receipts[id] = this.#receipts.get(id)?.ballotHash ?? ''
+      commitments[id] = this.#receipts.get(id)?.commitment ?? ''
+    }
     return {
       version: 1,
       voteId: this.voteId,
       ballots: this.ballots(),
       voted: this.votedIds(),
       receipts,
+      commitments,
     }
   }
 }

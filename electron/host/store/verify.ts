@@ -42,7 +42,10 @@ export function verifyBallotBoxFile(voteId: string) {
     const ballots = Array.isArray(data.ballots) ? data.ballots : null
     const voted = Array.isArray(data.voted) ? data.voted : null
     const receipts = isObject(data.receipts) ? data.receipts : null
-    if (!ballots || !voted || !receipts) return [...problems, 'ballots, voted or receipts missing']
+    const commitments = isObject(data.commitments) ? data.commitments : null
+    if (!ballots || !voted || !receipts || !commitments) {
+      return [...problems, 'ballots, voted, receipts or commitments missing']
+    }
     let total = 0
     ballots.forEach((b: unknown, i) => {
       if (
@@ -59,9 +62,14 @@ export function verifyBallotBoxFile(voteId: string) {
     if (sorted.length !== voted.length || sorted.some((id, i) => id !== voted[i])) {
       problems.push('voters are not a sorted set')
     }
-    const keys = Object.keys(receipts).sort()
-    if (keys.length !== sorted.length || keys.some((k, i) => k !== sorted[i])) {
-      problems.push('receipts do not match voters')
+    for (const [name, map] of [
+      ['receipts', receipts],
+      ['commitments', commitments],
+    ] as const) {
+      const keys = Object.keys(map).sort()
+      if (keys.length !== sorted.length || keys.some((k, i) => k !== sorted[i])) {
+        problems.push(`${name} do not match voters`)
+      }
     }
     return problems
   }

@@ -19,13 +19,15 @@ import { Review } from './Review'
 /** Marks the ballot; an over-vote cannot be made and every item needs a mark where required. */
 export function BallotEditor({
   vote,
+  initial = {},
   onSubmit,
 }: {
   vote: DeputyBallotView
+  initial?: Record<string, Mark>
   onSubmit: (marks: Record<string, Mark>) => void
 }) {
   const { t } = useI18n()
-  const [marks, setMarks] = useState<Record<string, Mark>>({})
+  const [marks, setMarks] = useState<Record<string, Mark>>(initial)
   const [reviewing, setReviewing] = useState(false)
   const [warning, setWarning] = useState<string | null>(null)
   const limit = vote.kind === 'select' ? vote.seats : vote.maxFor

@@ -20,7 +20,9 @@ export function Review({
   return (
     <Stack gap="lg" data-testid="review">
       <Title order={2}>{t('tablet.review')}</Title>
-      <Text fz="lg">{t('tablet.reviewHint')}</Text>
+      <Text fz="lg">
+        {t(vote.allowChange ? 'tablet.reviewHintChangeable' : 'tablet.reviewHint')}
+      </Text>
       <Paper withBorder p="lg">
         {vote.kind === 'select' && (
           <Text fw={700} fz="xl" mb="sm">
