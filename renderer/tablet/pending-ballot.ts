@@ -1,4 +1,4 @@
-import type { Mark } from '../../shared/protocol/vote-rules.schema'
+import type { Mark } from '../../shared/protocol/marks'
 
 /**
  * The ballot kept on the tablet from before its first send until the host acknowledges it, so

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { allowedMarks, marks, voteKinds } from './marks'
+import type { Mark, VoteKind } from './marks'
 
 /**
  * A vote's rules: one schema used by the console (to configure a vote), the host (to run it) and
@@ -6,19 +8,12 @@ import { z } from 'zod'
  * in code. See shared/design/voting-rules.md for the contract.
  */
 
-export const voteKindSchema = z.enum(['select', 'per-item', 'motion', 'rating'])
-export type VoteKind = z.infer<typeof voteKindSchema>
+export const voteKindSchema = z.enum(voteKinds)
+export type { VoteKind }
 
-export const markSchema = z.enum(['for', 'against', 'abstain', 'satisfied', 'basic', 'unsatisfied'])
-export type Mark = z.infer<typeof markSchema>
-
-/** Marks a ballot of each kind may carry; anything else is malformed input, not an invalid ballot. */
-export const allowedMarks: Readonly<Record<VoteKind, readonly Mark[]>> = {
-  select: ['for'],
-  'per-item': ['for', 'against', 'abstain'],
-  motion: ['for', 'against', 'abstain'],
-  rating: ['satisfied', 'basic', 'unsatisfied', 'abstain'],
-}
+export const markSchema = z.enum(marks)
+export type { Mark }
+export { allowedMarks }
 
 /** Kinds that decide seats (差额/逐项) and therefore need `seats`. */
 export const seatedKinds: readonly VoteKind[] = ['select', 'per-item']

@@ -11,8 +11,8 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import type { DeputyBallotView } from '../../../shared/protocol/views'
-import type { Mark } from '../../../shared/protocol/vote-rules.schema'
-import { allowedMarks } from '../../../shared/protocol/vote-rules.schema'
+import type { Mark } from '../../../shared/protocol/marks'
+import { allowedMarks } from '../../../shared/protocol/marks'
 import { useI18n } from '../../common/i18n'
 import { Review } from './Review'
 

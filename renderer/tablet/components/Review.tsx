@@ -1,6 +1,6 @@
 import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
 import type { DeputyBallotView } from '../../../shared/protocol/views'
-import type { Mark } from '../../../shared/protocol/vote-rules.schema'
+import type { Mark } from '../../../shared/protocol/marks'
 import { useI18n } from '../../common/i18n'
 
 /** The deputy sees exactly what will be cast before confirming. */
