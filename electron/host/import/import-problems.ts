@@ -72,11 +72,6 @@ export function problem(
   return { row, column, code, message, messageEn }
 }
 
-/** A file-level refusal: no rows, one problem. */
-export function refused<T>(p: RowProblem, sheet: string | null = null): ImportPreview<T> {
-  return { rows: [], rowNumbers: [], problems: [p], sheet, totalRows: 0 }
-}
-
 /** Excel's column letters, so a message can say "第F列" for a column without a header. */
 export function columnLetter(index: number): string {
   let n = index + 1
