@@ -50,6 +50,14 @@ function readHeader<K extends string>(
       }
     }
   }
+  // A weak alias (序号 for 编号) steps aside when a proper header names the same column.
+  const strong = new Set(
+    columns.map((c) => (c.match.type === 'column' && !c.match.weak ? c.match.key : null)),
+  )
+  for (const c of columns) {
+    if (c.match.type === 'column' && c.match.weak && strong.has(c.match.key))
+      c.match = { type: 'ignored' }
+  }
   return { row, height, columns }
 }
 

@@ -93,6 +93,21 @@ describe('project fixtures', () => {
   })
 })
 
+describe('project headers', () => {
+  const csv = (text: string): Buffer => Buffer.from(text, 'utf8')
+
+  it('reads 序号 as the number, unless a 编号 column is there too', async () => {
+    const only = await parseProjectFile(csv('序号,项目名称\n1,托育\n2,助餐\n'), 'a.csv')
+    expect(only.problems).toEqual([])
+    expect(only.rows.map((r) => r.number)).toEqual(['1', '2'])
+    const both = await parseProjectFile(csv('序号,编号,名称,预算\n1,MS-01,托育,1200\n'), 'a.csv')
+    expect(both.problems).toEqual([])
+    expect(both.rows).toEqual([
+      { number: 'MS-01', title: '托育', summary: '', leadUnit: '', budget: 1200, category: '' },
+    ])
+  })
+})
+
 describe('parseBudget', () => {
   it.each([
     ['1200', null, 1200],

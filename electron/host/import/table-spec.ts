@@ -10,6 +10,11 @@ export interface ColumnSpec<K extends string> {
   labelEn: string
   /** Other spellings staff use, Chinese or English; compared after headerKey(). */
   aliases: readonly string[]
+  /**
+   * Spellings that name this column only when no other header does: project lists often carry
+   * both 序号 (1, 2, 3…) and 编号 (the real number); then 编号 wins and 序号 is ignored.
+   */
+  weakAliases?: readonly string[]
   required: boolean
   /** Longer values are reported as too-long instead of being cut. */
   maxLength: number
@@ -51,7 +56,7 @@ export function headerKey(text: string): string {
 }
 
 export type HeaderMatch<K extends string> =
-  { type: 'column'; key: K } | { type: 'ignored' } | { type: 'unknown' }
+  { type: 'column'; key: K; weak: boolean } | { type: 'ignored' } | { type: 'unknown' }
 
 /** Builds the header lookup once per spec. */
 export function headerMatcher<K extends string>(
@@ -59,8 +64,11 @@ export function headerMatcher<K extends string>(
 ): (text: string) => HeaderMatch<K> {
   const byKey = new Map<string, HeaderMatch<K>>()
   for (const col of spec.columns) {
+    for (const alias of col.weakAliases ?? []) {
+      byKey.set(headerKey(alias), { type: 'column', key: col.key, weak: true })
+    }
     for (const alias of [col.label, col.labelEn, col.key, ...col.aliases]) {
-      byKey.set(headerKey(alias), { type: 'column', key: col.key })
+      byKey.set(headerKey(alias), { type: 'column', key: col.key, weak: false })
     }
   }
   for (const alias of spec.ignored) byKey.set(headerKey(alias), { type: 'ignored' })
