@@ -99,7 +99,7 @@ async function run(index: number): Promise<RunOutcome> {
     await request('vote:close', { voteId })
 
     const box = JSON.parse(
-      await readFile(join(dataDir, 'archive', voteId, 'ballot-box.json'), 'utf8'),
+      await readFile(join(await meetingDir(dataDir), 'archive', voteId, 'ballot-box.json'), 'utf8'),
     ) as {
       ballots: { count: number; marks: Record<string, string> }[]
     }
@@ -131,6 +131,14 @@ async function run(index: number): Promise<RunOutcome> {
     await killHard(host.child)
     await rm(dataDir, { recursive: true, force: true })
   }
+}
+
+/** The open meeting's folder inside a data folder. */
+async function meetingDir(dataDir: string): Promise<string> {
+  const library = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')) as {
+    active: string
+  }
+  return join(dataDir, 'meetings', library.active)
 }
 
 const totals = { runs: 0, acked: 0, lost: 0, doubleCounted: 0 }

@@ -152,7 +152,7 @@ describe('host', () => {
       ),
     )
     const file = JSON.parse(
-      await readFile(join(h.dataDir, 'ballots', `${voteId}.json`), 'utf8'),
+      await readFile(join(h.meetingDir, 'ballots', `${voteId}.json`), 'utf8'),
     ) as {
       ballots: { count: number; marks: Record<string, string> }[]
     }
@@ -172,9 +172,9 @@ describe('host', () => {
     })
     expect(resend.ok).toBe(true)
     expect(h.host.session.loadedBox(voteId)?.castCount).toBe(6)
-    expect((await readdir(join(h.dataDir, 'ballots'))).filter((f) => f.endsWith('.json'))).toEqual([
-      `${voteId}.json`,
-    ])
+    expect(
+      (await readdir(join(h.meetingDir, 'ballots'))).filter((f) => f.endsWith('.json')),
+    ).toEqual([`${voteId}.json`])
   })
 
   it('lets a deputy change the ballot before close only when the vote allows it', async () => {

@@ -9,8 +9,10 @@ import { handleApi } from './http/api'
 import { securityHeaders, serveStatic } from './http/static-files'
 import { Archiver } from './services/archive.service'
 import { newStaffToken } from './services/credentials'
+import { LibraryService } from './services/library.service'
 import { MeetingService } from './services/meeting.service'
-import { Session } from './services/session'
+import { Hall } from './services/hall'
+import type { Session } from './services/session'
 import { VoteService } from './services/vote.service'
 import { setupConsoleNamespace } from './socket/console.handlers'
 import { setupDeputyNamespace } from './socket/deputy.handlers'
@@ -38,7 +40,9 @@ export interface HostHandle {
   consoleUrl: string
   /** Base URLs tablets can reach, one per LAN address (loopback when bound to it). */
   tabletBases(): string[]
-  session: Session
+  hall: Hall
+  /** The meeting open now (changes when staff switch meetings). */
+  readonly session: Session
   meetings: MeetingService
   votes: VoteService
   archiver: Archiver
@@ -54,10 +58,10 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const log = options.log ?? ((line: string) => console.log(line))
   const staffToken = options.staffToken ?? newStaffToken()
   const staticDir = options.staticDir ?? defaultStaticDir()
-  const session = await Session.open(options.dataDir)
-  const meetings = new MeetingService(session)
-  const archiver = new Archiver(session)
-  const votes = new VoteService(session, archiver)
+  const hall = await Hall.open(options.dataDir)
+  const meetings = new MeetingService(hall)
+  const archiver = new Archiver(hall)
+  const votes = new VoteService(hall, archiver)
 
   let port = options.port
   const tabletBases = () => {
@@ -73,8 +77,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
       res.writeHead(302, { Location: '/tablet/' }).end()
       return
     }
-    if (handleApi({ session, staffToken, tabletBase: () => tabletBases()[0] ?? '' }, req, res))
-      return
+    if (handleApi({ hall, staffToken, tabletBase: () => tabletBases()[0] ?? '' }, req, res)) return
     serveStatic(staticDir, req, res).then(
       (served) => {
         if (!served)
@@ -95,13 +98,14 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     pingTimeout: 8_000,
   })
   const deputy = setupDeputyNamespace(typed(io.of(namespaces.deputy)), {
-    session,
+    hall,
     meetings,
     votes,
     log,
   })
   const stopConsole = setupConsoleNamespace(typed(io.of(namespaces.console)), {
-    session,
+    hall,
+    library: new LibraryService(hall),
     meetings,
     votes,
     staffToken,
@@ -110,7 +114,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   })
   const stopScreen = setupScreenNamespace(
     typed(io.of(namespaces.screen)),
-    session,
+    hall,
     () => {
       const base = tabletBases()[0]
       return base ? `${base}/tablet/` : null
@@ -132,7 +136,10 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     staffToken,
     consoleUrl: consoleUrl(port, staffToken),
     tabletBases,
-    session,
+    hall,
+    get session() {
+      return hall.session
+    },
     meetings,
     votes,
     archiver,

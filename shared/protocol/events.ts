@@ -8,6 +8,14 @@ export const namespaces = { console: '/console', screen: '/screen', deputy: '/de
 
 export interface ConsoleClientEvents {
   'meeting:load-demo': (input: Record<string, never>, ack: Ack<null>) => void
+  'meeting:create': (input: { title: string }, ack: Ack<{ meetingId: string }>) => void
+  'meeting:open': (input: { meetingId: string }, ack: Ack<null>) => void
+  'meeting:rename': (input: { meetingId: string; title: string }, ack: Ack<null>) => void
+  'meeting:duplicate': (
+    input: { meetingId: string; title: string },
+    ack: Ack<{ meetingId: string }>,
+  ) => void
+  'meeting:delete': (input: { meetingId: string }, ack: Ack<null>) => void
   'vote:create': (input: VoteCreateInput, ack: Ack<{ voteId: string }>) => void
   'vote:open': (input: VoteIdInput, ack: Ack<null>) => void
   'vote:close': (input: VoteIdInput, ack: Ack<null>) => void

@@ -35,8 +35,16 @@ export interface AuditEntryView {
   hash: string
 }
 
+export interface MeetingListEntry {
+  id: string
+  title: string
+  createdAt: string
+  active: boolean
+}
+
 export interface ConsoleState {
   alerts: StaffAlert[]
+  meetings: MeetingListEntry[]
   meeting: Meeting | null
   attendance: AttendanceView
   projects: Project[]

@@ -2,11 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Session } from '../services/session'
+import type { Hall } from '../services/hall'
 import { joinUrl } from '../urls'
 
 export interface ApiDeps {
-  session: Session
+  hall: Hall
   staffToken: string
   /** Base URL tablets reach the host at, e.g. http://192.168.1.10:8080 */
   tabletBase: () => string
@@ -49,7 +49,7 @@ const archiveTypes: Record<string, string> = {
 /** A file of a vote's archive; the names are matched by pattern above, so no path escapes. */
 async function sendArchiveFile(deps: ApiDeps, voteId: string, name: string, res: ServerResponse) {
   try {
-    const body = await readFile(join(deps.session.dataDir, 'archive', voteId, name))
+    const body = await readFile(join(deps.hall.session.dataDir, 'archive', voteId, name))
     res.writeHead(200, {
       'Content-Type': archiveTypes[name.split('.').pop() ?? ''] ?? 'application/octet-stream',
       'Content-Disposition': `attachment; filename="${voteId}-${name}"`,
@@ -65,7 +65,7 @@ async function sendArchiveFile(deps: ApiDeps, voteId: string, name: string, res:
 function credentialsCsv(deps: ApiDeps): string {
   const base = deps.tabletBase()
   const rows = [['编号', '姓名', '代表团', '座位号', '凭证', '加入链接']]
-  for (const d of deps.session.meeting.data.deputies) {
+  for (const d of deps.hall.session.meeting.data.deputies) {
     rows.push([d.id, d.name, d.delegation, d.seat, d.credential, joinUrl(base, d.credential)])
   }
   return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import { digestOf } from '../store/digest'
+import type { Hall } from './hall'
 import type { Session } from './session'
 
 /** Extra documents (report PDF, results XLSX) rendered beside the JSON files. */
@@ -21,12 +22,15 @@ export type ArchiveRenderer = (input: {
  * and, at close, a backup of the whole data folder under backups/.
  */
 export class Archiver {
-  readonly #session: Session
+  readonly #hall: Hall
   readonly #renderers: ArchiveRenderer[]
 
-  constructor(session: Session, renderers: ArchiveRenderer[] = []) {
-    this.#session = session
+  constructor(hall: Hall, renderers: ArchiveRenderer[] = []) {
+    this.#hall = hall
     this.#renderers = renderers
+  }
+  get #session(): Session {
+    return this.#hall.session
   }
 
   dirOf(voteId: string): string {

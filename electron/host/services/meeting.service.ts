@@ -4,19 +4,33 @@ import type { AttendanceView } from '../../../shared/protocol/views'
 import { demoMeeting } from '../demo/demo-meeting'
 import { newCredential } from './credentials'
 import { ServiceError } from './service-error'
+import type { Hall } from './hall'
 import type { Session } from './session'
 
 export class MeetingService {
-  readonly #session: Session
+  readonly #hall: Hall
 
-  constructor(session: Session) {
-    this.#session = session
+  constructor(hall: Hall) {
+    this.#hall = hall
+  }
+  get #session(): Session {
+    return this.#hall.session
   }
 
-  /** Replaces the meeting with the demo (a few hundred deputies, 13 projects for 2027). */
+  /**
+   * Loads the demo (a few hundred deputies, 13 projects for 2027): into the open meeting when it
+   * is still empty, otherwise into a new meeting that becomes the open one. Nothing is replaced.
+   */
   async loadDemo(deputyCount?: number): Promise<void> {
     if (this.#session.openVote()) throw new ServiceError('another-vote-open')
     const demo = demoMeeting(deputyCount)
+    const current = this.#session.meeting.data
+    if (current.deputies.length > 0 || current.projects.length > 0 || current.votes.length > 0) {
+      const entry = await this.#hall.create(demo.title)
+      await this.#hall.switchTo(entry.id)
+    } else if (this.#session.meetingId) {
+      await this.#hall.library.rename(this.#session.meetingId, demo.title)
+    }
     const width = String(demo.deputies.length).length
     const deputies: Deputy[] = demo.deputies.map((d, i) => ({
       id: `D${String(i + 1).padStart(Math.max(3, width), '0')}`,
@@ -35,7 +49,9 @@ export class MeetingService {
       category: p.category,
     }))
     await this.#session.meeting.update((data) => {
-      data.meeting = { id: randomUUID(), title: demo.title, createdAt: new Date().toISOString() }
+      data.meeting = data.meeting
+        ? { ...data.meeting, title: demo.title }
+        : { id: randomUUID(), title: demo.title, createdAt: new Date().toISOString() }
       data.deputies = deputies
       data.projects = projects
       data.votes = []

@@ -67,7 +67,7 @@ describe('secrecy by construction', () => {
     const { voteId, deputies, votingOrder } = await secretVote()
     const ids = deputies.flatMap((d) => [d.id, d.credential, d.name])
     const files = await allFiles(h.dataDir)
-    expect(files.map((f) => relative(h.dataDir, f))).toEqual(
+    expect(files.map((f) => relative(h.meetingDir, f))).toEqual(
       expect.arrayContaining([
         'meeting.json',
         'audit.jsonl',

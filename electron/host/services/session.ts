@@ -4,6 +4,7 @@ import type { StaffAlert } from '../../../shared/protocol/views'
 import { AuditLog } from '../store/audit-log'
 import { BallotBoxStore } from '../store/ballot-box.store'
 import type { Recovery } from '../store/durable-json-file'
+import type { MeetingEntry } from '../store/library.store'
 import { MeetingStore } from '../store/meeting.store'
 
 /** What changed, so each namespace pushes only what its viewers need. */
@@ -37,9 +38,15 @@ export class Session extends EventEmitter<SessionEvents> {
   }
 
   /** Loads and verifies the data folder, and resumes an open vote. */
-  static async open(dataDir: string): Promise<Session> {
+  static async open(dataDir: string, entry?: MeetingEntry): Promise<Session> {
     const { log, verification } = await AuditLog.open(join(dataDir, 'audit.jsonl'))
     const session = new Session(dataDir, await MeetingStore.open(dataDir), log)
+    if (entry && !session.meeting.data.meeting) {
+      await session.meeting.update((data) => {
+        data.meeting = { id: entry.id, title: entry.title, createdAt: entry.createdAt }
+      })
+      await log.append('meeting.created', { meetingId: entry.id, title: entry.title })
+    }
     if (!verification.ok) {
       session.alerts.push({
         level: 'error',
@@ -82,6 +89,10 @@ export class Session extends EventEmitter<SessionEvents> {
   /** The ballot box of a vote that has been opened (loaded at start or at open). */
   loadedBox(voteId: string): BallotBoxStore | undefined {
     return this.#boxes.get(voteId)
+  }
+
+  get meetingId(): string | null {
+    return this.meeting.data.meeting?.id ?? null
   }
 
   openVote() {

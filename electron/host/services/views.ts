@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/protocol/views'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { MeetingData } from '../store/meeting.store'
+import type { Hall } from './hall'
 import type { Session } from './session'
 
 /** Pure projections of the session into what each role may see. */
@@ -22,10 +23,12 @@ export function turnoutOf(session: Session, vote: VoteDef): TurnoutView | null {
   return { cast: session.loadedBox(vote.id)?.castCount ?? 0, issued: vote.attendance.issued }
 }
 
-export function consoleState(session: Session, tabletsOnline: number): ConsoleState {
+export function consoleState(hall: Hall, tabletsOnline: number): ConsoleState {
+  const session = hall.session
   const data = session.meeting.data
   return {
     alerts: session.alerts,
+    meetings: hall.library.meetings.map((m) => ({ ...m, active: m.id === session.meetingId })),
     meeting: data.meeting,
     attendance: attendanceOf(data),
     projects: data.projects,

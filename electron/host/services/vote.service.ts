@@ -12,16 +12,20 @@ import { ballotBoxDigest, digestOf } from '../store/digest'
 import type { Archiver } from './archive.service'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
+import type { Hall } from './hall'
 import type { Session } from './session'
 
 /** The agenda: create, open, close, publish; and ballots from tablets. */
 export class VoteService {
-  readonly #session: Session
+  readonly #hall: Hall
   readonly #archiver: Archiver
 
-  constructor(session: Session, archiver: Archiver) {
-    this.#session = session
+  constructor(hall: Hall, archiver: Archiver) {
+    this.#hall = hall
     this.#archiver = archiver
+  }
+  get #session(): Session {
+    return this.#hall.session
   }
 
   async create(raw: unknown): Promise<{ voteId: string }> {

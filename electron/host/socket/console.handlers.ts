@@ -3,9 +3,10 @@ import type { Namespace } from 'socket.io'
 import type { ConsoleClientEvents, ConsoleServerEvents } from '../../../shared/protocol/events'
 import { z } from 'zod'
 import { voteIdInputSchema } from '../../../shared/protocol/vote.schema'
+import type { LibraryService } from '../services/library.service'
 import type { MeetingService } from '../services/meeting.service'
 import { parseInput } from '../services/parse-input'
-import type { Session } from '../services/session'
+import type { Hall } from '../services/hall'
 import { consoleState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
 import { registerHandlers, throttle } from './handle'
@@ -13,7 +14,8 @@ import { registerHandlers, throttle } from './handle'
 const auditListInputSchema = z.object({ limit: z.number().int().min(1).max(1000).default(200) })
 
 export interface ConsoleDeps {
-  session: Session
+  hall: Hall
+  library: LibraryService
   meetings: MeetingService
   votes: VoteService
   staffToken: string
@@ -26,7 +28,7 @@ export function setupConsoleNamespace(
   nsp: Namespace<ConsoleClientEvents, ConsoleServerEvents>,
   deps: ConsoleDeps,
 ): () => void {
-  const { session, meetings, votes } = deps
+  const { hall, meetings, votes } = deps
   nsp.use((socket, next) => {
     const auth: unknown = socket.handshake.auth
     const token = typeof auth === 'object' && auth && 'token' in auth ? auth.token : undefined
@@ -34,10 +36,10 @@ export function setupConsoleNamespace(
     else next(new Error('unauthorized'))
   })
 
-  const state = () => consoleState(session, deps.tabletsOnline())
+  const state = () => consoleState(hall, deps.tabletsOnline())
   const push = throttle(() => nsp.emit('console:state', state()), 250)
   const onChange = () => push()
-  session.on('change', onChange)
+  hall.on('change', onChange)
 
   nsp.on('connection', (socket) => {
     socket.emit('console:state', state())
@@ -48,6 +50,11 @@ export function setupConsoleNamespace(
           await meetings.loadDemo()
           return null
         },
+        'meeting:create': (input) => deps.library.create(input),
+        'meeting:open': (input) => deps.library.open(input),
+        'meeting:rename': (input) => deps.library.rename(input),
+        'meeting:duplicate': (input) => deps.library.duplicate(input),
+        'meeting:delete': (input) => deps.library.remove(input),
         'vote:create': (input) => votes.create(input),
         'vote:open': async (input) => {
           await votes.open(parseInput(voteIdInputSchema, input).voteId)
@@ -59,7 +66,7 @@ export function setupConsoleNamespace(
         },
         'audit:list': async (input) => {
           const { limit } = parseInput(auditListInputSchema, input ?? {})
-          const entries = await session.audit.entries()
+          const entries = await hall.session.audit.entries()
           return entries
             .slice(-limit)
             .reverse()
@@ -76,7 +83,7 @@ export function setupConsoleNamespace(
 
   return () => {
     push.cancel()
-    session.off('change', onChange)
+    hall.off('change', onChange)
   }
 }
 

@@ -2,7 +2,7 @@ import type { Namespace, Socket } from 'socket.io'
 import type { DeputyClientEvents, DeputyServerEvents } from '../../../shared/protocol/events'
 import type { MeetingService } from '../services/meeting.service'
 import { ServiceError } from '../services/service-error'
-import type { Session } from '../services/session'
+import type { Hall } from '../services/hall'
 import { deputyState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
 import { registerHandlers } from './handle'
@@ -15,7 +15,7 @@ type DeputySocket = Socket<
 >
 
 export interface DeputyDeps {
-  session: Session
+  hall: Hall
   meetings: MeetingService
   votes: VoteService
   log: (line: string) => void
@@ -34,7 +34,7 @@ export function setupDeputyNamespace(
   >,
   deps: DeputyDeps,
 ): { stop: () => void; online: () => number } {
-  const { session, meetings, votes } = deps
+  const { hall, meetings, votes } = deps
   const active = new Map<string, DeputySocket>()
 
   nsp.use((socket, next) => {
@@ -52,15 +52,18 @@ export function setupDeputyNamespace(
   })
 
   const pushState = (socket: DeputySocket) => {
-    const deputy = session.meeting.data.deputies.find((d) => d.id === socket.data.deputyId)
-    if (deputy) socket.emit('deputy:state', deputyState(session, deputy))
+    const deputy = hall.session.meeting.data.deputies.find((d) => d.id === socket.data.deputyId)
+    if (deputy) socket.emit('deputy:state', deputyState(hall.session, deputy))
     else socket.disconnect(true)
   }
 
   const onChange = (change: { type: string }) => {
+    // Another meeting: its credentials are not these; tablets must join it anew.
+    if (change.type === 'meeting-switched')
+      for (const socket of active.values()) socket.disconnect(true)
     if (change.type === 'meeting') for (const socket of active.values()) pushState(socket)
   }
-  session.on('change', onChange)
+  hall.on('change', onChange)
 
   nsp.on('connection', (socket: DeputySocket) => {
     const { deputyId } = socket.data
@@ -90,7 +93,7 @@ export function setupDeputyNamespace(
   })
 
   return {
-    stop: () => session.off('change', onChange),
+    stop: () => hall.off('change', onChange),
     online: () => active.size,
   }
 }

@@ -35,7 +35,11 @@ describe('recovery at start', () => {
   it('sets a corrupted meeting.json aside, uses the last good copy and tells the staff', async () => {
     const { voteId } = await votedSession()
     await h.stop()
-    await writeFile(join(h.dataDir, 'meeting.json'), '{"version":1,"deputies":[{"garbage', 'utf8')
+    await writeFile(
+      join(h.meetingDir, 'meeting.json'),
+      '{"version":1,"deputies":[{"garbage',
+      'utf8',
+    )
     await h.start()
     // The last good copy: the vote is still there and open (the check-ins after it may be lost).
     expect(h.host.session.meeting.data.votes.map((v) => v.id)).toEqual([voteId])
@@ -46,16 +50,16 @@ describe('recovery at start', () => {
         detail: expect.stringContaining('not valid JSON'),
       }),
     ])
-    const files = await readdir(h.dataDir)
+    const files = await readdir(h.meetingDir)
     expect(files.some((f) => f.startsWith('meeting.json.corrupt-'))).toBe(true)
-    const log = verifyAuditText(await readFile(join(h.dataDir, 'audit.jsonl'), 'utf8'))
+    const log = verifyAuditText(await readFile(join(h.meetingDir, 'audit.jsonl'), 'utf8'))
     expect(log.entries.at(-1)?.type).toBe('data.recovered')
   })
 
   it('recovers a truncated ballot box from its previous copy', async () => {
     const { voteId } = await votedSession()
     await h.stop()
-    const file = join(h.dataDir, 'ballots', `${voteId}.json`)
+    const file = join(h.meetingDir, 'ballots', `${voteId}.json`)
     const text = await readFile(file, 'utf8')
     await writeFile(file, text.slice(0, text.length / 2), 'utf8')
     await h.start()
@@ -67,7 +71,7 @@ describe('recovery at start', () => {
   it('refuses to start on a ballot box that does not add up, rather than trust it', async () => {
     const { voteId } = await votedSession()
     await h.stop()
-    const file = join(h.dataDir, 'ballots', `${voteId}.json`)
+    const file = join(h.meetingDir, 'ballots', `${voteId}.json`)
     const data = JSON.parse(await readFile(file, 'utf8')) as { ballots: { count: number }[] }
     const first = data.ballots[0]
     if (first) first.count += 7
@@ -79,7 +83,7 @@ describe('recovery at start', () => {
   it('reports a tampered audit log at start, naming the line', async () => {
     await votedSession()
     await h.stop()
-    const file = join(h.dataDir, 'audit.jsonl')
+    const file = join(h.meetingDir, 'audit.jsonl')
     const lines = (await readFile(file, 'utf8')).trim().split('\n')
     const at = lines.findIndex((l) => l.includes('"deputies":30'))
     expect(at).toBeGreaterThanOrEqual(0)

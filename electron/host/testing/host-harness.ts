@@ -18,6 +18,11 @@ export class HostHarness {
   host!: HostHandle
   readonly sockets: Socket[] = []
 
+  /** The open meeting's folder (meeting.json, ballots/, archive/, audit.jsonl). */
+  get meetingDir(): string {
+    return this.host.session.dataDir
+  }
+
   async setup(): Promise<this> {
     this.dataDir = await mkdtemp(join(tmpdir(), 'plenary-host-'))
     await this.start()

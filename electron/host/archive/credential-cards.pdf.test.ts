@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import {
+  cardLayout,
+  joinSheetQr,
+  renderCredentialCardsPdf,
+  renderJoinSheetPdf,
+  wifiQrText,
+} from './credential-cards.pdf'
+import { hasTool, pageCount, pdfText, qrMismatches, rasterise } from './pdf-inspect.fixture'
+import { demoMeetingTitle } from './report.fixture'
+
+const poppler = hasTool('pdftoppm')
+const at = new Date('2027-01-10T00:00:00Z')
+
+function cards(n: number) {
+  return Array.from({ length: n }, (_, i) => ({
+    name: ['丁彤霞', '于旭', '阿卜杜热合曼·买买提'][i % 3]!,
+    delegation: '城关街道代表团',
+    seat: `${Math.floor(i / 10) + 1}排${(i % 10) + 1}号`,
+    joinUrl: `http://192.168.1.10:8080/d/#c=Qm9vdGggYmFsbG90${String(i).padStart(3, '0')}`,
+  }))
+}
+
+describe('renderCredentialCardsPdf', () => {
+  it.each([
+    [1, 1],
+    [8, 1],
+    [9, 2],
+    [20, 3],
+  ])('puts %i cards on %i A4 pages', async (n, pages) => {
+    const pdf = await renderCredentialCardsPdf({
+      meetingTitle: demoMeetingTitle,
+      cards: cards(n),
+      generatedAt: at,
+    })
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(pageCount(pdf)).toBe(pages)
+  })
+
+  it('is deterministic for a fixed generatedAt', async () => {
+    const input = { meetingTitle: demoMeetingTitle, cards: cards(3), generatedAt: at }
+    expect(
+      (await renderCredentialCardsPdf(input)).equals(await renderCredentialCardsPdf(input)),
+    ).toBe(true)
+  })
+
+  it.runIf(poppler)('draws each card QR as the code of its own join URL', async () => {
+    const list = cards(10)
+    const pdf = await renderCredentialCardsPdf({
+      meetingTitle: demoMeetingTitle,
+      cards: list,
+      generatedAt: at,
+    })
+    const dpi = 200
+    const pages = [rasterise(pdf, 1, dpi), rasterise(pdf, 2, dpi)]
+    list.forEach((card, i) => {
+      const { page, qr } = cardLayout(i)
+      expect(qrMismatches(pages[page]!, dpi, qr, card.joinUrl)).toBe(0)
+      // And it is not just any QR: the neighbour's URL does not match.
+      expect(qrMismatches(pages[page]!, dpi, qr, list[(i + 1) % 10]!.joinUrl)).toBeGreaterThan(20)
+    })
+    const text = pdfText(pdf)
+    expect(text).toContain('请用平板扫描二维码加入表决')
+    expect(text).toContain('丁彤霞')
+    expect(text).not.toContain('Qm9vdGggYmFsbG90') // the credential is only in the QR
+  })
+
+  it.skipIf(poppler)('QR read-back needs pdftoppm (apt-get install poppler-utils)', () => {})
+})
+
+describe('renderJoinSheetPdf', () => {
+  const input = {
+    meetingTitle: demoMeetingTitle,
+    wifiName: 'QCRD-Hall',
+    wifiPassword: 'renda;2027',
+    hostUrl: 'http://192.168.1.10:8080/',
+    generatedAt: at,
+  }
+
+  it('is one page with the Wi-Fi name, password and host URL as text', async () => {
+    const pdf = await renderJoinSheetPdf(input)
+    expect(pageCount(pdf)).toBe(1)
+    if (!poppler) return
+    const text = pdfText(pdf)
+    for (const s of ['QCRD-Hall', 'renda;2027', 'http://192.168.1.10:8080/', '表决系统接入说明']) {
+      expect(text).toContain(s)
+    }
+  })
+
+  it.runIf(poppler)('draws the big QR as the code of the host URL', async () => {
+    const pdf = await renderJoinSheetPdf(input)
+    expect(qrMismatches(rasterise(pdf, 1, 150), 150, joinSheetQr, input.hostUrl)).toBe(0)
+  })
+
+  it('escapes Wi-Fi QR text and handles an open network', () => {
+    expect(wifiQrText('Hall;5G', 'a:b')).toBe('WIFI:T:WPA;S:Hall\\;5G;P:a\\:b;;')
+    expect(wifiQrText('Hall')).toBe('WIFI:T:nopass;S:Hall;;')
+  })
+})

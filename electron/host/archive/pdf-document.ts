@@ -1,0 +1,100 @@
+import PDFDocument from 'pdfkit'
+import type { CjkFonts } from './pdf-fonts'
+import { FONT, loadCjkFonts, registerCjkFonts } from './pdf-fonts'
+
+/** A4 in points, the only paper the hall's printers are asked for. */
+export const A4 = { width: 595.28, height: 841.89 } as const
+
+export interface PdfMeta {
+  title: string
+  subject: string
+  /**
+   * Written as the PDF's creation date, which pdfkit also hashes into the file ID: with it fixed,
+   * the same input renders to the same bytes (an archive can be re-rendered and compared).
+   */
+  createdAt: Date
+  fonts?: CjkFonts
+}
+
+export interface PdfBuild {
+  doc: PDFKit.PDFDocument
+  /** Ends the document and resolves with its bytes. */
+  finish(): Promise<Buffer>
+}
+
+export const MARGIN = { top: 48, bottom: 48, left: 50, right: 50 } as const
+
+/** An A4 document with the Chinese fonts registered and the regular one selected. */
+export function createPdf(meta: PdfMeta): PdfBuild {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { ...MARGIN },
+    // Pages stay in memory so footers ("第 1 页 / 共 3 页") can be written once the count is known.
+    bufferPages: true,
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: {
+      Title: meta.title,
+      Subject: meta.subject,
+      Creator: '民生实事票决 Plenary Vote',
+      CreationDate: meta.createdAt,
+      ModDate: meta.createdAt,
+    },
+  })
+  registerCjkFonts(doc, meta.fonts ?? loadCjkFonts())
+  doc.font(FONT.regular)
+  const chunks: Buffer[] = []
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+  return {
+    doc,
+    finish() {
+      doc.end()
+      return done
+    },
+  }
+}
+
+/**
+ * Runs `draw` with the bottom margin lifted: pdfkit starts a new page for any text below the
+ * margin, which would turn a footer into an extra blank page.
+ */
+export function belowMargin(doc: PDFKit.PDFDocument, draw: () => void): void {
+  const saved = doc.page.margins.bottom
+  doc.page.margins.bottom = 0
+  try {
+    draw()
+  } finally {
+    doc.page.margins.bottom = saved
+  }
+}
+
+/** Writes `text(i, count)` at the foot of every buffered page. */
+export function footers(
+  doc: PDFKit.PDFDocument,
+  text: (page: number, count: number) => { left: string; right: string },
+): void {
+  const { start, count } = doc.bufferedPageRange()
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i)
+    const { left, right } = text(i - start + 1, count)
+    const y = doc.page.height - MARGIN.bottom + 16
+    const width = doc.page.width - MARGIN.left - MARGIN.right
+    belowMargin(doc, () => {
+      doc.font(FONT.regular).fontSize(8).fillColor('#666666')
+      doc.text(left, MARGIN.left, y, { width: width * 0.7, lineBreak: false })
+      doc.text(right, MARGIN.left, y, { width, align: 'right', lineBreak: false })
+    })
+  }
+}
+
+/** Shortens `text` with an ellipsis until it fits `width` at the current font and size. */
+export function fitText(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text
+  const chars = [...text]
+  while (chars.length > 0 && doc.widthOfString(chars.join('') + '…') > width) chars.pop()
+  return chars.join('') + '…'
+}

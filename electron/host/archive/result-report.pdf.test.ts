@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { renderResultReportPdf } from './result-report.pdf'
+import type { ResultReportInput } from './report-model'
+import { hasTool, pageCount, pdfText } from './pdf-inspect.fixture'
+import {
+  longInput,
+  motionInput,
+  perItemInput,
+  ratingInput,
+  selectInput,
+  voidInput,
+} from './report.fixture'
+
+const poppler = hasTool('pdftotext')
+const kinds: [string, () => ResultReportInput, string[]][] = [
+  ['select', selectInput, ['差额票决', '13选10', '另行票决', 'P09', '当选项目（8项）']],
+  ['per-item', perItemInput, ['逐项表决', '反对', '弃权', '尚缺 1 项']],
+  ['motion', motionInput, ['决议表决', '表决通过']],
+  ['rating', ratingInput, ['满意度测评', '基本满意', '84.6%', '总体满意率']],
+  ['void', voidInput, ['本次表决无效', '收回票数多于发出票数']],
+]
+
+describe('renderResultReportPdf', () => {
+  it.each(kinds)('renders a %s report as a valid PDF', async (_kind, make, phrases) => {
+    const pdf = await renderResultReportPdf(make())
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF')
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(1)
+    if (!poppler) return console.warn('pdftotext (poppler-utils) not installed: text not checked')
+    // Extracted text proves the Chinese is embedded with a Unicode map, not drawn as boxes.
+    const text = pdfText(pdf).replace(/\s+/g, ' ')
+    for (const phrase of ['青川区第三届人民代表大会第五次会议', '计票结果报告', ...phrases]) {
+      expect(text).toContain(phrase)
+    }
+    for (const phrase of ['总监票人', '监票人', '计票人', '应到', '未投', 'e3b0c44298fc1c14']) {
+      expect(text).toContain(phrase)
+    }
+  })
+
+  it('gives the same bytes for the same input, and differs only through generatedAt', async () => {
+    const a = await renderResultReportPdf(selectInput())
+    const b = await renderResultReportPdf(selectInput())
+    expect(a.equals(b)).toBe(true)
+    const later = { ...selectInput(), generatedAt: new Date('2027-01-12T03:00:00Z') }
+    expect((await renderResultReportPdf(later)).equals(a)).toBe(false)
+  })
+
+  it('breaks 18 long titles over pages with page numbers on each', async () => {
+    const pdf = await renderResultReportPdf(longInput())
+    const pages = pageCount(pdf)
+    expect(pages).toBeGreaterThanOrEqual(2)
+    if (!poppler) return
+    const text = pdfText(pdf)
+    for (let p = 1; p <= pages; p++) expect(text).toContain(`第 ${p} 页 / 共 ${pages} 页`)
+    // The header row repeats on the page the table continues on.
+    expect(text.match(/是否当选/g)?.length).toBeGreaterThanOrEqual(2)
+    expect(text).toContain('Q18')
+  })
+})

@@ -1,0 +1,185 @@
+import type { ReportModel, ResultReportInput } from './report-model'
+import { buildReportModel } from './report-model'
+import { A4, createPdf, footers, MARGIN } from './pdf-document'
+import type { CjkFonts } from './pdf-fonts'
+import { FONT } from './pdf-fonts'
+import { reportLabels } from './report-labels'
+import { drawResultTable } from './report-table.pdf'
+import { chartHeight, drawResultChart } from './report-chart.pdf'
+
+export type { ReportProject, ResultReportInput } from './report-model'
+
+const WIDTH = A4.width - MARGIN.left - MARGIN.right
+/** Lowest y for content; the footer sits below it. */
+const BOTTOM = A4.height - MARGIN.bottom
+const INK = '#1a1a1a'
+const SIGNATURES_H = 120
+
+type Doc = PDFKit.PDFDocument
+
+/**
+ * The 计票结果报告 scrutineers sign: meeting, rules, counts, the per-project table, a bar chart
+ * with the threshold line, notices, the result digest and signature lines. Deterministic: the
+ * same input gives the same bytes (the only clock is `generatedAt`).
+ */
+export async function renderResultReportPdf(
+  input: ResultReportInput,
+  options: { fonts?: CjkFonts } = {},
+): Promise<Buffer> {
+  const model = buildReportModel(input)
+  const { doc, finish } = createPdf({
+    title: `${model.voteTitle} ${reportLabels.reportTitle}`,
+    subject: model.meetingTitle,
+    createdAt: input.generatedAt,
+    ...options,
+  })
+  let y = heading(doc, model, MARGIN.top)
+  y = info(doc, model, y + 10)
+  y = countsRow(doc, model, y + 8)
+  y = notices(doc, model, y + 10)
+  y = sectionTitle(doc, reportLabels.table, ensure(doc, y + 12, 60))
+  y = drawResultTable(doc, model, y, BOTTOM)
+  y = paragraph(doc, `${reportLabels.conclusion}：${model.conclusion}`, y + 8, FONT.bold, 10.5)
+  // A chart that fits on one page is kept whole; a longer one starts where there is room for a
+  // good part of it and continues on the next page.
+  const chartNeed = chartHeight(model.chart.bars.length) + 20
+  const chartTop = ensure(doc, y + 16, chartNeed <= BOTTOM - MARGIN.top ? chartNeed : 300)
+  y = sectionTitle(doc, reportLabels.chart, chartTop)
+  y = drawResultChart(doc, model.chart, y, BOTTOM)
+  y = ensure(doc, y + 10, SIGNATURES_H + 36)
+  y = digest(doc, model, y)
+  signatures(doc, y + 14)
+  footers(doc, (page, count) => ({
+    left: `${model.meetingTitle} · ${model.voteTitle}`,
+    right: reportLabels.page(page, count),
+  }))
+  return finish()
+}
+
+/** Starts a new page when less than `need` points are left below `y`. */
+function ensure(doc: Doc, y: number, need: number): number {
+  if (y + need <= BOTTOM) return y
+  doc.addPage()
+  return MARGIN.top
+}
+
+function centered(doc: Doc, text: string, y: number, font: string, size: number, color = INK) {
+  doc.font(font).fontSize(size).fillColor(color)
+  doc.text(text, MARGIN.left, y, { width: WIDTH, align: 'center' })
+  return y + doc.heightOfString(text, { width: WIDTH })
+}
+
+function heading(doc: Doc, model: ReportModel, y: number): number {
+  y = centered(doc, model.meetingTitle, y, FONT.regular, 12, '#333333')
+  y = centered(doc, reportLabels.reportTitle, y + 6, FONT.bold, 22)
+  y = centered(doc, model.voteTitle, y + 4, FONT.bold, 14)
+  doc
+    .moveTo(MARGIN.left, y + 8)
+    .lineTo(MARGIN.left + WIDTH, y + 8)
+    .lineWidth(1.2)
+    .stroke('#1f4e8c')
+  return y + 8
+}
+
+function paragraph(doc: Doc, text: string, y: number, font: string, size: number): number {
+  doc.font(font).fontSize(size)
+  const h = doc.heightOfString(text, { width: WIDTH })
+  y = ensure(doc, y, h)
+  doc.fillColor(INK).text(text, MARGIN.left, y, { width: WIDTH })
+  return y + h
+}
+
+function info(doc: Doc, model: ReportModel, y: number): number {
+  const rows: [string, string][] = [
+    [reportLabels.kind, model.kindLabel],
+    [reportLabels.rules, model.rulesSummary],
+    [reportLabels.otherRules, model.ruleDetails.join('；')],
+    [reportLabels.openedAt, model.openedAt],
+    [reportLabels.closedAt, model.closedAt],
+    [model.neededLabel, `${model.needed}${reportLabels.votesUnit}`],
+  ]
+  const labelW = 62
+  const valueW = WIDTH - labelW
+  for (const [label, value] of rows) {
+    doc.font(FONT.regular).fontSize(9.5)
+    const h = doc.heightOfString(value, { width: valueW })
+    doc.font(FONT.bold).fillColor('#444444').text(`${label}：`, MARGIN.left, y, { width: labelW })
+    doc
+      .font(FONT.regular)
+      .fillColor(INK)
+      .text(value, MARGIN.left + labelW, y, { width: valueW })
+    y += h + 3
+  }
+  return y
+}
+
+function countsRow(doc: Doc, model: ReportModel, y: number): number {
+  const cellW = WIDTH / model.counts.length
+  const h = 40
+  doc.rect(MARGIN.left, y, WIDTH, h).lineWidth(0.8).stroke('#9aa3ad')
+  model.counts.forEach(({ label, value }, i) => {
+    const x = MARGIN.left + i * cellW
+    if (i > 0)
+      doc
+        .moveTo(x, y)
+        .lineTo(x, y + h)
+        .lineWidth(0.4)
+        .stroke('#c4cad1')
+    doc.font(FONT.regular).fontSize(8.5).fillColor('#5f6b7a')
+    doc.text(label, x, y + 5, { width: cellW, align: 'center' })
+    doc.font(FONT.bold).fontSize(15).fillColor(INK)
+    doc.text(String(value), x, y + 17, { width: cellW, align: 'center' })
+  })
+  return y + h
+}
+
+function notices(doc: Doc, model: ReportModel, y: number): number {
+  for (const n of model.notices) {
+    const color = n.tone === 'void' ? '#c00000' : '#b36b00'
+    doc.font(FONT.bold).fontSize(10)
+    const h = doc.heightOfString(n.text, { width: WIDTH - 20 }) + 10
+    y = ensure(doc, y, h)
+    doc.rect(MARGIN.left, y, WIDTH, h).fill(n.tone === 'void' ? '#fdecea' : '#fff4e0')
+    doc.rect(MARGIN.left, y, 4, h).fill(color)
+    doc.fillColor(color).text(n.text, MARGIN.left + 12, y + 5, { width: WIDTH - 20 })
+    y += h + 6
+  }
+  return y
+}
+
+function sectionTitle(doc: Doc, text: string, y: number): number {
+  doc.rect(MARGIN.left, y + 2, 3, 11).fill('#1f4e8c')
+  doc
+    .font(FONT.bold)
+    .fontSize(11)
+    .fillColor(INK)
+    .text(text, MARGIN.left + 8, y)
+  return y + 20
+}
+
+function digest(doc: Doc, model: ReportModel, y: number): number {
+  doc.font(FONT.regular).fontSize(7).fillColor('#5f6b7a')
+  const lines = `${reportLabels.digest}：${model.digest}\n${reportLabels.generatedAt}：${model.generatedAt}`
+  doc.text(lines, MARGIN.left, y, { width: WIDTH })
+  return y + doc.heightOfString(lines, { width: WIDTH })
+}
+
+function signatures(doc: Doc, y: number): void {
+  doc.font(FONT.regular).fontSize(10.5).fillColor(INK)
+  const dateW = doc.widthOfString(reportLabels.signDate)
+  for (const role of reportLabels.signatures) {
+    const label = role + reportLabels.signHere
+    doc.text(label, MARGIN.left, y, { lineBreak: false })
+    const lineX = MARGIN.left + 110
+    const lineEnd = MARGIN.left + WIDTH - dateW - 24
+    doc
+      .moveTo(lineX, y + 14)
+      .lineTo(lineEnd, y + 14)
+      .lineWidth(0.6)
+      .stroke('#333333')
+    doc.fillColor(INK).text(reportLabels.signDate, MARGIN.left + WIDTH - dateW, y, {
+      lineBreak: false,
+    })
+    y += 34
+  }
+}

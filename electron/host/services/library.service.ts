@@ -1,0 +1,119 @@
+import { z } from 'zod'
+import type { Deputy } from '../../../shared/protocol/meeting.schema'
+import { newCredential } from './credentials'
+import type { Hall } from './hall'
+import { parseInput } from './parse-input'
+import { ServiceError } from './service-error'
+import { Session } from './session'
+
+const titleSchema = z.string().trim().min(1).max(200)
+export const meetingCreateInputSchema = z.object({ title: titleSchema })
+export const meetingIdInputSchema = z.object({ meetingId: z.string().min(1).max(64) })
+export const meetingRenameInputSchema = z.object({
+  meetingId: z.string().min(1).max(64),
+  title: titleSchema,
+})
+
+/** Meetings: create, rename, list, open, duplicate (e.g. last year's), delete (to trash). */
+export class LibraryService {
+  readonly #hall: Hall
+
+  constructor(hall: Hall) {
+    this.#hall = hall
+  }
+
+  async create(raw: unknown): Promise<{ meetingId: string }> {
+    const { title } = parseInput(meetingCreateInputSchema, raw)
+    this.#refuseDuringVote()
+    const entry = await this.#hall.create(title)
+    await this.#hall.switchTo(entry.id)
+    return { meetingId: entry.id }
+  }
+
+  async open(raw: unknown): Promise<null> {
+    const { meetingId } = parseInput(meetingIdInputSchema, raw)
+    await this.#hall.switchTo(meetingId)
+    await this.#hall.session.audit.append('meeting.opened', { meetingId })
+    return null
+  }
+
+  async rename(raw: unknown): Promise<null> {
+    const { meetingId, title } = parseInput(meetingRenameInputSchema, raw)
+    if (!this.#hall.library.find(meetingId)) throw new ServiceError('not-found', meetingId)
+    await this.#hall.library.rename(meetingId, title)
+    if (meetingId === this.#hall.session.meetingId) {
+      const session = this.#hall.session
+      await session.meeting.update((data) => {
+        if (data.meeting) data.meeting.title = title
+      })
+      await session.audit.append('meeting.renamed', { title })
+      session.announce({ type: 'meeting' })
+    } else {
+      const session = await Session.open(this.#hall.library.dirOf(meetingId))
+      await session.meeting.update((data) => {
+        if (data.meeting) data.meeting.title = title
+      })
+      await session.audit.append('meeting.renamed', { title })
+      this.#hall.emit('change', { type: 'meeting' })
+    }
+    return null
+  }
+
+  /**
+   * A new meeting from an old one: its roster, projects and agenda, with every vote back to
+   * draft, no results, nobody checked in, and new credentials (last year's cards stop working).
+   */
+  async duplicate(raw: unknown): Promise<{ meetingId: string }> {
+    const { meetingId, title } = parseInput(meetingRenameInputSchema, raw)
+    if (!this.#hall.library.find(meetingId)) throw new ServiceError('not-found', meetingId)
+    this.#refuseDuringVote()
+    const source = await Session.open(this.#hall.library.dirOf(meetingId))
+    const from = source.meeting.data
+    const entry = await this.#hall.create(title)
+    const copy = await Session.open(this.#hall.library.dirOf(entry.id), entry)
+    await copy.meeting.update((data) => {
+      data.deputies = from.deputies.map((d): Deputy => ({
+        ...d,
+        credential: newCredential(),
+        present: false,
+      }))
+      data.projects = from.projects.map((p) => ({ ...p }))
+      data.votes = from.votes.map((v) => ({
+        ...v,
+        status: 'draft',
+        openedAt: null,
+        closedAt: null,
+        attendance: null,
+        result: null,
+      }))
+      data.screen = { stage: 'welcome', voteId: null }
+    })
+    await copy.audit.append('meeting.duplicated', {
+      from: meetingId,
+      fromTitle: from.meeting?.title ?? '',
+    })
+    await this.#hall.switchTo(entry.id)
+    return { meetingId: entry.id }
+  }
+
+  /** Switching meetings mid-vote would strand the tablets: refused before anything is made. */
+  #refuseDuringVote(): void {
+    if (this.#hall.session.openVote()) throw new ServiceError('another-vote-open')
+  }
+
+  /** Deletes a meeting that is not open now; its folder goes to trash/, nothing is erased. */
+  async remove(raw: unknown): Promise<null> {
+    const { meetingId } = parseInput(meetingIdInputSchema, raw)
+    if (!this.#hall.library.find(meetingId)) throw new ServiceError('not-found', meetingId)
+    if (meetingId === this.#hall.session.meetingId) {
+      throw new ServiceError(
+        'bad-request',
+        'meetingId: the open meeting cannot be deleted; open another first',
+      )
+    }
+    const trash = await this.#hall.library.remove(meetingId)
+    await this.#hall.session.audit.append('meeting.deleted', { meetingId, movedTo: trash })
+    this.#hall.emit('change', { type: 'meeting' })
+    return null
+  }
+}

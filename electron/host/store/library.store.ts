@@ -1,0 +1,105 @@
+import { cp, mkdir, rename } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import { DurableJsonFile } from './durable-json-file'
+
+export interface MeetingEntry {
+  id: string
+  title: string
+  createdAt: string
+}
+
+interface LibraryData {
+  version: 1
+  active: string | null
+  meetings: MeetingEntry[]
+}
+
+function verifyLibrary(data: unknown): string[] {
+  if (typeof data !== 'object' || data === null) return ['not an object']
+  const d = data as Partial<LibraryData>
+  const problems: string[] = []
+  if (d.version !== 1) problems.push(`version ${String(d.version)} is not 1`)
+  if (!Array.isArray(d.meetings)) problems.push('meetings is not a list')
+  return problems
+}
+
+/**
+ * The meetings in a data folder, one folder each under meetings/<id>/ (its meeting.json,
+ * ballots/, archive/, backups/, audit.jsonl). A deleted meeting is moved to trash/, never erased.
+ */
+export class MeetingLibrary {
+  readonly dataDir: string
+  readonly #db: Low<LibraryData>
+
+  private constructor(dataDir: string, db: Low<LibraryData>) {
+    this.dataDir = dataDir
+    this.#db = db
+  }
+
+  static async open(dataDir: string): Promise<MeetingLibrary> {
+    await mkdir(join(dataDir, 'meetings'), { recursive: true })
+    const db = new Low(
+      new DurableJsonFile<LibraryData>(join(dataDir, 'library.json'), verifyLibrary),
+      {
+        version: 1,
+        active: null,
+        meetings: [],
+      },
+    )
+    await db.read()
+    return new MeetingLibrary(dataDir, db)
+  }
+
+  get meetings(): readonly MeetingEntry[] {
+    return this.#db.data.meetings
+  }
+
+  get active(): string | null {
+    return this.#db.data.active
+  }
+
+  dirOf(id: string): string {
+    return join(this.dataDir, 'meetings', id)
+  }
+
+  find(id: string): MeetingEntry | undefined {
+    return this.#db.data.meetings.find((m) => m.id === id)
+  }
+
+  async add(entry: MeetingEntry): Promise<void> {
+    await mkdir(this.dirOf(entry.id), { recursive: true })
+    this.#db.data.meetings.push(entry)
+    await this.#db.write()
+  }
+
+  async setActive(id: string): Promise<void> {
+    this.#db.data.active = id
+    await this.#db.write()
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    const entry = this.find(id)
+    if (entry) entry.title = title
+    await this.#db.write()
+  }
+
+  /** Copies a meeting's folder as the start of a new one (the caller then resets it). */
+  async copyFolder(fromId: string, toId: string): Promise<void> {
+    await cp(join(this.dirOf(fromId), 'meeting.json'), join(this.dirOf(toId), 'meeting.json'))
+  }
+
+  async remove(id: string): Promise<string> {
+    const trash = join(
+      this.dataDir,
+      'trash',
+      `${id}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+    )
+    await mkdir(join(this.dataDir, 'trash'), { recursive: true })
+    await rename(this.dirOf(id), trash)
+    this.#db.data.meetings = this.#db.data.meetings.filter((m) => m.id !== id)
+    if (this.#db.data.active === id) this.#db.data.active = null
+    await this.#db.write()
+    return trash
+  }
+}
