@@ -12,7 +12,7 @@ const widths: Partial<Record<ColumnKey, number>> = {
   against: 36,
   abstain: 36,
   satisfied: 36,
-  basic: 36,
+  basic: 46,
   unsatisfied: 38,
   satisfiedRate: 44,
   positiveRate: 56,

@@ -9,9 +9,10 @@ async function read(buf: Buffer): Promise<ExcelJS.Workbook> {
   return wb
 }
 
+/** Cell values row by row (index = row number − 1); a merged cell repeats in every column. */
 function rows(ws: ExcelJS.Worksheet): unknown[][] {
   const out: unknown[][] = []
-  ws.eachRow((row) => out.push((row.values as unknown[]).slice(1)))
+  for (let n = 1; n <= ws.rowCount; n++) out.push((ws.getRow(n).values as unknown[]).slice(1))
   return out
 }
 
@@ -20,7 +21,7 @@ describe('renderResultXlsx', () => {
     const wb = await read(await renderResultXlsx(selectInput()))
     expect(wb.worksheets.map((w) => w.name)).toEqual(['计票结果', '规则'])
     const sheet = rows(wb.getWorksheet('计票结果')!)
-    expect(sheet[0]).toEqual(['青川区第三届人民代表大会第五次会议'])
+    expect(sheet[0]![0]).toBe('青川区第三届人民代表大会第五次会议')
     expect(sheet).toContainEqual(['应到', '实到', '发出', '收回', '有效', '无效', '未投'])
     expect(sheet).toContainEqual([40, 36, 36, 36, 35, 1, 0])
     const header = sheet.find((r) => r[0] === '名次')!

@@ -1,0 +1,63 @@
+#!/bin/sh
+# Rebuilds the Simplified-Chinese fonts that the archive PDFs embed (the hall is offline, so the
+# app ships its fonts). Source: Debian's fonts-noto-cjk (Noto Sans CJK SC, SIL OFL 1.1, see
+# OFL.txt); tools: Debian's python3-fonttools. Run from anywhere:
+#   apt-get install -y fonts-noto-cjk python3-fonttools && sh resources/fonts/make-subset.sh
+# The full SC font holds ~44,800 glyphs (~16 MB per weight); GB2312 plus the symbols below covers
+# what a report, a roster and the demo data print in ~3 MB. GBK in full would be ~9 MB per weight.
+# Characters of resources/demo/*.json are added as well, so the demo meeting is always covered;
+# add rare name characters of a real roster to extra-chars.txt and rerun.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+src=${NOTO_CJK_DIR:-/usr/share/fonts/opentype/noto}
+py=${PYTHON:-/usr/bin/python3}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+"$py" - "$repo" "$tmp/unicodes.txt" <<'PY'
+import glob, os, sys
+repo, out = sys.argv[1], sys.argv[2]
+cps = set()
+# Every character GB2312 encodes: 6,763 hanzi plus its punctuation, symbols, ①–⑳, kana, Greek.
+for lead in range(0xA1, 0xF8):
+    for trail in range(0xA1, 0xFF):
+        try:
+            ch = bytes([lead, trail]).decode("gb2312")
+        except UnicodeDecodeError:
+            continue
+        cps.add(ord(ch))
+ranges = [
+    (0x0020, 0x007E),  # ASCII
+    (0x00A0, 0x00FF),  # Latin-1: ×, ·, °, ±, ¥ in amounts and times
+    (0x2010, 0x206F),  # general punctuation: dashes, quotes, ‰, …
+    (0x2100, 0x215F),  # letterlike: №, ℃
+    (0x2190, 0x21FF),  # arrows
+    (0x2460, 0x24FF),  # enclosed numbers ①
+    (0x2500, 0x257F),  # box drawing
+    (0x25A0, 0x25FF),  # geometric shapes: ■ □ ▲ ● ○
+    (0x2610, 0x2612),  # ballot boxes ☐ ☑ ☒
+    (0x2713, 0x2717),  # check and cross marks ✓ ✔ ✗
+    (0x3000, 0x303F),  # CJK symbols and punctuation
+    (0xFF00, 0xFFEF),  # fullwidth forms
+]
+for lo, hi in ranges:
+    cps.update(range(lo, hi + 1))
+extra = [os.path.join(repo, "resources/fonts/extra-chars.txt")]
+for path in sorted(glob.glob(os.path.join(repo, "resources/demo/*.json"))) + extra:
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            cps.update(ord(c) for c in f.read() if ord(c) >= 0x20)
+with open(out, "w") as f:
+    f.write("\n".join("U+%04X" % c for c in sorted(cps)))
+PY
+
+for weight in Regular Bold; do
+  # Face 2 of the collection is the SC (Simplified Chinese) design; glyphs absent from the font
+  # are skipped. Hinting is dropped: it is ignored in PDFs and costs ~10%.
+  "$py" -m fontTools.subset "$src/NotoSansCJK-$weight.ttc" --font-number=2 \
+    --unicodes-file="$tmp/unicodes.txt" --layout-features='*' --no-hinting \
+    --name-IDs='*' --name-legacy --name-languages='*' \
+    --output-file="$here/NotoSansSC-GB2312-$weight.otf"
+done
+ls -l "$here"/*.otf
