@@ -12,8 +12,8 @@ export interface ReportProject {
   id: string
   title: string
   leadUnit: string
-  /** 投资额, 万元. */
-  budget: number
+  /** 投资额, 万元; null when the project file left it blank. */
+  budget: number | null
 }
 
 export interface ResultReportInput {

@@ -44,7 +44,9 @@ function isWide(key: ColumnKey): boolean {
 }
 
 function projectLine(row: ReportRow): string {
-  return row.project ? `${row.project.leadUnit} · ${row.project.budget}万元` : ''
+  if (!row.project) return ''
+  const { leadUnit, budget } = row.project
+  return budget === null ? leadUnit : `${leadUnit} · ${budget}万元`
 }
 
 function headerHeight(doc: PDFKit.PDFDocument, columns: ReportColumn[], w: number[]): number {

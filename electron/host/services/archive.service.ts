@@ -1,18 +1,33 @@
 import { copyFile, cp, mkdir, open, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
+import type { Project } from '../../../shared/protocol/meeting.schema'
+import type { VoteResult } from '../../../shared/protocol/result.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
+import { renderResultReportPdf } from '../archive/result-report.pdf'
+import { renderResultXlsx } from '../archive/result-report.xlsx'
 import { digestOf } from '../store/digest'
 import type { Hall } from './hall'
 import type { Session } from './session'
 
-/** Extra documents (report PDF, results XLSX) rendered beside the JSON files. */
+/** Extra documents rendered beside the JSON files. */
 export type ArchiveRenderer = (input: {
   dir: string
   meetingTitle: string
   vote: VoteDef
+  result: VoteResult
+  projects: Project[]
   resultDigest: string
 }) => Promise<void>
+
+/** The report PDF (with signature lines for the scrutineers) and the results XLSX. */
+export const reportRenderers: ArchiveRenderer[] = [
+  async ({ dir, meetingTitle, vote, result, projects, resultDigest }) => {
+    const input = { meetingTitle, vote, result, projects, generatedAt: new Date(), resultDigest }
+    await writeFileDurably(join(dir, 'report.pdf'), await renderResultReportPdf(input))
+    await writeFileDurably(join(dir, 'results.xlsx'), await renderResultXlsx(input))
+  },
+]
 
 /**
  * Writes a vote's archive when it closes and again when it is published:
@@ -25,7 +40,7 @@ export class Archiver {
   readonly #hall: Hall
   readonly #renderers: ArchiveRenderer[]
 
-  constructor(hall: Hall, renderers: ArchiveRenderer[] = []) {
+  constructor(hall: Hall, renderers: ArchiveRenderer[] = reportRenderers) {
     this.#hall = hall
     this.#renderers = renderers
   }
@@ -52,8 +67,18 @@ export class Archiver {
     await writeFileDurably(join(dir, 'result.json'), JSON.stringify(vote.result, null, 2))
     await this.#session.audit.entries()
     await copyFile(this.#session.audit.file, join(dir, 'audit.jsonl'))
-    for (const render of this.#renderers) {
-      await render({ dir, meetingTitle, vote, resultDigest: digestOf(vote.result) })
+    if (vote.result) {
+      const projects = this.#session.meeting.data.projects
+      for (const render of this.#renderers) {
+        await render({
+          dir,
+          meetingTitle,
+          vote,
+          result: vote.result,
+          projects,
+          resultDigest: digestOf(vote.result),
+        })
+      }
     }
     if (moment === 'close') await this.#backup(vote.id)
     return dir
@@ -71,11 +96,11 @@ export class Archiver {
   }
 }
 
-async function writeFileDurably(file: string, text: string): Promise<void> {
+async function writeFileDurably(file: string, text: string | Buffer): Promise<void> {
   const tmp = `${file}.tmp`
   const handle = await open(tmp, 'w')
   try {
-    await handle.writeFile(text, 'utf8')
+    await handle.writeFile(text)
     await handle.sync()
   } finally {
     await handle.close()

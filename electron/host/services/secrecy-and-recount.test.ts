@@ -73,6 +73,8 @@ describe('secrecy by construction', () => {
         'audit.jsonl',
         `ballots/${voteId}.json`,
         `archive/${voteId}/ballot-box.json`,
+        `archive/${voteId}/report.pdf`,
+        `archive/${voteId}/results.xlsx`,
       ]),
     )
     let ballotsSeen = 0
