@@ -1,5 +1,4 @@
 import { Alert, AppShell, Badge, Button, Container, Group, Stack, Text, Title } from '@mantine/core'
-import { ConfirmButton } from '../common/ConfirmButton'
 import { useI18n } from '../common/i18n'
 import { LanguageSwitch } from '../common/LanguageSwitch'
 import { AgendaPanel } from './components/AgendaPanel'
@@ -50,14 +49,6 @@ export function App() {
                 {errorText(error)}
               </Alert>
             )}
-            {state && !state.meeting && (
-              <Stack align="flex-start">
-                <Text>{t('console.noMeeting')}</Text>
-                <Button size="lg" onClick={() => void send('meeting:load-demo', {})}>
-                  {t('console.loadDemo')}
-                </Button>
-              </Stack>
-            )}
             {state?.meeting && (
               <>
                 <Group justify="space-between">
@@ -74,13 +65,10 @@ export function App() {
                     >
                       {t('console.credentials')}
                     </Button>
-                    <ConfirmButton
-                      variant="subtle"
-                      color="gray"
-                      label={t('console.loadDemo')}
-                      confirm={t('console.loadDemo.confirm')}
-                      onConfirm={() => void send('meeting:load-demo', {})}
-                    />
+                    {/* Never replaces anything: a meeting with data gets a new one beside it. */}
+                    <Button variant="subtle" onClick={() => void send('meeting:load-demo', {})}>
+                      {t('console.loadDemo')}
+                    </Button>
                   </Stack>
                 </Group>
                 <AgendaPanel state={state} send={send} token={token} />
