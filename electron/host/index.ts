@@ -11,6 +11,7 @@ import { Archiver } from './services/archive.service'
 import { newStaffToken } from './services/credentials'
 import { LibraryService } from './services/library.service'
 import { MeetingService } from './services/meeting.service'
+import { PreparationService } from './services/preparation.service'
 import { Hall } from './services/hall'
 import type { Session } from './services/session'
 import { VoteService } from './services/vote.service'
@@ -62,6 +63,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const meetings = new MeetingService(hall)
   const archiver = new Archiver(hall)
   const votes = new VoteService(hall, archiver)
+  const preparation = new PreparationService(hall)
 
   let port = options.port
   const tabletBases = () => {
@@ -77,7 +79,14 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
       res.writeHead(302, { Location: '/tablet/' }).end()
       return
     }
-    if (handleApi({ hall, staffToken, tabletBase: () => tabletBases()[0] ?? '' }, req, res)) return
+    if (
+      handleApi(
+        { hall, preparation, staffToken, tabletBase: () => tabletBases()[0] ?? '' },
+        req,
+        res,
+      )
+    )
+      return
     serveStatic(staticDir, req, res).then(
       (served) => {
         if (!served)
@@ -106,6 +115,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const stopConsole = setupConsoleNamespace(typed(io.of(namespaces.console)), {
     hall,
     library: new LibraryService(hall),
+    preparation,
     meetings,
     votes,
     staffToken,

@@ -61,6 +61,10 @@ export function useDeputy() {
         socket.disconnect()
       }
     })
+    socket.on('deputy:revoked', () => {
+      setPhase('refused')
+      socket.disconnect()
+    })
     socket.on('deputy:replaced', () => {
       setPhase('replaced')
       socket.disconnect()

@@ -1,6 +1,24 @@
 import type { Ack, Result } from './envelope'
-import type { BallotReceipt, BallotSubmitInput, VoteCreateInput, VoteIdInput } from './vote.schema'
-import type { AuditEntryView, ConsoleState, DeputyState, ScreenState } from './views'
+import type {
+  DeputyInput,
+  DeputyUpdateInput,
+  ProjectInput,
+  ProjectUpdateInput,
+} from './preparation.schema'
+import type {
+  BallotReceipt,
+  BallotSubmitInput,
+  VoteCreateInput,
+  VoteIdInput,
+  VoteUpdateInput,
+} from './vote.schema'
+import type {
+  AuditEntryView,
+  ConsoleDeputyView,
+  ConsoleState,
+  DeputyState,
+  ScreenState,
+} from './views'
 
 /** The Socket.IO contract of the three namespaces, shared by host and pages. */
 
@@ -20,12 +38,27 @@ export interface ConsoleClientEvents {
   'vote:open': (input: VoteIdInput, ack: Ack<null>) => void
   'vote:close': (input: VoteIdInput, ack: Ack<null>) => void
   'vote:publish': (input: VoteIdInput, ack: Ack<null>) => void
+  'vote:update': (input: VoteUpdateInput, ack: Ack<null>) => void
+  'vote:remove': (input: VoteIdInput, ack: Ack<null>) => void
+  'roster:confirm': (input: { previewId: string }, ack: Ack<{ deputies: number }>) => void
+  'projects:confirm': (input: { previewId: string }, ack: Ack<{ projects: number }>) => void
+  'deputy:add': (input: DeputyInput, ack: Ack<{ deputyId: string }>) => void
+  'deputy:update': (input: DeputyUpdateInput, ack: Ack<null>) => void
+  'deputy:remove': (input: { deputyId: string }, ack: Ack<null>) => void
+  /** A new card for one deputy; the old credential stops working at once. */
+  'deputy:reissue': (input: { deputyId: string }, ack: Ack<{ credential: string }>) => void
+  'project:add': (input: ProjectInput, ack: Ack<null>) => void
+  'project:update': (input: ProjectUpdateInput, ack: Ack<null>) => void
+  'project:remove': (input: { projectId: string }, ack: Ack<null>) => void
+  'projects:reorder': (input: { ids: string[] }, ack: Ack<null>) => void
   /** The newest audit entries, newest first. */
   'audit:list': (input: { limit?: number }, ack: Ack<AuditEntryView[]>) => void
 }
 
 export interface ConsoleServerEvents {
   'console:state': (state: ConsoleState) => void
+  /** The roster, sent apart from the state: it is large and changes rarely. */
+  'console:roster': (deputies: ConsoleDeputyView[]) => void
 }
 
 export type ScreenClientEvents = Record<string, never>
@@ -42,6 +75,8 @@ export interface DeputyServerEvents {
   'deputy:state': (state: DeputyState) => void
   /** Another tablet opened this deputy's credential; this one stops. */
   'deputy:replaced': () => void
+  /** This credential no longer works (a new card was issued); the tablet stops. */
+  'deputy:revoked': () => void
 }
 
 export interface ConsoleAuth {

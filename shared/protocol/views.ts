@@ -42,6 +42,17 @@ export interface MeetingListEntry {
   active: boolean
 }
 
+/** A deputy as staff see them: never the credential (that goes to print, not to screens). */
+export interface ConsoleDeputyView {
+  id: string
+  name: string
+  delegation: string
+  seat: string
+  idLast4: string | null
+  note: string
+  present: boolean
+}
+
 export interface ConsoleState {
   alerts: StaffAlert[]
   meetings: MeetingListEntry[]

@@ -42,6 +42,11 @@ export const voteCreateInputSchema = z.object({
 })
 export type VoteCreateInput = z.input<typeof voteCreateInputSchema>
 
+export const voteUpdateInputSchema = voteCreateInputSchema.extend({
+  voteId: z.string().min(1).max(64),
+})
+export type VoteUpdateInput = z.input<typeof voteUpdateInputSchema>
+
 export const ballotIdSchema = z
   .string()
   .min(8)

@@ -1,18 +1,26 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { timingSafeEqual } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Hall } from '../services/hall'
-import { joinUrl } from '../urls'
+import type { PreparationService } from '../services/preparation.service'
+import { sendArchiveFile, sendDownload } from './downloads'
+import { readBody, TooLargeError } from './read-body'
 
 export interface ApiDeps {
   hall: Hall
+  preparation: PreparationService
   staffToken: string
   /** Base URL tablets reach the host at, e.g. http://192.168.1.10:8080 */
   tabletBase: () => string
 }
 
-/** Staff downloads. Answers true when it handled the request. */
+/** 20 MB: a 10,000-row roster is well under 2 MB; anything larger is not a roster. */
+export const maxUploadBytes = 20 * 1024 * 1024
+
+/**
+ * Staff endpoints (all need the staff token): uploads for import previews, and downloads of
+ * templates, exports, credential cards and archive files. Answers true when it handled the
+ * request.
+ */
 export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerResponse): boolean {
   const url = new URL(req.url ?? '/', 'http://host')
   if (!url.pathname.startsWith('/api/')) return false
@@ -20,61 +28,57 @@ export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerRespon
     res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' }).end('unauthorized')
     return true
   }
-  if (req.method === 'GET' && url.pathname === '/api/credentials.csv') {
-    res.writeHead(200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': "attachment; filename*=UTF-8''credentials.csv",
-      'Cache-Control': 'no-store',
-    })
-    res.end(credentialsCsv(deps))
+  const upload = /^\/api\/import\/(roster|projects)$/.exec(url.pathname)
+  if (req.method === 'POST' && upload) {
+    void handleUpload(deps, upload[1] as 'roster' | 'projects', url, req, res)
     return true
   }
   const archived =
     /^\/api\/archive\/([A-Za-z0-9_-]{1,64})\/([a-z-]+\.(?:json|jsonl|pdf|xlsx))$/.exec(url.pathname)
   if (req.method === 'GET' && archived) {
-    void sendArchiveFile(deps, archived[1] ?? '', archived[2] ?? '', res)
+    void sendArchiveFile(deps.hall, archived[1] ?? '', archived[2] ?? '', res)
     return true
   }
-  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found')
+  if (req.method === 'GET') {
+    void sendDownload(deps, url, res).then((sent) => {
+      if (!sent) notFound(res)
+    })
+    return true
+  }
+  notFound(res)
   return true
 }
 
-const archiveTypes: Record<string, string> = {
-  json: 'application/json; charset=utf-8',
-  jsonl: 'application/jsonl; charset=utf-8',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-}
-
-/** A file of a vote's archive; the names are matched by pattern above, so no path escapes. */
-async function sendArchiveFile(deps: ApiDeps, voteId: string, name: string, res: ServerResponse) {
+async function handleUpload(
+  deps: ApiDeps,
+  kind: 'roster' | 'projects',
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const fileName = (url.searchParams.get('name') ?? 'upload').slice(0, 200)
   try {
-    const body = await readFile(join(deps.hall.session.dataDir, 'archive', voteId, name))
+    const body = await readBody(req, maxUploadBytes)
+    const preview = await deps.preparation.preview(kind, body, fileName)
     res.writeHead(200, {
-      'Content-Type': archiveTypes[name.split('.').pop() ?? ''] ?? 'application/octet-stream',
-      'Content-Disposition': `attachment; filename="${voteId}-${name}"`,
+      'Content-Type': 'application/json; charset=utf-8',
       'Cache-Control': 'no-store',
     })
-    res.end(body)
-  } catch {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found')
+    res.end(JSON.stringify(preview))
+  } catch (error) {
+    if (error instanceof TooLargeError) {
+      res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8' })
+      res.end(JSON.stringify({ error: '文件过大（超过20MB）/ file too large (over 20 MB)' }))
+      req.resume()
+    } else {
+      res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' })
+      res.end(JSON.stringify({ error: '无法读取文件 / the file could not be read' }))
+    }
   }
 }
 
-/** The credential list for an outside printer; a BOM so Excel on Chinese Windows reads UTF-8. */
-function credentialsCsv(deps: ApiDeps): string {
-  const base = deps.tabletBase()
-  const rows = [['编号', '姓名', '代表团', '座位号', '凭证', '加入链接']]
-  for (const d of deps.hall.session.meeting.data.deputies) {
-    rows.push([d.id, d.name, d.delegation, d.seat, d.credential, joinUrl(base, d.credential)])
-  }
-  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
-}
-
-function csvCell(value: string): string {
-  // A leading =, +, - or @ would make Excel evaluate the cell.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found')
 }
 
 function isStaff(token: string, req: IncomingMessage, url: URL): boolean {

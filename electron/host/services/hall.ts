@@ -6,7 +6,11 @@ import { ServiceError } from './service-error'
 import type { Change } from './session'
 import { Session } from './session'
 
-export type HallChange = Change | { type: 'meeting-switched' }
+export type HallChange =
+  | Change
+  | { type: 'meeting-switched' }
+  /** A credential stopped working (reissued, or the deputy removed). */
+  | { type: 'deputy-revoked'; deputyId: string }
 
 /**
  * The hall: the library of meetings and the one open now. Services and namespaces reach the

@@ -1,6 +1,7 @@
 import type { Deputy } from '../../../shared/protocol/meeting.schema'
 import type {
   AttendanceView,
+  ConsoleDeputyView,
   ConsoleState,
   DeputyState,
   ScreenState,
@@ -35,6 +36,18 @@ export function consoleState(hall: Hall, tabletsOnline: number): ConsoleState {
     votes: data.votes.map((v) => ({ ...v, turnout: turnoutOf(session, v) })),
     tabletsOnline,
   }
+}
+
+export function consoleRoster(session: Session): ConsoleDeputyView[] {
+  return session.meeting.data.deputies.map((d) => ({
+    id: d.id,
+    name: d.name,
+    delegation: d.delegation,
+    seat: d.seat,
+    idLast4: d.idLast4 ?? null,
+    note: d.note ?? '',
+    present: d.present,
+  }))
 }
 
 export function screenState(session: Session, joinUrl: string | null): ScreenState {

@@ -4,9 +4,11 @@ import type { BallotReceipt, VoteDef } from '../../../shared/protocol/vote.schem
 import {
   ballotSubmitInputSchema,
   voteCreateInputSchema,
+  voteIdInputSchema,
+  voteUpdateInputSchema,
 } from '../../../shared/protocol/vote.schema'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
-import { allowedMarks } from '../../../shared/protocol/vote-rules.schema'
+import { allowedMarks, checkCandidates } from '../../../shared/protocol/vote-rules.schema'
 import { tally } from '../../../shared/rules'
 import { ballotBoxDigest, digestOf } from '../store/digest'
 import type { Archiver } from './archive.service'
@@ -30,32 +32,12 @@ export class VoteService {
 
   async create(raw: unknown): Promise<{ voteId: string }> {
     const input = parseInput(voteCreateInputSchema, raw)
-    const { projects, meeting } = this.#session.meeting.data
-    if (!meeting) throw new ServiceError('no-meeting')
-    const candidates = input.candidateIds.map((id, i) => {
-      const project = projects.find((p) => p.id === id)
-      if (!project)
-        throw new ServiceError('bad-request', `candidateIds[${i}]: unknown project ${id}`)
-      return { id: project.id, title: project.title }
-    })
-    if (new Set(input.candidateIds).size !== candidates.length) {
-      throw new ServiceError('bad-request', 'candidateIds: duplicate project')
-    }
-    const { seats, kind } = input.rules
-    if ((kind === 'select' || kind === 'per-item') && seats !== null && seats > candidates.length) {
-      throw new ServiceError(
-        'bad-request',
-        `rules.seats: ${seats} exceeds ${candidates.length} candidates`,
-      )
-    }
-    if (kind === 'motion' && candidates.length !== 1) {
-      throw new ServiceError('bad-request', 'candidateIds: a motion has exactly one item')
-    }
+    if (!this.#session.meeting.data.meeting) throw new ServiceError('no-meeting')
     const vote: VoteDef = {
       id: `V${Date.now().toString(36)}${randomUUID().slice(0, 4)}`,
       title: input.title,
       rules: input.rules,
-      candidates,
+      candidates: this.#candidates(input),
       status: 'draft',
       openedAt: null,
       closedAt: null,
@@ -72,6 +54,58 @@ export class VoteService {
     })
     this.#session.announce({ type: 'meeting' })
     return { voteId: vote.id }
+  }
+
+  /** Edits a vote that has not opened: once open, its rules and candidates are locked. */
+  async update(raw: unknown): Promise<null> {
+    const { voteId, ...input } = parseInput(voteUpdateInputSchema, raw)
+    const vote = this.#vote(voteId)
+    if (vote.status !== 'draft') throw new ServiceError('vote-not-draft', vote.title)
+    const candidates = this.#candidates(input)
+    await this.#session.meeting.update((data) => {
+      const v = data.votes.find((x) => x.id === voteId)
+      if (!v) return
+      v.title = input.title
+      v.rules = input.rules
+      v.candidates = candidates
+    })
+    await this.#session.audit.append('vote.updated', {
+      voteId,
+      title: input.title,
+      rules: input.rules,
+    })
+    this.#session.announce({ type: 'meeting' })
+    return null
+  }
+
+  async remove(raw: unknown): Promise<null> {
+    const { voteId } = parseInput(voteIdInputSchema, raw)
+    const vote = this.#vote(voteId)
+    if (vote.status !== 'draft') throw new ServiceError('vote-not-draft', vote.title)
+    await this.#session.meeting.update((data) => {
+      data.votes = data.votes.filter((v) => v.id !== voteId)
+    })
+    await this.#session.audit.append('vote.removed', { voteId, title: vote.title })
+    this.#session.announce({ type: 'meeting' })
+    return null
+  }
+
+  /** The ballot's candidates from project ids, checked against the rules. */
+  #candidates(input: { candidateIds: string[]; rules: VoteDef['rules'] }) {
+    const { projects } = this.#session.meeting.data
+    const candidates = input.candidateIds.map((id, i) => {
+      const project = projects.find((p) => p.id === id)
+      if (!project)
+        throw new ServiceError('bad-request', `candidateIds[${i}]: unknown project ${id}`)
+      return { id: project.id, title: project.title }
+    })
+    if (new Set(input.candidateIds).size !== candidates.length) {
+      throw new ServiceError('bad-request', 'candidateIds: duplicate project')
+    }
+    const problems = checkCandidates(input.rules, candidates)
+    if (problems[0])
+      throw new ServiceError('bad-request', `${problems[0].path.join('.')}: ${problems[0].message}`)
+    return candidates
   }
 
   /** Opens a vote: rules and candidates lock; ballots issued = deputies present now. */

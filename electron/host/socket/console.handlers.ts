@@ -6,8 +6,9 @@ import { voteIdInputSchema } from '../../../shared/protocol/vote.schema'
 import type { LibraryService } from '../services/library.service'
 import type { MeetingService } from '../services/meeting.service'
 import { parseInput } from '../services/parse-input'
-import type { Hall } from '../services/hall'
-import { consoleState } from '../services/views'
+import type { Hall, HallChange } from '../services/hall'
+import type { PreparationService } from '../services/preparation.service'
+import { consoleRoster, consoleState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
 import { registerHandlers, throttle } from './handle'
 
@@ -16,6 +17,7 @@ const auditListInputSchema = z.object({ limit: z.number().int().min(1).max(1000)
 export interface ConsoleDeps {
   hall: Hall
   library: LibraryService
+  preparation: PreparationService
   meetings: MeetingService
   votes: VoteService
   staffToken: string
@@ -28,7 +30,7 @@ export function setupConsoleNamespace(
   nsp: Namespace<ConsoleClientEvents, ConsoleServerEvents>,
   deps: ConsoleDeps,
 ): () => void {
-  const { hall, meetings, votes } = deps
+  const { hall, meetings, votes, preparation: prep } = deps
   nsp.use((socket, next) => {
     const auth: unknown = socket.handshake.auth
     const token = typeof auth === 'object' && auth && 'token' in auth ? auth.token : undefined
@@ -37,12 +39,18 @@ export function setupConsoleNamespace(
   })
 
   const state = () => consoleState(hall, deps.tabletsOnline())
+  const roster = () => consoleRoster(hall.session)
   const push = throttle(() => nsp.emit('console:state', state()), 250)
-  const onChange = () => push()
+  const pushRoster = throttle(() => nsp.emit('console:roster', roster()), 250)
+  const onChange = (change: HallChange) => {
+    push()
+    if (change.type !== 'turnout') pushRoster()
+  }
   hall.on('change', onChange)
 
   nsp.on('connection', (socket) => {
     socket.emit('console:state', state())
+    socket.emit('console:roster', roster())
     registerHandlers(
       socket,
       {
@@ -56,6 +64,18 @@ export function setupConsoleNamespace(
         'meeting:duplicate': (input) => deps.library.duplicate(input),
         'meeting:delete': (input) => deps.library.remove(input),
         'vote:create': (input) => votes.create(input),
+        'vote:update': (input) => votes.update(input),
+        'vote:remove': (input) => votes.remove(input),
+        'roster:confirm': (input) => prep.confirmRoster(input),
+        'projects:confirm': (input) => prep.confirmProjects(input),
+        'deputy:add': (input) => prep.addDeputy(input),
+        'deputy:update': (input) => prep.updateDeputy(input),
+        'deputy:remove': (input) => prep.removeDeputy(input),
+        'deputy:reissue': (input) => prep.reissue(input),
+        'project:add': (input) => prep.addProject(input),
+        'project:update': (input) => prep.updateProject(input),
+        'project:remove': (input) => prep.removeProject(input),
+        'projects:reorder': (input) => prep.reorderProjects(input),
         'vote:open': async (input) => {
           await votes.open(parseInput(voteIdInputSchema, input).voteId)
           return null
@@ -83,6 +103,7 @@ export function setupConsoleNamespace(
 
   return () => {
     push.cancel()
+    pushRoster.cancel()
     hall.off('change', onChange)
   }
 }

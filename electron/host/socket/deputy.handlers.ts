@@ -2,7 +2,7 @@ import type { Namespace, Socket } from 'socket.io'
 import type { DeputyClientEvents, DeputyServerEvents } from '../../../shared/protocol/events'
 import type { MeetingService } from '../services/meeting.service'
 import { ServiceError } from '../services/service-error'
-import type { Hall } from '../services/hall'
+import type { Hall, HallChange } from '../services/hall'
 import { deputyState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
 import { registerHandlers } from './handle'
@@ -57,7 +57,12 @@ export function setupDeputyNamespace(
     else socket.disconnect(true)
   }
 
-  const onChange = (change: { type: string }) => {
+  const onChange = (change: HallChange) => {
+    if (change.type === 'deputy-revoked') {
+      const socket = active.get(change.deputyId)
+      socket?.emit('deputy:revoked')
+      socket?.disconnect(true)
+    }
     // Another meeting: its credentials are not these; tablets must join it anew.
     if (change.type === 'meeting-switched')
       for (const socket of active.values()) socket.disconnect(true)

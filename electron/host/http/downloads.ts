@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises'
+import type { ServerResponse } from 'node:http'
+import { join } from 'node:path'
+import { summarizeRules } from '../../../shared/rules'
+import { renderCredentialCardsPdf, renderJoinSheetPdf } from '../archive/credential-cards.pdf'
+import { exportMeetingXlsx } from '../import/export-xlsx'
+import { projectTemplateXlsx, rosterTemplateXlsx } from '../import/templates'
+import type { Hall } from '../services/hall'
+import { joinUrl } from '../urls'
+import type { ApiDeps } from './api'
+
+const types = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  jsonl: 'application/jsonl; charset=utf-8',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const
+
+function send(res: ServerResponse, name: string, body: Buffer | string): void {
+  const ext = (name.split('.').pop() ?? '') as keyof typeof types
+  res.writeHead(200, {
+    'Content-Type': types[ext] ?? 'application/octet-stream',
+    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'Cache-Control': 'no-store',
+  })
+  res.end(body)
+}
+
+/** Templates, exports and credential documents. Resolves false for an unknown path. */
+export async function sendDownload(deps: ApiDeps, url: URL, res: ServerResponse): Promise<boolean> {
+  const data = deps.hall.session.meeting.data
+  const title = data.meeting?.title ?? ''
+  const base = deps.tabletBase()
+  switch (url.pathname) {
+    case '/api/templates/roster.xlsx':
+      send(res, '代表名单模板.xlsx', await rosterTemplateXlsx())
+      return true
+    case '/api/templates/projects.xlsx':
+      send(res, '候选项目模板.xlsx', await projectTemplateXlsx())
+      return true
+    case '/api/export.xlsx':
+      send(
+        res,
+        `${title || 'meeting'}.xlsx`,
+        await exportMeetingXlsx({
+          title,
+          deputies: data.deputies,
+          projects: data.projects,
+          votes: data.votes.map((v) => ({
+            title: v.title,
+            kind: v.rules.kind,
+            seats: v.rules.seats,
+            status: v.status,
+            candidates: v.candidates,
+            summary: summarizeRules(
+              v.rules,
+              v.candidates.length,
+              { roster: data.deputies.length },
+              'zh-CN',
+            ),
+          })),
+        }),
+      )
+      return true
+    case '/api/credentials.csv':
+      send(res, 'credentials.csv', credentialsCsv(deps.hall, base))
+      return true
+    case '/api/credentials.pdf': {
+      const only = url.searchParams.get('deputy')
+      const cards = data.deputies
+        .filter((d) => !only || d.id === only)
+        .map((d) => ({
+          name: d.name,
+          delegation: d.delegation,
+          seat: d.seat,
+          joinUrl: joinUrl(base, d.credential),
+        }))
+      send(
+        res,
+        only ? `代表证-${only}.pdf` : '代表证.pdf',
+        await renderCredentialCardsPdf({ meetingTitle: title, cards }),
+      )
+      return true
+    }
+    case '/api/join-sheet.pdf': {
+      const wifiName = (url.searchParams.get('wifi') ?? '').slice(0, 64)
+      const wifiPassword = (url.searchParams.get('password') ?? '').slice(0, 64)
+      send(
+        res,
+        '加入说明.pdf',
+        await renderJoinSheetPdf({
+          meetingTitle: title,
+          wifiName,
+          ...(wifiPassword ? { wifiPassword } : {}),
+          hostUrl: `${base}/tablet/`,
+        }),
+      )
+      return true
+    }
+    default:
+      return false
+  }
+}
+
+/** A file of a vote's archive; the caller matched the names by pattern, so no path escapes. */
+export async function sendArchiveFile(
+  hall: Hall,
+  voteId: string,
+  name: string,
+  res: ServerResponse,
+): Promise<void> {
+  try {
+    send(
+      res,
+      `${voteId}-${name}`,
+      await readFile(join(hall.session.dataDir, 'archive', voteId, name)),
+    )
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found')
+  }
+}
+
+/** The credential list for an outside printer; a BOM so Excel on Chinese Windows reads UTF-8. */
+function credentialsCsv(hall: Hall, base: string): string {
+  const rows = [['编号', '姓名', '代表团', '座位号', '凭证', '加入链接']]
+  for (const d of hall.session.meeting.data.deputies) {
+    rows.push([d.id, d.name, d.delegation, d.seat, d.credential, joinUrl(base, d.credential)])
+  }
+  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
+}
+
+function csvCell(value: string): string {
+  // A leading =, +, - or @ would make Excel evaluate the cell.
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod'
+
+/** Console requests that prepare a meeting: roster, projects, imports, credentials. */
+
+const text = (max: number) => z.string().trim().max(max)
+
+export const deputyInputSchema = z.object({
+  name: text(50).min(1),
+  delegation: text(100).min(1),
+  seat: text(30).min(1),
+  idLast4: z
+    .string()
+    .trim()
+    .regex(/^\d{3}[\dXx]$/)
+    .transform((v) => v.toUpperCase())
+    .nullable()
+    .default(null),
+  note: text(500).default(''),
+})
+export type DeputyInput = z.input<typeof deputyInputSchema>
+
+export const deputyUpdateInputSchema = deputyInputSchema.extend({
+  deputyId: z.string().min(1).max(64),
+})
+export type DeputyUpdateInput = z.input<typeof deputyUpdateInputSchema>
+
+export const deputyIdInputSchema = z.object({ deputyId: z.string().min(1).max(64) })
+
+export const projectInputSchema = z.object({
+  id: text(32).min(1),
+  title: text(200).min(1),
+  summary: text(2000).default(''),
+  leadUnit: text(200).default(''),
+  budget: z.number().nonnegative().max(10_000_000).nullable().default(null),
+  category: text(100).default(''),
+})
+export type ProjectInput = z.input<typeof projectInputSchema>
+
+export const projectUpdateInputSchema = projectInputSchema.extend({
+  projectId: z.string().min(1).max(32),
+})
+export type ProjectUpdateInput = z.input<typeof projectUpdateInputSchema>
+
+export const projectIdInputSchema = z.object({ projectId: z.string().min(1).max(32) })
+
+export const projectsReorderInputSchema = z.object({
+  ids: z.array(z.string().min(1).max(32)).max(1000),
+})
+
+export const importConfirmInputSchema = z.object({ previewId: z.string().min(1).max(64) })
+
+/** What the console shows of an uploaded spreadsheet before staff confirm it. */
+export interface ImportPreviewView<T> {
+  /** Set only when the preview is clean: the id to confirm it with. */
+  previewId: string | null
+  kind: 'roster' | 'projects'
+  fileName: string
+  sheet: string | null
+  totalRows: number
+  rows: T[]
+  rowNumbers: number[]
+  problems: {
+    row: number | null
+    column: string | null
+    code: string
+    message: string
+    messageEn: string
+  }[]
+}
+
+export interface RosterRowView {
+  name: string
+  delegation: string
+  seat: string
+  idLast4: string | null
+  note: string
+}
+
+export interface ProjectRowView {
+  number: string
+  title: string
+  summary: string
+  leadUnit: string
+  budget: number | null
+  category: string
+}
