@@ -1,6 +1,6 @@
-import type { MessageKey } from './zh-CN'
+import type { zhCN } from './zh-CN'
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<keyof typeof zhCN, string> = {
   'app.name': 'Livelihood Projects Vote',
   'lang.switch': '中文',
   'conn.online': 'Connected',

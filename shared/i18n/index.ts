@@ -1,12 +1,26 @@
 import { en } from './en'
-import type { MessageKey } from './zh-CN'
+import { liveEn } from './live.en'
+import { liveZhCN } from './live.zh-CN'
+import { prepEn } from './prep.en'
+import { prepZhCN } from './prep.zh-CN'
+import { screenEn } from './screen.en'
+import { screenZhCN } from './screen.zh-CN'
 import { zhCN } from './zh-CN'
 
-export type { MessageKey }
+/**
+ * One dictionary per area (common, prep = meeting preparation, live = the live session, screen),
+ * each a zh-CN file and an en file with the same keys, merged here.
+ */
+const allZhCN = { ...zhCN, ...prepZhCN, ...liveZhCN, ...screenZhCN }
+export type MessageKey = keyof typeof allZhCN
+
 export const languages = ['zh-CN', 'en'] as const
 export type Language = (typeof languages)[number]
 
-const dictionaries: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zhCN, en }
+const dictionaries: Record<Language, Record<MessageKey, string>> = {
+  'zh-CN': allZhCN,
+  en: { ...en, ...prepEn, ...liveEn, ...screenEn },
+}
 
 /** Looks up a message and fills `{name}` placeholders. */
 export function translate(

@@ -118,5 +118,3 @@ export const zhCN = {
   'screen.elected': '当选',
   'screen.waiting': '请稍候',
 } as const
-
-export type MessageKey = keyof typeof zhCN

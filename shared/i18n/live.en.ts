@@ -1,0 +1,3 @@
+import type { liveZhCN } from './live.zh-CN'
+
+export const liveEn: Record<keyof typeof liveZhCN, string> = {}

@@ -1,0 +1,3 @@
+import type { screenZhCN } from './screen.zh-CN'
+
+export const screenEn: Record<keyof typeof screenZhCN, string> = {}
