@@ -23,6 +23,8 @@ export interface Grid {
   rows: (Cell | undefined)[][]
   /** For each covered cell "row:col" (0-based), the 0-based [row, col] of its merge's top-left. */
   mergedInto?: ReadonlyMap<string, readonly [number, number]>
+  /** 1-based rows with a formula cell that has no saved result (a file never opened in Excel). */
+  uncachedFormulaRows?: number[]
 }
 
 export function textCell(text: string): Cell {

@@ -11,6 +11,7 @@ export const importProblemCodes = [
   'empty-file',
   'too-many-rows',
   'wrong-sheet',
+  'formula-without-value',
   // The header row
   'missing-column',
   'unknown-column',

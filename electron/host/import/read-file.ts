@@ -7,6 +7,7 @@ import type { Grid } from './grid'
 import type { RowProblem } from './import-problems'
 import { problem } from './import-problems'
 import { readXlsx } from './xlsx-reader'
+import { checkZip } from './zip-guard'
 
 /** A roster of the national congress is ~200 KB as XLSX; 20 MB is generous and bounds memory. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -78,6 +79,14 @@ function looksBinary(data: Buffer): boolean {
   return !bom16 && data.subarray(0, 8192).includes(0)
 }
 
+function unreadableWorkbook(fileName: string): ReadResult {
+  return wrongType(
+    fileName,
+    `无法读取该 XLSX 工作簿（文件可能已损坏，或是其他压缩文件），${ASK}`,
+    `the XLSX workbook cannot be read (it may be damaged, or another kind of zip file); ${ASK_EN}`,
+  )
+}
+
 export async function readSpreadsheet(data: Buffer, fileName: string): Promise<ReadResult> {
   if (data.length === 0) {
     return {
@@ -107,17 +116,36 @@ export async function readSpreadsheet(data: Buffer, fileName: string): Promise<R
     if (startsWith(data, sig.bytes)) return wrongType(fileName, sig.zh, sig.en)
   }
   if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) {
+    const zip = checkZip(data)
+    if (!zip.ok && zip.reason === 'too-large') {
+      return wrongType(
+        fileName,
+        `工作簿解压后过大（超过 64 MB 或部件过多），不像是名单或项目表，${ASK}`,
+        `the workbook inflates to more than 64 MB (or has too many parts); that is not a roster or a project list; ${ASK_EN}`,
+      )
+    }
+    if (!zip.ok) return unreadableWorkbook(fileName)
     try {
       const grids = await readXlsx(data)
+      const uncached = grids.find((g) => !g.hidden && g.uncachedFormulaRows?.length)
+      const rows = uncached?.uncachedFormulaRows ?? []
+      if (rows[0] !== undefined) {
+        return {
+          ok: false,
+          problem: problem(
+            'formula-without-value',
+            rows[0],
+            null,
+            `单元格是公式，但文件里没有保存计算结果（共${rows.length}行），请用 Excel 或 WPS 打开后保存，再导入`,
+            `the cells are formulas without saved results (${rows.length} rows); open the file in Excel or WPS, save it, and import it again`,
+          ),
+        }
+      }
       if (grids.length > 0) return { ok: true, grids }
     } catch {
       // fall through: a zip that is not a readable workbook
     }
-    return wrongType(
-      fileName,
-      `无法读取该 XLSX 工作簿（文件可能已损坏，或是其他压缩文件），${ASK}`,
-      `the XLSX workbook cannot be read (it may be damaged, or another kind of zip file); ${ASK_EN}`,
-    )
+    return unreadableWorkbook(fileName)
   }
   if (looksBinary(data)) {
     return wrongType(fileName, `这不是表格文件，${ASK}`, `this is not a spreadsheet; ${ASK_EN}`)

@@ -57,6 +57,7 @@ function readCell(cell: ExcelCell): Cell {
 function readWorksheet(ws: ExcelJS.Worksheet): Grid {
   const rows: (Cell | undefined)[][] = []
   const mergedInto = new Map<string, readonly [number, number]>()
+  const uncached = new Set<number>()
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: (Cell | undefined)[] = []
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -67,11 +68,19 @@ function readWorksheet(ws: ExcelJS.Worksheet): Grid {
         mergedInto.set(`${rowNumber - 1}:${colNumber - 1}`, [master.row - 1, master.col - 1])
         return
       }
+      if (cell.type === ExcelJS.ValueType.Formula && cell.result === undefined)
+        uncached.add(rowNumber)
       cells[colNumber - 1] = readCell(cell)
     })
     rows[rowNumber - 1] = cells
   })
-  return { name: ws.name, hidden: ws.state !== 'visible', rows, mergedInto }
+  return {
+    name: ws.name,
+    hidden: ws.state !== 'visible',
+    rows,
+    mergedInto,
+    uncachedFormulaRows: [...uncached].sort((a, b) => a - b),
+  }
 }
 
 /** Throws when the bytes are not a workbook ExcelJS can read (corrupt zip, .docx, .numbers). */
