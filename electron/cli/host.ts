@@ -5,6 +5,7 @@
  *   --bind ADDR                   default 0.0.0.0
  *   --demo N                      load a demo meeting of N deputies and write their
  *                                 credentials to DATA/credentials.json (for rehearsals)
+ *   --lan-console                 admit the console from other LAN machines (token still needed)
  *   --staff-token T               use this staff token instead of a random one
  *   --ready-file F                write {port, staffToken, pid} to F once listening
  */
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     demo: { type: 'string' },
     'staff-token': { type: 'string' },
+    'lan-console': { type: 'boolean', default: false },
     'ready-file': { type: 'string' },
   },
 })
@@ -55,6 +57,7 @@ try {
     port,
     host: values.bind ?? '0.0.0.0',
     staticDir,
+    allowLanConsole: values['lan-console'],
     ...(values['staff-token'] ? { staffToken: values['staff-token'] } : {}),
   })
   if (values.demo !== undefined) {

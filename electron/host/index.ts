@@ -31,6 +31,8 @@ export interface HostOptions {
   staticDir?: string
   /** Random per start unless the shell hands one in. */
   staffToken?: string
+  /** Admit /console and the staff API from other machines on the LAN (with the token). */
+  allowLanConsole?: boolean
   log?: (line: string) => void
 }
 
@@ -81,7 +83,13 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     }
     if (
       handleApi(
-        { hall, preparation, staffToken, tabletBase: () => tabletBases()[0] ?? '' },
+        {
+          hall,
+          preparation,
+          staffToken,
+          allowLan: options.allowLanConsole ?? false,
+          tabletBase: () => tabletBases()[0] ?? '',
+        },
         req,
         res,
       )
@@ -119,6 +127,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     meetings,
     votes,
     staffToken,
+    allowLanConsole: options.allowLanConsole ?? false,
     tabletsOnline: deputy.online,
     log,
   })

@@ -19,6 +19,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.already-voted': 'You have already voted',
   'error.invalid-ballot': 'The ballot is not valid',
   'error.replaced': 'This deputy has signed in on another tablet',
+  'error.rate-limited': 'Too many requests; please wait a moment and try again',
   'error.internal': 'Host error: please call the staff',
   'error.timeout': 'The host did not answer; try again shortly',
 

@@ -18,6 +18,7 @@ export const zhCN = {
   'error.already-voted': '您已投过票，不能重复投票',
   'error.invalid-ballot': '选票内容无效',
   'error.replaced': '该代表已在另一台平板上登录',
+  'error.rate-limited': '操作过于频繁，请稍候再试',
   'error.internal': '主机内部错误，请联系会务人员',
   'error.timeout': '主机未响应，请稍候重试',
 

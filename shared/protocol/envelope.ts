@@ -16,6 +16,8 @@ export const errorCodes = [
   'already-voted',
   'invalid-ballot',
   'replaced',
+  /** Too many requests from this connection, or too many failed logins from this address. */
+  'rate-limited',
   'internal',
   /** Client-side: the host did not answer in time. */
   'timeout',

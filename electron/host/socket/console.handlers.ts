@@ -11,6 +11,7 @@ import type { PreparationService } from '../services/preparation.service'
 import { consoleRoster, consoleState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
 import { registerHandlers, throttle } from './handle'
+import { isLoopback, TokenBucket } from './rate-limit'
 
 const auditListInputSchema = z.object({ limit: z.number().int().min(1).max(1000).default(200) })
 
@@ -21,6 +22,8 @@ export interface ConsoleDeps {
   meetings: MeetingService
   votes: VoteService
   staffToken: string
+  /** Admit staff laptops on the LAN that hold the token; by default only this machine. */
+  allowLanConsole?: boolean
   tabletsOnline: () => number
   log: (line: string) => void
 }
@@ -32,6 +35,10 @@ export function setupConsoleNamespace(
 ): () => void {
   const { hall, meetings, votes, preparation: prep } = deps
   nsp.use((socket, next) => {
+    if (!deps.allowLanConsole && !isLoopback(socket.handshake.address)) {
+      next(new Error('forbidden'))
+      return
+    }
     const auth: unknown = socket.handshake.auth
     const token = typeof auth === 'object' && auth && 'token' in auth ? auth.token : undefined
     if (typeof token === 'string' && sameSecret(token, deps.staffToken)) next()
@@ -98,6 +105,8 @@ export function setupConsoleNamespace(
         },
       } satisfies Record<keyof ConsoleClientEvents, (input: unknown) => Promise<unknown>>,
       deps.log,
+      // Staff click fast and bulk actions are one request each: generous, but bounded.
+      new TokenBucket({ burst: 100, perSecond: 50 }),
     )
   })
 

@@ -6,6 +6,7 @@ import type { Hall, HallChange } from '../services/hall'
 import { deputyState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
 import { registerHandlers } from './handle'
+import { FailureLimiter, TokenBucket } from './rate-limit'
 
 type DeputySocket = Socket<
   DeputyClientEvents,
@@ -36,14 +37,21 @@ export function setupDeputyNamespace(
 ): { stop: () => void; online: () => number } {
   const { hall, meetings, votes } = deps
   const active = new Map<string, DeputySocket>()
+  const guesses = new FailureLimiter({ maxFailures: 20, windowMs: 60_000, blockMs: 5 * 60_000 })
 
   nsp.use((socket, next) => {
+    const address = socket.handshake.address
+    if (guesses.blocked(address)) {
+      next(new Error('rate-limited'))
+      return
+    }
     const auth: unknown = socket.handshake.auth
     const credential =
       typeof auth === 'object' && auth && 'credential' in auth ? auth.credential : undefined
     const deputy =
       typeof credential === 'string' ? meetings.deputyByCredential(credential) : undefined
     if (!deputy) {
+      guesses.fail(address)
       next(new Error('unauthorized'))
       return
     }
@@ -90,6 +98,8 @@ export function setupDeputyNamespace(
         },
       } satisfies Record<keyof DeputyClientEvents, (input: unknown) => Promise<unknown>>,
       deps.log,
+      // A tablet sends a ballot and its resends: a few requests a minute. Far above that is abuse.
+      new TokenBucket({ burst: 20, perSecond: 5 }),
     )
     meetings.checkIn(deputyId).then(
       () => pushState(socket),

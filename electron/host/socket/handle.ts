@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io'
 import type { Result } from '../../../shared/protocol/envelope'
 import { fail, ok } from '../../../shared/protocol/envelope'
 import { ServiceError } from '../services/service-error'
+import type { TokenBucket } from './rate-limit'
 
 type AnySocket = Socket<never, never>
 type Handler = (input: unknown) => Promise<unknown>
@@ -9,12 +10,14 @@ type Handler = (input: unknown) => Promise<unknown>
 /**
  * Registers request handlers on a socket. Each answers through its acknowledgement with a result
  * envelope; a thrown ServiceError becomes its typed error, anything else `internal`. An event
- * not in the map is answered `unknown-event` and changes nothing.
+ * not in the map is answered `unknown-event` and changes nothing; past the connection's rate
+ * limit every request is answered `rate-limited` and changes nothing.
  */
 export function registerHandlers(
   socket: Socket,
   handlers: Record<string, Handler>,
   log: (line: string) => void,
+  limit?: TokenBucket,
 ): void {
   const raw = socket as unknown as AnySocket & {
     onAny(listener: (event: string, ...args: unknown[]) => void): void
@@ -23,6 +26,10 @@ export function registerHandlers(
     const ack = args.at(-1)
     if (typeof ack !== 'function') return
     const respond = ack as (result: Result<unknown>) => void
+    if (limit && !limit.take()) {
+      respond(fail('rate-limited'))
+      return
+    }
     const handler = Object.hasOwn(handlers, event) ? handlers[event] : undefined
     if (!handler) {
       respond(fail('unknown-event', event.slice(0, 64)))
