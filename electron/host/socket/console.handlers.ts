@@ -14,6 +14,7 @@ import { registerHandlers, throttle } from './handle'
 import { isLoopback, TokenBucket } from './rate-limit'
 
 const auditListInputSchema = z.object({ limit: z.number().int().min(1).max(1000).default(200) })
+const emptyInputSchema = z.object({}).strict()
 
 export interface ConsoleDeps {
   hall: Hall
@@ -61,7 +62,8 @@ export function setupConsoleNamespace(
     registerHandlers(
       socket,
       {
-        'meeting:load-demo': async () => {
+        'meeting:load-demo': async (input) => {
+          parseInput(emptyInputSchema, input)
           await meetings.loadDemo()
           return null
         },
