@@ -1,4 +1,6 @@
+import { readFile, readdir, stat } from 'node:fs/promises'
 import { request } from 'node:http'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { call, HostHarness, next } from './testing/host-harness'
 
@@ -133,5 +135,50 @@ describe('limits', () => {
     expect(JSON.stringify(h.host.session.meeting.data)).toBe(before)
     const again = await h.staff()
     expect((await call(again, 'audit:list', { limit: 1 })).ok).toBe(true)
+  })
+})
+
+async function filesBelow(dir: string): Promise<string[]> {
+  const out: string[] = []
+  for (const name of await readdir(dir)) {
+    const path = join(dir, name)
+    if ((await stat(path)).isDirectory()) out.push(...(await filesBelow(path)))
+    else out.push(path)
+  }
+  return out
+}
+
+describe('secrets', () => {
+  it('no log line and no file but the meeting itself holds a credential or the staff token', async () => {
+    const staff = await h.staff()
+    const voteId = await h.demoWithVote(staff, 8)
+    const deputies = h.host.session.meeting.data.deputies
+    const [d1, d2] = deputies
+    if (!d1 || !d2) throw new Error('demo has deputies')
+    const t1 = await h.deputy(d1.credential)
+    await call(staff, 'vote:open', { voteId })
+    await call(t1.socket, 'ballot:submit', { voteId, ballotId: 'secret-ballot-1', marks: {} })
+    const reissued = await call<{ credential: string }>(staff, 'deputy:reissue', {
+      deputyId: d2.id,
+    })
+    if (!reissued.ok) throw new Error('reissue failed')
+    await call(staff, 'vote:close', { voteId })
+    await call(staff, 'vote:publish', { voteId })
+    const secrets = [
+      h.host.staffToken,
+      reissued.data.credential,
+      d2.credential,
+      ...h.host.session.meeting.data.deputies.map((d) => d.credential),
+    ]
+    const files = (await filesBelow(h.dataDir)).filter(
+      (f) => !/meeting\.json(\.prev)?$/.test(f) && !/backups/.test(f),
+    )
+    expect(files.some((f) => f.endsWith('audit.jsonl'))).toBe(true)
+    for (const file of files) {
+      const text = (await readFile(file)).toString('latin1')
+      for (const secret of secrets) expect(text.includes(secret), file).toBe(false)
+    }
+    for (const line of h.logs)
+      for (const secret of secrets) expect(line.includes(secret), line).toBe(false)
   })
 })

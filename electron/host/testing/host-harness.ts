@@ -17,6 +17,8 @@ export class HostHarness {
   dataDir = ''
   host!: HostHandle
   readonly sockets: Socket[] = []
+  /** Every line the host logged, so tests can check what logs never hold. */
+  readonly logs: string[] = []
 
   /** The open meeting's folder (meeting.json, ballots/, archive/, audit.jsonl). */
   get meetingDir(): string {
@@ -34,7 +36,7 @@ export class HostHarness {
       dataDir: this.dataDir,
       port: 0,
       host: '127.0.0.1',
-      log: () => undefined,
+      log: (line) => this.logs.push(line),
     })
     return this.host
   }
