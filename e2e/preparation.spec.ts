@@ -163,8 +163,15 @@ test('staff prepare a meeting: roster and projects imported, a 13选10 vote, cre
   await expect(page.getByTestId('vote-status')).toHaveText('未开始')
   await shot('hall')
   await nav('export')
-  await expect(page.getByTestId('export-xlsx')).toBeVisible()
   await shot('export')
+  const exported = new ExcelJS.Workbook()
+  await exported.xlsx.load(
+    (await download(page, page.getByTestId('export-xlsx'))) as unknown as ArrayBuffer,
+  )
+  expect(exported.worksheets.map((w) => w.name)).toEqual(['代表名单', '候选项目', '表决议程'])
+  expect(exported.getWorksheet('代表名单')?.actualRowCount).toBe(2 + 9) // title, header, 9
+  expect(exported.getWorksheet('候选项目')?.actualRowCount).toBe(2 + 13)
+  expect(String(exported.getWorksheet('表决议程')?.getCell('G3').value)).toBe(summary)
 
   // Credential cards: A4, 8 per page, each QR the join URL of one deputy.
   await nav('roster')
@@ -231,4 +238,43 @@ test('staff prepare a meeting: roster and projects imported, a 13选10 vote, cre
   const renewed = await openTablet(browser, one.codes[0] ?? '')
   await expect(renewed.getByTestId('deputy-name')).toContainText('何静')
   await shot('roster-reissued')
+
+  // Meetings: duplicate this one for the next session, open the original again, delete the copy.
+  await nav('meetings')
+  const meetingRows = page.getByTestId('meetings-table').locator('tbody tr')
+  await meetingRows.filter({ hasText: '第六次会议' }).getByRole('button', { name: '复制' }).click()
+  const copy = page.getByRole('dialog')
+  await expect(copy.getByLabel('会议名称')).toHaveValue(
+    '青川区第三届人民代表大会第六次会议（副本）',
+  )
+  await copy.getByLabel('会议名称').fill('青川区第三届人民代表大会第七次会议')
+  await copy.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByTestId('header-meeting')).toHaveText('青川区第三届人民代表大会第七次会议')
+  await expect(page.getByTestId('current-meeting')).toContainText(
+    '代表 9 人 · 候选项目 13 个 · 表决事项 1 项',
+  )
+  await expect(meetingRows).toHaveCount(2)
+  await shot('meetings-duplicated')
+  await meetingRows.filter({ hasText: '第六次会议' }).getByRole('button', { name: '打开' }).click()
+  await expect(page.getByTestId('header-meeting')).toHaveText('青川区第三届人民代表大会第六次会议')
+  await meetingRows.filter({ hasText: '第七次会议' }).getByRole('button', { name: '删除' }).click()
+  await expect(page.getByRole('dialog')).toContainText('青川区第三届人民代表大会第七次会议')
+  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click()
+  await expect(meetingRows).toHaveCount(1)
+
+  // Once the vote opens, its rules and candidates are locked: shown, not editable.
+  await nav('hall')
+  await page.getByRole('button', { name: '开始投票' }).click()
+  await expect(page.getByTestId('vote-status')).toHaveText('投票中')
+  await nav('agenda')
+  await expect(card.getByTestId('agenda-vote-status')).toHaveText('投票中')
+  await expect(card.getByText('已锁定')).toBeVisible()
+  await expect(card.getByRole('button', { name: '编辑' })).toHaveCount(0)
+  await card.getByRole('button', { name: '查看规则' }).click()
+  await expect(editor.getByText('已锁定')).toBeVisible()
+  await expect(editor.getByTestId('vote-save')).toHaveCount(0)
+  await expect(editor.getByLabel('表决名称')).toBeDisabled()
+  await expect(editor.getByRole('checkbox', { name: /P01/ })).toBeDisabled()
+  await expect(editor.getByTestId('rules-summary')).toHaveText(summary)
+  await shot('agenda-locked')
 })
