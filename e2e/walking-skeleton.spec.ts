@@ -52,7 +52,12 @@ test('one 13选10 vote end to end: demo, tablets, close, publish, chart', async 
   await page.setViewportSize({ width: 1366, height: 900 })
   await page.goto(host.consoleUrl)
   await expect(page.getByTestId('connection')).toHaveText('已连接')
+  // The console opens at 会议; the running vote is under 会场.
   await page.getByRole('button', { name: '加载演示会议' }).click()
+  await expect(page.getByTestId('current-meeting-title')).toHaveText(
+    '青川区第三届人民代表大会第五次会议',
+  )
+  await page.getByTestId('nav-hall').click()
   await expect(page.getByTestId('attendance-roster')).toHaveText('327')
   await expect(page.getByTestId('attendance-present')).toHaveText('0')
 
@@ -84,8 +89,11 @@ test('one 13选10 vote end to end: demo, tablets, close, publish, chart', async 
   await shot(screen, 'screen-welcome')
   await shot(tablets[0] as Page, 'tablet-waiting')
 
-  // Staff add a 差额 vote (13 candidates, 10 seats) and open it.
+  // Staff add a 差额 vote (13 candidates, 10 seats) on the agenda and open it in the hall.
+  await page.getByTestId('nav-agenda').click()
   await page.getByRole('button', { name: '新建差额票决（13选10）' }).click()
+  await expect(page.getByTestId('agenda-vote-status')).toHaveText('未开始')
+  await page.getByTestId('nav-hall').click()
   await expect(page.getByTestId('vote-status')).toHaveText('未开始')
   await page.getByRole('button', { name: '开始投票' }).click()
   await expect(page.getByTestId('vote-status')).toHaveText('投票中')

@@ -1,25 +1,65 @@
-import { Alert, AppShell, Badge, Button, Container, Group, Stack, Text, Title } from '@mantine/core'
+import {
+  Alert,
+  AppShell,
+  Badge,
+  Button,
+  Container,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core'
+import { useState } from 'react'
 import { useI18n } from '../common/i18n'
 import { LanguageSwitch } from '../common/LanguageSwitch'
-import { AgendaPanel } from './components/AgendaPanel'
-import { AuditPanel } from './components/AuditPanel'
-import { AttendancePanel } from './components/AttendancePanel'
+import { sections } from './sections'
 import { useConsole } from './use-console'
 
+const sectionKey = 'plenary.console.section'
+
+function initialSection(): string {
+  try {
+    const saved = sessionStorage.getItem(sectionKey)
+    if (saved && sections.some((s) => s.id === saved)) return saved
+  } catch {
+    // Storage off: start at the first section.
+  }
+  return sections[0]?.id ?? 'meetings'
+}
+
+/** The staff console: a header, the sections in a navbar, the chosen section. */
 export function App() {
   const { t, errorText } = useI18n()
-  const { loadAudit, token, state, connected, refused, error, clearError, send } = useConsole()
+  const api = useConsole()
+  const { state, connected, refused, error, clearError } = api
+  const [active, setActive] = useState(initialSection)
+  const section = sections.find((s) => s.id === active) ?? sections[0]
+
+  const choose = (id: string) => {
+    setActive(id)
+    clearError()
+    try {
+      sessionStorage.setItem(sectionKey, id)
+    } catch {
+      // Remembering the section is a convenience only.
+    }
+  }
 
   return (
-    <AppShell header={{ height: 64 }} padding="md">
+    <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
             <Title order={3}>{t('app.name')}</Title>
             <Text c="dimmed">{t('console.title')}</Text>
-            {state?.meeting && <Text fw={600}>{state.meeting.title}</Text>}
+            {state?.meeting && (
+              <Text fw={600} truncate maw={420} data-testid="header-meeting">
+                {state.meeting.title}
+              </Text>
+            )}
           </Group>
-          <Group>
+          <Group wrap="nowrap">
             <Badge color={connected ? 'green' : 'gray'} size="lg" data-testid="connection">
               {connected ? t('conn.online') : t('conn.offline')}
             </Badge>
@@ -30,8 +70,32 @@ export function App() {
           </Group>
         </Group>
       </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('prep.nav.label')}>
+        {(['prepare', 'hall'] as const).map((group) => (
+          <Stack key={group} gap={2} mb="md">
+            <Text size="xs" c="dimmed" fw={700} px="sm" pt="xs">
+              {t(group === 'prepare' ? 'prep.nav.group.prepare' : 'prep.nav.group.hall')}
+            </Text>
+            {sections
+              .filter((s) => s.group === group)
+              .map((s) => (
+                <NavLink
+                  key={s.id}
+                  component="button"
+                  label={t(s.label)}
+                  description={t(s.hint)}
+                  active={s.id === section?.id}
+                  onClick={() => choose(s.id)}
+                  data-testid={`nav-${s.id}`}
+                  aria-current={s.id === section?.id ? 'page' : undefined}
+                  styles={{ label: { fontSize: 'var(--mantine-font-size-md)', fontWeight: 600 } }}
+                />
+              ))}
+          </Stack>
+        ))}
+      </AppShell.Navbar>
       <AppShell.Main>
-        <Container size="lg">
+        <Container size="xl">
           <Stack>
             {refused && <Alert color="red">{t('error.unauthorized')}</Alert>}
             {state?.alerts.map((alert, i) => (
@@ -49,32 +113,7 @@ export function App() {
                 {errorText(error)}
               </Alert>
             )}
-            {state?.meeting && (
-              <>
-                <Group justify="space-between">
-                  <AttendancePanel
-                    attendance={state.attendance}
-                    tabletsOnline={state.tabletsOnline}
-                  />
-                  <Stack gap="xs">
-                    <Button
-                      component="a"
-                      variant="default"
-                      href={`/api/credentials.csv?token=${encodeURIComponent(token)}`}
-                      download="credentials.csv"
-                    >
-                      {t('console.credentials')}
-                    </Button>
-                    {/* Never replaces anything: a meeting with data gets a new one beside it. */}
-                    <Button variant="subtle" onClick={() => void send('meeting:load-demo', {})}>
-                      {t('console.loadDemo')}
-                    </Button>
-                  </Stack>
-                </Group>
-                <AgendaPanel state={state} send={send} token={token} />
-                <AuditPanel load={loadAudit} />
-              </>
-            )}
+            {state && section?.render(api)}
           </Stack>
         </Container>
       </AppShell.Main>

@@ -1,12 +1,28 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Socket } from 'socket.io-client'
-import type { AppError } from '../../shared/protocol/envelope'
-import type { ConsoleClientEvents, ConsoleServerEvents } from '../../shared/protocol/events'
+import type { AppError, Result } from '../../shared/protocol/envelope'
+import type {
+  AckData,
+  ConsoleClientEvents,
+  ConsoleServerEvents,
+} from '../../shared/protocol/events'
 import { namespaces } from '../../shared/protocol/events'
-import type { AuditEntryView, ConsoleState } from '../../shared/protocol/views'
+import type { AuditEntryView, ConsoleDeputyView, ConsoleState } from '../../shared/protocol/views'
 import { connectNamespace, request } from '../common/socket'
 
 type ConsoleSocket = Socket<ConsoleServerEvents, ConsoleClientEvents>
+
+/** Sends a console request; a refusal shows in the console's error banner. */
+export type Send = <E extends keyof ConsoleClientEvents>(
+  event: E,
+  input: Parameters<ConsoleClientEvents[E]>[0],
+) => Promise<boolean>
+
+/** Sends a console request and hands back the whole result: for forms that show errors inline. */
+export type Call = <E extends keyof ConsoleClientEvents>(
+  event: E,
+  input: Parameters<ConsoleClientEvents[E]>[0],
+) => Promise<Result<AckData<ConsoleClientEvents[E]>>>
 
 declare global {
   interface Window {
@@ -24,6 +40,7 @@ export async function staffToken(): Promise<string> {
 export function useConsole() {
   const socketRef = useRef<ConsoleSocket | null>(null)
   const [state, setState] = useState<ConsoleState | null>(null)
+  const [roster, setRoster] = useState<ConsoleDeputyView[]>([])
   const [connected, setConnected] = useState(false)
   const [refused, setRefused] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
@@ -43,6 +60,7 @@ export function useConsole() {
     s.on('disconnect', () => setConnected(false))
     s.on('connect_error', (err) => setRefused(err.message === 'unauthorized'))
     s.on('console:state', setState)
+    s.on('console:roster', setRoster)
     socketRef.current = s
     return () => {
       s.disconnect()
@@ -50,19 +68,20 @@ export function useConsole() {
     }
   }, [])
 
-  const send = useCallback(
-    async <E extends keyof ConsoleClientEvents>(
-      event: E,
-      input: Parameters<ConsoleClientEvents[E]>[0],
-    ) => {
-      const socket = socketRef.current
-      if (!socket) return false
-      const result = await request(socket, event, input)
+  const call = useCallback<Call>(async (event, input) => {
+    const socket = socketRef.current
+    if (!socket) return { ok: false, error: { code: 'timeout' } }
+    return request(socket, event, input)
+  }, [])
+
+  const send = useCallback<Send>(
+    async (event, input) => {
+      const result = await call(event, input)
       if (!result.ok) setError(result.error)
       else setError(null)
       return result.ok
     },
-    [],
+    [call],
   )
 
   const loadAudit = useCallback(async () => {
@@ -80,10 +99,15 @@ export function useConsole() {
     loadAudit,
     token,
     state,
+    roster,
     connected,
     refused,
     error,
     clearError: () => setError(null),
+    showError: setError,
     send,
+    call,
   }
 }
+
+export type ConsoleApi = ReturnType<typeof useConsole>

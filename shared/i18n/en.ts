@@ -53,10 +53,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'unit.votes': 'votes',
 
   'console.title': 'Staff console',
-  'console.noMeeting': 'No meeting yet. Load the demo meeting to try the whole flow.',
   'console.loadDemo': 'Load demo meeting',
-  'console.loadDemo.confirm':
-    'Loading the demo replaces all data of the current meeting. Continue?',
   'console.attendance': 'Attendance',
   'console.tablets': 'Tablets online',
   'console.agenda': 'Agenda',

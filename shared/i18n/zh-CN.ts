@@ -52,9 +52,7 @@ export const zhCN = {
   'unit.votes': '票',
 
   'console.title': '会务控制台',
-  'console.noMeeting': '尚未建立会议。可先加载演示会议体验完整流程。',
   'console.loadDemo': '加载演示会议',
-  'console.loadDemo.confirm': '加载演示会议将替换当前会议的全部数据，确定吗？',
   'console.attendance': '出席情况',
   'console.tablets': '在线平板',
   'console.agenda': '表决议程',

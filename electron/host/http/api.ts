@@ -47,9 +47,18 @@ export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerRespon
     return true
   }
   if (req.method === 'GET') {
-    void sendDownload(deps, url, res).then((sent) => {
-      if (!sent) notFound(res)
-    })
+    sendDownload(deps, url, res).then(
+      (sent) => {
+        if (!sent) notFound(res)
+      },
+      // A document that fails to render must answer, not leave an unhandled rejection behind.
+      () => {
+        if (!res.headersSent) {
+          res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+          res.end('the document could not be made')
+        } else res.destroy()
+      },
+    )
     return true
   }
   notFound(res)

@@ -68,6 +68,8 @@ export async function sendDownload(deps: ApiDeps, url: URL, res: ServerResponse)
       return true
     case '/api/credentials.pdf': {
       const only = url.searchParams.get('deputy')
+      // One deputy's card: an unknown id (removed since the page loaded) is not an empty PDF.
+      if (only && !data.deputies.some((d) => d.id === only)) return false
       const cards = data.deputies
         .filter((d) => !only || d.id === only)
         .map((d) => ({

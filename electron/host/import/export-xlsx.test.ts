@@ -11,7 +11,14 @@ function meeting(): MeetingExport {
   const demo = demoMeeting(327)
   return {
     title: demo.title,
-    deputies: demo.deputies.map((d, i) => ({ id: `D${i + 1}`, ...d, present: i % 3 !== 0 })),
+    deputies: demo.deputies.map((d, i) => ({
+      id: `D${i + 1}`,
+      ...d,
+      // Some deputies carry an ID tail and a note: the round trip keeps them.
+      idLast4: i % 5 === 0 ? `${String(1000 + i).slice(-3)}X` : null,
+      note: i % 7 === 0 ? '列席' : '',
+      present: i % 3 !== 0,
+    })),
     projects: demo.projects.map((p, i) => ({
       id: p.number,
       title: p.title,
@@ -81,8 +88,8 @@ describe('exportMeetingXlsx', () => {
         name: d.name,
         delegation: d.delegation,
         seat: d.seat,
-        idLast4: null,
-        note: '',
+        idLast4: d.idLast4,
+        note: d.note,
       })),
     )
     const projects = await parseProjectFile(file, 'export.xlsx')

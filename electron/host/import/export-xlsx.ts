@@ -13,7 +13,15 @@ const GAP = '\u3000'
 
 export interface MeetingExport {
   title: string
-  deputies: { id: string; name: string; delegation: string; seat: string; present: boolean }[]
+  deputies: {
+    id: string
+    name: string
+    delegation: string
+    seat: string
+    idLast4?: string | null
+    note?: string
+    present: boolean
+  }[]
   projects: {
     id: string
     title: string
@@ -53,10 +61,19 @@ export async function exportMeetingXlsx(data: MeetingExport): Promise<Buffer> {
       column(rosterSpec, 'name'),
       column(rosterSpec, 'delegation'),
       column(rosterSpec, 'seat', true),
+      column(rosterSpec, 'idLast4', true),
+      column(rosterSpec, 'note'),
       // Recognised and ignored by the roster importer, so the export re-imports cleanly.
       { header: '报到情况', width: 10 },
     ],
-    rows: data.deputies.map((d) => [d.name, d.delegation, d.seat, d.present ? '已报到' : '未报到']),
+    rows: data.deputies.map((d) => [
+      d.name,
+      d.delegation,
+      d.seat,
+      d.idLast4 ?? '',
+      d.note ?? '',
+      d.present ? '已报到' : '未报到',
+    ]),
   })
   addTableSheet(workbook, {
     name: '候选项目',

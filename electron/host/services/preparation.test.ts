@@ -160,6 +160,18 @@ describe('deputies and credentials by hand', () => {
     })
     expect(h.host.session.meeting.data.deputies).toHaveLength(10)
   })
+
+  it("answers one deputy's card, and 404 for a deputy who is not on the roster", async () => {
+    await h.host.meetings.loadDemo(10)
+    const get = (query: string) =>
+      fetch(`http://127.0.0.1:${h.host.port}/api/credentials.pdf?${query}`, {
+        headers: { Authorization: `Bearer ${h.host.staffToken}` },
+      })
+    const one = await get('deputy=D001')
+    expect(one.status).toBe(200)
+    expect(one.headers.get('content-type')).toBe('application/pdf')
+    expect((await get('deputy=D999')).status).toBe(404)
+  })
 })
 
 describe('the agenda', () => {

@@ -1,16 +1,11 @@
 import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core'
-import type { ConsoleClientEvents } from '../../../shared/protocol/events'
 import type { ConsoleState, ConsoleVoteView } from '../../../shared/protocol/views'
-import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { summarizeRules } from '../../../shared/rules'
 import { ConfirmButton } from '../../common/ConfirmButton'
 import { useI18n } from '../../common/i18n'
+import { staffHref } from '../staff-api'
+import type { Send } from '../use-console'
 import { ResultTable } from './ResultTable'
-
-type Send = <E extends keyof ConsoleClientEvents>(
-  event: E,
-  input: Parameters<ConsoleClientEvents[E]>[0],
-) => Promise<boolean>
 
 const statusColor = { draft: 'gray', open: 'green', closed: 'orange', published: 'blue' } as const
 
@@ -24,26 +19,14 @@ export function AgendaPanel({
   token: string
 }) {
   const { t } = useI18n()
-  const n = state.projects.length
-  const k = Math.max(1, n - 3)
   const anyOpen = state.votes.some((v) => v.status === 'open')
-
-  const createSelect = () =>
-    void send('vote:create', {
-      title: t('console.voteTitle.default', { year: new Date().getFullYear() + 1 }),
-      rules: defaultRules('select', k),
-      candidateIds: state.projects.map((p) => p.id),
-    })
 
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="md">
         <Title order={4}>{t('console.agenda')}</Title>
-        <Button onClick={createSelect} disabled={n === 0}>
-          {t('console.newSelect', { n, k })}
-        </Button>
       </Group>
-      {state.votes.length === 0 && <Text c="dimmed">{t('console.agenda.empty')}</Text>}
+      {state.votes.length === 0 && <Text c="dimmed">{t('prep.hall.noVotes')}</Text>}
       <Stack>
         {state.votes.map((vote) => (
           <VoteRow
@@ -138,7 +121,7 @@ function VoteRow({
               <Anchor
                 key={name}
                 size="sm"
-                href={`/api/archive/${vote.id}/${name}?token=${encodeURIComponent(token)}`}
+                href={staffHref(`/api/archive/${vote.id}/${name}`, token)}
                 download
               >
                 {name}

@@ -1,0 +1,216 @@
+import { Alert, Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core'
+import { useRef, useState } from 'react'
+import type { ReactNode } from 'react'
+import type { ImportPreviewView } from '../../../shared/protocol/preparation.schema'
+import { useI18n } from '../../common/i18n'
+import type { ImportKind, RowOf } from '../staff-api'
+import { uploadSpreadsheet } from '../staff-api'
+
+export interface PreviewColumn<K extends ImportKind> {
+  label: string
+  cell: (row: RowOf<K>) => ReactNode
+}
+
+/** Rows shown in full up to this many; beyond, the first ones and every row with a problem. */
+const shownRows = 100
+
+/**
+ * Upload a spreadsheet, see its preview (every problem by row, and the rows), confirm only a
+ * clean one. The host keeps a clean preview under an id; confirming sends just that id.
+ */
+export function ImportPanel<K extends ImportKind>({
+  kind,
+  token,
+  columns,
+  replaceWarning,
+  onConfirm,
+}: {
+  kind: K
+  token: string
+  columns: PreviewColumn<K>[]
+  /** Shown above the confirm button when the import replaces what is there. */
+  replaceWarning: string | null
+  /** Resolves with the imported count, or null when the host refused (it shows why). */
+  onConfirm: (previewId: string) => Promise<number | null>
+}) {
+  const { t, lang } = useI18n()
+  const input = useRef<HTMLInputElement>(null)
+  const [busy, setBusy] = useState(false)
+  const [preview, setPreview] = useState<ImportPreviewView<RowOf<K>> | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+
+  const pick = async (file: File | undefined) => {
+    if (!file) return
+    setBusy(true)
+    setFailure(null)
+    setDone(null)
+    setPreview(null)
+    const outcome = await uploadSpreadsheet(kind, file, token)
+    setBusy(false)
+    if (outcome.ok) setPreview(outcome.preview)
+    else setFailure(outcome.message)
+  }
+
+  const confirm = async () => {
+    if (!preview?.previewId) return
+    setBusy(true)
+    const count = await onConfirm(preview.previewId)
+    setBusy(false)
+    if (count === null) return
+    setPreview(null)
+    setDone(
+      t(kind === 'roster' ? 'prep.import.doneRoster' : 'prep.import.doneProjects', { n: count }),
+    )
+  }
+
+  const clean = preview !== null && preview.problems.length === 0 && preview.previewId !== null
+
+  return (
+    <Stack gap="sm">
+      <Group>
+        <input
+          ref={input}
+          type="file"
+          hidden
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          data-testid={`${kind}-file`}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0]
+            e.currentTarget.value = ''
+            void pick(file)
+          }}
+        />
+        <Button onClick={() => input.current?.click()} loading={busy && !preview}>
+          {t(kind === 'roster' ? 'prep.roster.import' : 'prep.projects.import')}
+        </Button>
+        <Text size="sm" c="dimmed">
+          {t('prep.import.hint')}
+        </Text>
+      </Group>
+      {failure && (
+        <Alert
+          color="red"
+          title={t('prep.import.failed')}
+          withCloseButton
+          onClose={() => setFailure(null)}
+        >
+          {failure}
+        </Alert>
+      )}
+      {done && (
+        <Alert
+          color="green"
+          withCloseButton
+          onClose={() => setDone(null)}
+          data-testid={`${kind}-imported`}
+        >
+          {done}
+        </Alert>
+      )}
+      {preview && (
+        <Paper withBorder p="md" data-testid={`${kind}-preview`}>
+          <Stack gap="sm">
+            <Group justify="space-between">
+              <Group gap="xs">
+                <Text fw={700}>{t('prep.import.preview')}</Text>
+                <Text>{preview.fileName}</Text>
+                {preview.sheet && (
+                  <Badge variant="light" color="gray" tt="none">
+                    {t('prep.import.sheet', { sheet: preview.sheet })}
+                  </Badge>
+                )}
+                <Badge variant="light" color="gray" tt="none">
+                  {t('prep.import.rows', { n: preview.totalRows })}
+                </Badge>
+                {clean ? (
+                  <Badge color="green">{t('prep.import.clean')}</Badge>
+                ) : (
+                  <Badge color="red" data-testid={`${kind}-problem-count`}>
+                    {t('prep.import.problems', { n: preview.problems.length })}
+                  </Badge>
+                )}
+              </Group>
+              <Button variant="default" onClick={() => setPreview(null)}>
+                {t('common.cancel')}
+              </Button>
+            </Group>
+            {preview.problems.length > 0 && (
+              <Alert color="red" title={t('prep.import.fixFirst')}>
+                <Stack gap={2} data-testid={`${kind}-problems`}>
+                  {preview.problems.map((p, i) => (
+                    <Text key={i} size="sm">
+                      {lang === 'en' ? p.messageEn : p.message}
+                    </Text>
+                  ))}
+                </Stack>
+              </Alert>
+            )}
+            {preview.rows.length > 0 && <PreviewTable preview={preview} columns={columns} />}
+            <Group justify="flex-end">
+              {clean && replaceWarning && (
+                <Text size="sm" c="orange.8">
+                  {replaceWarning}
+                </Text>
+              )}
+              <Button
+                color="green"
+                disabled={!clean}
+                loading={busy}
+                onClick={() => void confirm()}
+                data-testid={`${kind}-confirm`}
+              >
+                {t('prep.import.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  )
+}
+
+function PreviewTable<K extends ImportKind>({
+  preview,
+  columns,
+}: {
+  preview: ImportPreviewView<RowOf<K>>
+  columns: PreviewColumn<K>[]
+}) {
+  const { t } = useI18n()
+  const badRows = new Set(preview.problems.map((p) => p.row))
+  const shown = preview.rows
+    .map((row, i) => ({ row, at: preview.rowNumbers[i] ?? 0, i }))
+    .filter(({ at, i }) => i < shownRows || badRows.has(at))
+  return (
+    <>
+      <ScrollArea.Autosize mah={360}>
+        <Table striped withTableBorder fz="sm" data-testid={`${preview.kind}-preview-rows`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('prep.import.row')}</Table.Th>
+              {columns.map((c) => (
+                <Table.Th key={c.label}>{c.label}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map(({ row, at }) => (
+              <Table.Tr key={at} bg={badRows.has(at) ? 'red.0' : undefined}>
+                <Table.Td c={badRows.has(at) ? 'red.8' : 'dimmed'}>{at}</Table.Td>
+                {columns.map((c) => (
+                  <Table.Td key={c.label}>{c.cell(row)}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+      {shown.length < preview.rows.length && (
+        <Text size="sm" c="dimmed">
+          {t('prep.import.more', { shown: shown.length, n: preview.rows.length })}
+        </Text>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,169 @@
+import { ActionIcon, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import type { Project } from '../../../shared/protocol/meeting.schema'
+import { ConfirmDialog } from '../../common/ConfirmDialog'
+import { useI18n } from '../../common/i18n'
+import type { PreviewColumn } from '../import/ImportPanel'
+import { ImportPanel } from '../import/ImportPanel'
+import { staffHref } from '../staff-api'
+import type { ConsoleApi } from '../use-console'
+import { ProjectForm } from './ProjectForm'
+
+export function formatBudget(budget: number | null): string {
+  return budget === null ? '' : budget.toLocaleString('zh-CN', { maximumFractionDigits: 2 })
+}
+
+/** 候选项目: import with preview, edit by hand, reorder (the order printed on ballots). */
+export function ProjectsSection({ api }: { api: ConsoleApi }) {
+  const { t } = useI18n()
+  const { token } = api
+  const projects = api.state?.projects ?? []
+  const [editing, setEditing] = useState<Project | 'new' | null>(null)
+  const [removing, setRemoving] = useState<Project | null>(null)
+  const inDrafts = (id: string) =>
+    api.state?.votes.some((v) => v.status === 'draft' && v.candidates.some((c) => c.id === id))
+
+  const move = (index: number, by: -1 | 1) => {
+    const ids = projects.map((p) => p.id)
+    const other = index + by
+    if (other < 0 || other >= ids.length) return
+    ;[ids[index], ids[other]] = [ids[other] as string, ids[index] as string]
+    void api.send('projects:reorder', { ids })
+  }
+
+  const columns: PreviewColumn<'projects'>[] = [
+    { label: t('prep.col.number'), cell: (r) => r.number },
+    { label: t('prep.col.title'), cell: (r) => r.title },
+    { label: t('prep.col.leadUnit'), cell: (r) => r.leadUnit },
+    { label: t('prep.col.budget'), cell: (r) => formatBudget(r.budget) },
+    { label: t('prep.col.category'), cell: (r) => r.category },
+  ]
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3}>{t('prep.nav.projects')}</Title>
+        <Anchor href={staffHref('/api/templates/projects.xlsx', token)} download>
+          {t('prep.template.projects')}
+        </Anchor>
+      </Group>
+
+      <Paper withBorder p="md">
+        <ImportPanel
+          kind="projects"
+          token={token}
+          columns={columns}
+          replaceWarning={
+            projects.length > 0 ? t('prep.projects.replaceWarning', { n: projects.length }) : null
+          }
+          onConfirm={async (previewId) => {
+            const result = await api.call('projects:confirm', { previewId })
+            if (result.ok) return result.data.projects
+            api.showError(result.error)
+            return null
+          }}
+        />
+      </Paper>
+
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="sm">
+          <Text c="dimmed" size="sm" data-testid="project-count">
+            {t('prep.projects.total', { n: projects.length })}
+          </Text>
+          <Button onClick={() => setEditing('new')}>{t('prep.project.add')}</Button>
+        </Group>
+        {projects.length === 0 ? (
+          <Text c="dimmed">{t('prep.projects.empty')}</Text>
+        ) : (
+          <Table striped highlightOnHover fz="sm" data-testid="projects-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('prep.col.order')}</Table.Th>
+                <Table.Th>{t('prep.col.number')}</Table.Th>
+                <Table.Th>{t('prep.col.title')}</Table.Th>
+                <Table.Th>{t('prep.col.leadUnit')}</Table.Th>
+                <Table.Th ta="right">{t('prep.col.budget')}</Table.Th>
+                <Table.Th>{t('prep.col.category')}</Table.Th>
+                <Table.Th>{t('prep.col.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {projects.map((p, i) => (
+                <Table.Tr key={p.id} data-testid={`project-${p.id}`}>
+                  <Table.Td c="dimmed">{i + 1}</Table.Td>
+                  <Table.Td>{p.id}</Table.Td>
+                  <Table.Td fw={600} title={p.summary}>
+                    {p.title}
+                  </Table.Td>
+                  <Table.Td>{p.leadUnit}</Table.Td>
+                  <Table.Td ta="right">{formatBudget(p.budget)}</Table.Td>
+                  <Table.Td>{p.category}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <ActionIcon
+                        variant="default"
+                        disabled={i === 0}
+                        onClick={() => move(i, -1)}
+                        aria-label={t('prep.moveUp', { title: p.title })}
+                      >
+                        ↑
+                      </ActionIcon>
+                      <ActionIcon
+                        variant="default"
+                        disabled={i === projects.length - 1}
+                        onClick={() => move(i, 1)}
+                        aria-label={t('prep.moveDown', { title: p.title })}
+                      >
+                        ↓
+                      </ActionIcon>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="dark"
+                        onClick={() => setEditing(p)}
+                      >
+                        {t('prep.edit')}
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setRemoving(p)}
+                      >
+                        {t('prep.remove')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+
+      {editing && (
+        <ProjectForm
+          key={editing === 'new' ? 'new' : editing.id}
+          project={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          call={api.call}
+        />
+      )}
+      <ConfirmDialog
+        opened={removing !== null}
+        title={t('prep.project.remove')}
+        onClose={() => setRemoving(null)}
+        onConfirm={() => {
+          if (removing) void api.send('project:remove', { projectId: removing.id })
+        }}
+      >
+        {t(
+          removing && inDrafts(removing.id)
+            ? 'prep.project.removeConfirmDraft'
+            : 'prep.project.removeConfirm',
+          { title: removing?.title ?? '' },
+        )}
+      </ConfirmDialog>
+    </Stack>
+  )
+}

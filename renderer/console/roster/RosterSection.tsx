@@ -1,0 +1,260 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Pagination,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useMemo, useState } from 'react'
+import type { ConsoleDeputyView } from '../../../shared/protocol/views'
+import { ConfirmDialog } from '../../common/ConfirmDialog'
+import { useI18n } from '../../common/i18n'
+import type { PreviewColumn } from '../import/ImportPanel'
+import { ImportPanel } from '../import/ImportPanel'
+import { staffHref } from '../staff-api'
+import type { ConsoleApi } from '../use-console'
+import { CredentialsPanel } from './CredentialsPanel'
+import { DeputyForm } from './DeputyForm'
+
+const pageSize = 50
+
+function matches(d: ConsoleDeputyView, q: string): boolean {
+  return [d.id, d.name, d.delegation, d.seat, d.note, d.idLast4 ?? ''].some((v) => v.includes(q))
+}
+
+/** 代表名单: import with preview, search, add/edit/remove by hand, credentials. */
+export function RosterSection({ api }: { api: ConsoleApi }) {
+  const { t } = useI18n()
+  const { roster, token, state } = api
+  const [query, setQuery] = useState('')
+  const [page, setPage] = useState(1)
+  const [editing, setEditing] = useState<ConsoleDeputyView | 'new' | null>(null)
+  const [removing, setRemoving] = useState<ConsoleDeputyView | null>(null)
+  const [reissuing, setReissuing] = useState<ConsoleDeputyView | null>(null)
+  const [reissued, setReissued] = useState<ConsoleDeputyView | null>(null)
+  const voteOpen = state?.votes.some((v) => v.status === 'open') ?? false
+
+  const q = query.trim()
+  const found = useMemo(() => (q ? roster.filter((d) => matches(d, q)) : roster), [roster, q])
+  const pages = Math.max(1, Math.ceil(found.length / pageSize))
+  const current = Math.min(page, pages)
+  const shown = found.slice((current - 1) * pageSize, current * pageSize)
+
+  const columns: PreviewColumn<'roster'>[] = [
+    { label: t('prep.col.name'), cell: (r) => r.name },
+    { label: t('prep.col.delegation'), cell: (r) => r.delegation },
+    { label: t('prep.col.seat'), cell: (r) => r.seat },
+    { label: t('prep.col.idLast4'), cell: (r) => r.idLast4 ?? '' },
+    { label: t('prep.col.note'), cell: (r) => r.note },
+  ]
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3}>{t('prep.nav.roster')}</Title>
+        <Anchor
+          href={staffHref('/api/templates/roster.xlsx', token)}
+          download
+          data-testid="roster-template"
+        >
+          {t('prep.template.roster')}
+        </Anchor>
+      </Group>
+
+      <Paper withBorder p="md">
+        <ImportPanel
+          kind="roster"
+          token={token}
+          columns={columns}
+          replaceWarning={
+            roster.length > 0 ? t('prep.roster.replaceWarning', { n: roster.length }) : null
+          }
+          onConfirm={async (previewId) => {
+            const result = await api.call('roster:confirm', { previewId })
+            if (result.ok) return result.data.deputies
+            api.showError(result.error)
+            return null
+          }}
+        />
+      </Paper>
+
+      <CredentialsPanel token={token} count={roster.length} />
+
+      {reissued && (
+        <Alert
+          color="green"
+          withCloseButton
+          onClose={() => setReissued(null)}
+          title={t('prep.reissue.done', { name: reissued.name })}
+          data-testid="reissued"
+        >
+          <Group gap="xs">
+            <Text size="sm">{t('prep.reissue.print')}</Text>
+            <Anchor
+              size="sm"
+              href={staffHref('/api/credentials.pdf', token, { deputy: reissued.id })}
+              download
+            >
+              {t('prep.card.one', { name: reissued.name })}
+            </Anchor>
+          </Group>
+        </Alert>
+      )}
+
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="sm">
+          <Group>
+            <TextInput
+              placeholder={t('prep.roster.search')}
+              value={query}
+              onChange={(e) => {
+                setQuery(e.currentTarget.value)
+                setPage(1)
+              }}
+              w={280}
+              aria-label={t('prep.roster.search')}
+            />
+            <Text c="dimmed" size="sm" data-testid="roster-count">
+              {q
+                ? t('prep.roster.found', { n: found.length, total: roster.length })
+                : t('prep.roster.total', { n: roster.length })}
+            </Text>
+          </Group>
+          <Button onClick={() => setEditing('new')} disabled={voteOpen}>
+            {t('prep.deputy.add')}
+          </Button>
+        </Group>
+        {roster.length === 0 ? (
+          <Text c="dimmed">{t('prep.roster.empty')}</Text>
+        ) : (
+          <Table striped highlightOnHover fz="sm" data-testid="roster-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('prep.col.id')}</Table.Th>
+                <Table.Th>{t('prep.col.name')}</Table.Th>
+                <Table.Th>{t('prep.col.delegation')}</Table.Th>
+                <Table.Th>{t('prep.col.seat')}</Table.Th>
+                <Table.Th>{t('prep.col.idLast4')}</Table.Th>
+                <Table.Th>{t('prep.col.note')}</Table.Th>
+                <Table.Th>{t('prep.col.present')}</Table.Th>
+                <Table.Th>{t('prep.col.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {shown.map((d) => (
+                <Table.Tr key={d.id} data-testid={`deputy-${d.id}`}>
+                  <Table.Td c="dimmed">{d.id}</Table.Td>
+                  <Table.Td fw={600}>{d.name}</Table.Td>
+                  <Table.Td>{d.delegation}</Table.Td>
+                  <Table.Td>{d.seat}</Table.Td>
+                  <Table.Td>{d.idLast4 ?? ''}</Table.Td>
+                  <Table.Td>{d.note}</Table.Td>
+                  <Table.Td>
+                    {d.present ? (
+                      <Badge color="green" variant="light">
+                        {t('prep.present')}
+                      </Badge>
+                    ) : (
+                      ''
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="dark"
+                        onClick={() => setEditing(d)}
+                      >
+                        {t('prep.edit')}
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="dark"
+                        component="a"
+                        href={staffHref('/api/credentials.pdf', token, { deputy: d.id })}
+                        download
+                      >
+                        {t('prep.card')}
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="orange"
+                        onClick={() => setReissuing(d)}
+                      >
+                        {t('prep.reissue')}
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        disabled={voteOpen}
+                        onClick={() => setRemoving(d)}
+                      >
+                        {t('prep.remove')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {pages > 1 && (
+          <Group justify="center" mt="md">
+            <Pagination total={pages} value={current} onChange={setPage} />
+          </Group>
+        )}
+      </Paper>
+
+      {editing && (
+        <DeputyForm
+          key={editing === 'new' ? 'new' : editing.id}
+          deputy={editing === 'new' ? null : editing}
+          opened
+          onClose={() => setEditing(null)}
+          call={api.call}
+          roster={roster}
+        />
+      )}
+      <ConfirmDialog
+        opened={removing !== null}
+        title={t('prep.deputy.remove')}
+        onClose={() => setRemoving(null)}
+        onConfirm={() => {
+          if (removing) void api.send('deputy:remove', { deputyId: removing.id })
+        }}
+      >
+        {t('prep.deputy.removeConfirm', {
+          name: removing?.name ?? '',
+          delegation: removing?.delegation ?? '',
+        })}
+      </ConfirmDialog>
+      <ConfirmDialog
+        opened={reissuing !== null}
+        title={t('prep.reissue')}
+        color="orange"
+        confirmLabel={t('prep.reissue.confirmButton')}
+        onClose={() => setReissuing(null)}
+        onConfirm={() => {
+          const deputy = reissuing
+          if (!deputy) return
+          void api.send('deputy:reissue', { deputyId: deputy.id }).then((ok) => {
+            if (ok) setReissued(deputy)
+          })
+        }}
+      >
+        {t('prep.reissue.confirm', { name: reissuing?.name ?? '' })}
+      </ConfirmDialog>
+    </Stack>
+  )
+}

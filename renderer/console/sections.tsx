@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react'
+import type { MessageKey } from '../../shared/i18n'
+import { AgendaSection } from './agenda/AgendaSection'
+import { ExportSection } from './export/ExportSection'
+import { HallSection } from './hall/HallSection'
+import { MeetingsSection } from './meetings/MeetingsSection'
+import { ProjectsSection } from './projects/ProjectsSection'
+import { RosterSection } from './roster/RosterSection'
+import type { ConsoleApi } from './use-console'
+
+export interface ConsoleSection {
+  id: string
+  label: MessageKey
+  /** A short line under the label in the navbar. */
+  hint: MessageKey
+  /** Before the meeting (preparation) or on the day (the hall). */
+  group: 'prepare' | 'hall'
+  render: (api: ConsoleApi) => ReactNode
+}
+
+/**
+ * The console's sections, in navbar order. Preparation first (meetings, roster, projects,
+ * agenda), then the day itself: 会场 is where the live session lives (renderer/console/live/
+ * adds check-in, quorum, reminders and paper ballots there), then exports.
+ */
+export const sections: readonly ConsoleSection[] = [
+  {
+    id: 'meetings',
+    label: 'prep.nav.meetings',
+    hint: 'prep.nav.meetings.hint',
+    group: 'prepare',
+    render: (api) => <MeetingsSection api={api} />,
+  },
+  {
+    id: 'roster',
+    label: 'prep.nav.roster',
+    hint: 'prep.nav.roster.hint',
+    group: 'prepare',
+    render: (api) => <RosterSection api={api} />,
+  },
+  {
+    id: 'projects',
+    label: 'prep.nav.projects',
+    hint: 'prep.nav.projects.hint',
+    group: 'prepare',
+    render: (api) => <ProjectsSection api={api} />,
+  },
+  {
+    id: 'agenda',
+    label: 'prep.nav.agenda',
+    hint: 'prep.nav.agenda.hint',
+    group: 'prepare',
+    render: (api) => <AgendaSection api={api} />,
+  },
+  {
+    id: 'hall',
+    label: 'prep.nav.hall',
+    hint: 'prep.nav.hall.hint',
+    group: 'hall',
+    render: (api) => <HallSection api={api} />,
+  },
+  {
+    id: 'export',
+    label: 'prep.nav.export',
+    hint: 'prep.nav.export.hint',
+    group: 'hall',
+    render: (api) => <ExportSection api={api} />,
+  },
+]
