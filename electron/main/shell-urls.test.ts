@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { importUrl, isExternalWebUrl, isOwnUrl, pageUrl } from './shell-urls'
+import { importUrl, isAllowedRequest, isExternalWebUrl, isOwnUrl, pageUrl } from './shell-urls'
 
 describe('shell URLs', () => {
   it('builds the page URLs on loopback with no token in them', () => {
@@ -37,5 +37,19 @@ describe('shell URLs', () => {
     expect(isExternalWebUrl('file:///C:/Windows/system32/calc.exe')).toBe(false)
     expect(isExternalWebUrl('smb://share/x')).toBe(false)
     expect(isExternalWebUrl('javascript:alert(1)')).toBe(false)
+  })
+
+  it.each([
+    ['http://127.0.0.1:8080/assets/index-abc.js', true],
+    ['ws://127.0.0.1:8080/socket.io/?EIO=4&transport=websocket', true],
+    ['data:image/png;base64,AAAA', true],
+    ['blob:http://127.0.0.1:8080/uuid', true],
+    ['devtools://devtools/bundled/inspector.html', true],
+    ['https://fonts.googleapis.com/css', false],
+    ['http://192.168.1.10:8080/tablet/', false],
+    ['ws://127.0.0.1:9999/', false],
+    ['file:///C:/secret.txt', false],
+  ])('isAllowedRequest(%s) is %s', (url, allowed) => {
+    expect(isAllowedRequest(url, 8080)).toBe(allowed)
   })
 })

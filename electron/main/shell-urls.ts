@@ -36,3 +36,19 @@ export function isExternalWebUrl(url: string): boolean {
     return false
   }
 }
+
+/**
+ * What our windows may load: our host over http and ws, and in-page data/blob URLs (charts,
+ * downloads) and devtools. Anything else on the network is cancelled.
+ */
+export function isAllowedRequest(url: string, hostPort: number | null): boolean {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    return false
+  }
+  if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'devtools:') return true
+  if (u.protocol !== 'http:' && u.protocol !== 'ws:') return false
+  return hostPort !== null && u.hostname === '127.0.0.1' && u.port === String(hostPort)
+}

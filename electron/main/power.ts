@@ -1,0 +1,19 @@
+import { powerSaveBlocker } from 'electron'
+import type { HostSupervisor } from './host-supervisor'
+import { powerSaveChange } from './quit-decision'
+
+/**
+ * While a vote is open the laptop must not sleep or blank the projector: a sleeping host drops
+ * every tablet mid-ballot. The blocker follows the host's status reports.
+ */
+export function setupPowerSave(supervisor: HostSupervisor): void {
+  let blockerId: number | null = null
+  supervisor.on('state', (state) => {
+    const change = powerSaveChange(blockerId !== null, state.openVote !== null)
+    if (change === 'start') blockerId = powerSaveBlocker.start('prevent-display-sleep')
+    if (change === 'stop' && blockerId !== null) {
+      powerSaveBlocker.stop(blockerId)
+      blockerId = null
+    }
+  })
+}
