@@ -36,7 +36,7 @@ async function start(command: Extract<HostCommand, { type: 'start' }>): Promise<
     host = await createHost({
       dataDir: command.dataDir,
       port: command.port,
-      host: '0.0.0.0',
+      host: command.bindHost,
       staticDir: command.staticDir,
       staffToken: command.staffToken,
     })

@@ -1,16 +1,29 @@
 import { EventEmitter } from 'node:events'
-import { join } from 'node:path'
-import { utilityProcess } from 'electron'
-import type { UtilityProcess } from 'electron'
 import type { DesktopHostState } from '../../shared/protocol/desktop-api'
 import type { HostCommand, HostReport } from './ipc-channels'
 import { decideRestart, defaultRestartPolicy } from './restart-policy'
 import type { RestartPolicy } from './restart-policy'
 
+/**
+ * The host's process as the supervisor sees it. In the app it is an Electron utility process
+ * (utility-host.ts); tests fork the same entry under plain Node, so the restart logic runs
+ * against real processes without Electron.
+ */
+export interface HostChild {
+  onMessage(listener: (report: HostReport) => void): void
+  onceExit(listener: (code: number) => void): void
+  post(command: HostCommand): void
+  kill(): void
+}
+
+export type ForkHost = () => HostChild
+
 export interface HostConfig {
   dataDir: string
   staffToken: string
   staticDir: string
+  /** Interface to bind: 0.0.0.0 in the hall (tablets reach it), 127.0.0.1 in tests. */
+  bindHost: string
 }
 
 /** A start that failed before the host listened; `code` is Node's (EADDRINUSE, EACCES…). */
@@ -34,10 +47,10 @@ interface SupervisorEvents {
  * policy says, stops it cleanly on request. Everything it knows is in `state`, pushed on change.
  */
 export class HostSupervisor extends EventEmitter<SupervisorEvents> {
-  readonly #mainDir: string
+  readonly #fork: ForkHost
   readonly #policy: RestartPolicy
   #config: HostConfig
-  #child: UtilityProcess | null = null
+  #child: HostChild | null = null
   #crashes: number[] = []
   #restartTimer: NodeJS.Timeout | null = null
   #state: DesktopHostState
@@ -46,9 +59,9 @@ export class HostSupervisor extends EventEmitter<SupervisorEvents> {
   /** The host's Content-Security-Policy, from its ready report. */
   csp: string | null = null
 
-  constructor(mainDir: string, config: HostConfig, policy: RestartPolicy = defaultRestartPolicy) {
+  constructor(fork: ForkHost, config: HostConfig, policy: RestartPolicy = defaultRestartPolicy) {
     super()
-    this.#mainDir = mainDir
+    this.#fork = fork
     this.#config = config
     this.#policy = policy
     this.#state = {
@@ -98,11 +111,11 @@ export class HostSupervisor extends EventEmitter<SupervisorEvents> {
         child.kill()
         resolve()
       }, timeoutMs)
-      child.once('exit', () => {
+      child.onceExit(() => {
         clearTimeout(timer)
         resolve()
       })
-      this.#post(child, { type: 'stop' })
+      child.post({ type: 'stop' })
     })
     this.#child = null
     this.#update({ phase: 'stopped', openVote: null })
@@ -124,14 +137,11 @@ export class HostSupervisor extends EventEmitter<SupervisorEvents> {
   }
 
   #spawn(port: number): Promise<number> {
-    const child = utilityProcess.fork(join(this.#mainDir, 'host-process.js'), [], {
-      serviceName: 'plenary-host',
-      stdio: 'inherit',
-    })
+    const child = this.#fork()
     this.#child = child
     return new Promise<number>((resolve, reject) => {
       let listening = false
-      child.on('message', (report: HostReport) => {
+      child.onMessage((report) => {
         if (report.type === 'ready') {
           listening = true
           this.csp = report.csp
@@ -144,7 +154,7 @@ export class HostSupervisor extends EventEmitter<SupervisorEvents> {
           this.#update({ openVote: report.openVote })
         }
       })
-      child.once('exit', (code) => {
+      child.onceExit((code) => {
         if (this.#child === child) this.#child = null
         if (!listening) {
           reject(new HostStartError(`host process exited with code ${code}`, null))
@@ -152,13 +162,7 @@ export class HostSupervisor extends EventEmitter<SupervisorEvents> {
           this.#onCrash(code)
         }
       })
-      this.#post(child, {
-        type: 'start',
-        port,
-        dataDir: this.#config.dataDir,
-        staffToken: this.#config.staffToken,
-        staticDir: this.#config.staticDir,
-      })
+      child.post({ type: 'start', port, ...this.#config })
     })
   }
 
@@ -192,10 +196,6 @@ export class HostSupervisor extends EventEmitter<SupervisorEvents> {
         () => this.#onCrash(-1),
       )
     }, decision.delayMs)
-  }
-
-  #post(child: UtilityProcess, command: HostCommand): void {
-    child.postMessage(command)
   }
 
   #clearTimer(): void {

@@ -26,6 +26,7 @@ import type { ShellSettings } from './settings'
 import { shellWords } from './shell-labels'
 import type { ShellWords } from './shell-labels'
 import { pageUrl } from './shell-urls'
+import { forkUtilityHost } from './utility-host'
 import { createConsoleWindow } from './windows'
 
 const mainDir = dirname(fileURLToPath(import.meta.url))
@@ -77,10 +78,11 @@ async function main(): Promise<void> {
     await saveSettings(settingsFile, settings)
   }
 
-  const supervisor = new HostSupervisor(mainDir, {
+  const supervisor = new HostSupervisor(() => forkUtilityHost(mainDir, process.env), {
     dataDir: resolveDataDir(settings, app.getPath('userData'), process.env),
     staffToken,
     staticDir,
+    bindHost: '0.0.0.0',
   })
   const port = () => supervisor.state.port
   setupSecurity(port, () => supervisor.csp)
@@ -213,8 +215,12 @@ async function main(): Promise<void> {
       await tell(consoleWindow, 'warning', words.dataFolderVoteOpen, words)
     if (decision.change !== 'switch') return
     await remember({ dataDir: decision.dataDir })
-    const restartedOn = await supervisor.switchDataDir(decision.dataDir, flushTimeoutMs)
-    void consoleWindow?.loadURL(pageUrl(restartedOn, 'console'))
+    try {
+      const restartedOn = await supervisor.switchDataDir(decision.dataDir, flushTimeoutMs)
+      void consoleWindow?.loadURL(pageUrl(restartedOn, 'console'))
+    } catch (error) {
+      await tell(consoleWindow, 'error', `${words.hostFailed}: ${String(error)}`, words)
+    }
   }
 }
 

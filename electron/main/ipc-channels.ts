@@ -23,6 +23,7 @@ export type HostCommand =
       port: number
       staffToken: string
       staticDir: string
+      bindHost: string
     }
   /** Close sockets and files, answer `stopped`, exit. */
   | { type: 'stop' }
