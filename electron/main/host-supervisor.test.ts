@@ -9,11 +9,16 @@ import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { io } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { defaultRules } from '../../shared/protocol/vote-rules.schema'
+import { call } from '../host/testing/host-harness'
 import type { DesktopHostState } from '../../shared/protocol/desktop-api'
+import type { ConsoleState } from '../../shared/protocol/views'
 import { HostStartError, HostSupervisor } from './host-supervisor'
 import type { ForkHost, HostConfig } from './host-supervisor'
 import type { HostReport } from './ipc-channels'
+import { nextQuitStep } from './quit-decision'
 import type { RestartPolicy } from './restart-policy'
 
 const entry = join(import.meta.dirname, 'host-process.ts')
@@ -142,4 +147,49 @@ describe('HostSupervisor with real host processes', () => {
       blocker.close()
     }
   }, 30_000)
+
+  it('reports an open vote, also after a crash, so quitting asks first', async () => {
+    supervisor = new HostSupervisor(forkNode, config(), fast)
+    const port = await supervisor.start(0)
+    const staff = io(`http://127.0.0.1:${port}/console`, {
+      auth: { token: 'test-token' },
+      transports: ['websocket'],
+      forceNew: true,
+    })
+    try {
+      const states: ConsoleState[] = []
+      staff.on('console:state', (state: ConsoleState) => states.push(state))
+      const loaded = await call(staff, 'meeting:load-demo', {})
+      expect(loaded.ok).toBe(true)
+      await expect.poll(() => states.at(-1)?.projects.length ?? 0).toBeGreaterThan(0)
+      const created = await call<{ voteId: string }>(staff, 'vote:create', {
+        title: '2027年度民生实事项目票决',
+        rules: defaultRules('select', 10),
+        candidateIds: states.at(-1)?.projects.map((p) => p.id),
+      })
+      if (!created.ok) throw new Error(JSON.stringify(created.error))
+      const opened = await call(staff, 'vote:open', { voteId: created.data.voteId })
+      if (!opened.ok) throw new Error(JSON.stringify(opened.error))
+      const open = await until(supervisor, (s) => s.openVote !== null)
+      expect(open.openVote).toEqual({
+        id: created.data.voteId,
+        title: '2027年度民生实事项目票决',
+      })
+      expect(
+        nextQuitStep({
+          openVote: open.openVote,
+          hostRunning: true,
+          answer: 'none',
+          flushed: false,
+        }),
+      ).toEqual({ step: 'ask', voteTitle: '2027年度民生实事项目票决' })
+
+      children[0]?.kill('SIGKILL')
+      await until(supervisor, (s) => s.phase === 'restarting')
+      const resumed = await until(supervisor, (s) => s.phase === 'running' && s.openVote !== null)
+      expect(resumed.openVote?.id).toBe(created.data.voteId)
+    } finally {
+      staff.disconnect()
+    }
+  }, 40_000)
 })

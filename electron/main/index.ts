@@ -108,8 +108,7 @@ async function main(): Promise<void> {
     return
   }
   // A port staff chose stays: the join sheets and QR cards they print carry it.
-  if (started !== preferred && port() !== null && !process.env.PORT)
-    await remember({ port: started })
+  if (started !== preferred && !process.env.PORT) await remember({ port: started })
 
   consoleWindow = createConsoleWindow(
     pageUrl(started, 'console'),
