@@ -117,6 +117,17 @@ describe('HostSupervisor with real host processes', () => {
     expect(children).toHaveLength(2)
   }, 30_000)
 
+  it('does not come back when stopped in the middle of a restart', async () => {
+    supervisor = new HostSupervisor(forkNode, config(), fast)
+    await supervisor.start(0)
+    children[0]?.kill('SIGKILL')
+    await expect.poll(() => children.length, { timeout: 5_000 }).toBe(2)
+    await supervisor.stop(5_000)
+    await new Promise((r) => setTimeout(r, 1_500))
+    expect(supervisor.state.phase).toBe('stopped')
+    expect(children).toHaveLength(2)
+  }, 30_000)
+
   it('gives up after the policy number of crashes and retries on request', async () => {
     supervisor = new HostSupervisor(forkNode, config(), { ...fast, maxCrashes: 2 })
     await supervisor.start(0)

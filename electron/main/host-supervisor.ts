@@ -185,15 +185,20 @@ export class HostSupervisor extends EventEmitter<SupervisorEvents> {
     this.#restartTimer = setTimeout(() => {
       this.#restartTimer = null
       // The same port: the tablets' join address and QR cards stay valid.
+      // A stop (quit, data folder switch) during the restart wins: no running, no next crash.
       this.#spawn(this.#state.port ?? 0).then(
-        (ready) =>
+        (ready) => {
+          if (this.#state.phase !== 'restarting') return
           this.#update({
             phase: 'running',
             port: ready,
             restarts: this.#state.restarts + 1,
             nextRestartInMs: null,
-          }),
-        () => this.#onCrash(-1),
+          })
+        },
+        () => {
+          if (this.#state.phase === 'restarting') this.#onCrash(-1)
+        },
       )
     }, decision.delayMs)
   }
