@@ -80,10 +80,6 @@ export class HostSupervisor extends EventEmitter<SupervisorEvents> {
     return this.#state
   }
 
-  get running(): boolean {
-    return this.#child !== null && this.#state.phase === 'running'
-  }
-
   /** Starts on `port` (0: any free one); rejects with HostStartError when it cannot listen. */
   async start(port: number): Promise<number> {
     this.#update({ phase: 'starting', message: null })

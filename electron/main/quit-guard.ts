@@ -31,7 +31,8 @@ export function setupQuitGuard(
   async function run(): Promise<void> {
     let state: QuitState = {
       openVote: supervisor.state.openVote,
-      hostRunning: supervisor.running,
+      // Also while restarting: stopping then cancels the pending restart.
+      hostRunning: supervisor.state.phase !== 'stopped' && supervisor.state.phase !== 'failed',
       answer: 'none',
       flushed: false,
     }
