@@ -223,6 +223,10 @@ async function main(): Promise<void> {
   }
 }
 
+// One user-data folder whatever the product name (the installers use the Chinese one): the
+// data folder and settings stay put between `npm start` and an installed app.
+app.setPath('userData', join(app.getPath('appData'), 'plenary-vote'))
+
 if (!app.requestSingleInstanceLock()) {
   // A second copy would fight the first for the port and the data folder: hand over and leave.
   app.quit()
