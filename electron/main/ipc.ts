@@ -1,8 +1,7 @@
 import { ipcMain } from 'electron'
 import type { IpcMainInvokeEvent } from 'electron'
-import { ipcChannels } from './ipc-channels'
 import type { InvokeChannel } from './ipc-channels'
-import { checkIpcArgs, isConsoleSender } from './ipc.schema'
+import { checkIpcArgs, ipcArgSchemas, isConsoleSender } from './ipc.schema'
 import type { IpcArgs } from './ipc.schema'
 import { isOwnUrl } from './shell-urls'
 
@@ -24,7 +23,8 @@ export function setupIpc(
       {
         senderId: event.sender.id,
         consoleId: consoleId(),
-        isMainFrame: event.senderFrame === event.sender.mainFrame,
+        // A top frame has no parent; comparing frame objects by identity is not guaranteed.
+        isMainFrame: event.senderFrame.parent === null,
         frameUrl: event.senderFrame.url,
         hostPort: hostPort(),
       },
@@ -43,9 +43,6 @@ export function setupIpc(
       return handler(...checked.args)
     })
   }
-  register(ipcChannels.staffToken)
-  register(ipcChannels.hostState)
-  register(ipcChannels.openImportDialog)
-  register(ipcChannels.exportArchive)
-  register(ipcChannels.openArchiveFolder)
+  // Every channel that has a schema, so a new request cannot be registered without one.
+  for (const channel of Object.keys(ipcArgSchemas) as InvokeChannel[]) register(channel)
 }
