@@ -1,29 +1,66 @@
 /**
  * Runs the hall server in an Electron utility process: a crash or a long tally cannot freeze
  * the console window, and the server is the very same code `npm run host` runs under Node.
+ * Nothing here imports electron: `process.parentPort` is all the utility process adds.
  */
 import { createHost } from '../host'
-import type { HostReport, HostStartMessage } from './ipc-channels'
+import type { HostHandle } from '../host'
+import { contentSecurityPolicy } from '../host/http/static-files'
+import type { HostCommand, HostReport } from './ipc-channels'
 
 const port = process.parentPort
+const send = (report: HostReport) => port.postMessage(report)
+let host: HostHandle | null = null
 
-port.once('message', (event: { data: HostStartMessage }) => {
-  const start = event.data
-  createHost({
-    dataDir: start.dataDir,
-    port: start.port,
-    host: '0.0.0.0',
-    staticDir: start.staticDir,
-    staffToken: start.staffToken,
-  }).then(
-    (host) => {
-      const report: HostReport = { type: 'ready', port: host.port, tabletBases: host.tabletBases() }
-      port.postMessage(report)
-    },
-    (error: unknown) => {
-      const code = error instanceof Error && 'code' in error ? String(error.code) : null
-      const report: HostReport = { type: 'failed', code, message: String(error) }
-      port.postMessage(report)
-    },
-  )
+/** The shell needs only what it acts on: is a vote open (power, quitting), where the archive is. */
+function watchStatus(handle: HostHandle): void {
+  let last = ''
+  const report = () => {
+    const vote = handle.session.openVote()
+    const status: HostReport = {
+      type: 'status',
+      openVote: vote ? { id: vote.id, title: vote.title } : null,
+      meetingDir: handle.session.dataDir,
+    }
+    const key = JSON.stringify(status)
+    if (key === last) return
+    last = key
+    send(status)
+  }
+  handle.hall.on('change', report)
+  report()
+}
+
+async function start(command: Extract<HostCommand, { type: 'start' }>): Promise<void> {
+  try {
+    host = await createHost({
+      dataDir: command.dataDir,
+      port: command.port,
+      host: command.bindHost,
+      staticDir: command.staticDir,
+      staffToken: command.staffToken,
+    })
+    send({
+      type: 'ready',
+      port: host.port,
+      tabletBases: host.tabletBases(),
+      csp: contentSecurityPolicy,
+    })
+    watchStatus(host)
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : null
+    send({ type: 'failed', code, message: String(error) })
+  }
+}
+
+async function stop(): Promise<void> {
+  // Ballots are on disk before they are acknowledged; closing lets writes in flight finish.
+  await host?.close()
+  send({ type: 'stopped' })
+  process.exit(0)
+}
+
+port.on('message', (event: { data: HostCommand }) => {
+  if (event.data.type === 'start') void start(event.data)
+  else void stop()
 })

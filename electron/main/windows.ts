@@ -1,35 +1,39 @@
 import { join } from 'node:path'
-import { BrowserWindow, screen } from 'electron'
-import { pickProjectorDisplay } from './displays'
+import { BrowserWindow } from 'electron'
+import type { WebPreferences } from 'electron'
 
-const webPreferences = (preloadDir: string) => ({
-  preload: join(preloadDir, 'index.cjs'),
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  webSecurity: true,
-})
+/** Every window: isolated, sandboxed, no Node; only the console gets the preload. */
+export function safeWebPreferences(preloadDir: string | null): WebPreferences {
+  return {
+    ...(preloadDir ? { preload: join(preloadDir, 'index.cjs') } : {}),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  }
+}
 
-export function createConsoleWindow(baseUrl: string, preloadDir: string): BrowserWindow {
+export function createConsoleWindow(
+  url: string,
+  preloadDir: string,
+  title: string,
+  icon: string | undefined,
+): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 860,
-    title: '会务控制台 · 民生实事项目票决',
-    webPreferences: webPreferences(preloadDir),
+    minWidth: 960,
+    minHeight: 640,
+    title,
+    ...(icon ? { icon } : {}),
+    show: false,
+    webPreferences: safeWebPreferences(preloadDir),
   })
-  void win.loadURL(`${baseUrl}/console/`)
-  return win
-}
-
-/** The projector: fullscreen on the external display when there is one. */
-export function createProjectorWindow(baseUrl: string): BrowserWindow {
-  const target = pickProjectorDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id)
-  const win = new BrowserWindow({
-    title: '大屏 · 民生实事项目票决',
-    ...(target ? { ...target.bounds, fullscreen: true } : { width: 1280, height: 720 }),
-    autoHideMenuBar: true,
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
-  })
-  void win.loadURL(`${baseUrl}/screen/`)
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(url)
   return win
 }
