@@ -9,12 +9,15 @@ import { handleApi } from './http/api'
 import { securityHeaders, serveStatic } from './http/static-files'
 import { Archiver } from './services/archive.service'
 import { newStaffToken } from './services/credentials'
+import { AttendanceService } from './services/attendance.service'
 import { LibraryService } from './services/library.service'
+import { LiveService } from './services/live.service'
 import { MeetingService } from './services/meeting.service'
 import { PreparationService } from './services/preparation.service'
 import { Hall } from './services/hall'
 import type { Session } from './services/session'
 import { VoteService } from './services/vote.service'
+import { VoteTimer } from './services/vote-timer'
 import { setupConsoleNamespace } from './socket/console.handlers'
 import { setupDeputyNamespace } from './socket/deputy.handlers'
 import { setupScreenNamespace } from './socket/screen.handlers'
@@ -46,6 +49,8 @@ export interface HostHandle {
   readonly session: Session
   meetings: MeetingService
   votes: VoteService
+  attendance: AttendanceService
+  live: LiveService
   archiver: Archiver
   close(): Promise<void>
 }
@@ -64,6 +69,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const archiver = new Archiver(hall)
   const votes = new VoteService(hall, archiver)
   const preparation = new PreparationService(hall)
+  const attendance = new AttendanceService(hall)
+  const timer = new VoteTimer(hall, votes, log)
 
   let port = options.port
   const tabletBases = () => {
@@ -109,14 +116,18 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const deputy = setupDeputyNamespace(typed(io.of(namespaces.deputy)), {
     hall,
     meetings,
+    attendance,
     votes,
     log,
   })
+  const live = new LiveService(hall, deputy.isOnline)
   const stopConsole = setupConsoleNamespace(typed(io.of(namespaces.console)), {
     hall,
     library: new LibraryService(hall),
     preparation,
     meetings,
+    attendance,
+    live,
     votes,
     staffToken,
     tabletsOnline: deputy.online,
@@ -140,6 +151,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     })
   })
   port = (http.address() as AddressInfo).port
+  timer.start()
 
   return {
     port,
@@ -152,8 +164,11 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     },
     meetings,
     votes,
+    attendance,
+    live,
     archiver,
     async close() {
+      timer.stop()
       stopConsole()
       stopScreen()
       deputy.stop()

@@ -1,5 +1,6 @@
 import type { Namespace, Socket } from 'socket.io'
 import type { DeputyClientEvents, DeputyServerEvents } from '../../../shared/protocol/events'
+import type { AttendanceService } from '../services/attendance.service'
 import type { MeetingService } from '../services/meeting.service'
 import { ServiceError } from '../services/service-error'
 import type { Hall, HallChange } from '../services/hall'
@@ -17,6 +18,7 @@ type DeputySocket = Socket<
 export interface DeputyDeps {
   hall: Hall
   meetings: MeetingService
+  attendance: AttendanceService
   votes: VoteService
   log: (line: string) => void
 }
@@ -33,7 +35,7 @@ export function setupDeputyNamespace(
     { deputyId: string }
   >,
   deps: DeputyDeps,
-): { stop: () => void; online: () => number } {
+): { stop: () => void; online: () => number; isOnline: (deputyId: string) => boolean } {
   const { hall, meetings, votes } = deps
   const active = new Map<string, DeputySocket>()
 
@@ -67,6 +69,14 @@ export function setupDeputyNamespace(
     if (change.type === 'meeting-switched')
       for (const socket of active.values()) socket.disconnect(true)
     if (change.type === 'meeting') for (const socket of active.values()) pushState(socket)
+    if (change.type === 'deputy') {
+      const socket = active.get(change.deputyId)
+      if (socket) pushState(socket)
+    }
+    if (change.type === 'remind') {
+      for (const id of change.deputyIds)
+        active.get(id)?.emit('deputy:remind', { voteId: change.voteId })
+    }
   }
   hall.on('change', onChange)
 
@@ -91,7 +101,7 @@ export function setupDeputyNamespace(
       } satisfies Record<keyof DeputyClientEvents, (input: unknown) => Promise<unknown>>,
       deps.log,
     )
-    meetings.checkIn(deputyId).then(
+    deps.attendance.checkIn(deputyId).then(
       () => pushState(socket),
       (error: unknown) => deps.log(`check-in failed: ${String(error)}`),
     )
@@ -100,5 +110,6 @@ export function setupDeputyNamespace(
   return {
     stop: () => hall.off('change', onChange),
     online: () => active.size,
+    isOnline: (deputyId) => active.has(deputyId),
   }
 }

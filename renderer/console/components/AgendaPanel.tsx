@@ -12,7 +12,13 @@ type Send = <E extends keyof ConsoleClientEvents>(
   input: Parameters<ConsoleClientEvents[E]>[0],
 ) => Promise<boolean>
 
-const statusColor = { draft: 'gray', open: 'green', closed: 'orange', published: 'blue' } as const
+const statusColor = {
+  draft: 'gray',
+  open: 'green',
+  closed: 'orange',
+  published: 'blue',
+  annulled: 'red',
+} as const
 
 export function AgendaPanel({
   state,
