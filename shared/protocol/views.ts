@@ -130,7 +130,11 @@ export interface DeputyBallotView {
   /** A deputy may change the ballot until the vote closes. */
   allowChange: boolean
   candidates: VoteCandidate[]
-  deadline: string | null
+  /**
+   * Time left when this state was sent, in ms (null without a limit): tablet clocks are often
+   * wrong, so the tablet counts down from its own receipt time, not from a wall-clock deadline.
+   */
+  remainingMs: number | null
 }
 
 export interface DeputyState {

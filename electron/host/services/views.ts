@@ -125,7 +125,7 @@ export function deputyState(session: Session, deputy: Deputy): DeputyState {
           maxFor: open.rules.maxFor,
           allowChange: open.rules.allowChange,
           candidates: open.candidates,
-          deadline: open.deadline ?? null,
+          remainingMs: open.deadline ? Math.max(0, Date.parse(open.deadline) - Date.now()) : null,
         }
       : null,
     voted: open ? (session.loadedBox(open.id)?.hasVoted(deputy.id) ?? false) : false,
