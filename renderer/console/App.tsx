@@ -4,6 +4,7 @@ import { LanguageSwitch } from '../common/LanguageSwitch'
 import { AgendaPanel } from './components/AgendaPanel'
 import { AuditPanel } from './components/AuditPanel'
 import { AttendancePanel } from './components/AttendancePanel'
+import { LiveSection } from './live/LiveSection'
 import { useConsole } from './use-console'
 
 export function App() {
@@ -71,6 +72,7 @@ export function App() {
                     </Button>
                   </Stack>
                 </Group>
+                <LiveSection />
                 <AgendaPanel state={state} send={send} token={token} />
                 <AuditPanel load={loadAudit} />
               </>
