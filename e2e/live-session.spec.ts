@@ -239,11 +239,13 @@ test('tablet states at 768×1024 and 1024×768, every kind of ballot', async ({
   await host.attendance.setQuorum({ numerator: 0, denominator: 1 })
   const ids = host.session.meeting.data.projects.map((p) => p.id)
   const votes = [
+    { title: '2027年度民生实事项目票决', rules: defaultRules('select', 3), ids: ids.slice(0, 5) },
     {
       title: '2027年度民生实事项目逐项表决',
       rules: defaultRules('per-item', 5),
       ids: ids.slice(0, 5),
     },
+    { title: '关于民生实事项目的决议', rules: defaultRules('motion'), ids: ids.slice(0, 1) },
     {
       title: '2026年度民生实事项目满意度测评',
       rules: { ...defaultRules('rating'), timeLimit: { seconds: 600, onExpiry: 'warn' as const } },
@@ -268,13 +270,20 @@ test('tablet states at 768×1024 and 1024×768, every kind of ballot', async ({
         candidateIds: v.ids,
       })
       await host.votes.open({ voteId })
-      await expect(t.getByTestId('marked-count')).toBeVisible()
-      await expect(t.getByRole('button', { name: '核对选票' })).toBeDisabled()
       const kind = v.rules.kind
-      const first = kind === 'rating' ? 'satisfied' : 'for'
-      for (const id of v.ids.slice(0, -1)) await t.getByTestId(`mark-${id}-${first}`).click()
-      await shot(t, `${kind}-incomplete`)
-      await t.getByTestId(`mark-${v.ids.at(-1)}-abstain`).click()
+      if (kind === 'select') {
+        for (const id of v.ids.slice(0, 4)) await t.getByTestId(`candidate-${id}`).click()
+        await expect(t.getByTestId('selected-count')).toHaveText('已选 3 / 最多 3')
+        await expect(t.getByText('最多只能选 3 项')).toBeVisible()
+        await shot(t, `${kind}-full`)
+      } else {
+        await expect(t.getByTestId('marked-count')).toBeVisible()
+        await expect(t.getByRole('button', { name: '核对选票' })).toBeDisabled()
+        const first = kind === 'rating' ? 'satisfied' : 'for'
+        for (const id of v.ids.slice(0, -1)) await t.getByTestId(`mark-${id}-${first}`).click()
+        await shot(t, `${kind}-incomplete`)
+        await t.getByTestId(`mark-${v.ids.at(-1)}-abstain`).click()
+      }
       await t.getByRole('button', { name: '核对选票' }).click()
       await shot(t, `${kind}-review`)
       await t.getByTestId('confirm').click()

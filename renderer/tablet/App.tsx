@@ -118,23 +118,19 @@ export function App() {
           )}
         </Stack>
         <Group gap="xs" wrap="nowrap">
+          {vote && endsAt !== null && !stopped && <Countdown endsAt={endsAt} />}
           {phase !== 'no-credential' && (
             <Badge size="lg" color={connected ? 'green' : 'orange'} data-testid="connection">
               {connected ? t('conn.online') : t('conn.offline')}
             </Badge>
           )}
-          <LanguageSwitch size="md" />
+          <LanguageSwitch size="lg" />
         </Group>
       </Group>
       {!stopped && !connected && state && (
         <Alert color="orange" variant="filled" mb="sm" data-testid="offline" fz="lg">
           {t('tablet.offline')}
         </Alert>
-      )}
-      {vote && endsAt !== null && !stopped && (
-        <Group justify="flex-end" mb="xs">
-          <Countdown endsAt={endsAt} />
-        </Group>
       )}
       {showReminder && (
         <Alert
