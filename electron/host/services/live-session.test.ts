@@ -267,7 +267,13 @@ describe('an open vote', () => {
     const rules = { ...defaultRules('motion'), timeLimit: { seconds: 1, onExpiry: 'warn' } }
     const voteId = await addVote(staff, rules as VoteRules)
     const timeUp = next<ConsoleState>(staff, 'console:state', (s) => s.votes[0]?.timeUp === true)
+    const tablet = await h.deputy(deputies[0]?.credential ?? '')
+    const ballot = next<DeputyState>(tablet.socket, 'deputy:state', (s) => s.vote !== null)
     await call(staff, 'vote:open', { voteId })
+    // Tablets get the time left, not the host's wall clock: their own clocks drift.
+    const remaining = (await ballot).vote?.remainingMs ?? -1
+    expect(remaining).toBeGreaterThan(0)
+    expect(remaining).toBeLessThanOrEqual(1000)
     const state = await timeUp
     expect(state.votes[0]?.status).toBe('open')
     expect(await auditTypes()).toContain('vote.time-up')
