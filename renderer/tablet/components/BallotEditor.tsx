@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core'
+import { Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core'
 import { useState } from 'react'
 import type { DeputyBallotView } from '../../../shared/protocol/views'
 import type { Mark } from '../../../shared/protocol/marks'
@@ -133,11 +133,10 @@ export function BallotEditor({
                 {!complete && ` · ${t('tablet.markEvery')}`}
               </Text>
             )}
-            {warning && (
-              <Alert color="orange" p={4}>
-                {warning}
-              </Alert>
-            )}
+            {/* The line is always there, so a warning never moves the bar under a finger. */}
+            <Text fz="md" fw={600} c="orange.8" mih={24} role={warning ? 'alert' : undefined}>
+              {warning ?? ''}
+            </Text>
           </Stack>
           <Button size="xl" disabled={!complete} onClick={() => setReviewing(true)}>
             {t('tablet.review')}
