@@ -89,6 +89,9 @@ test('one 13选10 vote end to end: demo, tablets, close, publish, chart', async 
   await shot(screen, 'screen-welcome')
   await shot(tablets[0] as Page, 'tablet-waiting')
 
+  // Three of 327 are no quorum: this walk-through runs as a rehearsal (no quorum required).
+  await page.getByTestId('quorum-rule').selectOption('0/1')
+  await expect(page.getByTestId('live-quorum')).toHaveText('已达法定人数')
   // Staff add a 差额 vote (13 candidates, 10 seats) on the agenda and open it in the hall.
   await page.getByTestId('nav-agenda').click()
   await page.getByRole('button', { name: '新建差额票决（13选10）' }).click()

@@ -40,6 +40,12 @@ const consoleEvents = [
   'project:remove',
   'projects:reorder',
   'audit:list',
+  'attendance:set',
+  'meeting:set-quorum',
+  'vote:remind',
+  'vote:paper',
+  'vote:annul',
+  'vote:runoff',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]
 const deputyEvents = ['ballot:submit'] as const satisfies readonly (keyof DeputyClientEvents)[]
 

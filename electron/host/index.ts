@@ -9,12 +9,15 @@ import { handleApi } from './http/api'
 import { securityHeaders, serveStatic } from './http/static-files'
 import { Archiver } from './services/archive.service'
 import { newStaffToken } from './services/credentials'
+import { AttendanceService } from './services/attendance.service'
 import { LibraryService } from './services/library.service'
+import { LiveService } from './services/live.service'
 import { MeetingService } from './services/meeting.service'
 import { PreparationService } from './services/preparation.service'
 import { Hall } from './services/hall'
 import type { Session } from './services/session'
 import { VoteService } from './services/vote.service'
+import { VoteTimer } from './services/vote-timer'
 import { setupConsoleNamespace } from './socket/console.handlers'
 import { setupDeputyNamespace } from './socket/deputy.handlers'
 import { setupScreenNamespace } from './socket/screen.handlers'
@@ -48,6 +51,8 @@ export interface HostHandle {
   readonly session: Session
   meetings: MeetingService
   votes: VoteService
+  attendance: AttendanceService
+  live: LiveService
   archiver: Archiver
   close(): Promise<void>
 }
@@ -66,6 +71,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const archiver = new Archiver(hall)
   const votes = new VoteService(hall, archiver)
   const preparation = new PreparationService(hall)
+  const attendance = new AttendanceService(hall)
+  const timer = new VoteTimer(hall, votes, log)
 
   let port = options.port
   const tabletBases = () => {
@@ -117,14 +124,18 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const deputy = setupDeputyNamespace(typed(io.of(namespaces.deputy)), {
     hall,
     meetings,
+    attendance,
     votes,
     log,
   })
+  const live = new LiveService(hall, deputy.isOnline)
   const stopConsole = setupConsoleNamespace(typed(io.of(namespaces.console)), {
     hall,
     library: new LibraryService(hall),
     preparation,
     meetings,
+    attendance,
+    live,
     votes,
     staffToken,
     allowLanConsole: options.allowLanConsole ?? false,
@@ -149,6 +160,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     })
   })
   port = (http.address() as AddressInfo).port
+  timer.start()
 
   return {
     port,
@@ -161,8 +173,11 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     },
     meetings,
     votes,
+    attendance,
+    live,
     archiver,
     async close() {
+      timer.stop()
       stopConsole()
       stopScreen()
       deputy.stop()

@@ -179,7 +179,11 @@ describe('HostSupervisor with real host processes', () => {
         candidateIds: states.at(-1)?.projects.map((p) => p.id),
       })
       if (!created.ok) throw new Error(JSON.stringify(created.error))
-      const opened = await call(staff, 'vote:open', { voteId: created.data.voteId })
+      // Nobody is checked in: open under a logged quorum override, as a rehearsal would.
+      const opened = await call(staff, 'vote:open', {
+        voteId: created.data.voteId,
+        override: '彩排，无需法定人数',
+      })
       if (!opened.ok) throw new Error(JSON.stringify(opened.error))
       const open = await until(supervisor, (s) => s.openVote !== null)
       expect(open.openVote).toEqual({

@@ -3,11 +3,25 @@ import { useState } from 'react'
 import { useI18n } from '../common/i18n'
 import { LanguageSwitch } from '../common/LanguageSwitch'
 import { BallotEditor } from './components/BallotEditor'
+import { Countdown } from './components/Countdown'
 import { useDeputy } from './use-deputy'
 
 export function App() {
   const { t, errorText } = useI18n()
-  const { phase, connected, state, pending, sending, error, submit, change, retry } = useDeputy()
+  const {
+    phase,
+    connected,
+    state,
+    pending,
+    sending,
+    error,
+    submit,
+    change,
+    retry,
+    reminded,
+    dismissReminder,
+    endsAt,
+  } = useDeputy()
   const [changing, setChanging] = useState<string | null>(null)
 
   const message = (text: string) => (
@@ -85,6 +99,11 @@ export function App() {
     }
   }
 
+  const vote = state?.vote ?? null
+  const mineAcked = vote !== null && pending?.voteId === vote.id && pending.acked
+  const showReminder = vote !== null && reminded === vote.id && !state?.voted && !mineAcked
+  const stopped = phase === 'no-credential' || phase === 'refused' || phase === 'replaced'
+
   return (
     <Box maw={960} mx="auto" px="md" pb="md">
       <Group justify="space-between" py="sm" wrap="nowrap">
@@ -99,14 +118,37 @@ export function App() {
           )}
         </Stack>
         <Group gap="xs" wrap="nowrap">
+          {vote && endsAt !== null && !stopped && <Countdown endsAt={endsAt} />}
           {phase !== 'no-credential' && (
             <Badge size="lg" color={connected ? 'green' : 'orange'} data-testid="connection">
               {connected ? t('conn.online') : t('conn.offline')}
             </Badge>
           )}
-          <LanguageSwitch size="md" />
+          <LanguageSwitch size="lg" />
         </Group>
       </Group>
+      {!stopped && !connected && state && (
+        <Alert color="orange" variant="filled" mb="sm" data-testid="offline" fz="lg">
+          {t('tablet.offline')}
+        </Alert>
+      )}
+      {showReminder && (
+        <Alert
+          color="red"
+          variant="light"
+          mb="sm"
+          title={t('tablet.remindTitle')}
+          data-testid="remind"
+          role="alert"
+        >
+          <Group justify="space-between" wrap="nowrap">
+            <Text fz="lg">{t('tablet.remindText')}</Text>
+            <Button size="lg" mih={48} variant="default" onClick={dismissReminder}>
+              {t('tablet.remindOk')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
       {body}
     </Box>
   )

@@ -26,6 +26,10 @@ export function useDeputy() {
   const [pending, setPending] = useState<PendingBallot | null>(loadPending)
   const [sending, setSending] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
+  /** The vote staff reminded this deputy about, until the deputy dismisses the prompt. */
+  const [reminded, setReminded] = useState<string | null>(null)
+  /** Local time at which the open vote's limit runs out (from the host's time left). */
+  const [endsAt, setEndsAt] = useState<number | null>(null)
   const socketRef = useRef<DeputySocket | null>(null)
 
   const send = useCallback(async (ballot: PendingBallot) => {
@@ -69,8 +73,10 @@ export function useDeputy() {
       setPhase('replaced')
       socket.disconnect()
     })
+    socket.on('deputy:remind', ({ voteId }) => setReminded(voteId))
     socket.on('deputy:state', (next) => {
       setState(next)
+      setEndsAt(next.vote?.remainingMs == null ? null : Date.now() + next.vote.remainingMs)
       setPhase('ready')
       const stored = loadPending()
       // Resend a ballot this tablet sent but never saw acknowledged, or one the host says it
@@ -117,5 +123,18 @@ export function useDeputy() {
     if (pending && !pending.acked) void send(pending)
   }, [pending, send])
 
-  return { phase, connected, state, pending, sending, error, submit, change, retry }
+  return {
+    phase,
+    connected,
+    state,
+    pending,
+    sending,
+    error,
+    submit,
+    change,
+    retry,
+    reminded,
+    dismissReminder: () => setReminded(null),
+    endsAt,
+  }
 }

@@ -20,6 +20,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.invalid-ballot': 'The ballot is not valid',
   'error.replaced': 'This deputy has signed in on another tablet',
   'error.rate-limited': 'Too many requests; please wait a moment and try again',
+  'error.no-quorum': 'Fewer deputies present than the quorum (present/needed)',
+  'error.attendance-locked':
+    'While a vote is open, a check-in cannot be taken back or turned into leave',
+  'error.no-runoff': 'This vote leaves no seats to run off',
   'error.internal': 'Host error: please call the staff',
   'error.timeout': 'The host did not answer; try again shortly',
 

@@ -19,6 +19,9 @@ export const zhCN = {
   'error.invalid-ballot': '选票内容无效',
   'error.replaced': '该代表已在另一台平板上登录',
   'error.rate-limited': '操作过于频繁，请稍候再试',
+  'error.no-quorum': '出席人数未达到法定人数（实到/需到）',
+  'error.attendance-locked': '表决进行中，已报到的代表不能取消报到或改为请假',
+  'error.no-runoff': '该表决没有需要另行票决的名额',
   'error.internal': '主机内部错误，请联系会务人员',
   'error.timeout': '主机未响应，请稍候重试',
 

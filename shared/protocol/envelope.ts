@@ -18,6 +18,12 @@ export const errorCodes = [
   'replaced',
   /** Too many requests from this connection, or too many failed logins from this address. */
   'rate-limited',
+  /** Too few deputies present to open a vote; staff may override with a reason. */
+  'no-quorum',
+  /** Attendance cannot be taken back while a vote is open (issued ballots are fixed). */
+  'attendance-locked',
+  /** The result leaves no seats to run off (no tie, or the shortfall is accepted). */
+  'no-runoff',
   'internal',
   /** Client-side: the host did not answer in time. */
   'timeout',

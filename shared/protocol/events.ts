@@ -1,3 +1,4 @@
+import type { AttendanceSetInput, QuorumRule } from './attendance.schema'
 import type { Ack, Result } from './envelope'
 import type {
   DeputyInput,
@@ -8,8 +9,11 @@ import type {
 import type {
   BallotReceipt,
   BallotSubmitInput,
+  PaperBallotInput,
+  VoteAnnulInput,
   VoteCreateInput,
   VoteIdInput,
+  VoteOpenInput,
   VoteUpdateInput,
 } from './vote.schema'
 import type {
@@ -35,7 +39,8 @@ export interface ConsoleClientEvents {
   ) => void
   'meeting:delete': (input: { meetingId: string }, ack: Ack<null>) => void
   'vote:create': (input: VoteCreateInput, ack: Ack<{ voteId: string }>) => void
-  'vote:open': (input: VoteIdInput, ack: Ack<null>) => void
+  /** Refused with no-quorum unless `override` gives the reason (logged). */
+  'vote:open': (input: VoteOpenInput, ack: Ack<null>) => void
   'vote:close': (input: VoteIdInput, ack: Ack<null>) => void
   'vote:publish': (input: VoteIdInput, ack: Ack<null>) => void
   'vote:update': (input: VoteUpdateInput, ack: Ack<null>) => void
@@ -51,6 +56,16 @@ export interface ConsoleClientEvents {
   'project:update': (input: ProjectUpdateInput, ack: Ack<null>) => void
   'project:remove': (input: { projectId: string }, ack: Ack<null>) => void
   'projects:reorder': (input: { ids: string[] }, ack: Ack<null>) => void
+  /** 报到 by staff: check in, undo, or mark leave; one deputy, several, or a delegation. */
+  'attendance:set': (input: AttendanceSetInput, ack: Ack<{ changed: number }>) => void
+  'meeting:set-quorum': (input: QuorumRule, ack: Ack<null>) => void
+  /** Prompts the tablets of eligible deputies who have not voted; answers how many were reached. */
+  'vote:remind': (input: VoteIdInput, ack: Ack<{ reminded: number }>) => void
+  /** A paper ballot for a deputy whose tablet failed: marks the deputy voted, stores it unlinked. */
+  'vote:paper': (input: PaperBallotInput, ack: Ack<null>) => void
+  'vote:annul': (input: VoteAnnulInput, ack: Ack<null>) => void
+  /** Creates the run-off (另行票决) of a closed vote as a new draft. */
+  'vote:runoff': (input: VoteIdInput, ack: Ack<{ voteId: string }>) => void
   /** The newest audit entries, newest first. */
   'audit:list': (input: { limit?: number }, ack: Ack<AuditEntryView[]>) => void
 }
@@ -77,6 +92,8 @@ export interface DeputyServerEvents {
   'deputy:replaced': () => void
   /** This credential no longer works (a new card was issued); the tablet stops. */
   'deputy:revoked': () => void
+  /** Staff remind deputies who have not voted yet. */
+  'deputy:remind': (input: { voteId: string }) => void
 }
 
 export interface ConsoleAuth {

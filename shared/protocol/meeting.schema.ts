@@ -20,6 +20,8 @@ export interface Deputy {
   /** ≥128 random bits, base64url; the QR card carries it in the join URL. */
   credential: string
   present: boolean
+  /** 请假: excused; never also present. */
+  onLeave?: boolean
   /** Last four of the ID card, to tell apart two deputies of the same name. */
   idLast4?: string | null
   note?: string

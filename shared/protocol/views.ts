@@ -1,3 +1,4 @@
+import type { AttendanceState, QuorumRule } from './attendance.schema'
 import type { Meeting, Project } from './meeting.schema'
 import type { VoteResult } from './result.schema'
 import type { VoteKind } from './vote-rules.schema'
@@ -8,7 +9,14 @@ import type { VoteCandidate, VoteDef, VoteStatus } from './vote.schema'
 export interface AttendanceView {
   roster: number
   present: number
+  /** Not checked in and not on leave (缺席). */
   absent: number
+  /** 请假. */
+  leave: number
+  /** The meeting's quorum rule, the fewest present that meet it, and whether it is met now. */
+  quorum: QuorumRule
+  quorumNeeded: number
+  quorumMet: boolean
 }
 
 export interface TurnoutView {
@@ -51,6 +59,28 @@ export interface ConsoleDeputyView {
   idLast4: string | null
   note: string
   present: boolean
+  attendance: AttendanceState
+}
+
+/** A deputy who has not voted yet: who, never how anyone voted. */
+export interface NotVotedView {
+  id: string
+  name: string
+  delegation: string
+  seat: string
+}
+
+export interface DelegationTurnoutView {
+  delegation: string
+  issued: number
+  cast: number
+}
+
+/** What staff watch while a vote is open. */
+export interface LiveVoteView {
+  voteId: string
+  byDelegation: DelegationTurnoutView[]
+  notVoted: NotVotedView[]
 }
 
 export interface ConsoleState {
@@ -61,6 +91,8 @@ export interface ConsoleState {
   projects: Project[]
   votes: ConsoleVoteView[]
   tabletsOnline: number
+  /** The open vote's turnout by delegation and who has not voted; null when none is open. */
+  live: LiveVoteView | null
 }
 
 export const screenStages = ['welcome', 'voting', 'results'] as const
@@ -74,6 +106,8 @@ export interface ScreenVoteView {
   candidates: VoteCandidate[]
   status: VoteStatus
   turnout: TurnoutView
+  /** When the time limit runs out (ISO), for the countdown; null without one. */
+  deadline: string | null
   /** Only once staff publish: the screen never sees an interim or unreviewed tally. */
   result: VoteResult | null
 }
@@ -96,6 +130,11 @@ export interface DeputyBallotView {
   /** A deputy may change the ballot until the vote closes. */
   allowChange: boolean
   candidates: VoteCandidate[]
+  /**
+   * Time left when this state was sent, in ms (null without a limit): tablet clocks are often
+   * wrong, so the tablet counts down from its own receipt time, not from a wall-clock deadline.
+   */
+  remainingMs: number | null
 }
 
 export interface DeputyState {

@@ -3,7 +3,8 @@ import { markSchema, voteRulesSchema } from './vote-rules.schema'
 import type { VoteRules } from './vote-rules.schema'
 import type { VoteResult } from './result.schema'
 
-export const voteStatuses = ['draft', 'open', 'closed', 'published'] as const
+/** `annulled`: staff voided it with a reason; kept with its ballots, never shown as a result. */
+export const voteStatuses = ['draft', 'open', 'closed', 'published', 'annulled'] as const
 export type VoteStatus = (typeof voteStatuses)[number]
 
 export interface VoteCandidate {
@@ -29,10 +30,39 @@ export interface VoteDef {
   /** Frozen at open (issued grows with late check-ins), final at close. */
   attendance: VoteAttendance | null
   result: VoteResult | null
+  /** When the time limit runs out (stored at open, so a restarted host keeps the same clock). */
+  deadline?: string | null
+  /** Set when a `warn` time limit ran out: the vote stays open, staff are told. */
+  timeUp?: boolean
+  /** Why staff opened it without a quorum (audit-logged as well). */
+  quorumOverride?: string | null
+  /** Why staff annulled it. */
+  annulReason?: string | null
+  /** The vote this one is the run-off (另行票决) of. */
+  runoffOf?: string | null
 }
 
 export const voteIdInputSchema = z.object({ voteId: z.string().min(1).max(64) })
 export type VoteIdInput = z.infer<typeof voteIdInputSchema>
+
+/** Opening without a quorum needs a reason, which is logged. */
+export const voteOpenInputSchema = voteIdInputSchema.extend({
+  override: z.string().trim().min(2).max(500).optional(),
+})
+export type VoteOpenInput = z.input<typeof voteOpenInputSchema>
+
+export const voteAnnulInputSchema = voteIdInputSchema.extend({
+  reason: z.string().trim().min(2).max(500),
+})
+export type VoteAnnulInput = z.input<typeof voteAnnulInputSchema>
+
+/** A paper ballot for a deputy whose tablet failed: may be spoiled or over-voted (then invalid). */
+export const paperBallotInputSchema = voteIdInputSchema.extend({
+  deputyId: z.string().min(1).max(64),
+  marks: z.record(z.string().min(1).max(32), markSchema),
+  spoiled: z.boolean().default(false),
+})
+export type PaperBallotInput = z.input<typeof paperBallotInputSchema>
 
 export const voteCreateInputSchema = z.object({
   title: z.string().trim().min(1).max(200),

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import type { Deputy, Project } from '../../../shared/protocol/meeting.schema'
-import type { AttendanceView } from '../../../shared/protocol/views'
 import { demoMeeting } from '../demo/demo-meeting'
 import { newCredential } from './credentials'
 import { ServiceError } from './service-error'
@@ -67,36 +66,5 @@ export class MeetingService {
 
   deputyByCredential(credential: string): Deputy | undefined {
     return this.#session.meeting.data.deputies.find((d) => d.credential === credential)
-  }
-
-  /**
-   * 报到 by opening the credential on a tablet. A late check-in while a vote is open makes the
-   * deputy eligible: ballots issued grows by one.
-   */
-  async checkIn(deputyId: string): Promise<void> {
-    const deputy = this.#session.meeting.data.deputies.find((d) => d.id === deputyId)
-    if (!deputy) throw new ServiceError('not-found', deputyId)
-    if (deputy.present) return
-    let grewVote: { voteId: string; issued: number } | null = null
-    await this.#session.meeting.update((data) => {
-      const d = data.deputies.find((x) => x.id === deputyId)
-      if (d) d.present = true
-      const open = data.votes.find((v) => v.status === 'open')
-      if (open?.attendance) {
-        open.attendance.present += 1
-        open.attendance.issued += 1
-        grewVote = { voteId: open.id, issued: open.attendance.issued }
-      }
-    })
-    await this.#session.audit.append('deputy.checked-in', { deputyId, via: 'tablet' })
-    if (grewVote)
-      await this.#session.audit.append('vote.issued-grew', { ...(grewVote as object), deputyId })
-    this.#session.announce({ type: 'attendance' })
-  }
-
-  attendance(): AttendanceView {
-    const deputies = this.#session.meeting.data.deputies
-    const present = deputies.filter((d) => d.present).length
-    return { roster: deputies.length, present, absent: deputies.length - present }
   }
 }

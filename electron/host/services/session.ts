@@ -13,6 +13,8 @@ export type Change =
   | { type: 'attendance' }
   | { type: 'turnout'; voteId: string }
   | { type: 'deputy'; deputyId: string }
+  /** Staff asked these deputies' tablets to remind them to vote. */
+  | { type: 'remind'; voteId: string; deputyIds: string[] }
 
 interface SessionEvents {
   change: [Change]

@@ -1,22 +1,56 @@
+import { defaultQuorum, hasQuorum, quorumNeeded } from '../../../shared/protocol/attendance.schema'
 import type { Deputy } from '../../../shared/protocol/meeting.schema'
 import type {
   AttendanceView,
   ConsoleDeputyView,
   ConsoleState,
+  DelegationTurnoutView,
   DeputyState,
+  LiveVoteView,
+  NotVotedView,
   ScreenState,
   TurnoutView,
 } from '../../../shared/protocol/views'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { MeetingData } from '../store/meeting.store'
+import { attendanceStateOf } from './attendance.service'
 import type { Hall } from './hall'
 import type { Session } from './session'
 
 /** Pure projections of the session into what each role may see. */
 
 export function attendanceOf(data: Readonly<MeetingData>): AttendanceView {
+  const roster = data.deputies.length
   const present = data.deputies.filter((d) => d.present).length
-  return { roster: data.deputies.length, present, absent: data.deputies.length - present }
+  const leave = data.deputies.filter((d) => !d.present && d.onLeave).length
+  const quorum = data.quorum ?? defaultQuorum
+  return {
+    roster,
+    present,
+    absent: roster - present - leave,
+    leave,
+    quorum: { ...quorum },
+    quorumNeeded: quorumNeeded(roster, quorum),
+    quorumMet: hasQuorum(present, roster, quorum),
+  }
+}
+
+/** Turnout by delegation and who has not voted, for staff only: names, never marks. */
+export function liveOf(session: Session): LiveVoteView | null {
+  const vote = session.openVote()
+  const box = vote ? session.loadedBox(vote.id) : undefined
+  if (!vote || !box) return null
+  const byDelegation = new Map<string, DelegationTurnoutView>()
+  const notVoted: NotVotedView[] = []
+  for (const d of session.meeting.data.deputies) {
+    if (!d.present) continue
+    const row = byDelegation.get(d.delegation) ?? { delegation: d.delegation, issued: 0, cast: 0 }
+    byDelegation.set(d.delegation, row)
+    row.issued += 1
+    if (box.hasVoted(d.id)) row.cast += 1
+    else notVoted.push({ id: d.id, name: d.name, delegation: d.delegation, seat: d.seat })
+  }
+  return { voteId: vote.id, byDelegation: [...byDelegation.values()], notVoted }
 }
 
 export function turnoutOf(session: Session, vote: VoteDef): TurnoutView | null {
@@ -35,6 +69,7 @@ export function consoleState(hall: Hall, tabletsOnline: number): ConsoleState {
     projects: data.projects,
     votes: data.votes.map((v) => ({ ...v, turnout: turnoutOf(session, v) })),
     tabletsOnline,
+    live: liveOf(session),
   }
 }
 
@@ -47,6 +82,7 @@ export function consoleRoster(session: Session): ConsoleDeputyView[] {
     idLast4: d.idLast4 ?? null,
     note: d.note ?? '',
     present: d.present,
+    attendance: attendanceStateOf(d),
   }))
 }
 
@@ -67,6 +103,7 @@ export function screenState(session: Session, joinUrl: string | null): ScreenSta
           candidates: vote.candidates,
           status: vote.status,
           turnout: turnoutOf(session, vote) ?? { cast: 0, issued: 0 },
+          deadline: vote.status === 'open' ? (vote.deadline ?? null) : null,
           result: vote.status === 'published' ? vote.result : null,
         }
       : null,
@@ -88,6 +125,7 @@ export function deputyState(session: Session, deputy: Deputy): DeputyState {
           maxFor: open.rules.maxFor,
           allowChange: open.rules.allowChange,
           candidates: open.candidates,
+          remainingMs: open.deadline ? Math.max(0, Date.parse(open.deadline) - Date.now()) : null,
         }
       : null,
     voted: open ? (session.loadedBox(open.id)?.hasVoted(deputy.id) ?? false) : false,

@@ -5,6 +5,7 @@ import {
   ballotSubmitInputSchema,
   voteCreateInputSchema,
   voteIdInputSchema,
+  voteOpenInputSchema,
   voteUpdateInputSchema,
 } from '../../../shared/protocol/vote.schema'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
@@ -16,6 +17,7 @@ import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
 import type { Hall } from './hall'
 import type { Session } from './session'
+import { attendanceOf } from './views'
 
 /** The agenda: create, open, close, publish; and ballots from tablets. */
 export class VoteService {
@@ -108,20 +110,35 @@ export class VoteService {
     return candidates
   }
 
-  /** Opens a vote: rules and candidates lock; ballots issued = deputies present now. */
-  async open(voteId: string): Promise<void> {
+  /**
+   * Opens a vote: rules and candidates lock; ballots issued = deputies present now. Without a
+   * quorum it is refused unless staff give a reason, which is kept on the vote and logged. A
+   * time limit becomes a deadline stored with the vote, so a restarted host keeps the clock.
+   */
+  async open(raw: unknown): Promise<void> {
+    const { voteId, override } = parseInput(voteOpenInputSchema, raw)
     const vote = this.#vote(voteId)
     if (vote.status !== 'draft') throw new ServiceError('vote-not-draft', vote.title)
     if (this.#session.openVote()) throw new ServiceError('another-vote-open')
+    const attendance = attendanceOf(this.#session.meeting.data)
+    if (!attendance.quorumMet && override === undefined) {
+      throw new ServiceError('no-quorum', `${attendance.present}/${attendance.quorumNeeded}`)
+    }
     await this.#session.box(voteId)
+    const now = new Date()
     await this.#session.meeting.update((data) => {
       const roster = data.deputies.length
       const present = data.deputies.filter((d) => d.present).length
       const v = data.votes.find((x) => x.id === voteId)
       if (!v) return
       v.status = 'open'
-      v.openedAt = new Date().toISOString()
+      v.openedAt = now.toISOString()
       v.attendance = { roster, present, issued: present }
+      v.deadline = v.rules.timeLimit
+        ? new Date(now.getTime() + v.rules.timeLimit.seconds * 1000).toISOString()
+        : null
+      v.timeUp = false
+      v.quorumOverride = attendance.quorumMet ? null : (override ?? null)
       data.screen = { stage: 'voting', voteId }
     })
     const opened = this.#vote(voteId)
@@ -129,12 +146,21 @@ export class VoteService {
       voteId,
       rulesDigest: digestOf({ rules: opened.rules, candidates: opened.candidates }),
       attendance: opened.attendance,
+      deadline: opened.deadline ?? null,
     })
+    if (opened.quorumOverride) {
+      await this.#session.audit.append('vote.quorum-overridden', {
+        voteId,
+        present: attendance.present,
+        needed: attendance.quorumNeeded,
+        reason: opened.quorumOverride,
+      })
+    }
     this.#session.announce({ type: 'meeting' })
   }
 
   /** Closes a vote and tallies it through the rules engine; the result awaits staff review. */
-  async close(voteId: string): Promise<void> {
+  async close(voteId: string, by: 'staff' | 'timer' = 'staff'): Promise<void> {
     const vote = this.#vote(voteId)
     if (vote.status !== 'open') throw new ServiceError('vote-not-open', vote.title)
     const box = await this.#session.box(voteId)
@@ -148,6 +174,7 @@ export class VoteService {
     const closed = this.#vote(voteId)
     await this.#session.audit.append('vote.closed', {
       voteId,
+      by,
       counts: closed.result?.counts ?? null,
       ballotBoxDigest: ballotBoxDigest(this.ballotBox(closed, box.ballots())),
     })

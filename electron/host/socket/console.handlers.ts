@@ -3,7 +3,9 @@ import type { Namespace } from 'socket.io'
 import type { ConsoleClientEvents, ConsoleServerEvents } from '../../../shared/protocol/events'
 import { z } from 'zod'
 import { voteIdInputSchema } from '../../../shared/protocol/vote.schema'
+import type { AttendanceService } from '../services/attendance.service'
 import type { LibraryService } from '../services/library.service'
+import type { LiveService } from '../services/live.service'
 import type { MeetingService } from '../services/meeting.service'
 import { parseInput } from '../services/parse-input'
 import type { Hall, HallChange } from '../services/hall'
@@ -21,6 +23,8 @@ export interface ConsoleDeps {
   library: LibraryService
   preparation: PreparationService
   meetings: MeetingService
+  attendance: AttendanceService
+  live: LiveService
   votes: VoteService
   staffToken: string
   /** Admit staff laptops on the LAN that hold the token; by default only this machine. */
@@ -86,13 +90,19 @@ export function setupConsoleNamespace(
         'project:remove': (input) => prep.removeProject(input),
         'projects:reorder': (input) => prep.reorderProjects(input),
         'vote:open': async (input) => {
-          await votes.open(parseInput(voteIdInputSchema, input).voteId)
+          await votes.open(input)
           return null
         },
         'vote:close': async (input) => {
           await votes.close(parseInput(voteIdInputSchema, input).voteId)
           return null
         },
+        'attendance:set': (input) => deps.attendance.set(input),
+        'meeting:set-quorum': (input) => deps.attendance.setQuorum(input),
+        'vote:remind': (input) => deps.live.remind(input),
+        'vote:paper': (input) => deps.live.paper(input),
+        'vote:annul': (input) => deps.live.annul(input),
+        'vote:runoff': (input) => deps.live.runoff(input),
         'audit:list': async (input) => {
           const { limit } = parseInput(auditListInputSchema, input ?? {})
           const entries = await hall.session.audit.entries()

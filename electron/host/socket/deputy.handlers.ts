@@ -1,5 +1,6 @@
 import type { Namespace, Socket } from 'socket.io'
 import type { DeputyClientEvents, DeputyServerEvents } from '../../../shared/protocol/events'
+import type { AttendanceService } from '../services/attendance.service'
 import type { MeetingService } from '../services/meeting.service'
 import { ServiceError } from '../services/service-error'
 import type { Hall, HallChange } from '../services/hall'
@@ -18,6 +19,7 @@ type DeputySocket = Socket<
 export interface DeputyDeps {
   hall: Hall
   meetings: MeetingService
+  attendance: AttendanceService
   votes: VoteService
   log: (line: string) => void
 }
@@ -34,7 +36,7 @@ export function setupDeputyNamespace(
     { deputyId: string }
   >,
   deps: DeputyDeps,
-): { stop: () => void; online: () => number } {
+): { stop: () => void; online: () => number; isOnline: (deputyId: string) => boolean } {
   const { hall, meetings, votes } = deps
   const active = new Map<string, DeputySocket>()
   const guesses = new FailureLimiter({ maxFailures: 20, windowMs: 60_000, blockMs: 5 * 60_000 })
@@ -75,6 +77,14 @@ export function setupDeputyNamespace(
     if (change.type === 'meeting-switched')
       for (const socket of active.values()) socket.disconnect(true)
     if (change.type === 'meeting') for (const socket of active.values()) pushState(socket)
+    if (change.type === 'deputy') {
+      const socket = active.get(change.deputyId)
+      if (socket) pushState(socket)
+    }
+    if (change.type === 'remind') {
+      for (const id of change.deputyIds)
+        active.get(id)?.emit('deputy:remind', { voteId: change.voteId })
+    }
   }
   hall.on('change', onChange)
 
@@ -101,7 +111,7 @@ export function setupDeputyNamespace(
       // A tablet sends a ballot and its resends: a few requests a minute. Far above that is abuse.
       new TokenBucket({ burst: 20, perSecond: 5 }),
     )
-    meetings.checkIn(deputyId).then(
+    deps.attendance.checkIn(deputyId).then(
       () => pushState(socket),
       (error: unknown) => deps.log(`check-in failed: ${String(error)}`),
     )
@@ -110,5 +120,6 @@ export function setupDeputyNamespace(
   return {
     stop: () => hall.off('change', onChange),
     online: () => active.size,
+    isOnline: (deputyId) => active.has(deputyId),
   }
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { Low } from 'lowdb'
+import type { QuorumRule } from '../../../shared/protocol/attendance.schema'
 import type { Deputy, Meeting, Project } from '../../../shared/protocol/meeting.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { ScreenStage } from '../../../shared/protocol/views'
@@ -14,6 +15,8 @@ export interface MeetingData {
   projects: Project[]
   votes: VoteDef[]
   screen: { stage: ScreenStage; voteId: string | null }
+  /** Absent in files written before quorums were configurable: then the default applies. */
+  quorum?: QuorumRule
 }
 
 export function emptyMeetingData(): MeetingData {

@@ -8,8 +8,7 @@ import type { ConsoleApi } from '../use-console'
 import type { VoteDraft } from './presets'
 import { defaultSeats, presetDraft, presetKinds, presetTitleKey } from './presets'
 import { RulesSummary, VoteEditor } from './VoteEditor'
-
-const statusColor = { draft: 'gray', open: 'green', closed: 'orange', published: 'blue' } as const
+import { statusColor } from '../vote-status'
 
 type Editing =
   | { mode: 'new'; draft: VoteDraft }

@@ -6,8 +6,7 @@ import { useI18n } from '../../common/i18n'
 import { staffHref } from '../staff-api'
 import type { Send } from '../use-console'
 import { ResultTable } from './ResultTable'
-
-const statusColor = { draft: 'gray', open: 'green', closed: 'orange', published: 'blue' } as const
+import { statusColor } from '../vote-status'
 
 export function AgendaPanel({
   state,

@@ -3,6 +3,7 @@ import { useI18n } from '../../common/i18n'
 import { AgendaPanel } from '../components/AgendaPanel'
 import { AttendancePanel } from '../components/AttendancePanel'
 import { AuditPanel } from '../components/AuditPanel'
+import { LiveSection } from '../live/LiveSection'
 import type { ConsoleApi } from '../use-console'
 
 /**
@@ -18,6 +19,7 @@ export function HallSection({ api }: { api: ConsoleApi }) {
     <Stack>
       <Title order={3}>{t('prep.nav.hall')}</Title>
       <AttendancePanel attendance={state.attendance} tabletsOnline={state.tabletsOnline} />
+      <LiveSection />
       <AgendaPanel state={state} send={api.send} token={api.token} />
       <AuditPanel load={api.loadAudit} />
     </Stack>

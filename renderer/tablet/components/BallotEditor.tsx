@@ -1,19 +1,10 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core'
+import { Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core'
 import { useState } from 'react'
 import type { DeputyBallotView } from '../../../shared/protocol/views'
 import type { Mark } from '../../../shared/protocol/marks'
 import { allowedMarks } from '../../../shared/protocol/marks'
 import { useI18n } from '../../common/i18n'
+import { MarkChoice } from './MarkChoice'
 import { Review } from './Review'
 
 /** Marks the ballot; an over-vote cannot be made and every item needs a mark where required. */
@@ -32,7 +23,8 @@ export function BallotEditor({
   const [warning, setWarning] = useState<string | null>(null)
   const limit = vote.kind === 'select' ? vote.seats : vote.maxFor
   const forCount = Object.values(marks).filter((m) => m === 'for').length
-  const complete = vote.kind === 'select' || vote.candidates.every((c) => marks[c.id] !== undefined)
+  const markedCount = vote.candidates.filter((c) => marks[c.id] !== undefined).length
+  const complete = vote.kind === 'select' || markedCount === vote.candidates.length
 
   if (reviewing) {
     return (
@@ -107,12 +99,12 @@ export function BallotEditor({
               <Text fz="xl" fw={500} mb="sm">
                 {i + 1}. {c.title}
               </Text>
-              <SegmentedControl
-                fullWidth
-                size="lg"
-                value={marks[c.id] ?? ''}
-                onChange={(value) => setMark(c.id, value as Mark)}
-                data={allowedMarks[vote.kind].map((m) => ({ value: m, label: t(`mark.${m}`) }))}
+              <MarkChoice
+                itemId={c.id}
+                label={c.title}
+                options={allowedMarks[vote.kind]}
+                value={marks[c.id]}
+                onChange={(mark) => setMark(c.id, mark)}
               />
             </Paper>
           ),
@@ -135,11 +127,16 @@ export function BallotEditor({
                 {t('tablet.selected', { x: forCount, k: limit })}
               </Text>
             )}
-            {warning && (
-              <Alert color="orange" p={4}>
-                {warning}
-              </Alert>
+            {vote.kind !== 'select' && (
+              <Text fz="lg" fw={600} data-testid="marked-count">
+                {t('tablet.marked', { x: markedCount, n: vote.candidates.length })}
+                {!complete && ` · ${t('tablet.markEvery')}`}
+              </Text>
             )}
+            {/* The line is always there, so a warning never moves the bar under a finger. */}
+            <Text fz="md" fw={600} c="orange.8" mih={24} role={warning ? 'alert' : undefined}>
+              {warning ?? ''}
+            </Text>
           </Stack>
           <Button size="xl" disabled={!complete} onClick={() => setReviewing(true)}>
             {t('tablet.review')}

@@ -1,0 +1,112 @@
+import type { AttendanceState } from '../../../shared/protocol/attendance.schema'
+import {
+  attendanceSetInputSchema,
+  quorumRuleSchema,
+} from '../../../shared/protocol/attendance.schema'
+import type { Deputy } from '../../../shared/protocol/meeting.schema'
+import { parseInput } from './parse-input'
+import { ServiceError } from './service-error'
+import type { Hall } from './hall'
+import type { Session } from './session'
+
+export function attendanceStateOf(deputy: Deputy): AttendanceState {
+  if (deputy.present) return 'present'
+  return deputy.onLeave ? 'leave' : 'absent'
+}
+
+/**
+ * 报到: deputies check in by opening their credential on a tablet, or staff check them in, take a
+ * check-in back, or mark leave (请假). A check-in while a vote is open makes the deputy eligible:
+ * ballots issued grows and the growth is logged. Taking a check-in back while a vote is open is
+ * refused, since ballots issued for it are fixed.
+ */
+export class AttendanceService {
+  readonly #hall: Hall
+
+  constructor(hall: Hall) {
+    this.#hall = hall
+  }
+  get #session(): Session {
+    return this.#hall.session
+  }
+
+  /** Staff set the attendance of some deputies or a delegation; answers how many changed. */
+  async set(raw: unknown): Promise<{ changed: number }> {
+    const input = parseInput(attendanceSetInputSchema, raw)
+    const deputies = this.#session.meeting.data.deputies
+    let targets: Deputy[]
+    if (input.deputyIds) {
+      targets = input.deputyIds.map((id, i) => {
+        const d = deputies.find((x) => x.id === id)
+        if (!d) throw new ServiceError('not-found', `deputyIds[${i}]: ${id}`)
+        return d
+      })
+    } else {
+      targets = deputies.filter((d) => d.delegation === input.delegation)
+      if (targets.length === 0)
+        throw new ServiceError('not-found', `delegation ${input.delegation}`)
+    }
+    const changing = targets.filter((d) => attendanceStateOf(d) !== input.state)
+    if (input.state !== 'present' && this.#session.openVote()) {
+      const leaving = changing.find((d) => d.present)
+      if (leaving) throw new ServiceError('attendance-locked', leaving.name)
+    }
+    return {
+      changed: await this.apply(
+        changing.map((d) => d.id),
+        input.state,
+        'staff',
+      ),
+    }
+  }
+
+  /** 报到 by opening the credential on a tablet. */
+  async checkIn(deputyId: string): Promise<void> {
+    const deputy = this.#session.meeting.data.deputies.find((d) => d.id === deputyId)
+    if (!deputy) throw new ServiceError('not-found', deputyId)
+    if (deputy.present) return
+    await this.apply([deputyId], 'present', 'tablet')
+  }
+
+  async setQuorum(raw: unknown): Promise<null> {
+    const rule = parseInput(quorumRuleSchema, raw)
+    if (!this.#session.meeting.data.meeting) throw new ServiceError('no-meeting')
+    await this.#session.meeting.update((data) => {
+      data.quorum = rule
+    })
+    await this.#session.audit.append('meeting.quorum-set', rule)
+    this.#session.announce({ type: 'attendance' })
+    return null
+  }
+
+  /** Persist, audit, announce. Late check-ins during an open vote grow its ballots issued. */
+  async apply(ids: string[], state: AttendanceState, via: 'staff' | 'tablet'): Promise<number> {
+    if (ids.length === 0) return 0
+    const wanted = new Set(ids)
+    let grew: { voteId: string; issued: number; deputyIds: string[] } | null = null
+    await this.#session.meeting.update((data) => {
+      const open = data.votes.find((v) => v.status === 'open')
+      const late: string[] = []
+      for (const d of data.deputies) {
+        if (!wanted.has(d.id)) continue
+        if (state === 'present' && !d.present) late.push(d.id)
+        d.present = state === 'present'
+        d.onLeave = state === 'leave'
+      }
+      if (open?.attendance && late.length > 0) {
+        open.attendance.present += late.length
+        open.attendance.issued += late.length
+        grew = { voteId: open.id, issued: open.attendance.issued, deputyIds: late }
+      }
+    })
+    const event = {
+      present: 'deputy.checked-in',
+      absent: 'deputy.check-in-undone',
+      leave: 'deputy.on-leave',
+    }[state]
+    await this.#session.audit.append(event, { deputyIds: ids, via })
+    if (grew) await this.#session.audit.append('vote.issued-grew', grew)
+    this.#session.announce({ type: 'attendance' })
+    return ids.length
+  }
+}

@@ -1,0 +1,374 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ConsoleState, DeputyState, ScreenState } from '../../../shared/protocol/views'
+import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
+import type { VoteRules } from '../../../shared/protocol/vote-rules.schema'
+import { call, HostHarness, next } from '../testing/host-harness'
+
+let h: HostHarness
+
+afterEach(async () => {
+  await h.teardown()
+})
+
+/** A meeting of `n` deputies with the default quorum (two-thirds of the roster). */
+async function meeting(n = 12) {
+  h = await new HostHarness().setup({ quorum: 'default' })
+  const staff = await h.staff()
+  await h.host.meetings.loadDemo(n)
+  return { staff, deputies: h.host.session.meeting.data.deputies }
+}
+
+async function addVote(staff: Awaited<ReturnType<HostHarness['staff']>>, rules: VoteRules) {
+  const ids = h.host.session.meeting.data.projects.map((p) => p.id)
+  const candidateIds = rules.kind === 'motion' ? ids.slice(0, 1) : ids.slice(0, 4)
+  const created = await call<{ voteId: string }>(staff, 'vote:create', {
+    title: '测试表决',
+    rules,
+    candidateIds,
+  })
+  if (!created.ok) throw new Error(JSON.stringify(created.error))
+  return created.data.voteId
+}
+
+async function auditTypes() {
+  return (await h.host.session.audit.entries()).map((e) => e.type)
+}
+
+describe('check-in and quorum', () => {
+  it('checks in one deputy, a delegation, undoes and marks leave; counts and quorum follow', async () => {
+    const { staff, deputies } = await meeting(12)
+    const [a, b] = deputies
+    if (!a || !b) throw new Error('demo has deputies')
+    const screen = h.connect('/screen')
+    await next<ScreenState>(screen, 'screen:state')
+
+    expect(await call(staff, 'attendance:set', { deputyIds: [a.id], state: 'present' })).toEqual({
+      ok: true,
+      data: { changed: 1 },
+    })
+    const delegation = b.delegation
+    const members = deputies.filter((d) => d.delegation === delegation)
+    const bulk = await call<{ changed: number }>(staff, 'attendance:set', {
+      delegation,
+      state: 'present',
+    })
+    expect(bulk).toEqual({
+      ok: true,
+      data: { changed: members.filter((d) => d.id !== a.id).length },
+    })
+    const leave = deputies.find((d) => d.delegation !== delegation && d.id !== a.id)
+    if (!leave) throw new Error('another delegation')
+    await call(staff, 'attendance:set', { deputyIds: [leave.id], state: 'leave' })
+    await call(staff, 'attendance:set', { deputyIds: [a.id], state: 'absent' })
+
+    const present = members.filter((d) => d.id !== a.id).length
+    const stateSeen = next<ConsoleState>(staff, 'console:state')
+    const screenSeen = next<ScreenState>(screen, 'screen:state')
+    await call(staff, 'meeting:set-quorum', { numerator: 1, denominator: 2 })
+    const state = await stateSeen
+    expect(state.attendance).toEqual({
+      roster: 12,
+      present,
+      absent: 12 - present - 1,
+      leave: 1,
+      quorum: { numerator: 1, denominator: 2 },
+      quorumNeeded: 6,
+      quorumMet: present * 2 >= 12,
+    })
+    expect((await screenSeen).attendance).toEqual(state.attendance)
+    const types = await auditTypes()
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'deputy.checked-in',
+        'deputy.on-leave',
+        'deputy.check-in-undone',
+        'meeting.quorum-set',
+      ]),
+    )
+  })
+
+  it('refuses bad attendance input and changes nothing', async () => {
+    const { staff } = await meeting(5)
+    expect(await call(staff, 'attendance:set', { state: 'present' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    })
+    expect(
+      await call(staff, 'attendance:set', { deputyIds: ['nobody'], state: 'present' }),
+    ).toMatchObject({ ok: false, error: { code: 'not-found', detail: 'deputyIds[0]: nobody' } })
+    expect(await call(staff, 'meeting:set-quorum', { numerator: 3, denominator: 2 })).toMatchObject(
+      { ok: false, error: { code: 'bad-request' } },
+    )
+    expect(h.host.session.meeting.data.deputies.every((d) => !d.present)).toBe(true)
+  })
+
+  it('opens only with a quorum unless staff give a reason; late check-ins grow issued', async () => {
+    const { staff, deputies } = await meeting(9)
+    const voteId = await addVote(staff, defaultRules('select', 2))
+    const ids = deputies.map((d) => d.id)
+    // Two-thirds of 9 is 6: five present is not enough.
+    await call(staff, 'attendance:set', { deputyIds: ids.slice(0, 5), state: 'present' })
+    expect(await call(staff, 'vote:open', { voteId })).toEqual({
+      ok: false,
+      error: { code: 'no-quorum', detail: '5/6' },
+    })
+    expect(await call(staff, 'vote:open', { voteId, override: ' ' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    })
+    expect(h.host.session.meeting.data.votes[0]?.status).toBe('draft')
+
+    const opened = await call(staff, 'vote:open', { voteId, override: '主任会议决定继续' })
+    expect(opened.ok).toBe(true)
+    const entries = await h.host.session.audit.entries()
+    expect(entries.find((e) => e.type === 'vote.quorum-overridden')?.data).toEqual({
+      voteId,
+      present: 5,
+      needed: 6,
+      reason: '主任会议决定继续',
+    })
+
+    // A late check-in by a tablet and one by staff: both become eligible.
+    await h.deputy(deputies[5]?.credential ?? '')
+    await call(staff, 'attendance:set', { deputyIds: [ids[6]], state: 'present' })
+    const vote = h.host.session.meeting.data.votes[0]
+    expect(vote?.attendance).toEqual({ roster: 9, present: 7, issued: 7 })
+    expect((await auditTypes()).filter((t) => t === 'vote.issued-grew')).toHaveLength(2)
+    // Taking a check-in back while the vote is open is refused.
+    expect(
+      await call(staff, 'attendance:set', { deputyIds: [ids[0]], state: 'absent' }),
+    ).toMatchObject({ ok: false, error: { code: 'attendance-locked' } })
+  })
+})
+
+describe('an open vote', () => {
+  it('shows who has not voted by delegation, and reminds only their tablets', async () => {
+    const { staff, deputies } = await meeting(6)
+    const voteId = await addVote(staff, defaultRules('select', 2))
+    const tablets = await Promise.all(deputies.map((d) => h.deputy(d.credential)))
+    await call(staff, 'vote:open', { voteId })
+    const [t0, t1] = tablets
+    if (!t0 || !t1) throw new Error('tablets')
+    const ok = await call(t0.socket, 'ballot:submit', {
+      voteId,
+      ballotId: 'ballot-zero-0',
+      marks: { P01: 'for' },
+    })
+    expect(ok.ok).toBe(true)
+
+    const seen = next<ConsoleState>(staff, 'console:state', (s) => s.live?.notVoted.length === 5)
+    const reminded = next<{ voteId: string }>(t1.socket, 'deputy:remind')
+    let votedReminded = false
+    t0.socket.on('deputy:remind', () => (votedReminded = true))
+    expect(await call(staff, 'vote:remind', { voteId })).toEqual({
+      ok: true,
+      data: { reminded: 5 },
+    })
+    await expect(reminded).resolves.toEqual({ voteId })
+    const live = (await seen).live
+    expect(live?.notVoted.map((d) => d.id)).toEqual(deputies.slice(1).map((d) => d.id))
+    expect(live?.notVoted[0]).toEqual({
+      id: deputies[1]?.id,
+      name: deputies[1]?.name,
+      delegation: deputies[1]?.delegation,
+      seat: deputies[1]?.seat,
+    })
+    const total = live?.byDelegation.reduce((s, r) => s + r.cast, 0)
+    expect(total).toBe(1)
+    expect(live?.byDelegation.reduce((s, r) => s + r.issued, 0)).toBe(6)
+    expect(votedReminded).toBe(false)
+  })
+
+  it('records a paper ballot unlinked: the deputy is voted, an over-vote counts invalid', async () => {
+    const { staff, deputies } = await meeting(3)
+    const voteId = await addVote(staff, defaultRules('select', 2))
+    const tablets = await Promise.all(deputies.map((d) => h.deputy(d.credential)))
+    await call(staff, 'vote:open', { voteId })
+    const [d0, d1] = deputies
+    if (!d0 || !d1) throw new Error('deputies')
+    const overVote = { P01: 'for', P02: 'for', P03: 'for' }
+    const turned = next<DeputyState>(tablets[0]?.socket as never, 'deputy:state', (s) => s.voted)
+    expect(await call(staff, 'vote:paper', { voteId, deputyId: d0.id, marks: overVote })).toEqual({
+      ok: true,
+      data: null,
+    })
+    await expect(turned).resolves.toMatchObject({ voted: true })
+    expect(await call(staff, 'vote:paper', { voteId, deputyId: d0.id, marks: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'already-voted' },
+    })
+    expect(
+      await call(staff, 'vote:paper', { voteId, deputyId: d1.id, marks: { P99: 'for' } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', detail: 'marks.P99: unknown candidate' },
+    })
+    expect(
+      await call(staff, 'vote:paper', { voteId, deputyId: d1.id, marks: {}, spoiled: true }),
+    ).toEqual({ ok: true, data: null })
+    // The tablet of a paper voter cannot vote again.
+    const late = await call(tablets[0]?.socket as never, 'ballot:submit', {
+      voteId,
+      ballotId: 'ballot-late-00',
+      marks: { P01: 'for' },
+    })
+    expect(late).toMatchObject({ ok: false, error: { code: 'already-voted' } })
+    await call(tablets[2]?.socket as never, 'ballot:submit', {
+      voteId,
+      ballotId: 'ballot-two-000',
+      marks: { P01: 'for' },
+    })
+    await call(staff, 'vote:close', { voteId })
+    const vote = h.host.session.meeting.data.votes.find((v) => v.id === voteId)
+    expect(vote?.result?.counts).toMatchObject({ issued: 3, cast: 3, valid: 1, invalid: 2 })
+    const entry = (await h.host.session.audit.entries()).filter(
+      (e) => e.type === 'vote.paper-entry',
+    )
+    expect(entry.map((e) => e.data)).toEqual([
+      { voteId, deputyId: d0.id },
+      { voteId, deputyId: d1.id },
+    ])
+    // The box holds contents and voters apart: no ballot carries an id or a deputy.
+    const box = await readFile(join(h.meetingDir, 'ballots', `${voteId}.json`), 'utf8')
+    const parsed = JSON.parse(box) as { ballots: Record<string, unknown>[] }
+    for (const b of parsed.ballots)
+      expect(Object.keys(b).sort()).toEqual(
+        b.spoiled ? ['count', 'marks', 'spoiled'] : ['count', 'marks'],
+      )
+  })
+
+  it('closes by the timer from the deadline stored at open, also after a restart', async () => {
+    const { staff, deputies } = await meeting(3)
+    await call(staff, 'attendance:set', { deputyIds: deputies.map((d) => d.id), state: 'present' })
+    const rules = { ...defaultRules('select', 2), timeLimit: { seconds: 2, onExpiry: 'close' } }
+    const voteId = await addVote(staff, rules as VoteRules)
+    await call(staff, 'vote:open', { voteId })
+    const vote = h.host.session.meeting.data.votes[0]
+    const opened = Date.parse(vote?.openedAt ?? '')
+    expect(Date.parse(vote?.deadline ?? '') - opened).toBe(2000)
+    // The host goes down and comes back before the deadline: the clock is the stored deadline.
+    await h.stop()
+    await h.start()
+    expect(h.host.session.openVote()?.id).toBe(voteId)
+    const again = h.connect('/console', { token: h.host.staffToken })
+    await expect(
+      next<ConsoleState>(again, 'console:state', (s) => s.votes[0]?.status === 'closed'),
+    ).resolves.toBeTruthy()
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(2000)
+    const closed = (await h.host.session.audit.entries()).find((e) => e.type === 'vote.closed')
+    expect(closed?.data.by).toBe('timer')
+  })
+
+  it('warns instead of closing when the time limit says so', async () => {
+    const { staff, deputies } = await meeting(3)
+    await call(staff, 'attendance:set', { deputyIds: deputies.map((d) => d.id), state: 'present' })
+    const rules = { ...defaultRules('motion'), timeLimit: { seconds: 1, onExpiry: 'warn' } }
+    const voteId = await addVote(staff, rules as VoteRules)
+    const timeUp = next<ConsoleState>(staff, 'console:state', (s) => s.votes[0]?.timeUp === true)
+    const tablet = await h.deputy(deputies[0]?.credential ?? '')
+    const ballot = next<DeputyState>(tablet.socket, 'deputy:state', (s) => s.vote !== null)
+    await call(staff, 'vote:open', { voteId })
+    // Tablets get the time left, not the host's wall clock: their own clocks drift.
+    const remaining = (await ballot).vote?.remainingMs ?? -1
+    expect(remaining).toBeGreaterThan(0)
+    expect(remaining).toBeLessThanOrEqual(1000)
+    const state = await timeUp
+    expect(state.votes[0]?.status).toBe('open')
+    expect(await auditTypes()).toContain('vote.time-up')
+  })
+})
+
+describe('after close', () => {
+  it('annuls a vote with a reason: kept, logged, never on screen', async () => {
+    const { staff } = await meeting(3)
+    await h.host.attendance.setQuorum({ numerator: 0, denominator: 1 })
+    const voteId = await addVote(staff, defaultRules('select', 2))
+    await call(staff, 'vote:open', { voteId })
+    await call(staff, 'vote:close', { voteId })
+    await call(staff, 'vote:publish', { voteId })
+    expect(await call(staff, 'vote:annul', { voteId })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    })
+    const screen = h.connect('/screen')
+    await next<ScreenState>(screen, 'screen:state')
+    const cleared = next<ScreenState>(screen, 'screen:state')
+    expect(await call(staff, 'vote:annul', { voteId, reason: '计票程序有误' })).toEqual({
+      ok: true,
+      data: null,
+    })
+    const shown = await cleared
+    expect(shown.vote).toBeNull()
+    expect(shown.stage).toBe('welcome')
+    const vote = h.host.session.meeting.data.votes[0]
+    expect(vote).toMatchObject({ status: 'annulled', annulReason: '计票程序有误' })
+    expect(vote?.result).not.toBeNull()
+    const entry = (await h.host.session.audit.entries()).find((e) => e.type === 'vote.annulled')
+    expect(entry?.data).toEqual({ voteId, from: 'published', reason: '计票程序有误' })
+  })
+
+  it('creates the run-off of a tie in one call, once; a clean result has none', async () => {
+    const { staff, deputies } = await meeting(4)
+    await call(staff, 'attendance:set', { deputyIds: deputies.map((d) => d.id), state: 'present' })
+    // 4 candidates, 2 seats, threshold of the valid ballots so two ballots can pass.
+    const rules: VoteRules = {
+      ...defaultRules('select', 2),
+      threshold: { base: 'valid', numerator: 1, denominator: 2, strict: false },
+    }
+    const voteId = await addVote(staff, rules)
+    const tablets = await Promise.all(deputies.map((d) => h.deputy(d.credential)))
+    await call(staff, 'vote:open', { voteId })
+    const marks = [
+      { P01: 'for', P02: 'for' },
+      { P01: 'for', P03: 'for' },
+      { P01: 'for' },
+      { P02: 'for', P03: 'for' },
+    ]
+    for (const [i, t] of tablets.entries())
+      await call(t.socket, 'ballot:submit', {
+        voteId,
+        ballotId: `ballot-${i}-xyz`,
+        marks: marks[i],
+      })
+    expect(await call(staff, 'vote:runoff', { voteId })).toMatchObject({
+      ok: false,
+      error: { code: 'vote-not-closed' },
+    })
+    await call(staff, 'vote:close', { voteId })
+    const closed = h.host.session.meeting.data.votes[0]
+    expect(closed?.result?.tie).toEqual({ candidates: ['P02', 'P03'], seatsLeft: 1 })
+
+    const runoff = await call<{ voteId: string }>(staff, 'vote:runoff', { voteId })
+    if (!runoff.ok) throw new Error(JSON.stringify(runoff.error))
+    expect(await call(staff, 'vote:runoff', { voteId })).toEqual(runoff)
+    const made = h.host.session.meeting.data.votes.find((v) => v.id === runoff.data.voteId)
+    expect(made).toMatchObject({
+      status: 'draft',
+      title: '测试表决（另行票决）',
+      runoffOf: voteId,
+      candidates: [
+        { id: 'P02', title: expect.any(String) },
+        { id: 'P03', title: expect.any(String) },
+      ],
+    })
+    expect(made?.rules).toMatchObject({ kind: 'select', seats: 1, threshold: rules.threshold })
+    expect(await auditTypes()).toContain('vote.runoff-created')
+
+    // The run-off itself: P02 wins alone, so nothing is left to run off.
+    const second = runoff.data.voteId
+    await call(staff, 'vote:open', { voteId: second })
+    for (const [i, t] of tablets.entries())
+      await call(t.socket, 'ballot:submit', {
+        voteId: second,
+        ballotId: `ballot-${i}-second`,
+        marks: i < 3 ? { P02: 'for' } : {},
+      })
+    await call(staff, 'vote:close', { voteId: second })
+    expect(await call(staff, 'vote:runoff', { voteId: second })).toMatchObject({
+      ok: false,
+      error: { code: 'no-runoff' },
+    })
+  })
+})

@@ -1,0 +1,147 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import {
+  paperBallotInputSchema,
+  voteAnnulInputSchema,
+  voteIdInputSchema,
+} from '../../../shared/protocol/vote.schema'
+import type { VoteDef } from '../../../shared/protocol/vote.schema'
+import { allowedMarks } from '../../../shared/protocol/vote-rules.schema'
+import { buildRunoff } from '../../../shared/rules'
+import { parseInput } from './parse-input'
+import { ServiceError } from './service-error'
+import type { Hall } from './hall'
+import type { Session } from './session'
+import { liveOf } from './views'
+
+/** While a vote runs and after it closes: remind, paper entry, annul, run-off. */
+export class LiveService {
+  readonly #hall: Hall
+  readonly #online: (deputyId: string) => boolean
+
+  constructor(hall: Hall, online: (deputyId: string) => boolean) {
+    this.#hall = hall
+    this.#online = online
+  }
+  get #session(): Session {
+    return this.#hall.session
+  }
+
+  /** Prompts the tablets of eligible deputies who have not voted; answers how many are online. */
+  async remind(raw: unknown): Promise<{ reminded: number }> {
+    const { voteId } = parseInput(voteIdInputSchema, raw)
+    const vote = this.#vote(voteId)
+    if (vote.status !== 'open') throw new ServiceError('vote-not-open', vote.title)
+    const deputyIds = (liveOf(this.#session)?.notVoted ?? []).map((d) => d.id)
+    const reminded = deputyIds.filter((id) => this.#online(id)).length
+    await this.#session.audit.append('vote.reminded', {
+      voteId,
+      notVoted: deputyIds.length,
+      reminded,
+    })
+    this.#session.announce({ type: 'remind', voteId, deputyIds })
+    return { reminded }
+  }
+
+  /**
+   * A paper ballot for a deputy whose tablet failed. The deputy is marked voted; the marks go
+   * into the same ballot box under a throwaway random id, so nothing ties them to the deputy.
+   * Paper may be spoiled or over-voted: the tally counts it invalid. Marks naming an unknown
+   * candidate or a mark the kind does not allow are a typing error, refused.
+   */
+  async paper(raw: unknown): Promise<null> {
+    const input = parseInput(paperBallotInputSchema, raw)
+    const vote = this.#vote(input.voteId)
+    if (vote.status !== 'open') throw new ServiceError('vote-not-open', vote.title)
+    const deputy = this.#session.meeting.data.deputies.find((d) => d.id === input.deputyId)
+    if (!deputy) throw new ServiceError('not-found', `deputyId: ${input.deputyId}`)
+    if (!deputy.present) throw new ServiceError('not-eligible', deputy.name)
+    const ids = new Set(vote.candidates.map((c) => c.id))
+    const allowed = allowedMarks[vote.rules.kind]
+    for (const [id, mark] of Object.entries(input.marks)) {
+      if (!ids.has(id)) throw new ServiceError('bad-request', `marks.${id}: unknown candidate`)
+      if (!allowed.includes(mark))
+        throw new ServiceError('bad-request', `marks.${id}: ${mark} not allowed`)
+    }
+    const box = await this.#session.box(vote.id)
+    if (box.hasVoted(deputy.id)) throw new ServiceError('already-voted', deputy.name)
+    const outcome = await box.add(
+      deputy.id,
+      randomBytes(16).toString('base64url'),
+      input.marks,
+      input.spoiled,
+    )
+    if (outcome !== 'stored') throw new ServiceError('already-voted', deputy.name)
+    // Who handed in paper is logged; what the paper said is not, nor anything that links them.
+    await this.#session.audit.append('vote.paper-entry', { voteId: vote.id, deputyId: deputy.id })
+    this.#session.announce({ type: 'turnout', voteId: vote.id })
+    this.#session.announce({ type: 'deputy', deputyId: deputy.id })
+    return null
+  }
+
+  /** Voids a vote with a reason: kept with its ballots and logged, never shown as a result. */
+  async annul(raw: unknown): Promise<null> {
+    const { voteId, reason } = parseInput(voteAnnulInputSchema, raw)
+    const vote = this.#vote(voteId)
+    if (vote.status === 'draft') throw new ServiceError('vote-not-open', vote.title)
+    if (vote.status === 'annulled') return null
+    const from = vote.status
+    await this.#session.meeting.update((data) => {
+      const v = data.votes.find((x) => x.id === voteId)
+      if (!v) return
+      v.status = 'annulled'
+      v.annulReason = reason
+      v.closedAt ??= new Date().toISOString()
+      if (data.screen.voteId === voteId) data.screen = { stage: 'welcome', voteId: null }
+    })
+    await this.#session.audit.append('vote.annulled', { voteId, from, reason })
+    this.#session.announce({ type: 'meeting' })
+    return null
+  }
+
+  /** The run-off of a closed vote with a tie or a shortfall to run off, as a new draft. */
+  async runoff(raw: unknown): Promise<{ voteId: string }> {
+    const { voteId } = parseInput(voteIdInputSchema, raw)
+    const vote = this.#vote(voteId)
+    if (vote.status !== 'closed' && vote.status !== 'published')
+      throw new ServiceError('vote-not-closed', vote.title)
+    // A second click answers with the run-off already made instead of making another.
+    const existing = this.#session.meeting.data.votes.find(
+      (v) => v.runoffOf === voteId && v.status !== 'annulled',
+    )
+    if (existing) return { voteId: existing.id }
+    const next = vote.result
+      ? buildRunoff({ ...vote.rules, title: vote.title, candidates: vote.candidates }, vote.result)
+      : null
+    if (!next) throw new ServiceError('no-runoff', vote.title)
+    const { title, candidates, ...rules } = next
+    const runoff: VoteDef = {
+      id: `V${Date.now().toString(36)}${randomUUID().slice(0, 4)}`,
+      title,
+      rules: { ...rules, release: vote.rules.release, secret: vote.rules.secret },
+      candidates,
+      status: 'draft',
+      openedAt: null,
+      closedAt: null,
+      attendance: null,
+      result: null,
+      runoffOf: voteId,
+    }
+    await this.#session.meeting.update((data) => {
+      data.votes.push(runoff)
+    })
+    await this.#session.audit.append('vote.runoff-created', {
+      voteId: runoff.id,
+      runoffOf: voteId,
+      seats: runoff.rules.seats,
+      candidates: candidates.map((c) => c.id),
+    })
+    this.#session.announce({ type: 'meeting' })
+    return { voteId: runoff.id }
+  }
+
+  #vote(voteId: string): VoteDef {
+    const vote = this.#session.meeting.data.votes.find((v) => v.id === voteId)
+    if (!vote) throw new ServiceError('not-found', voteId)
+    return vote
+  }
+}

@@ -1,0 +1,73 @@
+import { Badge, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core'
+import type { AttendanceView } from '../../../shared/protocol/views'
+import { useI18n } from '../../common/i18n'
+import type { LiveSend } from './use-live'
+
+/** Quorum rules a congress uses; `0/1` is a rehearsal without one. */
+const quorumPresets = ['2/3', '1/2', '0/1'] as const
+
+/** 应到 / 实到 / 缺席 / 请假 and whether the quorum is met, large enough to read across a desk. */
+export function AttendanceSummary({
+  attendance,
+  send,
+}: {
+  attendance: AttendanceView
+  send: LiveSend
+}) {
+  const { t } = useI18n()
+  const cells: [string, number, string][] = [
+    [t('count.roster'), attendance.roster, 'roster'],
+    [t('count.present'), attendance.present, 'present'],
+    [t('count.absent'), attendance.absent, 'absent'],
+    [t('count.leave'), attendance.leave, 'leave'],
+  ]
+  const quorumLabel = (value: string) =>
+    value === '2/3'
+      ? t('live.quorum.twoThirds')
+      : value === '1/2'
+        ? t('live.quorum.half')
+        : value === '0/1'
+          ? t('live.quorum.none')
+          : value
+  const current = `${attendance.quorum.numerator}/${attendance.quorum.denominator}`
+  const options = quorumPresets.includes(current as (typeof quorumPresets)[number])
+    ? quorumPresets
+    : [current, ...quorumPresets]
+  return (
+    <Paper withBorder p="md">
+      <Group gap="xl" align="flex-end">
+        {cells.map(([label, value, id]) => (
+          <Stack key={id} gap={0} align="center">
+            <Text size="sm" c="dimmed">
+              {label}
+            </Text>
+            <Text fz={32} fw={700} lh={1.1} data-testid={`live-${id}`}>
+              {value}
+            </Text>
+          </Stack>
+        ))}
+        <Stack gap={4}>
+          <Badge size="xl" color={attendance.quorumMet ? 'green' : 'red'} data-testid="live-quorum">
+            {attendance.quorumMet ? t('live.quorumMet') : t('live.quorumNotMet')}
+          </Badge>
+          <Text size="sm" c="dimmed">
+            {t('live.quorumNeeded', { needed: attendance.quorumNeeded })}
+          </Text>
+        </Stack>
+        <NativeSelect
+          label={t('live.quorumRule')}
+          data-testid="quorum-rule"
+          value={current}
+          data={options.map((value) => ({ value, label: quorumLabel(value) }))}
+          onChange={(e) => {
+            const [numerator, denominator] = e.currentTarget.value.split('/').map(Number)
+            void send('meeting:set-quorum', {
+              numerator: numerator ?? 2,
+              denominator: denominator ?? 3,
+            })
+          }}
+        />
+      </Group>
+    </Paper>
+  )
+}

@@ -1,0 +1,202 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Progress,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
+import type { ConsoleState, ConsoleVoteView } from '../../../shared/protocol/views'
+import { useI18n } from '../../common/i18n'
+import { LiveCountdown } from './LiveCountdown'
+import { PaperEntry } from './PaperEntry'
+import type { LiveSend } from './use-live'
+import { VoteActions } from './VoteActions'
+
+const statusColor = {
+  draft: 'gray',
+  open: 'green',
+  closed: 'orange',
+  published: 'blue',
+  annulled: 'red',
+} as const
+
+/** The vote in hand: its turnout while open (never how anyone voted), then its result. */
+export function LiveVotePanel({
+  state,
+  vote,
+  select,
+  send,
+  onNotice,
+}: {
+  state: ConsoleState
+  vote: ConsoleVoteView | null
+  select: (voteId: string) => void
+  send: LiveSend
+  onNotice: (text: string) => void
+}) {
+  const { t } = useI18n()
+  const live = vote && state.live?.voteId === vote.id ? state.live : null
+  const turnout = vote?.turnout ?? null
+  const remind = async () => {
+    if (!vote) return
+    const result = await send('vote:remind', { voteId: vote.id })
+    if (result.ok) onNotice(t('live.reminded', { n: result.data.reminded }))
+  }
+
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>{t('live.vote')}</Title>
+        <NativeSelect
+          value={vote?.id ?? ''}
+          onChange={(e) => select(e.currentTarget.value)}
+          data={state.votes.map((v) => ({
+            value: v.id,
+            label: `${v.title}（${t(`status.${v.status}`)}）`,
+          }))}
+          data-testid="live-vote-select"
+          miw={320}
+        />
+      </Group>
+      {!vote && <Text c="dimmed">{t('live.noVote')}</Text>}
+      {vote && (
+        <Stack gap="sm">
+          <Group>
+            <Text fw={700} fz="lg">
+              {vote.title}
+            </Text>
+            <Badge color={statusColor[vote.status]} data-testid="live-vote-status">
+              {t(`status.${vote.status}`)}
+            </Badge>
+            {vote.status === 'open' && vote.deadline && (
+              <LiveCountdown deadline={vote.deadline} timeUp={vote.timeUp === true} />
+            )}
+          </Group>
+          {vote.quorumOverride && (
+            <Text size="sm" c="orange.8">
+              {t('live.overridden', { reason: vote.quorumOverride })}
+            </Text>
+          )}
+          {vote.status === 'annulled' && (
+            <Alert color="red" data-testid="live-annulled">
+              {t('live.annulled', { reason: vote.annulReason ?? '' })}
+            </Alert>
+          )}
+          <VoteActions vote={vote} state={state} send={send} onRunoff={select} />
+          {turnout && vote.status === 'open' && (
+            <Stack gap={4}>
+              <Text fz="xl" fw={700} data-testid="live-turnout">
+                {t('live.turnout', {
+                  cast: turnout.cast,
+                  notCast: turnout.issued - turnout.cast,
+                  issued: turnout.issued,
+                })}
+              </Text>
+              <Progress
+                size="xl"
+                value={turnout.issued ? (100 * turnout.cast) / turnout.issued : 0}
+              />
+            </Stack>
+          )}
+          {live && (
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              <Stack gap="xs">
+                <Text fw={600}>{t('live.byDelegation')}</Text>
+                <Table striped verticalSpacing={2} data-testid="live-by-delegation">
+                  <Table.Tbody>
+                    {live.byDelegation.map((row) => (
+                      <Table.Tr key={row.delegation}>
+                        <Table.Td>{row.delegation}</Table.Td>
+                        <Table.Td ta="right">
+                          {row.cast} / {row.issued}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Stack>
+              <Stack gap="xs">
+                <Group justify="space-between">
+                  <Text fw={600}>{t('live.notVoted', { n: live.notVoted.length })}</Text>
+                  <Button
+                    size="xs"
+                    disabled={live.notVoted.length === 0}
+                    onClick={() => void remind()}
+                    data-shortcut="remind"
+                    data-testid="live-remind"
+                  >
+                    {t('live.remind')}
+                  </Button>
+                </Group>
+                <ScrollArea.Autosize mah={260}>
+                  <Table verticalSpacing={2} data-testid="live-not-voted">
+                    <Table.Tbody>
+                      {live.notVoted.map((d) => (
+                        <Table.Tr key={d.id}>
+                          <Table.Td>{d.name}</Table.Td>
+                          <Table.Td>{d.delegation}</Table.Td>
+                          <Table.Td>{d.seat}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </ScrollArea.Autosize>
+              </Stack>
+            </SimpleGrid>
+          )}
+          {live && vote.status === 'open' && (
+            <PaperEntry key={vote.id} vote={vote} notVoted={live.notVoted} send={send} />
+          )}
+          {vote.result && vote.status !== 'open' && <ResultSummary vote={vote} />}
+        </Stack>
+      )}
+    </Paper>
+  )
+}
+
+/** What staff check before publishing; the full table is in the agenda. */
+function ResultSummary({ vote }: { vote: ConsoleVoteView }) {
+  const { t } = useI18n()
+  const r = vote.result
+  if (!r) return null
+  const title = new Map(vote.candidates.map((c) => [c.id, c.title]))
+  const c = r.counts
+  return (
+    <Stack gap={4} data-testid="live-result">
+      <Text>
+        {t('live.resultCounts', {
+          issued: c.issued,
+          cast: c.cast,
+          valid: c.valid,
+          invalid: c.invalid,
+          needed: r.needed,
+        })}
+      </Text>
+      {r.void && <Alert color="red">{r.void}</Alert>}
+      {r.elected.length > 0 && (
+        <Text>
+          {t('live.elected', { list: r.elected.map((id) => title.get(id) ?? id).join('、') })}
+        </Text>
+      )}
+      {r.tie && (
+        <Alert color="orange" data-testid="live-tie">
+          {t('live.tie', {
+            list: r.tie.candidates.map((id) => title.get(id) ?? id).join('、'),
+            seats: r.tie.seatsLeft,
+          })}
+        </Alert>
+      )}
+      {r.shortfall && (
+        <Alert color="orange">{t('live.shortfall', { seats: r.shortfall.seatsLeft })}</Alert>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,132 @@
+import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import type { Mark } from '../../../shared/protocol/marks'
+import { allowedMarks } from '../../../shared/protocol/marks'
+import type { ConsoleVoteView, NotVotedView } from '../../../shared/protocol/views'
+import { ConfirmButton } from '../../common/ConfirmButton'
+import { useI18n } from '../../common/i18n'
+import type { LiveSend } from './use-live'
+
+/**
+ * A paper ballot for a deputy whose tablet failed: pick the deputy (only those who have not
+ * voted), copy the marks as written, even an over-vote, or declare it spoiled. The host marks
+ * the deputy voted and stores the marks apart from the name.
+ */
+export function PaperEntry({
+  vote,
+  notVoted,
+  send,
+}: {
+  vote: ConsoleVoteView
+  notVoted: NotVotedView[]
+  send: LiveSend
+}) {
+  const { t } = useI18n()
+  const [open, setOpen] = useState(false)
+  const [deputyId, setDeputyId] = useState('')
+  const [marks, setMarks] = useState<Record<string, Mark>>({})
+  const [spoiled, setSpoiled] = useState(false)
+  const deputy = notVoted.find((d) => d.id === deputyId)
+  const options = allowedMarks[vote.rules.kind]
+
+  if (!open) {
+    return (
+      <Button variant="default" onClick={() => setOpen(true)} data-testid="paper-open">
+        {t('live.paper')}
+      </Button>
+    )
+  }
+
+  const reset = () => {
+    setOpen(false)
+    setDeputyId('')
+    setMarks({})
+    setSpoiled(false)
+  }
+
+  return (
+    <Paper withBorder p="md" data-testid="paper-form">
+      <Title order={5} mb="xs">
+        {t('live.paper')}
+      </Title>
+      <Stack gap="xs">
+        <NativeSelect
+          label={t('live.paperDeputy')}
+          value={deputyId}
+          onChange={(e) => setDeputyId(e.currentTarget.value)}
+          data={[
+            { value: '', label: t('live.paperPick') },
+            ...notVoted.map((d) => ({
+              value: d.id,
+              label: `${d.name} · ${d.delegation} · ${d.seat}`,
+            })),
+          ]}
+          data-testid="paper-deputy"
+        />
+        {vote.candidates.map((c) =>
+          vote.rules.kind === 'select' ? (
+            <Checkbox
+              key={c.id}
+              label={c.title}
+              checked={marks[c.id] === 'for'}
+              disabled={spoiled}
+              data-testid={`paper-${c.id}`}
+              onChange={(e) => {
+                const checked = e.currentTarget.checked
+                setMarks(({ [c.id]: _old, ...rest }) =>
+                  checked ? { ...rest, [c.id]: 'for' } : rest,
+                )
+              }}
+            />
+          ) : (
+            <NativeSelect
+              key={c.id}
+              label={c.title}
+              value={marks[c.id] ?? ''}
+              disabled={spoiled}
+              data-testid={`paper-${c.id}`}
+              data={[
+                { value: '', label: t('live.paperUnmarked') },
+                ...options.map((m) => ({ value: m, label: t(`mark.${m}`) })),
+              ]}
+              onChange={(e) => {
+                const value = e.currentTarget.value as Mark | ''
+                setMarks(({ [c.id]: _old, ...rest }) => (value ? { ...rest, [c.id]: value } : rest))
+              }}
+            />
+          ),
+        )}
+        <Checkbox
+          label={t('live.paperSpoiled')}
+          checked={spoiled}
+          onChange={(e) => setSpoiled(e.currentTarget.checked)}
+          data-testid="paper-spoiled"
+        />
+        <Text size="sm" c="dimmed">
+          {t('live.paperHint')}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={reset}>
+            {t('common.cancel')}
+          </Button>
+          <ConfirmButton
+            disabled={!deputy}
+            label={t('live.paperSave')}
+            confirm={t('live.paperSave.confirm', { name: deputy?.name ?? '' })}
+            data-testid="paper-save"
+            onConfirm={() => {
+              void send('vote:paper', {
+                voteId: vote.id,
+                deputyId,
+                marks: spoiled ? {} : marks,
+                spoiled,
+              }).then((result) => {
+                if (result.ok) reset()
+              })
+            }}
+          />
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}

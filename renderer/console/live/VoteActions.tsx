@@ -1,0 +1,115 @@
+import { Button, Group, TextInput } from '@mantine/core'
+import { useState } from 'react'
+import type { ConsoleState, ConsoleVoteView } from '../../../shared/protocol/views'
+import { ConfirmButton } from '../../common/ConfirmButton'
+import { useI18n } from '../../common/i18n'
+import type { LiveSend } from './use-live'
+
+/** Whether the result leaves seats for a run-off (the rules engine decides what it holds). */
+export function runoffDue(vote: ConsoleVoteView): boolean {
+  const r = vote.result
+  if (!r || r.void !== null || (vote.status !== 'closed' && vote.status !== 'published'))
+    return false
+  return (
+    r.tie !== null || (r.shortfall !== null && vote.rules.shortfallPolicy === 'runoff-remaining')
+  )
+}
+
+/** Open (with a quorum, or a logged reason), close, publish, run off, annul. */
+export function VoteActions({
+  vote,
+  state,
+  send,
+  onRunoff,
+}: {
+  vote: ConsoleVoteView
+  state: ConsoleState
+  send: LiveSend
+  onRunoff: (voteId: string) => void
+}) {
+  const { t } = useI18n()
+  const [override, setOverride] = useState('')
+  const [annulReason, setAnnulReason] = useState('')
+  const anotherOpen = state.votes.some((v) => v.status === 'open' && v.id !== vote.id)
+  const quorumMet = state.attendance.quorumMet
+  const reasonOk = override.trim().length >= 2
+
+  return (
+    <Group align="flex-end" gap="sm">
+      {vote.status === 'draft' && !quorumMet && (
+        <TextInput
+          label={t('live.overrideReason')}
+          placeholder={t('live.overrideHint')}
+          value={override}
+          onChange={(e) => setOverride(e.currentTarget.value)}
+          data-testid="override-reason"
+          w={280}
+        />
+      )}
+      {vote.status === 'draft' && (
+        <Button
+          color="green"
+          disabled={anotherOpen || (!quorumMet && !reasonOk)}
+          data-shortcut="open"
+          data-testid="live-open"
+          onClick={() =>
+            void send('vote:open', quorumMet ? { voteId: vote.id } : { voteId: vote.id, override })
+          }
+        >
+          {quorumMet ? t('live.open') : t('live.openOverride')}
+        </Button>
+      )}
+      {vote.status === 'open' && (
+        <ConfirmButton
+          label={t('live.close')}
+          confirm={t('live.close.confirm', { title: vote.title })}
+          data-shortcut="close"
+          data-testid="live-close"
+          onConfirm={() => void send('vote:close', { voteId: vote.id })}
+        />
+      )}
+      {vote.status === 'closed' && (
+        <ConfirmButton
+          color="blue"
+          label={t('live.publish')}
+          confirm={t('live.publish.confirm', { title: vote.title })}
+          data-shortcut="publish"
+          data-testid="live-publish"
+          onConfirm={() => void send('vote:publish', { voteId: vote.id })}
+        />
+      )}
+      {runoffDue(vote) && (
+        <Button
+          color="orange"
+          data-testid="live-runoff"
+          onClick={() =>
+            void send('vote:runoff', { voteId: vote.id }).then((r) => {
+              if (r.ok) onRunoff(r.data.voteId)
+            })
+          }
+        >
+          {t('live.runoff')}
+        </Button>
+      )}
+      {vote.status !== 'draft' && vote.status !== 'annulled' && (
+        <>
+          <TextInput
+            label={t('live.annulReason')}
+            value={annulReason}
+            onChange={(e) => setAnnulReason(e.currentTarget.value)}
+            data-testid="annul-reason"
+            w={220}
+          />
+          <ConfirmButton
+            variant="outline"
+            disabled={annulReason.trim().length < 2}
+            label={t('live.annul')}
+            confirm={t('live.annul.confirm', { title: vote.title, reason: annulReason.trim() })}
+            data-testid="live-annul"
+            onConfirm={() => void send('vote:annul', { voteId: vote.id, reason: annulReason })}
+          />
+        </>
+      )}
+    </Group>
+  )
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod'
+
+/** 报到 state of one deputy: 缺席 (not checked in), 实到, 请假 (excused). */
+export const attendanceStates = ['absent', 'present', 'leave'] as const
+export type AttendanceState = (typeof attendanceStates)[number]
+
+/**
+ * Staff set the attendance of one or more deputies, or of a whole delegation (代表团) at once.
+ * Exactly one of `deputyIds` and `delegation` is given.
+ */
+export const attendanceSetInputSchema = z
+  .object({
+    deputyIds: z.array(z.string().min(1).max(64)).min(1).max(5000).optional(),
+    delegation: z.string().trim().min(1).max(200).optional(),
+    state: z.enum(attendanceStates),
+  })
+  .refine((i) => (i.deputyIds === undefined) !== (i.delegation === undefined), {
+    message: 'give either deputyIds or delegation',
+    path: ['deputyIds'],
+  })
+export type AttendanceSetInput = z.input<typeof attendanceSetInputSchema>
+
+/**
+ * The quorum (法定人数) of a meeting: present·denominator ≥ roster·numerator, integer arithmetic.
+ * numerator 0 means no quorum is required (a rehearsal).
+ */
+export const quorumRuleSchema = z
+  .object({
+    numerator: z.number().int().min(0).max(1000),
+    denominator: z.number().int().min(1).max(1000),
+  })
+  .refine((q) => q.numerator <= q.denominator, {
+    message: 'numerator must not exceed denominator',
+    path: ['numerator'],
+  })
+export type QuorumRule = z.infer<typeof quorumRuleSchema>
+
+/** 全体代表三分之二以上出席. */
+export const defaultQuorum: QuorumRule = Object.freeze({ numerator: 2, denominator: 3 })
+
+/** The fewest present deputies that make a quorum: ceil(roster·n/d) in integers. */
+export function quorumNeeded(roster: number, rule: QuorumRule): number {
+  return Math.floor((roster * rule.numerator + rule.denominator - 1) / rule.denominator)
+}
+
+export function hasQuorum(present: number, roster: number, rule: QuorumRule): boolean {
+  return present * rule.denominator >= roster * rule.numerator
+}
