@@ -78,7 +78,8 @@ async function main(): Promise<void> {
     await saveSettings(settingsFile, settings)
   }
 
-  const supervisor = new HostSupervisor(() => forkUtilityHost(mainDir, process.env), {
+  const hostEnv = { ...process.env, PLENARY_FONTS_DIR: join(resourcesDir, 'fonts') }
+  const supervisor = new HostSupervisor(() => forkUtilityHost(mainDir, hostEnv), {
     dataDir: resolveDataDir(settings, app.getPath('userData'), process.env),
     staffToken,
     staticDir,

@@ -8,7 +8,14 @@ import PDFDocument from 'pdfkit'
  * a PDF viewer's fallback font may lack Chinese), subset to GB2312 by resources/fonts/make-subset.sh.
  */
 
-export const defaultFontsDir = fileURLToPath(new URL('../../../resources/fonts/', import.meta.url))
+/**
+ * From the source tree the fonts are three folders up; once the host is bundled (the desktop
+ * shell's utility process) that relative path means nothing, so the shell names the folder in
+ * PLENARY_FONTS_DIR.
+ */
+export const defaultFontsDir =
+  process.env.PLENARY_FONTS_DIR ??
+  fileURLToPath(new URL('../../../resources/fonts/', import.meta.url))
 
 export const fontFiles = {
   regular: 'NotoSansSC-GB2312-Regular.otf',
