@@ -32,7 +32,15 @@ async function castSelect(page: Page, ids: string[], k = 10) {
 async function console_(page: Page, host: HostHandle) {
   await page.setViewportSize({ width: 1366, height: 900 })
   await page.goto(host.consoleUrl)
+  await page.getByTestId('nav-hall').click()
   await expect(page.getByTestId('live-section')).toBeVisible()
+}
+
+/** The 13选10 preset lives on the agenda; the vote is then run from the hall. */
+async function addSelectVote(page: Page) {
+  await page.getByTestId('nav-agenda').click()
+  await page.getByRole('button', { name: '新建差额票决（13选10）' }).click()
+  await page.getByTestId('nav-hall').click()
 }
 
 const confirmDialog = (page: Page) =>
@@ -76,7 +84,7 @@ test('a full session: 20 tablets check in, quorum, open, vote, remind, close, pu
   await expect(page.getByTestId('live-leave')).toHaveText('1')
   await expect(page.getByTestId('live-absent')).toHaveText('2')
 
-  await page.getByRole('button', { name: '新建差额票决（13选10）' }).click()
+  await addSelectVote(page)
   await expect(page.getByTestId('live-vote-status')).toHaveText('未开始')
   await page.keyboard.press('Alt+O')
   await expect(page.getByTestId('live-vote-status')).toHaveText('投票中')
@@ -132,7 +140,7 @@ test('a tablet offline mid-submit comes back: exactly one ballot; a reload shows
   const { page: t, context } = await tablet(browser, url ?? '')
   await expect(t.getByTestId('tablet-message')).toHaveText('请等待表决开始')
   await page.getByTestId('quorum-rule').selectOption('0/1')
-  await page.getByRole('button', { name: '新建差额票决（13选10）' }).click()
+  await addSelectVote(page)
   await page.getByTestId('live-open').click()
   await expect(t.getByTestId('selected-count')).toBeVisible()
 
@@ -190,7 +198,7 @@ test('paper entry for a deputy whose tablet failed; a tie leads to a run-off', a
   await page.getByTestId('checkin-search').fill(sixth.name)
   await page.getByTestId(`checkin-row-${sixth.id}`).getByRole('button', { name: '报到' }).click()
   await expect(page.getByTestId('live-present')).toHaveText('6')
-  await page.getByRole('button', { name: '新建差额票决（13选10）' }).click()
+  await addSelectVote(page)
   await page.getByTestId('live-open').click()
   await expect(page.getByTestId('live-vote-status')).toHaveText('投票中')
 

@@ -264,6 +264,8 @@ test('staff prepare a meeting: roster and projects imported, a 13选10 vote, cre
 
   // Once the vote opens, its rules and candidates are locked: shown, not editable.
   await nav('hall')
+  // Nobody has checked in: this is a preparation walk-through, so no quorum is required.
+  await page.getByTestId('quorum-rule').selectOption('0/1')
   await page.getByRole('button', { name: '开始投票' }).click()
   await expect(page.getByTestId('vote-status')).toHaveText('投票中')
   await nav('agenda')
