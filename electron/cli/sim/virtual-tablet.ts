@@ -38,6 +38,8 @@ export class VirtualTablet {
   /** Set when the host refused the handshake (a wrong or revoked credential). */
   unauthorized = false
   state: DeputyState | null = null
+  /** When the last state arrived (performance.now()): a reconnect counts once the host speaks. */
+  stateAt = 0
   #timer: NodeJS.Timeout | null = null
   /** The connection a send went out on; a new connection may resend, the same one waits. */
   #inFlightOn: string | null = null
@@ -65,6 +67,7 @@ export class VirtualTablet {
 
   #onState(state: DeputyState): void {
     this.state = state
+    this.stateAt = performance.now()
     const vote = state.vote
     if (!vote) return
     if (!this.ballot || this.ballot.voteId !== vote.id) {
