@@ -173,7 +173,7 @@ export class Rehearsal {
       const vote = state.votes.find((v) => v.id === voteId)
       if (vote) return { title: vote.title, candidates: vote.candidates, rules: vote.rules }
     }
-    const shown = this.tablets.find((t) => t.state?.vote?.id === voteId)?.state?.vote
+    const shown = this.tablets.find((t) => t.shown?.id === voteId)?.shown
     if (!shown) throw new Error(`no tablet was shown vote ${voteId}`)
     return {
       title: shown.title,

@@ -28,6 +28,8 @@ export interface VirtualTabletOptions {
 export class VirtualTablet {
   readonly socket: Socket
   ballot: { voteId: string; ballotId: string; marks: Record<string, Mark> } | null = null
+  /** The vote as this tablet was shown it (the state drops it once the vote closes). */
+  shown: BallotView | null = null
   acked = false
   /** Latency of the acknowledgement of the first send that was acknowledged (ms). */
   ackLatencies: number[] = []
@@ -76,6 +78,7 @@ export class VirtualTablet {
         ballotId: randomBytes(16).toString('hex'),
         marks: this.#options.choose(vote),
       }
+      this.shown = vote
       this.acked = false
       this.#timer = setTimeout(() => void this.send(), this.#options.delayMs)
       return
