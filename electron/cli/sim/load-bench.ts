@@ -33,6 +33,8 @@ export interface LoadResult {
   rssPeakMB: number | null
   /** kill -9 of the host → every virtual tablet connected again and shown its state. */
   reconnectAllS: number
+  /** Of that, kill -9 → the restarted host listening (process start, imports, data load). */
+  hostUpS: number
   /** Everything else a reader should know: refusals, timeouts, resends. */
   notes: string[]
 }
@@ -116,6 +118,7 @@ export async function runLoad(
     const killedAt = now()
     await killHard(host.child)
     host = await startChildHost({ dataDir, port: host.port, staffToken })
+    const hostUpS = (now() - killedAt) / 1000
     rss.watch(host.child.pid)
     const back = () =>
       rehearsal.tablets.filter((t) => t.socket.connected && t.stateAt > killedAt).length
@@ -142,6 +145,7 @@ export async function runLoad(
       publishToScreenMs: round(onScreen - closeAcked),
       rssPeakMB: rss.peakMB === null ? null : round(rss.peakMB),
       reconnectAllS: round(reconnectAllS, 2),
+      hostUpS: round(hostUpS, 2),
       notes,
     }
   } finally {
