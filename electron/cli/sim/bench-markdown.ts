@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import type { LoadResult } from './load-bench'
 import type { Report } from './tally-suites'
 import type { PageSize } from './tablet-page-size'
@@ -78,6 +78,10 @@ export function benchMarkdown(input: {
     `Written by \`${input.command}\` on ${new Date().toISOString()} — Node ${process.version},`,
     `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB; host, floor`,
     'server and the client process (all virtual tablets) on this one machine over loopback.',
+    `Load average when written (1/5/15 min): ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} — the`,
+    'machine is shared; with other work running every number here is slower than on a quiet one.',
     '',
     '## Load: virtual tablets against a real host, and against the floor',
     '',
@@ -89,11 +93,11 @@ export function benchMarkdown(input: {
     'tablet connected and shown its state again (host up = until the restarted host listens;',
     "the rest is the tablets' reconnection backoff, 0.5 s doubling to 4 s as on the tablet page).",
     '',
-    '| deputies | spread s | ack p50 | ack p90 | ack p99 | ack max | floor p50 | floor p99 | lost | dup | close→ack | close→screen | publish→screen | RSS peak MB | host up s | reconnect s |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| deputies | spread s | ack p50 | ack p90 | ack p99 | ack max | floor p50 | floor p99 | lost | dup | close→ack | close→screen | publish→screen | RSS peak MB | floor RSS MB | host up s | reconnect s |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map(
       (r) =>
-        `| ${r.deputies} | ${r.spreadS} | ${r.ack.p50} | ${r.ack.p90} | ${r.ack.p99} | ${r.ack.max} | ${r.floor.p50} | ${r.floor.p99} | ${r.lost} | ${r.duplicated} | ${r.closeAckMs} | ${r.closeToScreenMs} | ${r.publishToScreenMs} | ${r.rssPeakMB ?? '–'} | ${r.hostUpS} | ${r.reconnectAllS} |`,
+        `| ${r.deputies} | ${r.spreadS} | ${r.ack.p50} | ${r.ack.p90} | ${r.ack.p99} | ${r.ack.max} | ${r.floor.p50} | ${r.floor.p99} | ${r.lost} | ${r.duplicated} | ${r.closeAckMs} | ${r.closeToScreenMs} | ${r.publishToScreenMs} | ${r.rssPeakMB ?? '–'} | ${r.floorRssPeakMB ?? '–'} | ${r.hostUpS} | ${r.reconnectAllS} |`,
     ),
     '',
   ]

@@ -23,6 +23,8 @@ export interface LoadResult {
   spreadS: number
   ack: LatencySummary
   floor: LatencySummary
+  /** The bare server's RSS with the same connections: what the transport alone costs. */
+  floorRssPeakMB: number | null
   lost: number
   duplicated: number
   resultMatches: boolean
@@ -69,7 +71,7 @@ export async function runLoad(
   staff.on('console:state', (s: ConsoleState) => (state = s))
   const rehearsal = new Rehearsal({ url, deputies: credentials, spreadS, staffToken })
   const notes: string[] = []
-  let measured: Omit<LoadResult, 'floor'>
+  let measured: Omit<LoadResult, 'floor' | 'floorRssPeakMB'>
   try {
     await until(
       () => rehearsal.connected() === deputies,
@@ -159,7 +161,7 @@ export async function runLoad(
   // After the host's tablets are gone, so the floor's clients have the client process alone.
   const floor = await runFloor(deputies, spreadS, bar)
   log(`${deputies}: done`)
-  return { ...measured, floor }
+  return { ...measured, floor: floor.ack, floorRssPeakMB: floor.rssPeakMB }
 }
 
 /** The same clients and load against the bare server (floor-server.ts) in its own process. */
@@ -167,11 +169,13 @@ async function runFloor(
   deputies: number,
   spreadS: number,
   bar: ProgressBar,
-): Promise<LatencySummary> {
+): Promise<{ ack: LatencySummary; rssPeakMB: number | null }> {
   const child = fork(join(import.meta.dirname, 'floor-server.ts'), [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
+  const rss = new RssSampler()
+  rss.watch(child.pid)
   try {
     const port = await new Promise<number>((resolve, reject) => {
       child.once('message', (m) => resolve((m as { port: number }).port))
@@ -201,11 +205,13 @@ async function runFloor(
         100,
       )
       bar.done()
-      return (await rehearsal.report('FLOOR', null)).ack
+      const { ack } = await rehearsal.report('FLOOR', null)
+      return { ack, rssPeakMB: rss.peakMB === null ? null : round(rss.peakMB) }
     } finally {
       rehearsal.close()
     }
   } finally {
+    rss.stop()
     await stopChild(child)
   }
 }
