@@ -97,13 +97,13 @@ export async function runLoad(
     )
     bar.done()
 
-    const published = rehearsal.publishedResult(voteId)
+    // Stamped when the screen receives it, not when the publish request is acknowledged.
+    const published = rehearsal.publishedResult(voteId).then((result) => ({ result, at: now() }))
     const closeSent = now()
     await request(staff, 'vote:close', { voteId })
     const closeAcked = now()
     await request(staff, 'vote:publish', { voteId })
-    const result = await published
-    const onScreen = now()
+    const { result, at: onScreen } = await published
     const report = await rehearsal.report(voteId, result)
     const { acked, sent } = rehearsal.marks(voteId)
     const box = JSON.parse(
