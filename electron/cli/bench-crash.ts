@@ -15,6 +15,7 @@ import type { Result } from '../../shared/protocol/envelope'
 import type { ConsoleState } from '../../shared/protocol/views'
 import { defaultRules } from '../../shared/protocol/vote-rules.schema'
 import { ballotKey } from '../host/store/ballot-box.store'
+import { readCredentialsFile } from './sim/credentials-file'
 import { killHard, startChildHost } from './sim/host-process'
 import { randomSelectMarks, VirtualTablet } from './sim/virtual-tablet'
 
@@ -51,9 +52,7 @@ async function run(index: number): Promise<RunOutcome> {
   let host = await startChildHost({ dataDir, port: 0, staffToken, demo: deputies })
   const port = host.port
   const url = `http://127.0.0.1:${port}`
-  const creds = JSON.parse(await readFile(join(dataDir, 'credentials.json'), 'utf8')) as {
-    deputies: { credential: string }[]
-  }
+  const creds = { deputies: await readCredentialsFile(join(dataDir, 'credentials.csv')) }
   const console_ = io(`${url}/console`, {
     auth: { token: staffToken },
     transports: ['websocket'],
@@ -70,6 +69,8 @@ async function run(index: number): Promise<RunOutcome> {
         choose: (vote) => randomSelectMarks(vote),
         delayMs: Math.random() * spreadMs,
         resendAfterAck: false,
+        reconnectionDelay: 100,
+        reconnectionDelayMax: 1000,
       }),
   )
   try {

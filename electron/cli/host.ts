@@ -4,7 +4,8 @@
  *   --data DIR (or PLENARY_DATA)  default ~/PlenaryVote/data
  *   --bind ADDR                   default 0.0.0.0
  *   --demo N                      load a demo meeting of N deputies and write their
- *                                 credentials to DATA/credentials.json (for rehearsals)
+ *                                 credentials to DATA/credentials.csv (the same CSV the
+ *                                 console exports), for `npm run simulate` rehearsals
  *   --lan-console                 admit the console from other LAN machines (token still needed)
  *   --staff-token T               use this staff token instead of a random one
  *   --ready-file F                write {port, staffToken, pid} to F once listening
@@ -16,8 +17,7 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createHost, defaultStaticDir } from '../host'
-import type { HostHandle } from '../host'
-import { joinUrl } from '../host/urls'
+import { credentialsCsv } from '../host/http/downloads'
 
 const { values } = parseArgs({
   options: {
@@ -67,10 +67,13 @@ try {
       process.exit(2)
     }
     await host.meetings.loadDemo(count)
-    const file = join(dataDir, 'credentials.json')
-    await writeFile(file, JSON.stringify(credentialsFile(host), null, 2), { mode: 0o600 })
+    const file = join(dataDir, 'credentials.csv')
+    await writeFile(file, credentialsCsv(host.hall, host.tabletBases()[0] ?? ''), { mode: 0o600 })
     console.log(
       `演示会议：${count} 名代表，凭证已写入 / demo meeting of ${count}; credentials in ${file}`,
+    )
+    console.log(
+      `演练 / rehearse: npm run simulate -- --url http://127.0.0.1:${host.port} --credentials ${file}`,
     )
   }
   console.log(`民生实事票决 · 主机已启动 / host running`)
@@ -97,20 +100,4 @@ try {
     process.exit(1)
   }
   throw error
-}
-
-/** What a rehearsal simulator or an outside printer needs: one entry per deputy. */
-function credentialsFile(host: HostHandle) {
-  const base = host.tabletBases()[0] ?? ''
-  return {
-    format: 'plenary-vote.credentials/1',
-    deputies: host.session.meeting.data.deputies.map((d) => ({
-      id: d.id,
-      name: d.name,
-      delegation: d.delegation,
-      seat: d.seat,
-      credential: d.credential,
-      joinUrl: joinUrl(base, d.credential),
-    })),
-  }
 }

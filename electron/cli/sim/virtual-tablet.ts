@@ -5,15 +5,20 @@ import type { Result } from '../../../shared/protocol/envelope'
 import type { DeputyState } from '../../../shared/protocol/views'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 
+export type BallotView = NonNullable<DeputyState['vote']>
+
 export interface VirtualTabletOptions {
   url: string
   credential: string
   /** Chooses this tablet's marks for the vote it is shown. */
-  choose: (vote: NonNullable<DeputyState['vote']>) => Record<string, Mark>
+  choose: (vote: BallotView) => Record<string, Mark>
   /** Milliseconds to wait, after the vote appears, before the first send. */
   delayMs: number
   /** Resend an acknowledged ballot if the host says it has none (the real tablet does). */
   resendAfterAck: boolean
+  /** Reconnection backoff; defaults are the tablet page's (renderer/common/socket.ts). */
+  reconnectionDelay?: number
+  reconnectionDelayMax?: number
 }
 
 /**
@@ -23,11 +28,23 @@ export interface VirtualTabletOptions {
 export class VirtualTablet {
   readonly socket: Socket
   ballot: { voteId: string; ballotId: string; marks: Record<string, Mark> } | null = null
+  /** The vote as this tablet was shown it (the state drops it once the vote closes). */
+  shown: BallotView | null = null
   acked = false
+  /** Latency of the acknowledgement of the first send that was acknowledged (ms). */
   ackLatencies: number[] = []
   sends = 0
+  timeouts = 0
+  reconnects = 0
   refusals: string[] = []
+  /** Set when the host refused the handshake (a wrong or revoked credential). */
+  unauthorized = false
+  state: DeputyState | null = null
+  /** When the last state arrived (performance.now()): a reconnect counts once the host speaks. */
+  stateAt = 0
   #timer: NodeJS.Timeout | null = null
+  /** The connection a send went out on; a new connection may resend, the same one waits. */
+  #inFlightOn: string | null = null
   readonly #options: VirtualTabletOptions
 
   constructor(options: VirtualTabletOptions) {
@@ -36,14 +53,23 @@ export class VirtualTablet {
       auth: { credential: options.credential },
       transports: ['websocket'],
       forceNew: true,
-      reconnectionDelay: 100,
-      reconnectionDelayMax: 1000,
+      reconnectionDelay: options.reconnectionDelay ?? 500,
+      reconnectionDelayMax: options.reconnectionDelayMax ?? 4000,
       randomizationFactor: 0.5,
     })
     this.socket.on('deputy:state', (state: DeputyState) => this.#onState(state))
+    this.socket.io.on('reconnect', () => (this.reconnects += 1))
+    this.socket.on('connect_error', (err) => {
+      if (err.message === 'unauthorized') {
+        this.unauthorized = true
+        this.socket.disconnect()
+      }
+    })
   }
 
   #onState(state: DeputyState): void {
+    this.state = state
+    this.stateAt = performance.now()
     const vote = state.vote
     if (!vote) return
     if (!this.ballot || this.ballot.voteId !== vote.id) {
@@ -52,6 +78,7 @@ export class VirtualTablet {
         ballotId: randomBytes(16).toString('hex'),
         marks: this.#options.choose(vote),
       }
+      this.shown = vote
       this.acked = false
       this.#timer = setTimeout(() => void this.send(), this.#options.delayMs)
       return
@@ -63,7 +90,9 @@ export class VirtualTablet {
   async send(): Promise<void> {
     this.#timer = null
     const ballot = this.ballot
-    if (!ballot || !this.socket.connected) return
+    const connection = this.socket.id ?? null
+    if (!ballot || !this.socket.connected || this.#inFlightOn === connection) return
+    this.#inFlightOn = connection
     this.sends += 1
     const started = performance.now()
     try {
@@ -78,6 +107,9 @@ export class VirtualTablet {
       }
     } catch {
       // Timed out or the connection dropped: the next (re)connect resends.
+      this.timeouts += 1
+    } finally {
+      if (this.#inFlightOn === connection) this.#inFlightOn = null
     }
   }
 
@@ -87,18 +119,41 @@ export class VirtualTablet {
   }
 }
 
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[out[i], out[j]] = [out[j] as T, out[i] as T]
+  }
+  return out
+}
+
 /** A random valid select ballot: up to `seats` distinct candidates. */
-export function randomSelectMarks(
-  vote: NonNullable<DeputyState['vote']>,
-  random = Math.random,
-): Record<string, Mark> {
+export function randomSelectMarks(vote: BallotView, random = Math.random): Record<string, Mark> {
   const ids = vote.candidates.map((c) => c.id)
   const k = Math.floor(random() * ((vote.seats ?? ids.length) + 1))
   const marks: Record<string, Mark> = {}
-  for (let i = ids.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[ids[i], ids[j]] = [ids[j] as string, ids[i] as string]
+  for (const id of shuffled(ids, random).slice(0, k)) marks[id] = 'for'
+  return marks
+}
+
+/**
+ * A random ballot the tablet UI could send for any kind: select within seats; per-item, motion
+ * and rating with every item marked (the tablet asks for each), per-item within maxFor.
+ */
+export function randomMarks(vote: BallotView, random = Math.random): Record<string, Mark> {
+  if (vote.kind === 'select') return randomSelectMarks(vote, random)
+  const choices: readonly Mark[] =
+    vote.kind === 'rating'
+      ? ['satisfied', 'basic', 'unsatisfied', 'abstain']
+      : ['for', 'against', 'abstain']
+  const marks: Record<string, Mark> = {}
+  let forLeft = vote.kind === 'per-item' && vote.maxFor !== null ? vote.maxFor : Infinity
+  for (const c of shuffled(vote.candidates, random)) {
+    let mark = choices[Math.floor(random() * choices.length)] ?? 'abstain'
+    if (mark === 'for' && forLeft <= 0) mark = 'against'
+    if (mark === 'for') forLeft -= 1
+    marks[c.id] = mark
   }
-  for (const id of ids.slice(0, k)) marks[id] = 'for'
   return marks
 }

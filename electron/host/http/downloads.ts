@@ -124,7 +124,8 @@ export async function sendArchiveFile(
 }
 
 /** The credential list for an outside printer; a BOM so Excel on Chinese Windows reads UTF-8. */
-function credentialsCsv(hall: Hall, base: string): string {
+/** Also written by `npm run host -- --demo N` for rehearsals (electron/cli/host.ts). */
+export function credentialsCsv(hall: Hall, base: string): string {
   const rows = [['编号', '姓名', '代表团', '座位号', '凭证', '加入链接']]
   for (const d of hall.session.meeting.data.deputies) {
     rows.push([d.id, d.name, d.delegation, d.seat, d.credential, joinUrl(base, d.credential)])

@@ -77,11 +77,7 @@ export async function serveStatic(
   res.statusCode = 200
   res.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream')
   res.setHeader('Content-Length', size)
-  // Hashed assets never change; pages always revalidate so a new build is picked up.
-  res.setHeader(
-    'Cache-Control',
-    relative.startsWith('assets') ? 'public, max-age=31536000, immutable' : 'no-cache',
-  )
+  res.setHeader('Cache-Control', cacheControl(relative))
   if (req.method === 'HEAD') {
     res.end()
     return true
@@ -96,6 +92,20 @@ export async function serveStatic(
     stream.pipe(res)
   })
   return true
+}
+
+/** Vite names built assets `name-HASH.ext`: the hash is of the content, 8 URL-safe characters. */
+const hashedAsset = /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/
+
+/**
+ * A hashed asset never changes under its name, so a tablet keeps it for a year and never asks
+ * again: a hall of tablets reloading costs the host only the small pages. The pages (and any
+ * unhashed file) always revalidate, so a new build is picked up at once.
+ */
+export function cacheControl(relative: string): string {
+  return hashedAsset.test(relative.split(sep).join('/'))
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache'
 }
 
 function decodePath(url: string): string | null {

@@ -178,8 +178,10 @@ export class VoteService {
       counts: closed.result?.counts ?? null,
       ballotBoxDigest: ballotBoxDigest(this.ballotBox(closed, box.ballots())),
     })
-    await this.#archive(closed, 'close')
+    // The archive (PDF, XLSX, backup) copies what is already persisted and takes about a
+    // second: the hall is told first, so consoles and the screen do not wait for documents.
     this.#session.announce({ type: 'meeting' })
+    await this.#archive(closed, 'close')
   }
 
   async publish(voteId: string): Promise<void> {
@@ -195,8 +197,8 @@ export class VoteService {
       voteId,
       resultDigest: digestOf(vote.result),
     })
-    await this.#archive(vote, 'publish')
     this.#session.announce({ type: 'meeting' })
+    await this.#archive(vote, 'publish')
   }
 
   /** A tablet's ballot: validate, store durably, then acknowledge. Resends are harmless. */

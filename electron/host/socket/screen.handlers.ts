@@ -1,6 +1,6 @@
 import type { Namespace } from 'socket.io'
 import type { ScreenClientEvents, ScreenServerEvents } from '../../../shared/protocol/events'
-import type { Hall } from '../services/hall'
+import type { Hall, HallChange } from '../services/hall'
 import { screenState } from '../services/views'
 import { registerHandlers, throttle } from './handle'
 
@@ -11,9 +11,17 @@ export function setupScreenNamespace(
   joinUrl: () => string | null,
   log: (line: string) => void,
 ): () => void {
-  // Updates are throttled to at most 4 a second: turnout moves with every ballot.
-  const push = throttle(() => nsp.emit('screen:state', screenState(hall.session, joinUrl())), 250)
-  const onChange = () => push()
+  const emit = () => nsp.emit('screen:state', screenState(hall.session, joinUrl()))
+  // Turnout and attendance move with every ballot and check-in: at most 4 updates a second.
+  const push = throttle(emit, 250)
+  // A staff action (open, close, publish, stage) goes out at once: it is rare, and a timer
+  // could wait behind the archive rendered right after a publish.
+  const onChange = (change: HallChange) => {
+    if (change.type === 'meeting' || change.type === 'meeting-switched') {
+      push.cancel()
+      emit()
+    } else push()
+  }
   hall.on('change', onChange)
   nsp.on('connection', (socket) => {
     socket.emit('screen:state', screenState(hall.session, joinUrl()))

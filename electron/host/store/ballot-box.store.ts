@@ -186,7 +186,9 @@ export class BallotBoxStore {
   #snapshot(): BallotBoxFile {
     const receipts: Record<string, string> = {}
     const commitments: Record<string, string> = {}
-    for (const id of this.votedIds()) {
+    // Sorted once per write (it runs at every group commit, 3,000 ids at a full hall).
+    const voted = this.votedIds()
+    for (const id of voted) {
       receipts[id] = this.#receipts.get(id)?.ballotHash ?? ''
       commitments[id] = this.#receipts.get(id)?.commitment ?? ''
     }
@@ -194,7 +196,7 @@ export class BallotBoxStore {
       version: 1,
       voteId: this.voteId,
       ballots: this.ballots(),
-      voted: this.votedIds(),
+      voted,
       receipts,
       commitments,
     }

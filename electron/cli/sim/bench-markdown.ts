@@ -1,0 +1,129 @@
+import { cpus, loadavg, totalmem } from 'node:os'
+import type { LoadResult } from './load-bench'
+import type { Report } from './tally-suites'
+import type { PageSize } from './tablet-page-size'
+
+/** A target from issue 9 and whether a run met it; `null` when the run could not tell. */
+export interface TargetCheck {
+  target: string
+  measured: string
+  met: boolean | null
+}
+
+export function checkTargets(results: readonly LoadResult[], page: PageSize | null): TargetCheck[] {
+  const checks: TargetCheck[] = []
+  for (const r of results) {
+    const n = r.deputies
+    if (n === 3000) {
+      checks.push({
+        target: `3,000 in ${r.spreadS} s: ack p99 ≤ 25 ms`,
+        measured: `${r.ack.p99} ms`,
+        met: r.ack.p99 <= 25,
+      })
+      checks.push({
+        target: `3,000: ack p99 ≤ 2 × floor p99`,
+        measured: `${r.ack.p99} ms vs 2 × ${r.floor.p99} ms`,
+        met: r.ack.p99 <= 2 * r.floor.p99,
+      })
+    }
+    if (n === 5000)
+      checks.push({
+        target: '5,000 held (every ballot acknowledged, result matches)',
+        measured: `${r.ack.count} acknowledged, result ${r.resultMatches ? 'matches' : 'DIFFERS'}`,
+        met: r.ack.count === n && r.resultMatches,
+      })
+    checks.push({
+      target: `${n}: lost 0, duplicated 0`,
+      measured: `lost ${r.lost}, duplicated ${r.duplicated}`,
+      met: r.lost === 0 && r.duplicated === 0,
+    })
+    checks.push({
+      target: `${n}: close → screen ≤ 100 ms`,
+      measured: `${r.closeToScreenMs} ms`,
+      met: r.closeToScreenMs <= 100,
+    })
+    if (n === 5000)
+      checks.push({
+        target: 'host RSS ≤ 300 MB at 5,000',
+        measured: r.rssPeakMB === null ? 'not sampled' : `${r.rssPeakMB} MB`,
+        met: r.rssPeakMB === null ? null : r.rssPeakMB <= 300,
+      })
+    checks.push({
+      target: `${n}: all tablets back ≤ 10 s after kill -9`,
+      measured: `${r.reconnectAllS} s`,
+      met: r.reconnectAllS <= 10,
+    })
+  }
+  if (page)
+    checks.push({
+      target: 'tablet page JS+CSS ≤ 150 KB gzip',
+      measured: `${page.jsCssGzipKB} KB`,
+      met: page.jsCssGzipKB <= 150,
+    })
+  return checks
+}
+
+const mark = (met: boolean | null) => (met === null ? '?' : met ? '✅' : '❌')
+
+export function benchMarkdown(input: {
+  results: readonly LoadResult[]
+  page: PageSize | null
+  suites: readonly Report[]
+  command: string
+}): string {
+  const { results, page, suites } = input
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Written by \`${input.command}\` on ${new Date().toISOString()} — Node ${process.version},`,
+    `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB; host, floor`,
+    'server and the client process (all virtual tablets) on this one machine over loopback.',
+    `Load average when written (1/5/15 min): ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} — the`,
+    'machine is shared; with other work running every number here is slower than on a quiet one.',
+    '',
+    '## Load: virtual tablets against a real host, and against the floor',
+    '',
+    'ack = tablet sends `ballot:submit` → receives the acknowledgement the host sends after the',
+    'durable write (ms). floor = the same clients and load against a bare Socket.IO server in its',
+    'own process whose acknowledgement does nothing. close → screen = console sends `vote:close`,',
+    'on its ack sends `vote:publish`, until the /screen client receives the published result.',
+    'reconnect = `kill -9` of the host → restarted on the same data folder and port → every',
+    'tablet connected and shown its state again (host up = until the restarted host listens;',
+    "the rest is the tablets' reconnection backoff, 0.5 s doubling to 4 s as on the tablet page).",
+    '',
+    '| deputies | spread s | ack p50 | ack p90 | ack p99 | ack max | floor p50 | floor p99 | lost | dup | close→ack | close→screen | publish→screen | RSS peak MB | floor RSS MB | host up s | reconnect s |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...results.map(
+      (r) =>
+        `| ${r.deputies} | ${r.spreadS} | ${r.ack.p50} | ${r.ack.p90} | ${r.ack.p99} | ${r.ack.max} | ${r.floor.p50} | ${r.floor.p99} | ${r.lost} | ${r.duplicated} | ${r.closeAckMs} | ${r.closeToScreenMs} | ${r.publishToScreenMs} | ${r.rssPeakMB ?? '–'} | ${r.floorRssPeakMB ?? '–'} | ${r.hostUpS} | ${r.reconnectAllS} |`,
+    ),
+    '',
+  ]
+  const notes = results.filter((r) => r.notes.length > 0)
+  if (notes.length > 0) {
+    lines.push('Notes:', ...notes.map((r) => `- ${r.deputies}: ${r.notes.join('; ')}`), '')
+  }
+  if (page) {
+    lines.push(
+      '## Tablet page (out/renderer, gzip -9 each file)',
+      '',
+      '| file | gzip KB |',
+      '|---|---:|',
+      ...page.files.map((f) => `| ${f.path} | ${(f.gzipBytes / 1024).toFixed(1)} |`),
+      `| **JS + CSS** | **${page.jsCssGzipKB}** |`,
+      '',
+    )
+  }
+  lines.push('## Targets (issue 9)', '', '| target | measured | met |', '|---|---|:-:|')
+  for (const c of checkTargets(results, page))
+    lines.push(`| ${c.target} | ${c.measured} | ${mark(c.met)} |`)
+  lines.push('')
+  if (suites.length > 0) {
+    lines.push('## Tally (median of runs)', '', '| suite | median ms | what |', '|---|---:|---|')
+    for (const s of suites) lines.push(`| ${s.name} | ${s.medianMs} | ${s.describe} |`)
+    lines.push('')
+  }
+  return lines.join('\n')
+}

@@ -1,0 +1,64 @@
+/**
+ * The transport's floor: a bare Socket.IO server, in its own process like the host, that
+ * speaks just enough of the /deputy protocol for the same virtual tablets: it shows a vote when
+ * told to (IPC 'open') and acknowledges every ballot at once, storing nothing. Whatever latency
+ * the host adds above this is ours; what is here is Node, Socket.IO and the client process.
+ *
+ * Run by the benchmark: `node --import tsx electron/cli/sim/floor-server.ts` with an IPC channel;
+ * it sends {port} once listening.
+ */
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Server } from 'socket.io'
+import type { DeputyBallotView, DeputyState } from '../../../shared/protocol/views'
+
+const vote: DeputyBallotView = {
+  id: 'FLOOR',
+  title: 'floor',
+  kind: 'select',
+  seats: 10,
+  maxFor: null,
+  allowChange: false,
+  remainingMs: null,
+  candidates: Array.from({ length: 13 }, (_, i) => ({
+    id: `P${String(i + 1).padStart(2, '0')}`,
+    title: `P${i + 1}`,
+  })),
+}
+let open = false
+const state = (): DeputyState => ({
+  meetingTitle: 'floor',
+  me: { name: '', delegation: '', seat: '' },
+  vote: open ? vote : null,
+  voted: false,
+})
+
+const http = createServer((_req, res) => res.writeHead(404).end())
+// The host's own transport settings (electron/host/index.ts), so only the work differs.
+const io = new Server(http, {
+  serveClient: false,
+  maxHttpBufferSize: 64 * 1024,
+  pingInterval: 10_000,
+  pingTimeout: 8_000,
+})
+const deputy = io.of('/deputy')
+deputy.on('connection', (socket) => {
+  socket.emit('deputy:state', state())
+  socket.on('ballot:submit', (input: { voteId?: unknown; ballotId?: unknown }, ack: unknown) => {
+    if (typeof ack === 'function')
+      ack({ ok: true, data: { voteId: input?.voteId, ballotId: input?.ballotId } })
+  })
+})
+
+process.on('message', (message: unknown) => {
+  if (message === 'open') {
+    open = true
+    deputy.emit('deputy:state', state())
+  }
+  if (message === 'rss') process.send?.({ rssMB: process.memoryUsage().rss / 2 ** 20 })
+})
+process.on('disconnect', () => process.exit(0))
+
+http.listen(0, '127.0.0.1', () => {
+  process.send?.({ port: (http.address() as AddressInfo).port })
+})

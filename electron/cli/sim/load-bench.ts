@@ -1,0 +1,240 @@
+import { fork } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { io } from 'socket.io-client'
+import type { Socket } from 'socket.io-client'
+import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
+import type { Result } from '../../../shared/protocol/envelope'
+import type { ConsoleState } from '../../../shared/protocol/views'
+import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
+import { compareBoxes } from './compare'
+import { readCredentialsFile } from './credentials-file'
+import { killHard, startChildHost } from './host-process'
+import type { ProgressBar } from './progress-bar'
+import { Rehearsal, until } from './rehearsal'
+import { RssSampler } from './rss-sampler'
+import type { LatencySummary } from './stats'
+import { round } from './stats'
+
+export interface LoadResult {
+  deputies: number
+  spreadS: number
+  ack: LatencySummary
+  floor: LatencySummary
+  /** The bare server's RSS with the same connections: what the transport alone costs. */
+  floorRssPeakMB: number | null
+  lost: number
+  duplicated: number
+  resultMatches: boolean
+  /** vote:close sent → its ack; then vote:publish sent → /screen shows the published result. */
+  closeAckMs: number
+  closeToScreenMs: number
+  publishToScreenMs: number
+  rssPeakMB: number | null
+  /** kill -9 of the host → every virtual tablet connected again and shown its state. */
+  reconnectAllS: number
+  /** Of that, kill -9 → the restarted host listening (process start, imports, data load). */
+  hostUpS: number
+  /** Everything else a reader should know: refusals, timeouts, resends. */
+  notes: string[]
+}
+
+const now = () => performance.now()
+
+/**
+ * One load run: a real host in its own process with a demo meeting of `deputies`, a vote opened
+ * through the console API, every virtual tablet voting within `spreadS`; then close → screen,
+ * the ballot box against what was sent, kill -9 and restart; then the floor with the same load.
+ */
+export async function runLoad(
+  deputies: number,
+  spreadS: number,
+  bar: ProgressBar,
+  log: (line: string) => void,
+): Promise<LoadResult> {
+  const dataDir = await mkdtemp(join(tmpdir(), `plenary-bench-${deputies}-`))
+  const staffToken = `bench-${Math.random().toString(36).slice(2)}`
+  const rss = new RssSampler()
+  let host = await startChildHost({ dataDir, port: 0, staffToken, demo: deputies })
+  rss.watch(host.child.pid)
+  const url = `http://127.0.0.1:${host.port}`
+  const credentials = await readCredentialsFile(join(dataDir, 'credentials.csv'))
+  const staff = io(`${url}/console`, {
+    auth: { token: staffToken },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnectionDelay: 100,
+  })
+  let state: ConsoleState | null = null
+  staff.on('console:state', (s: ConsoleState) => (state = s))
+  const rehearsal = new Rehearsal({ url, deputies: credentials, spreadS, staffToken })
+  const notes: string[] = []
+  let measured: Omit<LoadResult, 'floor' | 'floorRssPeakMB'>
+  try {
+    await until(
+      () => rehearsal.connected() === deputies,
+      300_000,
+      'every tablet checked in',
+      () => bar.update(`${deputies} check-in`, rehearsal.connected(), deputies),
+      100,
+    )
+    bar.done()
+    const projects = (state as ConsoleState | null)?.projects.map((p) => p.id) ?? []
+    const { voteId } = await request<{ voteId: string }>(staff, 'vote:create', {
+      title: '负载测试',
+      rules: defaultRules('select', 10),
+      candidateIds: projects,
+    })
+    await request(staff, 'vote:open', { voteId })
+    await until(
+      () => rehearsal.acked(voteId) === deputies,
+      spreadS * 1000 + 120_000,
+      'every ballot acknowledged',
+      () => bar.update(`${deputies} voting`, rehearsal.acked(voteId), deputies),
+      100,
+    )
+    bar.done()
+
+    // Stamped when the screen receives it, not when the publish request is acknowledged.
+    const published = rehearsal.publishedResult(voteId).then((result) => ({ result, at: now() }))
+    const closeSent = now()
+    await request(staff, 'vote:close', { voteId })
+    const closeAcked = now()
+    await request(staff, 'vote:publish', { voteId })
+    const { result, at: onScreen } = await published
+    const report = await rehearsal.report(voteId, result)
+    const { acked, sent } = rehearsal.marks(voteId)
+    const box = JSON.parse(
+      await readFile(join(await meetingDir(dataDir), 'archive', voteId, 'ballot-box.json'), 'utf8'),
+    ) as { ballots: BallotEntry[] }
+    const { lost, duplicated } = compareBoxes(box.ballots, acked, sent)
+    if (!report.result?.matches)
+      notes.push(`result mismatch: ${report.result?.differences.join('; ')}`)
+    if (report.resends > 0) notes.push(`${report.resends} resends`)
+    if (report.timeouts > 0) notes.push(`${report.timeouts} send timeouts`)
+    for (const [code, n] of Object.entries(report.refusals)) notes.push(`refused ${code} ×${n}`)
+
+    // kill -9, restart on the same data folder and port, time until every tablet is back.
+    const killedAt = now()
+    await killHard(host.child)
+    host = await startChildHost({ dataDir, port: host.port, staffToken })
+    const hostUpS = (now() - killedAt) / 1000
+    rss.watch(host.child.pid)
+    const back = () =>
+      rehearsal.tablets.filter((t) => t.socket.connected && t.stateAt > killedAt).length
+    await until(
+      () => back() === deputies,
+      120_000,
+      'every tablet reconnected',
+      () => bar.update(`${deputies} reconnect`, back(), deputies),
+      20,
+    )
+    const reconnectAllS = (now() - killedAt) / 1000
+    bar.done()
+    rss.stop()
+
+    measured = {
+      deputies,
+      spreadS,
+      ack: report.ack,
+      lost,
+      duplicated,
+      resultMatches: report.result?.matches === true,
+      closeAckMs: round(closeAcked - closeSent),
+      closeToScreenMs: round(onScreen - closeSent),
+      publishToScreenMs: round(onScreen - closeAcked),
+      rssPeakMB: rss.peakMB === null ? null : round(rss.peakMB),
+      reconnectAllS: round(reconnectAllS, 2),
+      hostUpS: round(hostUpS, 2),
+      notes,
+    }
+  } finally {
+    bar.done()
+    rss.stop()
+    rehearsal.close()
+    staff.disconnect()
+    await killHard(host.child)
+    await rm(dataDir, { recursive: true, force: true })
+  }
+  // After the host's tablets are gone, so the floor's clients have the client process alone.
+  const floor = await runFloor(deputies, spreadS, bar)
+  log(`${deputies}: done`)
+  return { ...measured, floor: floor.ack, floorRssPeakMB: floor.rssPeakMB }
+}
+
+/** The same clients and load against the bare server (floor-server.ts) in its own process. */
+async function runFloor(
+  deputies: number,
+  spreadS: number,
+  bar: ProgressBar,
+): Promise<{ ack: LatencySummary; rssPeakMB: number | null }> {
+  const child = fork(join(import.meta.dirname, 'floor-server.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const rss = new RssSampler()
+  rss.watch(child.pid)
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('message', (m) => resolve((m as { port: number }).port))
+      child.once('exit', (code) => reject(new Error(`floor server exited with ${code}`)))
+    })
+    const fake = Array.from({ length: deputies }, (_, i) => ({
+      id: `F${i}`,
+      name: '',
+      credential: `f${i}`,
+    }))
+    const rehearsal = new Rehearsal({ url: `http://127.0.0.1:${port}`, deputies: fake, spreadS })
+    try {
+      await until(
+        () => rehearsal.connected() === deputies,
+        120_000,
+        'floor connections',
+        () => bar.update(`${deputies} floor connect`, rehearsal.connected(), deputies),
+        100,
+      )
+      bar.done()
+      child.send('open')
+      await until(
+        () => rehearsal.acked('FLOOR') === deputies,
+        spreadS * 1000 + 60_000,
+        'floor acknowledgements',
+        () => bar.update(`${deputies} floor voting`, rehearsal.acked('FLOOR'), deputies),
+        100,
+      )
+      bar.done()
+      const { ack } = await rehearsal.report('FLOOR', null)
+      return { ack, rssPeakMB: rss.peakMB === null ? null : round(rss.peakMB) }
+    } finally {
+      rehearsal.close()
+    }
+  } finally {
+    rss.stop()
+    await stopChild(child)
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+async function request<T>(socket: Socket, event: string, input: unknown): Promise<T> {
+  await until(() => socket.connected, 10_000, 'the console connection')
+  const r = (await socket.timeout(30_000).emitWithAck(event, input)) as Result<T>
+  if (!r.ok) throw new Error(`${event}: ${JSON.stringify(r.error)}`)
+  return r.data
+}
+
+/** The open meeting's folder inside a data folder. */
+async function meetingDir(dataDir: string): Promise<string> {
+  const library = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')) as {
+    active: string
+  }
+  return join(dataDir, 'meetings', library.active)
+}

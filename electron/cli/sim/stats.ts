@@ -1,0 +1,23 @@
+/** Latency summary in milliseconds, rounded to 0.1 ms. Nearest-rank percentiles. */
+export interface LatencySummary {
+  count: number
+  p50: number
+  p90: number
+  p99: number
+  max: number
+}
+
+export function summarize(samples: readonly number[]): LatencySummary {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (p: number) => {
+    if (sorted.length === 0) return 0
+    const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)))
+    return round(sorted[rank - 1] ?? 0)
+  }
+  return { count: sorted.length, p50: at(50), p90: at(90), p99: at(99), max: at(100) }
+}
+
+export function round(ms: number, places = 1): number {
+  const f = 10 ** places
+  return Math.round(ms * f) / f
+}

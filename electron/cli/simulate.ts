@@ -1,0 +1,132 @@
+/**
+ * `npm run simulate -- --url URL --credentials FILE [--deputies N] [--spread SECONDS]
+ *   [--token STAFF_TOKEN] [--json]`
+ *
+ * A rehearsal of the hall network: N virtual tablets log in with the exported credentials
+ * (the CSV from the console, or `npm run host -- --demo N`), wait for staff to open a vote, cast
+ * random valid ballots spread over the window, resend after reconnects as the tablet page does,
+ * then wait for the published result and check it against their own tally. Exit status 0 when
+ * nothing was lost or duplicated and the result matches, 1 otherwise, 2 on bad arguments.
+ */
+import { parseArgs } from 'node:util'
+import type { VoteResult } from '../../shared/protocol/result.schema'
+import { readCredentialsFile } from './sim/credentials-file'
+import { ProgressBar } from './sim/progress-bar'
+import type { RehearsalReport } from './sim/rehearsal'
+import { Rehearsal, until } from './sim/rehearsal'
+import { checkFileLimit } from './sim/limits'
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(2)
+}
+
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    credentials: { type: 'string' },
+    deputies: { type: 'string' },
+    spread: { type: 'string', default: '10' },
+    token: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+})
+if (!values.url || !values.credentials)
+  fail(
+    '用法 / usage: npm run simulate -- --url http://HOST:PORT --credentials FILE [--deputies N] [--spread S]',
+  )
+const url = values.url.replace(/\/+$/, '').replace(/\/(tablet|screen|console)$/, '')
+const spreadS = Number(values.spread)
+if (!Number.isFinite(spreadS) || spreadS < 0)
+  fail(`--spread 需要非负秒数 / --spread takes seconds ≥ 0`)
+
+let credentials
+try {
+  credentials = await readCredentialsFile(values.credentials)
+} catch (error) {
+  fail(`凭证文件无法读取 / cannot read the credentials: ${(error as Error).message}`)
+}
+const count = values.deputies === undefined ? credentials.length : Number(values.deputies)
+if (!Number.isInteger(count) || count < 1 || count > credentials.length)
+  fail(
+    `--deputies 需要 1 到 ${credentials.length} 之间的整数 / --deputies takes 1..${credentials.length}`,
+  )
+
+checkFileLimit(count)
+const log = (line: string) => (values.json ? console.error(line) : console.log(line))
+const bar = new ProgressBar()
+const rehearsal = new Rehearsal({
+  url,
+  deputies: credentials.slice(0, count),
+  spreadS,
+  ...(values.token ? { staffToken: values.token } : {}),
+})
+
+let report: RehearsalReport
+try {
+  log(`${count} 台虚拟平板连接 ${url} / ${count} virtual tablets connecting`)
+  await until(
+    () => rehearsal.connected() + rehearsal.unauthorized() >= count,
+    120_000,
+    'every tablet to connect',
+    () => bar.update('连接 connect', rehearsal.connected(), count),
+    100,
+  )
+  bar.done()
+  if (rehearsal.unauthorized() > 0)
+    log(
+      `凭证被拒 / refused credentials: ${rehearsal.unauthorized()} (another meeting, or reissued)`,
+    )
+  log('等待会务开始投票… / waiting for staff to open a vote…')
+  await until(
+    () => rehearsal.openVoteId() !== null,
+    24 * 3600_000,
+    'an open vote',
+    () => {},
+    100,
+  )
+  const voteId = rehearsal.openVoteId() as string
+  log(`投票已开始 ${voteId}，在 ${spreadS} 秒内投出 / vote open, sending within ${spreadS} s`)
+  let published: VoteResult | null = null
+  void rehearsal.publishedResult(voteId).then((r) => (published = r))
+  const online = rehearsal.connected()
+  await until(
+    () => rehearsal.acked(voteId) >= online || published !== null,
+    24 * 3600_000,
+    'every ballot acknowledged',
+    () => bar.update('投票 votes', rehearsal.acked(voteId), online),
+    100,
+  )
+  bar.done()
+  log('等待公布结果… / waiting for staff to close and publish the result…')
+  const result = await rehearsal.publishedResult(voteId)
+  report = await rehearsal.report(voteId, result)
+} finally {
+  bar.done()
+  rehearsal.close()
+}
+
+const r = report
+log(
+  `确认时延 / ack latency (ms): p50 ${r.ack.p50}  p90 ${r.ack.p90}  p99 ${r.ack.p99}  max ${r.ack.max}  (${r.ack.count} ballots)`,
+)
+log(
+  `发送 sent ${r.sent}, 确认 acknowledged ${r.acked}, 重发 resends ${r.resends}, 重连 reconnects ${r.reconnects}, 超时 timeouts ${r.timeouts}`,
+)
+const refused = Object.entries(r.refusals)
+if (refused.length > 0) log(`被拒 / refused: ${refused.map(([c, n]) => `${c} ×${n}`).join(', ')}`)
+log(`丢失 lost ${r.lost}, 重复 duplicated ${r.duplicated}`)
+if (r.result) {
+  const what =
+    r.result.compared === 'full' ? 'whole result' : 'counts (add --token for the whole result)'
+  log(
+    r.result.matches
+      ? `结果一致 / the host's result matches the simulator's tally (${what})`
+      : `结果不一致 / MISMATCH (${what}):\n  ${r.result.differences.join('\n  ')}`,
+  )
+}
+if (values.json) {
+  const { result, ...rest } = r
+  console.log(JSON.stringify({ ...rest, resultMatches: result?.matches ?? null }))
+}
+process.exit(r.lost === 0 && r.duplicated === 0 && r.result?.matches === true ? 0 : 1)
