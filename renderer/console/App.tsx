@@ -4,6 +4,7 @@ import { LanguageSwitch } from '../common/LanguageSwitch'
 import { AgendaPanel } from './components/AgendaPanel'
 import { AuditPanel } from './components/AuditPanel'
 import { AttendancePanel } from './components/AttendancePanel'
+import { ScreenControl } from './screen/ScreenControl'
 import { useConsole } from './use-console'
 
 export function App() {
@@ -72,6 +73,7 @@ export function App() {
                   </Stack>
                 </Group>
                 <AgendaPanel state={state} send={send} token={token} />
+                <ScreenControl state={state} send={send} />
                 <AuditPanel load={loadAudit} />
               </>
             )}

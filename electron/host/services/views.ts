@@ -4,9 +4,11 @@ import type {
   ConsoleDeputyView,
   ConsoleState,
   DeputyState,
+  ScreenFinalEntry,
   ScreenState,
   TurnoutView,
 } from '../../../shared/protocol/views'
+import { RUNOFF_TITLE_SUFFIX } from '../../../shared/rules'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { MeetingData } from '../store/meeting.store'
 import type { Hall } from './hall'
@@ -53,7 +55,9 @@ export function consoleRoster(session: Session): ConsoleDeputyView[] {
 export function screenState(session: Session, joinUrl: string | null): ScreenState {
   const data = session.meeting.data
   const vote = data.votes.find((v) => v.id === data.screen.voteId)
+  const published = vote?.status === 'published'
   return {
+    now: new Date().toISOString(),
     meetingTitle: data.meeting?.title ?? null,
     joinUrl,
     stage: data.screen.stage,
@@ -67,10 +71,38 @@ export function screenState(session: Session, joinUrl: string | null): ScreenSta
           candidates: vote.candidates,
           status: vote.status,
           turnout: turnoutOf(session, vote) ?? { cast: 0, issued: 0 },
-          result: vote.status === 'published' ? vote.result : null,
+          result: published ? vote.result : null,
+          rules: vote.rules,
+          deadline: deadlineOf(vote),
+          final: published ? finalList(data, vote) : [],
         }
       : null,
   }
+}
+
+function deadlineOf(vote: VoteDef): string | null {
+  if (!vote.openedAt || !vote.rules.timeLimit) return null
+  return new Date(Date.parse(vote.openedAt) + vote.rules.timeLimit.seconds * 1000).toISOString()
+}
+
+/**
+ * The elected projects that close an item: this vote's in rank order, then those of its
+ * published run-offs (titled with the run-off suffix), which fill the seats a tie left open.
+ */
+function finalList(data: Readonly<MeetingData>, vote: VoteDef): ScreenFinalEntry[] {
+  const projects = new Map(data.projects.map((p) => [p.id, p]))
+  const entries: ScreenFinalEntry[] = []
+  let current: VoteDef | undefined = vote
+  for (let hops = 0; current && hops < 10; hops++) {
+    if (current.status !== 'published') break
+    for (const id of current.result?.elected ?? []) {
+      const title = current.candidates.find((c) => c.id === id)?.title ?? projects.get(id)?.title
+      entries.push({ id, title: title ?? id, leadUnit: projects.get(id)?.leadUnit ?? '' })
+    }
+    const runoffTitle: string = current.title + RUNOFF_TITLE_SUFFIX
+    current = data.votes.find((v) => v.title === runoffTitle)
+  }
+  return entries
 }
 
 export function deputyState(session: Session, deputy: Deputy): DeputyState {

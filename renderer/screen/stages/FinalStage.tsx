@@ -1,0 +1,71 @@
+import { Box, Center, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import type { ScreenVoteView } from '../../../shared/protocol/views'
+import { useI18n } from '../../common/i18n'
+import { finalHeading } from '../stage-data'
+import { u } from '../use-screen'
+
+/** The list that closes the item: "2027年度民生实事项目", the elected projects in rank order. */
+export function FinalStage({ vote }: { vote: ScreenVoteView }) {
+  const { t } = useI18n()
+  const heading = finalHeading(vote.title)
+  const entries = vote.final
+  // Two columns past eight lines, so fifteen projects still read at 3.6u.
+  const columns = entries.length > 8 ? 2 : 1
+  return (
+    <Stack style={{ flex: 1, minHeight: 0 }} gap={u(3)} data-testid="stage-final">
+      <Stack gap={u(0.5)} align="center">
+        <Title order={1} fz={u(7)} c="red.7" data-testid="final-heading">
+          {heading.year ? t('screen.final.heading', { year: heading.year }) : heading.title}
+        </Title>
+        <Text fz={u(3)} c="dimmed">
+          {t('screen.final.count', { n: entries.length })}
+        </Text>
+      </Stack>
+      {entries.length === 0 ? (
+        <Center style={{ flex: 1 }}>
+          <Text fz={u(4)}>{t('screen.final.empty')}</Text>
+        </Center>
+      ) : (
+        <SimpleGrid
+          cols={columns}
+          spacing={u(4)}
+          verticalSpacing={u(entries.length > 10 ? 1.2 : 2)}
+          style={{ flex: 1, alignContent: 'center', padding: `0 ${u(4)}` }}
+          data-testid="final-list"
+        >
+          {entries.map((entry, i) => (
+            <Group
+              key={entry.id}
+              gap={u(2)}
+              wrap="nowrap"
+              data-reveal="late"
+              style={{ animationDelay: `${Math.min(1.5, i * 0.08)}s` }}
+            >
+              <Center
+                w={u(6)}
+                h={u(6)}
+                bg="red.7"
+                c="white"
+                style={{ borderRadius: '50%', flexShrink: 0 }}
+              >
+                <Text fz={u(3.2)} fw={800}>
+                  {i + 1}
+                </Text>
+              </Center>
+              <Box style={{ minWidth: 0 }}>
+                <Text fz={u(3.6)} fw={700} lh={1.2} data-testid="final-title">
+                  {entry.title}
+                </Text>
+                {entry.leadUnit && (
+                  <Text fz={u(2.6)} c="dimmed" lh={1.2}>
+                    {entry.leadUnit}
+                  </Text>
+                )}
+              </Box>
+            </Group>
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  )
+}
