@@ -51,8 +51,9 @@ export function ResultsChart({
   const text = scheme === 'dark' ? '#e9ecef' : '#1a1b1e'
   const label = thresholdLabel(vote.rules.threshold, result.needed)
   const pillWidth = fontSize * 2.6
-  // Rank + title, cut to the room left of the pill: CJK glyphs are about 1em wide.
-  const maxChars = Math.floor((labelWidth - pillWidth - fontSize * 1.2) / fontSize)
+  // Rank + title, cut to the room left of the pill: CJK glyphs are about 1em wide; the rank
+  // and its spaces take about 2em, the gaps 0.8em.
+  const maxChars = Math.floor((labelWidth - pillWidth) / fontSize - 2.8)
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart

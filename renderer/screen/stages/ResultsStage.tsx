@@ -10,6 +10,9 @@ import { u, useUnitPx } from '../use-screen'
  * The published result. Chart labels scale with the number of rows, between 2.6u (15 rows and
  * more) and 3.6u (a handful), so 15 long titles still fit one line each.
  */
+/** Room in the title column besides the title, in ems: rank, gaps and the 当选 pill. */
+const labelExtraChars = 5.6
+
 export function ResultsStage({ vote }: { vote: ScreenVoteView }) {
   const { t } = useI18n()
   const unit = useUnitPx()
@@ -24,7 +27,14 @@ export function ResultsStage({ vote }: { vote: ScreenVoteView }) {
   const rows = Math.max(1, result.items.length)
   // About 62u of height for the rows; a label takes ~55% of its row.
   const fontSize = unit * Math.min(3.6, Math.max(2.6, (62 / rows) * 0.55))
-  const labelWidth = Math.min(window.innerWidth, unit * 177.8) * 0.4
+  // The title column takes what the longest title needs, between a quarter and 46% of the
+  // width; beyond that a title is cut with an ellipsis (the final list shows it whole).
+  const chartWidth = window.innerWidth - unit * 8
+  const longest = Math.max(0, ...vote.candidates.map((c) => [...c.title].length))
+  const labelWidth = Math.min(
+    chartWidth * 0.46,
+    Math.max(chartWidth * 0.25, (longest + labelExtraChars) * fontSize),
+  )
   const banner = resultBanner(result, vote.candidates)
   const ranked = rankedBars(result, vote.candidates).length > 0
   return (
