@@ -254,6 +254,20 @@ test('every screen stage at 720p, 1080p and 4K, driven through the console socke
   await live.keyboard.press('Space')
   await expect(live.getByTestId('screen-root')).toHaveClass(/pv-still/)
 
+  // The console's screen control sets the stage by the same event.
+  const staffPage = await context.newPage()
+  await staffPage.setViewportSize({ width: 1366, height: 900 })
+  await staffPage.goto(host.consoleUrl)
+  const control = staffPage.getByTestId('screen-control')
+  await expect(control).toBeVisible()
+  await control.getByTestId('screen-show-checkin').click()
+  await expect(stage).toHaveAttribute('data-stage', 'checkin')
+  await expect(control.getByTestId('screen-showing')).toHaveText('当前：报到')
+  await control.getByTestId('screen-show-final').click()
+  await expect(stage).toHaveAttribute('data-stage', 'final')
+  await control.scrollIntoViewIfNeeded()
+  await control.screenshot({ path: join(artifactsDir, 'console-screen-control.png') })
+
   // The whole run happened in one page load.
   expect(
     await screen.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce),

@@ -1,4 +1,4 @@
-import { Box, Center, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Box, Center, Group, Stack, Text, Title } from '@mantine/core'
 import type { ScreenVoteView } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
 import { finalHeading } from '../stage-data'
@@ -26,11 +26,20 @@ export function FinalStage({ vote }: { vote: ScreenVoteView }) {
           <Text fz={u(4)}>{t('screen.final.empty')}</Text>
         </Center>
       ) : (
-        <SimpleGrid
-          cols={columns}
-          spacing={u(4)}
-          verticalSpacing={u(entries.length > 10 ? 1.2 : 2)}
-          style={{ flex: 1, alignContent: 'center', padding: `0 ${u(4)}` }}
+        <Box
+          style={{
+            flex: 1,
+            display: 'grid',
+            // Column by column, so the numbers read 1–8 down the left, then on down the right.
+            gridTemplateRows: `repeat(${Math.ceil(entries.length / columns)}, auto)`,
+            gridAutoFlow: 'column',
+            gridAutoColumns: 'minmax(0, 1fr)',
+            alignContent: 'center',
+            rowGap: u(entries.length > 10 ? 1.4 : 2.2),
+            columnGap: u(4),
+            padding: `0 ${u(4)}`,
+            boxSizing: 'border-box',
+          }}
           data-testid="final-list"
         >
           {entries.map((entry, i) => (
@@ -64,7 +73,7 @@ export function FinalStage({ vote }: { vote: ScreenVoteView }) {
               </Box>
             </Group>
           ))}
-        </SimpleGrid>
+        </Box>
       )}
     </Stack>
   )

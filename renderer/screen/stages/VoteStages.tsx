@@ -75,8 +75,8 @@ export function VotingStage({ vote, offsetMs }: { vote: ScreenVoteView; offsetMs
               fz={u(12)}
               fw={800}
               lh={1}
-              ff="monospace"
               c={clock.urgent ? 'red.7' : undefined}
+              style={{ fontVariantNumeric: 'tabular-nums' }}
               data-testid="countdown"
               data-urgent={clock.urgent}
             >
