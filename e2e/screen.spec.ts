@@ -51,7 +51,8 @@ test('every screen stage at 720p, 1080p and 4K, driven through the console socke
   host,
   base,
 }) => {
-  test.setTimeout(240_000)
+  // Five votes of ~300 ballots each, each fsynced, on a shared 2-core machine.
+  test.setTimeout(360_000)
   const hall = new HallDriver(base, host.staffToken)
   await hall.call('meeting:load-demo', {})
   for (const [id, title] of Object.entries(longTitles)) {
@@ -251,10 +252,18 @@ test('every screen stage at 720p, 1080p and 4K, driven through the console socke
   await live.goto(`${base}/screen/`)
   await hall.call('screen:show', { stage: 'results', voteId: selectId })
   await expect(live.getByTestId('screen-root')).toHaveClass(/pv-reveal/)
+  await expect(live.getByTestId('results-chart')).toBeVisible()
+  await live.screenshot({ path: join(artifactsDir, 'screen-reveal-mid-1920x1080.png') })
+  // The reveal is over within 2 s: what it leaves is the full chart.
+  await live.waitForTimeout(2000)
+  await live.screenshot({ path: join(artifactsDir, 'screen-reveal-end-1920x1080.png') })
+  await hall.call('screen:show', { stage: 'results', voteId: motionId })
+  await expect(live.getByTestId('motion-outcome')).toBeVisible()
   await live.keyboard.press('Space')
   await expect(live.getByTestId('screen-root')).toHaveClass(/pv-still/)
 
-  // The console's screen control sets the stage by the same event.
+  // The console's screen control sets the stage by the same event (for the vote on screen).
+  await hall.call('screen:show', { stage: 'results', voteId: selectId })
   const staffPage = await context.newPage()
   await staffPage.setViewportSize({ width: 1366, height: 900 })
   await staffPage.goto(host.consoleUrl)
