@@ -60,6 +60,8 @@ export function ResultsChart({
         data={bars}
         layout="vertical"
         barCategoryGap="18%"
+        // A handful of rows would otherwise make slabs: bars stay about two labels thick.
+        maxBarSize={fontSize * 2}
         margin={{ top: fontSize * 1.8, right: fontSize * 3.5, left: 0, bottom: 0 }}
       >
         <XAxis type="number" domain={[0, axisMax(result, bars)]} hide />
