@@ -89,6 +89,13 @@ export function RatingResult({
           </Group>
         ))}
       </Group>
+      <Group gap={u(1.5)} wrap="nowrap">
+        <Box w="32%" />
+        <Box style={{ flex: 1 }} />
+        <Text fz={u(2.6)} c="dimmed" w="24%" style={{ whiteSpace: 'nowrap' }}>
+          {t('screen.rating.columns')}
+        </Text>
+      </Group>
       <Stack style={{ flex: 1, minHeight: 0, justifyContent: 'space-evenly' }} gap={0}>
         {rows.map((row) => {
           const total = row.satisfied + row.basic + row.unsatisfied + row.abstain || 1
