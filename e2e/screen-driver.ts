@@ -121,3 +121,16 @@ export function ballotsFor(
   })
   return ballots
 }
+
+/** Per-candidate [for, against] counts; the rest of the voters abstain. Every item marked. */
+export function markedBallots(ids: string[], rows: [number, number][], voters: number) {
+  const ballots: Record<string, Mark>[] = Array.from({ length: voters }, () => ({}))
+  ids.forEach((id, c) => {
+    const [yes, no] = rows[c] ?? [0, 0]
+    for (let k = 0; k < voters; k++) {
+      const ballot = ballots[(k + c * 37) % voters]
+      if (ballot) ballot[id] = k < yes ? 'for' : k < yes + no ? 'against' : 'abstain'
+    }
+  })
+  return ballots
+}

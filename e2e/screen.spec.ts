@@ -6,7 +6,7 @@ import { createHost } from '../electron/host'
 import type { Mark } from '../shared/protocol/vote-rules.schema'
 import { defaultRules } from '../shared/protocol/vote-rules.schema'
 import { artifactsDir, expect, test } from './host-fixture'
-import { ballotsFor, HallDriver } from './screen-driver'
+import { ballotsFor, HallDriver, markedBallots } from './screen-driver'
 
 /** The three projector sizes the hall meets. */
 const sizes = [
@@ -26,19 +26,6 @@ async function shoot(page: Page, name: string, only?: (typeof sizes)[number]) {
     })
   }
   await page.setViewportSize(sizes[0])
-}
-
-/** Per-candidate [for, against] counts; the rest of the voters abstain. Every item marked. */
-function markedBallots(ids: string[], rows: [number, number][], voters: number) {
-  const ballots: Record<string, Mark>[] = Array.from({ length: voters }, () => ({}))
-  ids.forEach((id, c) => {
-    const [yes, no] = rows[c] ?? [0, 0]
-    for (let k = 0; k < voters; k++) {
-      const ballot = ballots[(k + c * 37) % voters]
-      if (ballot) ballot[id] = k < yes ? 'for' : k < yes + no ? 'against' : 'abstain'
-    }
-  })
-  return ballots
 }
 
 const longTitles = {
