@@ -234,6 +234,20 @@ test('every screen stage at 720p, 1080p and 4K, driven through the console socke
   await expect(dark.getByTestId('stage-welcome')).toBeVisible()
   await shoot(dark, 'welcome-dark', sizes[0])
 
+  // English, chosen on the console of the same origin: the screen follows without reloading.
+  await hall.call('screen:show', { stage: 'results', voteId: selectId })
+  await screen.evaluate(() => {
+    localStorage.setItem('plenary.lang', 'en')
+    window.dispatchEvent(new StorageEvent('storage', { key: 'plenary.lang', newValue: 'en' }))
+  })
+  await expect(screen.getByText('Majority 164')).toBeVisible()
+  await shoot(screen, 'results-select-en', sizes[0])
+  await screen.evaluate(() => {
+    localStorage.setItem('plenary.lang', 'zh-CN')
+    window.dispatchEvent(new StorageEvent('storage', { key: 'plenary.lang', newValue: 'zh-CN' }))
+  })
+  await expect(screen.getByText('过半数 164票')).toBeVisible()
+
   // The reveal animates unless disabled, and the presenter skips it with any key.
   const live = await context.newPage()
   await live.goto(`${base}/screen/`)

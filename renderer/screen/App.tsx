@@ -8,13 +8,26 @@ import { ResultsStage } from './stages/ResultsStage'
 import { RulesStage, VotingStage } from './stages/VoteStages'
 import { u, useScreen } from './use-screen'
 
+/** Where I18nProvider keeps the language choice (renderer/common/i18n.tsx). */
+const languageKey = 'plenary.lang'
+
 /**
  * The projector: one stage at a time, as staff choose on the console. Read-only; it never
  * reloads, and after a host restart Socket.IO reconnects and the host resends the stage.
  */
 export function App({ motion }: { motion: boolean }) {
-  const { t } = useI18n()
+  const { t, lang, toggle } = useI18n()
   const { state, connected, offsetMs } = useScreen()
+  // The page never reloads: when staff switch the console's language (same origin, so the same
+  // stored choice), the projector follows at once.
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== languageKey) return
+      if ((event.newValue === 'en' ? 'en' : 'zh-CN') !== lang) toggle()
+    }
+    window.addEventListener('storage', onStorage)
+    return () => window.removeEventListener('storage', onStorage)
+  }, [lang, toggle])
   // The presenter skips the reveal with any key or a click (a clicker sends a key).
   const [skipped, setSkipped] = useState(false)
   useEffect(() => {

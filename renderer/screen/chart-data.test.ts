@@ -7,6 +7,7 @@ import {
   axisMax,
   cutAfter,
   fitTitle,
+  textEm,
   motionView,
   ratingRows,
   rankedBars,
@@ -200,5 +201,7 @@ describe('labels', () => {
     expect(fitTitle('普惠托育服务扩容', 10)).toBe('普惠托育服务扩容')
     expect(fitTitle('残疾儿童康复救助和重度残疾人托养照护服务', 10)).toBe('残疾儿童康复救助和…')
     expect(fitTitle('5G基站建设', 6)).toBe('5G基站建设')
+    expect(textEm('当选')).toBe(2)
+    expect(textEm('Elected')).toBeCloseTo(3.85)
   })
 })

@@ -158,20 +158,21 @@ export function motionView(
   }
 }
 
-/**
- * A title that fits `maxChars` full-width characters (CJK glyphs are about 1em wide, Latin
- * letters and digits about half), cut with an ellipsis: a label never runs into its bar.
- */
+/** Width of a text in ems: CJK glyphs are about 1em wide, Latin letters and digits about half. */
+export function textEm(text: string): number {
+  return [...text].reduce((sum, ch) => sum + charEm(ch), 0)
+}
+
+const charEm = (ch: string) => ((ch.codePointAt(0) ?? 0) < 0x100 ? 0.55 : 1)
+
+/** A title that fits `maxChars` ems, cut with an ellipsis: a label never runs into its bar. */
 export function fitTitle(title: string, maxChars: number): string {
-  const width = (ch: string) => ((ch.codePointAt(0) ?? 0) < 0x100 ? 0.55 : 1)
-  const chars = [...title]
-  const total = chars.reduce((sum, ch) => sum + width(ch), 0)
-  if (total <= maxChars) return title
+  if (textEm(title) <= maxChars) return title
   let used = 0
   let out = ''
-  for (const ch of chars) {
-    if (used + width(ch) > maxChars - 1) break
-    used += width(ch)
+  for (const ch of title) {
+    if (used + charEm(ch) > maxChars - 1) break
+    used += charEm(ch)
     out += ch
   }
   return `${out}…`

@@ -14,7 +14,7 @@ import type { VoteResult } from '../../../shared/protocol/result.schema'
 import type { ScreenVoteView } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
 import type { BarDatum, BarMark } from '../chart-data'
-import { axisMax, cutAfter, fitTitle, rankedBars, thresholdLabel } from '../chart-data'
+import { axisMax, cutAfter, fitTitle, rankedBars, textEm, thresholdLabel } from '../chart-data'
 
 export const markColors: Record<BarMark, { light: string; dark: string }> = {
   elected: { light: '#c8102e', dark: '#e5383b' },
@@ -50,7 +50,9 @@ export function ResultsChart({
   const stacked = result.kind === 'per-item'
   const text = scheme === 'dark' ? '#e9ecef' : '#1a1b1e'
   const label = thresholdLabel(vote.rules.threshold, result.needed)
-  const pillWidth = fontSize * 2.6
+  const pills = { elected: t('screen.elected'), tied: t('screen.tied') }
+  // Wide enough for the longer mark in this language (当选 / Elected), bold at 0.8 size.
+  const pillWidth = fontSize * (0.85 * Math.max(textEm(pills.elected), textEm(pills.tied)) + 0.9)
   // Rank + title, cut to the room left of the pill: CJK glyphs are about 1em wide; the rank
   // and its spaces take about 2em, the gaps 0.8em.
   const maxChars = Math.floor((labelWidth - pillWidth) / fontSize - 2.8)
@@ -81,7 +83,7 @@ export function ResultsChart({
               pillWidth={pillWidth}
               maxChars={maxChars}
               color={text}
-              labels={{ elected: t('screen.elected'), tied: t('screen.tied') }}
+              labels={pills}
             />
           )}
         />
