@@ -15,7 +15,7 @@ export const screenEn: Record<keyof typeof screenZhCN, string> = {
   'screen.welcome.scan': 'Deputies: scan the code with your tablet to join',
   'screen.welcome.orOpen': 'or open in a browser',
   'screen.checkin.title': 'Check-in',
-  'screen.checkin.quorumMet': 'More than two-thirds of deputies present: quorum met',
+  'screen.checkin.quorumMet': 'Quorum met ({needed} needed)',
   'screen.checkin.quorumNotMet': 'Quorum not yet met ({needed} needed)',
   'screen.rules.candidates': '{n} candidate projects',
   'screen.voting.closed': 'Voting closed: counting',

@@ -14,7 +14,7 @@ export const screenZhCN = {
   'screen.welcome.scan': '代表请用平板扫描二维码加入',
   'screen.welcome.orOpen': '或在浏览器中打开',
   'screen.checkin.title': '代表报到',
-  'screen.checkin.quorumMet': '出席代表已超过应到代表的三分之二，符合法定人数',
+  'screen.checkin.quorumMet': '出席人数已达法定人数（{needed} 人）',
   'screen.checkin.quorumNotMet': '尚未达到法定人数（需 {needed} 人）',
   'screen.rules.candidates': '候选项目 {n} 项',
   'screen.voting.closed': '投票已结束，正在计票',

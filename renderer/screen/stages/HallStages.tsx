@@ -1,4 +1,4 @@
-import { Badge, Box, Center, Group, Progress, Stack, Text, Title } from '@mantine/core'
+import { Box, Center, Group, Progress, Stack, Text, Title } from '@mantine/core'
 import QRCode from 'qrcode'
 import { useMemo } from 'react'
 import type { AttendanceView, ScreenState } from '../../../shared/protocol/views'
@@ -156,21 +156,22 @@ export function CheckinStage({ state }: { state: ScreenState }) {
             style={{ left: `${roster ? (100 * quorum.needed) / roster : 0}%` }}
           />
         </Box>
-        <Badge
-          size="xl"
-          h={u(7)}
-          px={u(3)}
+        <Text
           fz={u(3.4)}
-          color={quorum.met ? 'teal' : 'orange'}
-          variant="filled"
+          fw={700}
+          c="white"
+          bg={quorum.met ? 'teal.7' : 'orange.7'}
+          px={u(3)}
+          py={u(1)}
+          lh={1.3}
+          style={{ borderRadius: u(4) }}
           data-testid="quorum"
           data-met={quorum.met}
-          style={{ textTransform: 'none' }}
         >
           {quorum.met
-            ? t('screen.checkin.quorumMet')
+            ? t('screen.checkin.quorumMet', { needed: quorum.needed })
             : t('screen.checkin.quorumNotMet', { needed: quorum.needed })}
-        </Badge>
+        </Text>
       </Stack>
     </Center>
   )

@@ -1,4 +1,4 @@
-import { Badge, Center, Group, List, Progress, Stack, Text, Title } from '@mantine/core'
+import { Center, Group, List, Progress, Stack, Text, Title } from '@mantine/core'
 import { summarizeRuleDetails, summarizeRules } from '../../../shared/rules'
 import type { ScreenState, ScreenVoteView } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
@@ -15,9 +15,18 @@ export function RulesStage({ vote, state }: { vote: ScreenVoteView; state: Scree
     <Center style={{ flex: 1 }} data-testid="stage-rules">
       <Stack gap={u(3)} w="84%">
         <Group gap={u(2)} align="center">
-          <Badge size="xl" h={u(5)} px={u(2)} fz={u(2.8)} variant="filled">
+          <Text
+            fz={u(2.8)}
+            fw={700}
+            c="white"
+            bg="red.7"
+            px={u(2)}
+            py={u(0.6)}
+            lh={1.3}
+            style={{ borderRadius: u(3) }}
+          >
             {t(`kind.${vote.kind}`)}
-          </Badge>
+          </Text>
           <Text fz={u(3)} c="dimmed">
             {t('screen.rules.candidates', { n: vote.candidates.length })}
           </Text>
@@ -28,7 +37,7 @@ export function RulesStage({ vote, state }: { vote: ScreenVoteView; state: Scree
         <Text fz={u(4.4)} fw={600} lh={1.5} data-testid="rules-summary">
           {summary}
         </Text>
-        <List spacing={u(1)} fz={u(3.2)} c="dimmed" data-testid="rules-details">
+        <List spacing={u(1)} fz={u(3.2)} data-testid="rules-details">
           {details.map((line) => (
             <List.Item key={line}>{line}</List.Item>
           ))}
