@@ -46,6 +46,7 @@ const consoleEvents = [
   'vote:paper',
   'vote:annul',
   'vote:runoff',
+  'screen:show',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]
 const deputyEvents = ['ballot:submit'] as const satisfies readonly (keyof DeputyClientEvents)[]
 

@@ -181,6 +181,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
       stopConsole()
       stopScreen()
       deputy.stop()
+      // Documents of a vote just closed are finished before the host goes.
+      await archiver.idle()
       await new Promise<void>((resolve) => {
         void io.close(() => resolve())
       })

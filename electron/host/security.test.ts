@@ -164,6 +164,7 @@ describe('secrets', () => {
     if (!reissued.ok) throw new Error('reissue failed')
     await call(staff, 'vote:close', { voteId })
     await call(staff, 'vote:publish', { voteId })
+    await h.host.archiver.idle()
     const secrets = [
       h.host.staffToken,
       reissued.data.credential,

@@ -1,145 +1,115 @@
-import { Box, Center, Group, Progress, Stack, Text, Title } from '@mantine/core'
+import { Box, Center, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
-import type { Socket } from 'socket.io-client'
-import type { ScreenClientEvents, ScreenServerEvents } from '../../shared/protocol/events'
-import { namespaces } from '../../shared/protocol/events'
-import type { ScreenState, ScreenVoteView } from '../../shared/protocol/views'
+import type { ScreenState } from '../../shared/protocol/views'
 import { useI18n } from '../common/i18n'
-import { connectNamespace } from '../common/socket'
-import { ResultsChart } from './components/ResultsChart'
+import { BlankStage, CheckinStage, WelcomeStage } from './stages/HallStages'
+import { FinalStage } from './stages/FinalStage'
+import { ResultsStage } from './stages/ResultsStage'
+import { RulesStage, VotingStage } from './stages/VoteStages'
+import { u, useScreen } from './use-screen'
 
-type ScreenSocket = Socket<ScreenServerEvents, ScreenClientEvents>
+/** Where I18nProvider keeps the language choice (renderer/common/i18n.tsx). */
+const languageKey = 'plenary.lang'
 
-/** Sizes follow the viewport, so 720p, 1080p and 4K projectors read the same from the back. */
-const vh = (n: number) => `${n}vh`
-
-export function App() {
-  const { t } = useI18n()
-  const [state, setState] = useState<ScreenState | null>(null)
+/**
+ * The projector: one stage at a time, as staff choose on the console. Read-only; it never
+ * reloads, and after a host restart Socket.IO reconnects and the host resends the stage.
+ */
+export function App({ motion }: { motion: boolean }) {
+  const { t, lang, toggle } = useI18n()
+  const { state, connected, offsetMs } = useScreen()
+  // The page never reloads: when staff switch the console's language (same origin, so the same
+  // stored choice), the projector follows at once.
   useEffect(() => {
-    const socket = connectNamespace<ScreenSocket>(namespaces.screen, {})
-    socket.on('screen:state', setState)
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== languageKey) return
+      if ((event.newValue === 'en' ? 'en' : 'zh-CN') !== lang) toggle()
+    }
+    window.addEventListener('storage', onStorage)
+    return () => window.removeEventListener('storage', onStorage)
+  }, [lang, toggle])
+  // The presenter skips the reveal with any key or a click (a clicker sends a key).
+  const [skipped, setSkipped] = useState(false)
+  useEffect(() => {
+    const skip = () => setSkipped(true)
+    window.addEventListener('keydown', skip)
+    window.addEventListener('pointerdown', skip)
     return () => {
-      socket.disconnect()
+      window.removeEventListener('keydown', skip)
+      window.removeEventListener('pointerdown', skip)
     }
   }, [])
-
-  if (!state) {
-    return (
-      <Center h="100vh">
-        <Title fz={vh(6)}>{t('screen.waiting')}</Title>
-      </Center>
-    )
+  const stageKey = state ? `${state.stage}:${state.vote?.id ?? ''}` : ''
+  // A new stage gets its own reveal, even after an earlier skip.
+  const [lastKey, setLastKey] = useState(stageKey)
+  if (lastKey !== stageKey) {
+    setLastKey(stageKey)
+    setSkipped(false)
   }
-  const vote = state.vote
+
   return (
     <Box
       h="100vh"
-      p={vh(3)}
-      style={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}
+      w="100vw"
+      className={motion && !skipped ? 'pv-reveal' : 'pv-still'}
+      data-testid="screen-root"
+      data-stage={state?.stage ?? 'waiting'}
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        overflow: 'hidden',
+        padding: `${u(3)} ${u(4)}`,
+        boxSizing: 'border-box',
+        background: 'var(--mantine-color-body)',
+      }}
     >
-      <Text fz={vh(3)} c="dimmed" ta="center">
-        {state.meetingTitle ?? t('app.name')}
-      </Text>
-      {state.stage === 'welcome' || !vote ? (
-        <Welcome state={state} />
-      ) : state.stage === 'voting' ? (
-        <Voting vote={vote} />
+      {!state ? (
+        <Center style={{ flex: 1 }}>
+          <Title fz={u(6)}>{t('screen.waiting')}</Title>
+        </Center>
       ) : (
-        <Results vote={vote} />
+        <>
+          {state.stage !== 'blank' && state.stage !== 'welcome' && (
+            <Text fz={u(2.8)} c="dimmed" ta="center" lh={1.2} data-testid="screen-meeting">
+              {state.meetingTitle ?? t('app.name')}
+            </Text>
+          )}
+          <Stage state={state} offsetMs={offsetMs} />
+        </>
+      )}
+      {/* Only a small dot: the hall should not read an error, staff see it on the console. */}
+      {!connected && (
+        <Box
+          pos="fixed"
+          right={u(1)}
+          bottom={u(1)}
+          w={u(1.2)}
+          h={u(1.2)}
+          bg="orange"
+          style={{ borderRadius: '50%' }}
+          data-testid="screen-offline"
+        />
       )}
     </Box>
   )
 }
 
-function Welcome({ state }: { state: ScreenState }) {
-  const { t } = useI18n()
-  return (
-    <Center style={{ flex: 1 }}>
-      <Stack align="center" gap={vh(4)}>
-        <Title fz={vh(8)} c="red.7">
-          {t('app.name')}
-        </Title>
-        <Group gap={vh(4)}>
-          <Stat label={t('count.roster')} value={state.attendance.roster} />
-          <Stat
-            label={t('count.present')}
-            value={state.attendance.present}
-            testId="screen-present"
-          />
-          <Stat label={t('count.absent')} value={state.attendance.absent} />
-        </Group>
-        {state.joinUrl && (
-          <Text fz={vh(3)} ta="center">
-            {t('screen.join')} <b>{state.joinUrl}</b>
-          </Text>
-        )}
-      </Stack>
-    </Center>
-  )
-}
-
-function Voting({ vote }: { vote: ScreenVoteView }) {
-  const { t } = useI18n()
-  const { cast, issued } = vote.turnout
-  return (
-    <Center style={{ flex: 1 }}>
-      <Stack align="center" gap={vh(4)} w="80%">
-        <Title fz={vh(6)} ta="center">
-          {vote.title}
-        </Title>
-        <Text fz={vh(5)} fw={700} c="red.7">
-          {t('screen.voting')}
-        </Text>
-        <Text fz={vh(7)} fw={800} data-testid="screen-turnout">
-          {t('screen.turnout', { cast, issued })}
-        </Text>
-        <Progress value={issued ? (100 * cast) / issued : 0} h={vh(3)} w="100%" />
-      </Stack>
-    </Center>
-  )
-}
-
-function Results({ vote }: { vote: ScreenVoteView }) {
-  const { t } = useI18n()
-  const result = vote.result
-  if (!result) {
-    return (
-      <Center style={{ flex: 1 }}>
-        <Title fz={vh(6)}>{vote.title}</Title>
-      </Center>
-    )
+function Stage({ state, offsetMs }: { state: ScreenState; offsetMs: number }) {
+  const vote = state.vote
+  switch (state.stage) {
+    case 'blank':
+      return <BlankStage state={state} />
+    case 'checkin':
+      return <CheckinStage state={state} />
+    case 'rules':
+      return vote ? <RulesStage vote={vote} state={state} /> : <BlankStage state={state} />
+    case 'voting':
+      return vote ? <VotingStage vote={vote} offsetMs={offsetMs} /> : <WelcomeStage state={state} />
+    case 'results':
+      return vote ? <ResultsStage vote={vote} /> : <WelcomeStage state={state} />
+    case 'final':
+      return vote ? <FinalStage vote={vote} /> : <WelcomeStage state={state} />
+    case 'welcome':
+      return <WelcomeStage state={state} />
   }
-  const fontSize = Math.max(14, Math.round(window.innerHeight * 0.026))
-  const c = result.counts
-  return (
-    <Stack style={{ flex: 1, minHeight: 0 }} gap={vh(1.5)}>
-      <Title fz={vh(4.5)} ta="center">
-        {vote.title} · {t('screen.results')}
-      </Title>
-      <Box style={{ flex: 1, minHeight: 0 }} data-testid="results-chart">
-        <ResultsChart result={result} candidates={vote.candidates} fontSize={fontSize} />
-      </Box>
-      <Group justify="center" gap={vh(4)}>
-        {(['roster', 'present', 'issued', 'cast', 'valid', 'invalid'] as const).map((k) => (
-          <Text key={k} fz={vh(3)}>
-            {t(`count.${k}`)} <b data-testid={`count-${k}`}>{c[k]}</b>
-          </Text>
-        ))}
-      </Group>
-    </Stack>
-  )
-}
-
-function Stat({ label, value, testId }: { label: string; value: number; testId?: string }) {
-  return (
-    <Stack gap={0} align="center">
-      <Text fz={vh(3.5)} c="dimmed">
-        {label}
-      </Text>
-      <Text fz={vh(10)} fw={800} lh={1.1} data-testid={testId}>
-        {value}
-      </Text>
-    </Stack>
-  )
 }

@@ -1,18 +1,22 @@
 import '@mantine/core/styles.css'
+import './screen.css'
 import { MantineProvider } from '@mantine/core'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { I18nProvider } from '../common/i18n'
 import { theme } from '../common/theme'
 import { App } from './App'
+import { displayOptions } from './use-screen'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root missing')
+const options = displayOptions()
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    {/* The hall chooses the theme once per display (?theme=dark), not per stage. */}
+    <MantineProvider theme={theme} forceColorScheme={options.theme}>
       <I18nProvider>
-        <App />
+        <App motion={options.motion} />
       </I18nProvider>
     </MantineProvider>
   </StrictMode>,

@@ -23,6 +23,7 @@ import type {
   DeputyState,
   ScreenState,
 } from './views'
+import type { ScreenShowInput } from './screen.schema'
 
 /** The Socket.IO contract of the three namespaces, shared by host and pages. */
 
@@ -68,6 +69,8 @@ export interface ConsoleClientEvents {
   'vote:runoff': (input: VoteIdInput, ack: Ack<{ voteId: string }>) => void
   /** The newest audit entries, newest first. */
   'audit:list': (input: { limit?: number }, ack: Ack<AuditEntryView[]>) => void
+  /** What the projector shows (staff choose the stage; a vote stage names its vote). */
+  'screen:show': (input: ScreenShowInput, ack: Ack<null>) => void
 }
 
 export interface ConsoleServerEvents {

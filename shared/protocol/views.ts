@@ -1,7 +1,7 @@
 import type { AttendanceState, QuorumRule } from './attendance.schema'
 import type { Meeting, Project } from './meeting.schema'
 import type { VoteResult } from './result.schema'
-import type { VoteKind } from './vote-rules.schema'
+import type { VoteKind, VoteRules } from './vote-rules.schema'
 import type { VoteCandidate, VoteDef, VoteStatus } from './vote.schema'
 
 /** What each role is shown. Each namespace gets its own view, never more than it may see. */
@@ -95,8 +95,31 @@ export interface ConsoleState {
   live: LiveVoteView | null
 }
 
-export const screenStages = ['welcome', 'voting', 'results'] as const
+/**
+ * What the projector shows, chosen by staff: blank (logo only), welcome (title + join QR),
+ * checkin (报到 counts and quorum), rules (the next vote's rules), voting (turnout and countdown),
+ * results (the published result), final (the elected projects that close the item).
+ */
+export const screenStages = [
+  'welcome',
+  'voting',
+  'results',
+  'blank',
+  'checkin',
+  'rules',
+  'final',
+] as const
 export type ScreenStage = (typeof screenStages)[number]
+
+/** Stages that show one vote and so need its id. */
+export const screenVoteStages: readonly ScreenStage[] = ['rules', 'voting', 'results', 'final']
+
+/** One line of the final list: an elected project. */
+export interface ScreenFinalEntry {
+  id: string
+  title: string
+  leadUnit: string
+}
 
 export interface ScreenVoteView {
   id: string
@@ -110,6 +133,10 @@ export interface ScreenVoteView {
   deadline: string | null
   /** Only once staff publish: the screen never sees an interim or unreviewed tally. */
   result: VoteResult | null
+  /** The rules, for the rules summary; nothing in them is secret. */
+  rules: VoteRules
+  /** Elected projects of this vote and its published run-offs, for the final list. */
+  final: ScreenFinalEntry[]
 }
 
 export interface ScreenState {
@@ -119,6 +146,8 @@ export interface ScreenState {
   stage: ScreenStage
   attendance: AttendanceView
   vote: ScreenVoteView | null
+  /** The host's clock when the state was sent, so the countdown ignores the screen's clock. */
+  now: string
 }
 
 export interface DeputyBallotView {

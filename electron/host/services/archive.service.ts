@@ -39,6 +39,7 @@ export const reportRenderers: ArchiveRenderer[] = [
 export class Archiver {
   readonly #hall: Hall
   readonly #renderers: ArchiveRenderer[]
+  #queue: Promise<void> = Promise.resolve()
 
   constructor(hall: Hall, renderers: ArchiveRenderer[] = reportRenderers) {
     this.#hall = hall
@@ -52,10 +53,29 @@ export class Archiver {
     return join(this.#session.dataDir, 'archive', voteId)
   }
 
-  async write(vote: VoteDef, box: BallotBox, moment: 'close' | 'publish'): Promise<string> {
-    const dir = this.dirOf(vote.id)
+  /**
+   * Runs archive work one task at a time, after the close or publish was acknowledged: the
+   * documents copy what is already durable and take about a second, which neither the console
+   * nor the screen should wait for. Tasks handle their own failures.
+   */
+  schedule(task: () => Promise<void>): void {
+    this.#queue = this.#queue.then(task, task)
+  }
+
+  /** Resolves once every scheduled archive task has finished (for shutdown and for tests). */
+  idle(): Promise<void> {
+    return this.#queue
+  }
+
+  async write(
+    vote: VoteDef,
+    box: BallotBox,
+    moment: 'close' | 'publish',
+    session: Session = this.#session,
+  ): Promise<string> {
+    const dir = join(session.dataDir, 'archive', vote.id)
     await mkdir(dir, { recursive: true })
-    const meetingTitle = this.#session.meeting.data.meeting?.title ?? ''
+    const meetingTitle = session.meeting.data.meeting?.title ?? ''
     const exported = {
       ...box,
       voteId: vote.id,
@@ -65,10 +85,10 @@ export class Archiver {
     }
     await writeFileDurably(join(dir, 'ballot-box.json'), JSON.stringify(exported, null, 2))
     await writeFileDurably(join(dir, 'result.json'), JSON.stringify(vote.result, null, 2))
-    await this.#session.audit.entries()
-    await copyFile(this.#session.audit.file, join(dir, 'audit.jsonl'))
+    await session.audit.entries()
+    await copyFile(session.audit.file, join(dir, 'audit.jsonl'))
     if (vote.result) {
-      const projects = this.#session.meeting.data.projects
+      const projects = session.meeting.data.projects
       for (const render of this.#renderers) {
         await render({
           dir,
@@ -80,18 +100,18 @@ export class Archiver {
         })
       }
     }
-    if (moment === 'close') await this.#backup(vote.id)
+    if (moment === 'close') await this.#backup(session, vote.id)
     return dir
   }
 
   /** A copy of the data folder at each close, so a lost disk sector costs nothing decided. */
-  async #backup(voteId: string): Promise<void> {
+  async #backup(session: Session, voteId: string): Promise<void> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-    const target = join(this.#session.dataDir, 'backups', `${stamp}-${voteId}`)
+    const target = join(session.dataDir, 'backups', `${stamp}-${voteId}`)
     await mkdir(target, { recursive: true })
-    const data = this.#session.dataDir
+    const data = session.dataDir
     await copyFile(join(data, 'meeting.json'), join(target, 'meeting.json'))
-    await copyFile(this.#session.audit.file, join(target, 'audit.jsonl'))
+    await copyFile(session.audit.file, join(target, 'audit.jsonl'))
     await cp(join(data, 'ballots'), join(target, 'ballots'), { recursive: true })
   }
 }

@@ -59,6 +59,7 @@ async function secretVote() {
   }
   await call(staff, 'vote:close', { voteId })
   await call(staff, 'vote:publish', { voteId })
+  await h.host.archiver.idle()
   return { voteId, deputies, votingOrder: order.map(({ i }) => ballots[i]) }
 }
 

@@ -8,9 +8,11 @@ import type {
   DeputyState,
   LiveVoteView,
   NotVotedView,
+  ScreenFinalEntry,
   ScreenState,
   TurnoutView,
 } from '../../../shared/protocol/views'
+import { RUNOFF_TITLE_SUFFIX } from '../../../shared/rules'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { MeetingData } from '../store/meeting.store'
 import { attendanceStateOf } from './attendance.service'
@@ -89,7 +91,9 @@ export function consoleRoster(session: Session): ConsoleDeputyView[] {
 export function screenState(session: Session, joinUrl: string | null): ScreenState {
   const data = session.meeting.data
   const vote = data.votes.find((v) => v.id === data.screen.voteId)
+  const published = vote?.status === 'published'
   return {
+    now: new Date().toISOString(),
     meetingTitle: data.meeting?.title ?? null,
     joinUrl,
     stage: data.screen.stage,
@@ -103,11 +107,38 @@ export function screenState(session: Session, joinUrl: string | null): ScreenSta
           candidates: vote.candidates,
           status: vote.status,
           turnout: turnoutOf(session, vote) ?? { cast: 0, issued: 0 },
+          result: published ? vote.result : null,
+          rules: vote.rules,
+          // The deadline stored at open: the host's timer closes (or warns) at exactly this time.
           deadline: vote.status === 'open' ? (vote.deadline ?? null) : null,
-          result: vote.status === 'published' ? vote.result : null,
+          final: published ? finalList(data, vote) : [],
         }
       : null,
   }
+}
+
+/**
+ * The elected projects that close an item: this vote's in rank order, then those of its
+ * published run-offs, which fill the seats a tie or shortfall left open. A run-off is found by
+ * the link stored when it was made (runoffOf), or by its title for one typed in by hand.
+ */
+function finalList(data: Readonly<MeetingData>, vote: VoteDef): ScreenFinalEntry[] {
+  const projects = new Map(data.projects.map((p) => [p.id, p]))
+  const entries: ScreenFinalEntry[] = []
+  let current: VoteDef | undefined = vote
+  for (let hops = 0; current && hops < 10; hops++) {
+    if (current.status !== 'published') break
+    for (const id of current.result?.elected ?? []) {
+      const title = current.candidates.find((c) => c.id === id)?.title ?? projects.get(id)?.title
+      entries.push({ id, title: title ?? id, leadUnit: projects.get(id)?.leadUnit ?? '' })
+    }
+    const from: VoteDef = current
+    const runoffTitle = from.title + RUNOFF_TITLE_SUFFIX
+    current =
+      data.votes.find((v) => v.runoffOf === from.id && v.status === 'published') ??
+      data.votes.find((v) => !v.runoffOf && v.title === runoffTitle)
+  }
+  return entries
 }
 
 export function deputyState(session: Session, deputy: Deputy): DeputyState {

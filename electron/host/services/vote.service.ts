@@ -178,10 +178,8 @@ export class VoteService {
       counts: closed.result?.counts ?? null,
       ballotBoxDigest: ballotBoxDigest(this.ballotBox(closed, box.ballots())),
     })
-    // The archive (PDF, XLSX, backup) copies what is already persisted and takes about a
-    // second: the hall is told first, so consoles and the screen do not wait for documents.
     this.#session.announce({ type: 'meeting' })
-    await this.#archive(closed, 'close')
+    this.#archive(closed, 'close')
   }
 
   async publish(voteId: string): Promise<void> {
@@ -198,7 +196,7 @@ export class VoteService {
       resultDigest: digestOf(vote.result),
     })
     this.#session.announce({ type: 'meeting' })
-    await this.#archive(vote, 'publish')
+    this.#archive(vote, 'publish')
   }
 
   /** A tablet's ballot: validate, store durably, then acknowledge. Resends are harmless. */
@@ -245,16 +243,24 @@ export class VoteService {
     }
   }
 
-  /** The archive must not stop the meeting: a failure is logged and shown to the staff. */
-  async #archive(vote: VoteDef, moment: 'close' | 'publish'): Promise<void> {
-    try {
-      const box = await this.#session.box(vote.id)
-      await this.#archiver.write(vote, this.ballotBox(vote, box.ballots()), moment)
-    } catch (error) {
-      const detail = `${vote.title}: ${error instanceof Error ? error.message : String(error)}`
-      this.#session.alerts.push({ level: 'error', code: 'archive-failed', detail })
-      await this.#session.audit.append('archive.failed', { voteId: vote.id, moment, error: detail })
-    }
+  /**
+   * The archive (report PDF, XLSX, ballot box, backup) is written after the acknowledgement,
+   * in the background and in order: it copies what is already durable. It must not stop the
+   * meeting: a failure is logged and shown to the staff.
+   */
+  #archive(vote: VoteDef, moment: 'close' | 'publish'): void {
+    const session = this.#session
+    this.#archiver.schedule(async () => {
+      try {
+        const box = await session.box(vote.id)
+        await this.#archiver.write(vote, this.ballotBox(vote, box.ballots()), moment, session)
+      } catch (error) {
+        const detail = `${vote.title}: ${error instanceof Error ? error.message : String(error)}`
+        session.alerts.push({ level: 'error', code: 'archive-failed', detail })
+        await session.audit.append('archive.failed', { voteId: vote.id, moment, error: detail })
+        session.announce({ type: 'meeting' })
+      }
+    })
   }
 
   #vote(voteId: unknown): VoteDef {

@@ -10,6 +10,7 @@ import type { MeetingService } from '../services/meeting.service'
 import { parseInput } from '../services/parse-input'
 import type { Hall, HallChange } from '../services/hall'
 import type { PreparationService } from '../services/preparation.service'
+import { ScreenService } from '../services/screen.service'
 import { consoleRoster, consoleState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
 import { registerHandlers, throttle } from './handle'
@@ -115,6 +116,7 @@ export function setupConsoleNamespace(
           await votes.publish(parseInput(voteIdInputSchema, input).voteId)
           return null
         },
+        'screen:show': (input) => new ScreenService(hall).show(input),
       } satisfies Record<keyof ConsoleClientEvents, (input: unknown) => Promise<unknown>>,
       deps.log,
       // Staff click fast and bulk actions are one request each: generous, but bounded.

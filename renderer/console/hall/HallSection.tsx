@@ -4,6 +4,7 @@ import { AgendaPanel } from '../components/AgendaPanel'
 import { AttendancePanel } from '../components/AttendancePanel'
 import { AuditPanel } from '../components/AuditPanel'
 import { LiveSection } from '../live/LiveSection'
+import { ScreenControl } from '../screen/ScreenControl'
 import type { ConsoleApi } from '../use-console'
 
 /**
@@ -20,6 +21,7 @@ export function HallSection({ api }: { api: ConsoleApi }) {
       <Title order={3}>{t('prep.nav.hall')}</Title>
       <AttendancePanel attendance={state.attendance} tabletsOnline={state.tabletsOnline} />
       <LiveSection />
+      <ScreenControl state={state} send={api.send} />
       <AgendaPanel state={state} send={api.send} token={api.token} />
       <AuditPanel load={api.loadAudit} />
     </Stack>
