@@ -268,6 +268,7 @@ test('every screen stage at 720p, 1080p and 4K, driven through the console socke
   const staffPage = await context.newPage()
   await staffPage.setViewportSize({ width: 1366, height: 900 })
   await staffPage.goto(host.consoleUrl)
+  await staffPage.getByTestId('nav-hall').click()
   const control = staffPage.getByTestId('screen-control')
   await expect(control).toBeVisible()
   await control.getByTestId('screen-show-checkin').click()
