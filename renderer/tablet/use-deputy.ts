@@ -57,6 +57,7 @@ export function useDeputy() {
     if (!credential) return
     const socket = connectNamespace<DeputySocket>(namespaces.deputy, { credential })
     socketRef.current = socket
+    let retryTimer: ReturnType<typeof setTimeout> | undefined
     socket.on('connect', () => setConnected(true))
     socket.on('disconnect', () => setConnected(false))
     socket.on('connect_error', (err) => {
@@ -64,6 +65,9 @@ export function useDeputy() {
         setPhase('refused')
         socket.disconnect()
       }
+      // This address failed too many logins (another device guessing): the host refuses it for
+      // a while. A middleware refusal is not retried by Socket.IO, so try again ourselves.
+      if (err.message === 'rate-limited') retryTimer = setTimeout(() => socket.connect(), 30_000)
     })
     socket.on('deputy:revoked', () => {
       setPhase('refused')
@@ -85,6 +89,7 @@ export function useDeputy() {
         void send(stored)
     })
     return () => {
+      clearTimeout(retryTimer)
       socket.disconnect()
       socketRef.current = null
     }
