@@ -1,4 +1,4 @@
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { recountArchive } from '../../cli/recount-archive'
@@ -138,5 +138,20 @@ describe('recount', () => {
     expect(tampered.ok).toBe(false)
     expect(tampered.lines.join('\n')).toMatch(/ballot box differs from the digest logged at close/)
     expect(tampered.lines.join('\n')).toMatch(/published result digest differs/)
+  })
+
+  it('an archive a stop cut short is written again at the next start', async () => {
+    const { voteId } = await secretVote()
+    const dir = h.host.archiver.dirOf(voteId)
+    await rm(dir, { recursive: true })
+    await h.stop()
+    await h.start()
+    await h.host.archiver.idle()
+    const again = await recountArchive(dir)
+    expect(again.lines.filter((l) => l.startsWith('✗'))).toEqual([])
+    expect(again.ok).toBe(true)
+    expect((await readdir(dir)).sort()).toEqual(
+      expect.arrayContaining(['ballot-box.json', 'report.pdf', 'result.json', 'results.xlsx']),
+    )
   })
 })

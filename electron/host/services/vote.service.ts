@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
 import type { BallotReceipt, VoteDef } from '../../../shared/protocol/vote.schema'
@@ -180,6 +182,22 @@ export class VoteService {
     })
     this.#session.announce({ type: 'meeting' })
     this.#archive(closed, 'close')
+  }
+
+  /**
+   * Archives that a stop cut short: the documents are written after the acknowledgement, so a
+   * host killed in that second left a closed vote without them. Written again at start.
+   */
+  resumeArchives(): void {
+    for (const vote of this.#session.meeting.data.votes) {
+      if (vote.status !== 'closed' && vote.status !== 'published') continue
+      if (!vote.result) continue
+      const dir = this.#archiver.dirOf(vote.id)
+      const complete = ['ballot-box.json', 'result.json', 'report.pdf', 'results.xlsx'].every(
+        (name) => existsSync(join(dir, name)),
+      )
+      if (!complete) this.#archive(vote, vote.status === 'published' ? 'publish' : 'close')
+    }
   }
 
   async publish(voteId: string): Promise<void> {
