@@ -20,6 +20,7 @@ import { VoteService } from './services/vote.service'
 import { VoteTimer } from './services/vote-timer'
 import { setupConsoleNamespace } from './socket/console.handlers'
 import { setupDeputyNamespace } from './socket/deputy.handlers'
+import { isLoopback } from './socket/rate-limit'
 import { setupScreenNamespace } from './socket/screen.handlers'
 import { baseUrl, consoleUrl, lanAddresses } from './urls'
 
@@ -36,6 +37,8 @@ export interface HostOptions {
   staffToken?: string
   /** Admit /console and the staff API from other machines on the LAN (with the token). */
   allowLanConsole?: boolean
+  /** Which peer addresses are this machine; loopback unless told otherwise (tests, odd stacks). */
+  isLocalAddress?: (address: string | undefined) => boolean
   log?: (line: string) => void
 }
 
@@ -82,6 +85,11 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     return (lan.length > 0 ? lan : ['127.0.0.1']).map((a) => baseUrl(a, port))
   }
 
+  const isLocal = options.isLocalAddress ?? isLoopback
+  /** Staff (console and staff API) from this machine only, unless the LAN is admitted. */
+  const admitStaff = (address: string | undefined) =>
+    (options.allowLanConsole ?? false) || isLocal(address)
+
   const http = createServer((req, res) => {
     securityHeaders(res)
     if (req.url === '/' || req.url === '/join') {
@@ -94,7 +102,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
           hall,
           preparation,
           staffToken,
-          allowLan: options.allowLanConsole ?? false,
+          admitStaff,
           tabletBase: () => tabletBases()[0] ?? '',
         },
         req,
@@ -138,7 +146,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     live,
     votes,
     staffToken,
-    allowLanConsole: options.allowLanConsole ?? false,
+    admitStaff,
     tabletsOnline: deputy.online,
     log,
   })

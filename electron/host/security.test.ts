@@ -2,6 +2,10 @@ import { readFile, readdir, stat } from 'node:fs/promises'
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { io } from 'socket.io-client'
+import { createHost } from '.'
 import { call, HostHarness, next } from './testing/host-harness'
 
 let h: HostHarness
@@ -181,5 +185,64 @@ describe('secrets', () => {
     }
     for (const line of h.logs)
       for (const secret of secrets) expect(line.includes(secret), line).toBe(false)
+  })
+})
+
+describe('staff from the LAN', () => {
+  /** A host that takes every peer for another machine, as a staff laptop on the Wi-Fi would be. */
+  async function lanHost(allowLanConsole: boolean) {
+    const dataDir = await mkdtemp(join(tmpdir(), 'plenary-lan-'))
+    const host = await createHost({
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      log: () => undefined,
+      isLocalAddress: () => false,
+      allowLanConsole,
+    })
+    const staff = io(`http://127.0.0.1:${host.port}/console`, {
+      auth: { token: host.staffToken },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    })
+    // Listen before anything is awaited: the handshake's answer may come at once.
+    const handshake = new Promise<Error | 'admitted'>((resolve) => {
+      staff.once('connect_error', resolve)
+      staff.once('console:state', () => resolve('admitted'))
+    })
+    const api = await fetch(`http://127.0.0.1:${host.port}/api/export.xlsx`, {
+      headers: { Authorization: `Bearer ${host.staffToken}` },
+    })
+    return {
+      staff,
+      handshake,
+      api,
+      async close() {
+        staff.disconnect()
+        await host.close()
+        await rm(dataDir, { recursive: true, force: true })
+      },
+    }
+  }
+
+  it('refuses /console and the staff API from another machine, even with the token', async () => {
+    const lan = await lanHost(false)
+    try {
+      await expect(lan.handshake).resolves.toMatchObject({ message: 'forbidden' })
+      expect(lan.api.status).toBe(403)
+    } finally {
+      await lan.close()
+    }
+  })
+
+  it('admits them with --lan-console, the token still required', async () => {
+    const lan = await lanHost(true)
+    try {
+      await expect(lan.handshake).resolves.toBe('admitted')
+      expect(lan.api.status).toBe(200)
+    } finally {
+      await lan.close()
+    }
   })
 })

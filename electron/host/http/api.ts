@@ -2,7 +2,6 @@ import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Hall } from '../services/hall'
 import type { PreparationService } from '../services/preparation.service'
-import { isLoopback } from '../socket/rate-limit'
 import { sendArchiveFile, sendDownload } from './downloads'
 import { readBody, TooLargeError } from './read-body'
 
@@ -10,8 +9,8 @@ export interface ApiDeps {
   hall: Hall
   preparation: PreparationService
   staffToken: string
-  /** Admit staff requests from other machines on the LAN; by default only this machine. */
-  allowLan: boolean
+  /** Whether a peer address may be staff at all (this machine, or the LAN when admitted). */
+  admitStaff: (address: string | undefined) => boolean
   /** Base URL tablets reach the host at, e.g. http://192.168.1.10:8080 */
   tabletBase: () => string
 }
@@ -27,7 +26,7 @@ export const maxUploadBytes = 20 * 1024 * 1024
 export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerResponse): boolean {
   const url = new URL(req.url ?? '/', 'http://host')
   if (!url.pathname.startsWith('/api/')) return false
-  if (!deps.allowLan && !isLoopback(req.socket.remoteAddress)) {
+  if (!deps.admitStaff(req.socket.remoteAddress)) {
     res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('forbidden')
     return true
   }

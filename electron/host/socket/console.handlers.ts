@@ -14,7 +14,7 @@ import { ScreenService } from '../services/screen.service'
 import { consoleRoster, consoleState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
 import { registerHandlers, throttle } from './handle'
-import { isLoopback, TokenBucket } from './rate-limit'
+import { TokenBucket } from './rate-limit'
 
 const auditListInputSchema = z.object({ limit: z.number().int().min(1).max(1000).default(200) })
 const emptyInputSchema = z.object({}).strict()
@@ -28,8 +28,8 @@ export interface ConsoleDeps {
   live: LiveService
   votes: VoteService
   staffToken: string
-  /** Admit staff laptops on the LAN that hold the token; by default only this machine. */
-  allowLanConsole?: boolean
+  /** Whether a peer address may be staff at all (this machine, or the LAN when admitted). */
+  admitStaff: (address: string | undefined) => boolean
   tabletsOnline: () => number
   log: (line: string) => void
 }
@@ -41,7 +41,7 @@ export function setupConsoleNamespace(
 ): () => void {
   const { hall, meetings, votes, preparation: prep } = deps
   nsp.use((socket, next) => {
-    if (!deps.allowLanConsole && !isLoopback(socket.handshake.address)) {
+    if (!deps.admitStaff(socket.handshake.address)) {
       next(new Error('forbidden'))
       return
     }
