@@ -6,7 +6,7 @@
  * the tablets were told was stored: `lost` counts acknowledged ballots missing, `doubleCounted`
  * ballots present more often than sent. Every run must show 0 and 0.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -15,6 +15,7 @@ import type { Result } from '../../shared/protocol/envelope'
 import type { ConsoleState } from '../../shared/protocol/views'
 import { defaultRules } from '../../shared/protocol/vote-rules.schema'
 import { ballotKey } from '../host/store/ballot-box.store'
+import { archivedBallots } from './sim/archive-files'
 import { readCredentialsFile } from './sim/credentials-file'
 import { killHard, startChildHost } from './sim/host-process'
 import { randomSelectMarks, VirtualTablet } from './sim/virtual-tablet'
@@ -99,11 +100,7 @@ async function run(index: number): Promise<RunOutcome> {
     await until(() => console_.connected, 10_000, 'console reconnect')
     await request('vote:close', { voteId })
 
-    const box = JSON.parse(
-      await readFile(join(await meetingDir(dataDir), 'archive', voteId, 'ballot-box.json'), 'utf8'),
-    ) as {
-      ballots: { count: number; marks: Record<string, string> }[]
-    }
+    const box = { ballots: await archivedBallots(dataDir, voteId) }
     const stored = new Map<string, number>()
     for (const b of box.ballots) stored.set(ballotKey(b as never), b.count)
     const sent = new Map<string, number>()
@@ -132,14 +129,6 @@ async function run(index: number): Promise<RunOutcome> {
     await killHard(host.child)
     await rm(dataDir, { recursive: true, force: true })
   }
-}
-
-/** The open meeting's folder inside a data folder. */
-async function meetingDir(dataDir: string): Promise<string> {
-  const library = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')) as {
-    active: string
-  }
-  return join(dataDir, 'meetings', library.active)
 }
 
 const totals = { runs: 0, acked: 0, lost: 0, doubleCounted: 0 }

@@ -1,14 +1,14 @@
 import { fork } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { io } from 'socket.io-client'
 import type { Socket } from 'socket.io-client'
-import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Result } from '../../../shared/protocol/envelope'
 import type { ConsoleState } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
+import { archivedBallots } from './archive-files'
 import { compareBoxes } from './compare'
 import { readCredentialsFile } from './credentials-file'
 import { killHard, startChildHost } from './host-process'
@@ -106,9 +106,7 @@ export async function runLoad(
     const { result, at: onScreen } = await published
     const report = await rehearsal.report(voteId, result)
     const { acked, sent } = rehearsal.marks(voteId)
-    const box = JSON.parse(
-      await readFile(join(await meetingDir(dataDir), 'archive', voteId, 'ballot-box.json'), 'utf8'),
-    ) as { ballots: BallotEntry[] }
+    const box = { ballots: await archivedBallots(dataDir, voteId) }
     const { lost, duplicated } = compareBoxes(box.ballots, acked, sent)
     if (!report.result?.matches)
       notes.push(`result mismatch: ${report.result?.differences.join('; ')}`)
@@ -229,12 +227,4 @@ async function request<T>(socket: Socket, event: string, input: unknown): Promis
   const r = (await socket.timeout(30_000).emitWithAck(event, input)) as Result<T>
   if (!r.ok) throw new Error(`${event}: ${JSON.stringify(r.error)}`)
   return r.data
-}
-
-/** The open meeting's folder inside a data folder. */
-async function meetingDir(dataDir: string): Promise<string> {
-  const library = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')) as {
-    active: string
-  }
-  return join(dataDir, 'meetings', library.active)
 }
