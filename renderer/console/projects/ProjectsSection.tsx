@@ -1,11 +1,10 @@
-import { ActionIcon, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { ActionIcon, Button, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import type { Project } from '../../../shared/protocol/meeting.schema'
 import { ConfirmDialog } from '../../common/ConfirmDialog'
 import { useI18n } from '../../common/i18n'
+import { ImportBlock } from '../import/ImportBlock'
 import type { PreviewColumn } from '../import/ImportPanel'
-import { ImportPanel } from '../import/ImportPanel'
-import { staffHref } from '../staff-api'
 import type { ConsoleApi } from '../use-console'
 import { ProjectForm } from './ProjectForm'
 
@@ -16,7 +15,6 @@ export function formatBudget(budget: number | null): string {
 /** 候选项目: import with preview, edit by hand, reorder (the order printed on ballots). */
 export function ProjectsSection({ api }: { api: ConsoleApi }) {
   const { t } = useI18n()
-  const { token } = api
   const projects = api.state?.projects ?? []
   const [editing, setEditing] = useState<Project | 'new' | null>(null)
   const [removing, setRemoving] = useState<Project | null>(null)
@@ -41,29 +39,7 @@ export function ProjectsSection({ api }: { api: ConsoleApi }) {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={3}>{t('prep.nav.projects')}</Title>
-        <Anchor href={staffHref('/api/templates/projects.xlsx', token)} download>
-          {t('prep.template.projects')}
-        </Anchor>
-      </Group>
-
-      <Paper withBorder p="md">
-        <ImportPanel
-          kind="projects"
-          token={token}
-          columns={columns}
-          replaceWarning={
-            projects.length > 0 ? t('prep.projects.replaceWarning', { n: projects.length }) : null
-          }
-          onConfirm={async (previewId) => {
-            const result = await api.call('projects:confirm', { previewId })
-            if (result.ok) return result.data.projects
-            api.showError(result.error)
-            return null
-          }}
-        />
-      </Paper>
+      <ImportBlock api={api} kind="projects" columns={columns} existing={projects.length} />
 
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">

@@ -10,14 +10,13 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import type { ConsoleDeputyView } from '../../../shared/protocol/views'
 import { ConfirmDialog } from '../../common/ConfirmDialog'
 import { useI18n } from '../../common/i18n'
+import { ImportBlock } from '../import/ImportBlock'
 import type { PreviewColumn } from '../import/ImportPanel'
-import { ImportPanel } from '../import/ImportPanel'
 import { staffHref } from '../staff-api'
 import type { ConsoleApi } from '../use-console'
 import { CredentialsPanel } from './CredentialsPanel'
@@ -57,33 +56,7 @@ export function RosterSection({ api }: { api: ConsoleApi }) {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={3}>{t('prep.nav.roster')}</Title>
-        <Anchor
-          href={staffHref('/api/templates/roster.xlsx', token)}
-          download
-          data-testid="roster-template"
-        >
-          {t('prep.template.roster')}
-        </Anchor>
-      </Group>
-
-      <Paper withBorder p="md">
-        <ImportPanel
-          kind="roster"
-          token={token}
-          columns={columns}
-          replaceWarning={
-            roster.length > 0 ? t('prep.roster.replaceWarning', { n: roster.length }) : null
-          }
-          onConfirm={async (previewId) => {
-            const result = await api.call('roster:confirm', { previewId })
-            if (result.ok) return result.data.deputies
-            api.showError(result.error)
-            return null
-          }}
-        />
-      </Paper>
+      <ImportBlock api={api} kind="roster" columns={columns} existing={roster.length} />
 
       <CredentialsPanel token={token} count={roster.length} />
 
