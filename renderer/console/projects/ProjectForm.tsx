@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, NumberInput, Stack, TextInput, Textarea } 
 import { useState } from 'react'
 import type { Project } from '../../../shared/protocol/meeting.schema'
 import { useI18n } from '../../common/i18n'
-import type { Call } from '../use-console'
+import type { Call } from '../console-socket'
 
 /** Adds a project by hand (`project` null) or edits one; draft votes follow the new title. */
 export function ProjectForm({

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from '@mantin
 import { useState } from 'react'
 import type { ConsoleDeputyView } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
-import type { Call } from '../use-console'
+import type { Call } from '../console-socket'
 
 interface Fields {
   name: string
