@@ -5,6 +5,8 @@ import { ConfirmDialog } from '../../common/ConfirmDialog'
 import { useI18n } from '../../common/i18n'
 import { ImportBlock } from '../import/ImportBlock'
 import type { PreviewColumn } from '../import/ImportPanel'
+import { RowActions, RowButton } from '../components/RowActions'
+import { StaffTable } from '../components/StaffTable'
 import type { ConsoleApi } from '../use-console'
 import { ProjectForm } from './ProjectForm'
 
@@ -48,73 +50,57 @@ export function ProjectsSection({ api }: { api: ConsoleApi }) {
           </Text>
           <Button onClick={() => setEditing('new')}>{t('prep.project.add')}</Button>
         </Group>
-        {projects.length === 0 ? (
-          <Text c="dimmed">{t('prep.projects.empty')}</Text>
-        ) : (
-          <Table striped highlightOnHover fz="sm" data-testid="projects-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('prep.col.order')}</Table.Th>
-                <Table.Th>{t('prep.col.number')}</Table.Th>
-                <Table.Th>{t('prep.col.title')}</Table.Th>
-                <Table.Th>{t('prep.col.leadUnit')}</Table.Th>
-                <Table.Th ta="right">{t('prep.col.budget')}</Table.Th>
-                <Table.Th>{t('prep.col.category')}</Table.Th>
-                <Table.Th>{t('prep.col.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {projects.map((p, i) => (
-                <Table.Tr key={p.id} data-testid={`project-${p.id}`}>
-                  <Table.Td c="dimmed">{i + 1}</Table.Td>
-                  <Table.Td>{p.id}</Table.Td>
-                  <Table.Td fw={600} title={p.summary}>
-                    {p.title}
-                  </Table.Td>
-                  <Table.Td>{p.leadUnit}</Table.Td>
-                  <Table.Td ta="right">{formatBudget(p.budget)}</Table.Td>
-                  <Table.Td>{p.category}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <ActionIcon
-                        variant="default"
-                        disabled={i === 0}
-                        onClick={() => move(i, -1)}
-                        aria-label={t('prep.moveUp', { title: p.title })}
-                      >
-                        ↑
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="default"
-                        disabled={i === projects.length - 1}
-                        onClick={() => move(i, 1)}
-                        aria-label={t('prep.moveDown', { title: p.title })}
-                      >
-                        ↓
-                      </ActionIcon>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="dark"
-                        onClick={() => setEditing(p)}
-                      >
-                        {t('prep.edit')}
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setRemoving(p)}
-                      >
-                        {t('prep.remove')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <StaffTable
+          empty={projects.length === 0}
+          emptyText={t('prep.projects.empty')}
+          testId="projects-table"
+          headers={
+            <>
+              <Table.Th>{t('prep.col.order')}</Table.Th>
+              <Table.Th>{t('prep.col.number')}</Table.Th>
+              <Table.Th>{t('prep.col.title')}</Table.Th>
+              <Table.Th>{t('prep.col.leadUnit')}</Table.Th>
+              <Table.Th ta="right">{t('prep.col.budget')}</Table.Th>
+              <Table.Th>{t('prep.col.category')}</Table.Th>
+              <Table.Th>{t('prep.col.actions')}</Table.Th>
+            </>
+          }
+        >
+          {projects.map((p, i) => (
+            <Table.Tr key={p.id} data-testid={`project-${p.id}`}>
+              <Table.Td c="dimmed">{i + 1}</Table.Td>
+              <Table.Td>{p.id}</Table.Td>
+              <Table.Td fw={600} title={p.summary}>
+                {p.title}
+              </Table.Td>
+              <Table.Td>{p.leadUnit}</Table.Td>
+              <Table.Td ta="right">{formatBudget(p.budget)}</Table.Td>
+              <Table.Td>{p.category}</Table.Td>
+              <RowActions>
+                <ActionIcon
+                  variant="default"
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={t('prep.moveUp', { title: p.title })}
+                >
+                  ↑
+                </ActionIcon>
+                <ActionIcon
+                  variant="default"
+                  disabled={i === projects.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={t('prep.moveDown', { title: p.title })}
+                >
+                  ↓
+                </ActionIcon>
+                <RowButton onClick={() => setEditing(p)}>{t('prep.edit')}</RowButton>
+                <RowButton color="red" onClick={() => setRemoving(p)}>
+                  {t('prep.remove')}
+                </RowButton>
+              </RowActions>
+            </Table.Tr>
+          ))}
+        </StaffTable>
       </Paper>
 
       {editing && (
