@@ -1,22 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Socket } from 'socket.io-client'
-import type { AppError, Result } from '../../../shared/protocol/envelope'
-import type {
-  AckData,
-  ConsoleClientEvents,
-  ConsoleServerEvents,
-} from '../../../shared/protocol/events'
-import { namespaces } from '../../../shared/protocol/events'
-import type { ConsoleDeputyView, ConsoleState } from '../../../shared/protocol/views'
-import { connectNamespace, request } from '../../common/socket'
-import { staffToken } from '../use-console'
+import { useCallback, useState } from 'react'
+import type { AppError } from '../../../shared/protocol/envelope'
+import type { Call } from '../console-socket'
+import { useConsoleSocket } from '../console-socket'
 
-type ConsoleSocket = Socket<ConsoleServerEvents, ConsoleClientEvents>
-
-export type LiveSend = <E extends keyof ConsoleClientEvents>(
-  event: E,
-  input: Parameters<ConsoleClientEvents[E]>[0],
-) => Promise<Result<AckData<ConsoleClientEvents[E]>>>
+/** The live section's send: the whole result, and a refusal shows in the section's banner. */
+export type LiveSend = Call
 
 /**
  * The live section's own staff connection: it needs the roster (for check-in) and answers with
@@ -24,32 +12,18 @@ export type LiveSend = <E extends keyof ConsoleClientEvents>(
  * give. One more socket on the loopback costs nothing and keeps the sections independent.
  */
 export function useLive() {
-  const socketRef = useRef<ConsoleSocket | null>(null)
-  const [state, setState] = useState<ConsoleState | null>(null)
-  const [roster, setRoster] = useState<ConsoleDeputyView[]>([])
+  const { state, roster, call } = useConsoleSocket()
   const [error, setError] = useState<AppError | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
 
-  useEffect(() => {
-    const s = connectNamespace<ConsoleSocket>(namespaces.console, async () => ({
-      token: await staffToken(),
-    }))
-    s.on('console:state', setState)
-    s.on('console:roster', setRoster)
-    socketRef.current = s
-    return () => {
-      s.disconnect()
-      socketRef.current = null
-    }
-  }, [])
-
-  const send = useCallback<LiveSend>(async (event, input) => {
-    const socket = socketRef.current
-    if (!socket) return { ok: false, error: { code: 'timeout' } }
-    const result = await request<AckData<ConsoleClientEvents[typeof event]>>(socket, event, input)
-    setError(result.ok ? null : result.error)
-    return result
-  }, [])
+  const send = useCallback<LiveSend>(
+    async (event, input) => {
+      const result = await call(event, input)
+      setError(result.ok ? null : result.error)
+      return result
+    },
+    [call],
+  )
 
   return {
     state,

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Paper,
   Stack,
   Table,
@@ -16,6 +15,8 @@ import type { AppError } from '../../../shared/protocol/envelope'
 import type { MeetingListEntry } from '../../../shared/protocol/views'
 import { ConfirmDialog } from '../../common/ConfirmDialog'
 import { useI18n } from '../../common/i18n'
+import { FormModal } from '../components/FormModal'
+import { RowActions, RowButton } from '../components/RowActions'
 import type { ConsoleApi } from '../use-console'
 
 /** Last year's meeting becomes this year's: the first 20xx in the title moves on by one. */
@@ -110,46 +111,31 @@ export function MeetingsSection({ api }: { api: ConsoleApi }) {
                   </Group>
                 </Table.Td>
                 <Table.Td c="dimmed">{new Date(m.createdAt).toLocaleString()}</Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="dark"
-                      disabled={m.active || voteOpen}
-                      onClick={() => void api.send('meeting:open', { meetingId: m.id })}
-                    >
-                      {t('prep.meeting.openButton')}
-                    </Button>
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="dark"
-                      onClick={() => setAsking({ action: 'rename', meeting: m })}
-                    >
-                      {t('prep.meeting.rename')}
-                    </Button>
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="dark"
-                      disabled={voteOpen}
-                      onClick={() => setAsking({ action: 'duplicate', meeting: m })}
-                    >
-                      {t('prep.meeting.duplicate')}
-                    </Button>
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="red"
-                      disabled={m.active}
-                      title={m.active ? t('prep.meeting.cannotDeleteOpen') : undefined}
-                      onClick={() => setDeleting(m)}
-                    >
-                      {t('prep.remove')}
-                    </Button>
-                  </Group>
-                </Table.Td>
+                <RowActions>
+                  <RowButton
+                    disabled={m.active || voteOpen}
+                    onClick={() => void api.send('meeting:open', { meetingId: m.id })}
+                  >
+                    {t('prep.meeting.openButton')}
+                  </RowButton>
+                  <RowButton onClick={() => setAsking({ action: 'rename', meeting: m })}>
+                    {t('prep.meeting.rename')}
+                  </RowButton>
+                  <RowButton
+                    disabled={voteOpen}
+                    onClick={() => setAsking({ action: 'duplicate', meeting: m })}
+                  >
+                    {t('prep.meeting.duplicate')}
+                  </RowButton>
+                  <RowButton
+                    color="red"
+                    disabled={m.active}
+                    title={m.active ? t('prep.meeting.cannotDeleteOpen') : undefined}
+                    onClick={() => setDeleting(m)}
+                  >
+                    {t('prep.remove')}
+                  </RowButton>
+                </RowActions>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -219,37 +205,26 @@ function TitleDialog({
     if (failure) setError(errorText(failure))
   }
   return (
-    <Modal opened onClose={onClose} title={title} centered>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (value.trim()) void submit()
-        }}
-      >
-        <Stack gap="sm">
-          {hint && (
-            <Text size="sm" c="dimmed">
-              {hint}
-            </Text>
-          )}
-          <TextInput
-            label={t('prep.meeting.title')}
-            value={value}
-            onChange={(e) => setValue(e.currentTarget.value)}
-            maxLength={200}
-            data-autofocus
-          />
-          {error && <Alert color="red">{error}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={!value.trim()} loading={busy}>
-              {t('prep.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={title}
+      onClose={onClose}
+      canSave={value.trim() !== ''}
+      busy={busy}
+      error={error}
+      onSave={() => void submit()}
+    >
+      {hint && (
+        <Text size="sm" c="dimmed">
+          {hint}
+        </Text>
+      )}
+      <TextInput
+        label={t('prep.meeting.title')}
+        value={value}
+        onChange={(e) => setValue(e.currentTarget.value)}
+        maxLength={200}
+        data-autofocus
+      />
+    </FormModal>
   )
 }

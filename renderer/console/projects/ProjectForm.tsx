@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, NumberInput, Stack, TextInput, Textarea } from '@mantine/core'
+import { Group, NumberInput, TextInput, Textarea } from '@mantine/core'
 import { useState } from 'react'
 import type { Project } from '../../../shared/protocol/meeting.schema'
 import { useI18n } from '../../common/i18n'
-import type { Call } from '../use-console'
+import { FormModal, useFormSave } from '../components/FormModal'
+import type { Call } from '../console-socket'
 
 /** Adds a project by hand (`project` null) or edits one; draft votes follow the new title. */
 export function ProjectForm({
@@ -14,19 +15,17 @@ export function ProjectForm({
   onClose: () => void
   call: Call
 }) {
-  const { t, errorText } = useI18n()
+  const { t } = useI18n()
   const [id, setId] = useState(project?.id ?? '')
   const [title, setTitle] = useState(project?.title ?? '')
   const [summary, setSummary] = useState(project?.summary ?? '')
   const [leadUnit, setLeadUnit] = useState(project?.leadUnit ?? '')
   const [budget, setBudget] = useState<number | string>(project?.budget ?? '')
   const [category, setCategory] = useState(project?.category ?? '')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, save: run } = useFormSave(onClose)
   const complete = id.trim() !== '' && title.trim() !== ''
 
-  const save = async () => {
-    setBusy(true)
+  const save = () => {
     const input = {
       id,
       title,
@@ -35,87 +34,66 @@ export function ProjectForm({
       budget: typeof budget === 'number' ? budget : null,
       category,
     }
-    const result = project
-      ? await call('project:update', { projectId: project.id, ...input })
-      : await call('project:add', input)
-    setBusy(false)
-    if (result.ok) onClose()
-    else setError(errorText(result.error))
+    return run(() =>
+      project
+        ? call('project:update', { projectId: project.id, ...input })
+        : call('project:add', input),
+    )
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={project ? t('prep.project.edit', { id: project.id }) : t('prep.project.add')}
-      centered
       size="lg"
+      onClose={onClose}
+      canSave={complete}
+      busy={busy}
+      error={error}
+      onSave={() => void save()}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          if (complete) void save()
-        }}
-      >
-        <Stack gap="sm">
-          <Group grow>
-            <TextInput
-              label={t('prep.col.number')}
-              required
-              value={id}
-              onChange={(e) => setId(e.currentTarget.value)}
-              maxLength={32}
-            />
-            <TextInput
-              label={t('prep.col.category')}
-              value={category}
-              onChange={(e) => setCategory(e.currentTarget.value)}
-            />
-          </Group>
-          <TextInput
-            label={t('prep.col.title')}
-            required
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-          />
-          <Textarea
-            label={t('prep.col.summary')}
-            value={summary}
-            onChange={(e) => setSummary(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxRows={6}
-          />
-          <Group grow>
-            <TextInput
-              label={t('prep.col.leadUnit')}
-              value={leadUnit}
-              onChange={(e) => setLeadUnit(e.currentTarget.value)}
-            />
-            <NumberInput
-              label={t('prep.col.budget')}
-              value={budget}
-              onChange={setBudget}
-              min={0}
-              decimalScale={2}
-              thousandSeparator=","
-            />
-          </Group>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={!complete} loading={busy}>
-              {t('prep.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Group grow>
+        <TextInput
+          label={t('prep.col.number')}
+          required
+          value={id}
+          onChange={(e) => setId(e.currentTarget.value)}
+          maxLength={32}
+        />
+        <TextInput
+          label={t('prep.col.category')}
+          value={category}
+          onChange={(e) => setCategory(e.currentTarget.value)}
+        />
+      </Group>
+      <TextInput
+        label={t('prep.col.title')}
+        required
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('prep.col.summary')}
+        value={summary}
+        onChange={(e) => setSummary(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxRows={6}
+      />
+      <Group grow>
+        <TextInput
+          label={t('prep.col.leadUnit')}
+          value={leadUnit}
+          onChange={(e) => setLeadUnit(e.currentTarget.value)}
+        />
+        <NumberInput
+          label={t('prep.col.budget')}
+          value={budget}
+          onChange={setBudget}
+          min={0}
+          decimalScale={2}
+          thousandSeparator=","
+        />
+      </Group>
+    </FormModal>
   )
 }

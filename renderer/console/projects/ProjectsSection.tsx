@@ -1,11 +1,12 @@
-import { ActionIcon, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { ActionIcon, Button, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import type { Project } from '../../../shared/protocol/meeting.schema'
 import { ConfirmDialog } from '../../common/ConfirmDialog'
 import { useI18n } from '../../common/i18n'
+import { ImportBlock } from '../import/ImportBlock'
 import type { PreviewColumn } from '../import/ImportPanel'
-import { ImportPanel } from '../import/ImportPanel'
-import { staffHref } from '../staff-api'
+import { RowActions, RowButton } from '../components/RowActions'
+import { StaffTable } from '../components/StaffTable'
 import type { ConsoleApi } from '../use-console'
 import { ProjectForm } from './ProjectForm'
 
@@ -16,7 +17,6 @@ export function formatBudget(budget: number | null): string {
 /** 候选项目: import with preview, edit by hand, reorder (the order printed on ballots). */
 export function ProjectsSection({ api }: { api: ConsoleApi }) {
   const { t } = useI18n()
-  const { token } = api
   const projects = api.state?.projects ?? []
   const [editing, setEditing] = useState<Project | 'new' | null>(null)
   const [removing, setRemoving] = useState<Project | null>(null)
@@ -41,29 +41,7 @@ export function ProjectsSection({ api }: { api: ConsoleApi }) {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={3}>{t('prep.nav.projects')}</Title>
-        <Anchor href={staffHref('/api/templates/projects.xlsx', token)} download>
-          {t('prep.template.projects')}
-        </Anchor>
-      </Group>
-
-      <Paper withBorder p="md">
-        <ImportPanel
-          kind="projects"
-          token={token}
-          columns={columns}
-          replaceWarning={
-            projects.length > 0 ? t('prep.projects.replaceWarning', { n: projects.length }) : null
-          }
-          onConfirm={async (previewId) => {
-            const result = await api.call('projects:confirm', { previewId })
-            if (result.ok) return result.data.projects
-            api.showError(result.error)
-            return null
-          }}
-        />
-      </Paper>
+      <ImportBlock api={api} kind="projects" columns={columns} existing={projects.length} />
 
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
@@ -72,73 +50,57 @@ export function ProjectsSection({ api }: { api: ConsoleApi }) {
           </Text>
           <Button onClick={() => setEditing('new')}>{t('prep.project.add')}</Button>
         </Group>
-        {projects.length === 0 ? (
-          <Text c="dimmed">{t('prep.projects.empty')}</Text>
-        ) : (
-          <Table striped highlightOnHover fz="sm" data-testid="projects-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('prep.col.order')}</Table.Th>
-                <Table.Th>{t('prep.col.number')}</Table.Th>
-                <Table.Th>{t('prep.col.title')}</Table.Th>
-                <Table.Th>{t('prep.col.leadUnit')}</Table.Th>
-                <Table.Th ta="right">{t('prep.col.budget')}</Table.Th>
-                <Table.Th>{t('prep.col.category')}</Table.Th>
-                <Table.Th>{t('prep.col.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {projects.map((p, i) => (
-                <Table.Tr key={p.id} data-testid={`project-${p.id}`}>
-                  <Table.Td c="dimmed">{i + 1}</Table.Td>
-                  <Table.Td>{p.id}</Table.Td>
-                  <Table.Td fw={600} title={p.summary}>
-                    {p.title}
-                  </Table.Td>
-                  <Table.Td>{p.leadUnit}</Table.Td>
-                  <Table.Td ta="right">{formatBudget(p.budget)}</Table.Td>
-                  <Table.Td>{p.category}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <ActionIcon
-                        variant="default"
-                        disabled={i === 0}
-                        onClick={() => move(i, -1)}
-                        aria-label={t('prep.moveUp', { title: p.title })}
-                      >
-                        ↑
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="default"
-                        disabled={i === projects.length - 1}
-                        onClick={() => move(i, 1)}
-                        aria-label={t('prep.moveDown', { title: p.title })}
-                      >
-                        ↓
-                      </ActionIcon>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="dark"
-                        onClick={() => setEditing(p)}
-                      >
-                        {t('prep.edit')}
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setRemoving(p)}
-                      >
-                        {t('prep.remove')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <StaffTable
+          empty={projects.length === 0}
+          emptyText={t('prep.projects.empty')}
+          testId="projects-table"
+          headers={
+            <>
+              <Table.Th>{t('prep.col.order')}</Table.Th>
+              <Table.Th>{t('prep.col.number')}</Table.Th>
+              <Table.Th>{t('prep.col.title')}</Table.Th>
+              <Table.Th>{t('prep.col.leadUnit')}</Table.Th>
+              <Table.Th ta="right">{t('prep.col.budget')}</Table.Th>
+              <Table.Th>{t('prep.col.category')}</Table.Th>
+              <Table.Th>{t('prep.col.actions')}</Table.Th>
+            </>
+          }
+        >
+          {projects.map((p, i) => (
+            <Table.Tr key={p.id} data-testid={`project-${p.id}`}>
+              <Table.Td c="dimmed">{i + 1}</Table.Td>
+              <Table.Td>{p.id}</Table.Td>
+              <Table.Td fw={600} title={p.summary}>
+                {p.title}
+              </Table.Td>
+              <Table.Td>{p.leadUnit}</Table.Td>
+              <Table.Td ta="right">{formatBudget(p.budget)}</Table.Td>
+              <Table.Td>{p.category}</Table.Td>
+              <RowActions>
+                <ActionIcon
+                  variant="default"
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={t('prep.moveUp', { title: p.title })}
+                >
+                  ↑
+                </ActionIcon>
+                <ActionIcon
+                  variant="default"
+                  disabled={i === projects.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={t('prep.moveDown', { title: p.title })}
+                >
+                  ↓
+                </ActionIcon>
+                <RowButton onClick={() => setEditing(p)}>{t('prep.edit')}</RowButton>
+                <RowButton color="red" onClick={() => setRemoving(p)}>
+                  {t('prep.remove')}
+                </RowButton>
+              </RowActions>
+            </Table.Tr>
+          ))}
+        </StaffTable>
       </Paper>
 
       {editing && (

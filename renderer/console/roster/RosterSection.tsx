@@ -10,15 +10,16 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import type { ConsoleDeputyView } from '../../../shared/protocol/views'
 import { ConfirmDialog } from '../../common/ConfirmDialog'
 import { useI18n } from '../../common/i18n'
+import { ImportBlock } from '../import/ImportBlock'
 import type { PreviewColumn } from '../import/ImportPanel'
-import { ImportPanel } from '../import/ImportPanel'
 import { staffHref } from '../staff-api'
+import { RowActions, RowButton } from '../components/RowActions'
+import { StaffTable } from '../components/StaffTable'
 import type { ConsoleApi } from '../use-console'
 import { CredentialsPanel } from './CredentialsPanel'
 import { DeputyForm } from './DeputyForm'
@@ -57,33 +58,7 @@ export function RosterSection({ api }: { api: ConsoleApi }) {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={3}>{t('prep.nav.roster')}</Title>
-        <Anchor
-          href={staffHref('/api/templates/roster.xlsx', token)}
-          download
-          data-testid="roster-template"
-        >
-          {t('prep.template.roster')}
-        </Anchor>
-      </Group>
-
-      <Paper withBorder p="md">
-        <ImportPanel
-          kind="roster"
-          token={token}
-          columns={columns}
-          replaceWarning={
-            roster.length > 0 ? t('prep.roster.replaceWarning', { n: roster.length }) : null
-          }
-          onConfirm={async (previewId) => {
-            const result = await api.call('roster:confirm', { previewId })
-            if (result.ok) return result.data.deputies
-            api.showError(result.error)
-            return null
-          }}
-        />
-      </Paper>
+      <ImportBlock api={api} kind="roster" columns={columns} existing={roster.length} />
 
       <CredentialsPanel token={token} count={roster.length} />
 
@@ -131,84 +106,55 @@ export function RosterSection({ api }: { api: ConsoleApi }) {
             {t('prep.deputy.add')}
           </Button>
         </Group>
-        {roster.length === 0 ? (
-          <Text c="dimmed">{t('prep.roster.empty')}</Text>
-        ) : (
-          <Table striped highlightOnHover fz="sm" data-testid="roster-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('prep.col.id')}</Table.Th>
-                <Table.Th>{t('prep.col.name')}</Table.Th>
-                <Table.Th>{t('prep.col.delegation')}</Table.Th>
-                <Table.Th>{t('prep.col.seat')}</Table.Th>
-                <Table.Th>{t('prep.col.idLast4')}</Table.Th>
-                <Table.Th>{t('prep.col.note')}</Table.Th>
-                <Table.Th>{t('prep.col.present')}</Table.Th>
-                <Table.Th>{t('prep.col.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.map((d) => (
-                <Table.Tr key={d.id} data-testid={`deputy-${d.id}`}>
-                  <Table.Td c="dimmed">{d.id}</Table.Td>
-                  <Table.Td fw={600}>{d.name}</Table.Td>
-                  <Table.Td>{d.delegation}</Table.Td>
-                  <Table.Td>{d.seat}</Table.Td>
-                  <Table.Td>{d.idLast4 ?? ''}</Table.Td>
-                  <Table.Td>{d.note}</Table.Td>
-                  <Table.Td>
-                    {d.present ? (
-                      <Badge color="green" variant="light">
-                        {t('prep.present')}
-                      </Badge>
-                    ) : (
-                      ''
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="dark"
-                        onClick={() => setEditing(d)}
-                      >
-                        {t('prep.edit')}
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="dark"
-                        component="a"
-                        href={staffHref('/api/credentials.pdf', token, { deputy: d.id })}
-                        download
-                      >
-                        {t('prep.card')}
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="orange"
-                        onClick={() => setReissuing(d)}
-                      >
-                        {t('prep.reissue')}
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        disabled={voteOpen}
-                        onClick={() => setRemoving(d)}
-                      >
-                        {t('prep.remove')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <StaffTable
+          empty={roster.length === 0}
+          emptyText={t('prep.roster.empty')}
+          testId="roster-table"
+          headers={
+            <>
+              <Table.Th>{t('prep.col.id')}</Table.Th>
+              <Table.Th>{t('prep.col.name')}</Table.Th>
+              <Table.Th>{t('prep.col.delegation')}</Table.Th>
+              <Table.Th>{t('prep.col.seat')}</Table.Th>
+              <Table.Th>{t('prep.col.idLast4')}</Table.Th>
+              <Table.Th>{t('prep.col.note')}</Table.Th>
+              <Table.Th>{t('prep.col.present')}</Table.Th>
+              <Table.Th>{t('prep.col.actions')}</Table.Th>
+            </>
+          }
+        >
+          {shown.map((d) => (
+            <Table.Tr key={d.id} data-testid={`deputy-${d.id}`}>
+              <Table.Td c="dimmed">{d.id}</Table.Td>
+              <Table.Td fw={600}>{d.name}</Table.Td>
+              <Table.Td>{d.delegation}</Table.Td>
+              <Table.Td>{d.seat}</Table.Td>
+              <Table.Td>{d.idLast4 ?? ''}</Table.Td>
+              <Table.Td>{d.note}</Table.Td>
+              <Table.Td>
+                {d.present ? (
+                  <Badge color="green" variant="light">
+                    {t('prep.present')}
+                  </Badge>
+                ) : (
+                  ''
+                )}
+              </Table.Td>
+              <RowActions>
+                <RowButton onClick={() => setEditing(d)}>{t('prep.edit')}</RowButton>
+                <RowButton href={staffHref('/api/credentials.pdf', token, { deputy: d.id })}>
+                  {t('prep.card')}
+                </RowButton>
+                <RowButton color="orange" onClick={() => setReissuing(d)}>
+                  {t('prep.reissue')}
+                </RowButton>
+                <RowButton color="red" disabled={voteOpen} onClick={() => setRemoving(d)}>
+                  {t('prep.remove')}
+                </RowButton>
+              </RowActions>
+            </Table.Tr>
+          ))}
+        </StaffTable>
         {pages > 1 && (
           <Group justify="center" mt="md">
             <Pagination total={pages} value={current} onChange={setPage} />

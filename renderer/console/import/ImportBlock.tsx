@@ -1,0 +1,77 @@
+import { Anchor, Group, Paper, Title } from '@mantine/core'
+import { useI18n } from '../../common/i18n'
+import type { ImportKind } from '../staff-api'
+import { staffHref } from '../staff-api'
+import type { ConsoleApi } from '../use-console'
+import type { PreviewColumn } from './ImportPanel'
+import { ImportPanel } from './ImportPanel'
+
+/** The texts that differ between the two imported lists; everything else is the same flow. */
+const texts = {
+  roster: {
+    title: 'prep.nav.roster',
+    template: 'prep.template.roster',
+    replaceWarning: 'prep.roster.replaceWarning',
+  },
+  projects: {
+    title: 'prep.nav.projects',
+    template: 'prep.template.projects',
+    replaceWarning: 'prep.projects.replaceWarning',
+  },
+} as const
+
+/**
+ * The top of 代表名单 and 候选项目: the section title with its template download, then the
+ * import panel that confirms through the host (a refusal shows in the console's error banner).
+ */
+export function ImportBlock<K extends ImportKind>({
+  api,
+  kind,
+  columns,
+  existing,
+}: {
+  api: ConsoleApi
+  kind: K
+  columns: PreviewColumn<K>[]
+  /** How many are there now: a confirmed import replaces them, so the panel warns. */
+  existing: number
+}) {
+  const { t } = useI18n()
+  const { token } = api
+  const text = texts[kind]
+
+  const confirm = async (previewId: string): Promise<number | null> => {
+    const result =
+      kind === 'roster'
+        ? await api.call('roster:confirm', { previewId })
+        : await api.call('projects:confirm', { previewId })
+    if (result.ok) return 'deputies' in result.data ? result.data.deputies : result.data.projects
+    api.showError(result.error)
+    return null
+  }
+
+  return (
+    <>
+      <Group justify="space-between">
+        <Title order={3}>{t(text.title)}</Title>
+        <Anchor
+          href={staffHref(`/api/templates/${kind}.xlsx`, token)}
+          download
+          data-testid={`${kind}-template`}
+        >
+          {t(text.template)}
+        </Anchor>
+      </Group>
+
+      <Paper withBorder p="md">
+        <ImportPanel
+          kind={kind}
+          token={token}
+          columns={columns}
+          replaceWarning={existing > 0 ? t(text.replaceWarning, { n: existing }) : null}
+          onConfirm={confirm}
+        />
+      </Paper>
+    </>
+  )
+}
