@@ -7,7 +7,8 @@ import { useI18n } from '../../common/i18n'
 import type { ConsoleApi } from '../use-console'
 import type { VoteDraft } from './presets'
 import { defaultSeats, presetDraft, presetKinds, presetTitleKey } from './presets'
-import { RulesSummary, VoteEditor } from './VoteEditor'
+import { RulesSummary } from './RulesSummary'
+import { VoteEditor } from './VoteEditor'
 import { statusColor } from '../vote-status'
 
 type Editing =
