@@ -117,6 +117,28 @@ describe('host', () => {
     expect(published.vote?.result?.format).toBe('plenary-vote.result/1')
   })
 
+  it('releases the result at close when the rules say immediate', async () => {
+    const staff = await h.staff()
+    await h.host.meetings.loadDemo(10)
+    const created = await call<{ voteId: string }>(staff, 'vote:create', {
+      title: '当场公布的表决',
+      rules: { ...defaultRules('select', 3), release: 'immediate' },
+      candidateIds: h.host.session.meeting.data.projects.slice(0, 5).map((p) => p.id),
+    })
+    if (!created.ok) throw new Error(JSON.stringify(created.error))
+    const { voteId } = created.data
+    const screen = h.connect('/screen')
+    const published = next<ScreenState>(screen, 'screen:state', (s) => s.vote?.result != null)
+    await call(staff, 'vote:open', { voteId })
+    expect(await call(staff, 'vote:close', { voteId })).toEqual({ ok: true, data: null })
+    expect(h.host.session.meeting.data.votes[0]?.status).toBe('published')
+    const state = await published
+    expect(state.stage).toBe('results')
+    expect(state.vote?.result?.counts.issued).toBe(0)
+    const types = (await h.host.session.audit.entries()).map((e) => e.type)
+    expect(types.indexOf('vote.closed')).toBeLessThan(types.indexOf('vote.published'))
+  })
+
   it('a second tablet takes over a credential and the first is told', async () => {
     await h.staff()
     await h.host.meetings.loadDemo(20)

@@ -165,23 +165,25 @@ export class VoteService {
   async close(voteId: string, by: 'staff' | 'timer' = 'staff'): Promise<void> {
     const vote = this.#vote(voteId)
     if (vote.status !== 'open') throw new ServiceError('vote-not-open', vote.title)
-    const box = await this.#session.box(voteId)
+    const box = this.ballotBox(vote, (await this.#session.box(voteId)).ballots())
+    const result = tally(box)
     await this.#session.meeting.update((data) => {
       const v = data.votes.find((x) => x.id === voteId)
       if (!v) return
       v.status = 'closed'
       v.closedAt = new Date().toISOString()
-      v.result = tally(this.ballotBox(v, box.ballots()))
+      v.result = result
     })
-    const closed = this.#vote(voteId)
     await this.#session.audit.append('vote.closed', {
       voteId,
       by,
-      counts: closed.result?.counts ?? null,
-      ballotBoxDigest: ballotBoxDigest(this.ballotBox(closed, box.ballots())),
+      counts: result.counts,
+      ballotBoxDigest: ballotBoxDigest(box),
     })
     this.#session.announce({ type: 'meeting' })
-    this.#archive(closed, 'close')
+    this.#archive(this.#vote(voteId), 'close')
+    // The 票决办法 may release results at close, without a separate review.
+    if (vote.rules.release === 'immediate') await this.publish(voteId)
   }
 
   /**
