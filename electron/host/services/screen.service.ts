@@ -34,7 +34,7 @@ export class ScreenService {
       d.screen = { stage: input.stage, voteId }
     })
     await session.audit.append('screen.shown', { stage: input.stage, voteId })
-    session.announce({ type: 'meeting' })
+    session.announce({ type: 'screen' })
     return null
   }
 }

@@ -10,6 +10,8 @@ import { MeetingStore } from '../store/meeting.store'
 /** What changed, so each namespace pushes only what its viewers need. */
 export type Change =
   | { type: 'meeting' }
+  /** Only the projector's stage changed: tablets and the roster are not concerned. */
+  | { type: 'screen' }
   | { type: 'attendance' }
   | { type: 'turnout'; voteId: string }
   | { type: 'deputy'; deputyId: string }

@@ -57,7 +57,7 @@ export function setupConsoleNamespace(
   const pushRoster = throttle(() => nsp.emit('console:roster', roster()), 250)
   const onChange = (change: HallChange) => {
     push()
-    if (change.type !== 'turnout') pushRoster()
+    if (change.type !== 'turnout' && change.type !== 'screen') pushRoster()
   }
   hall.on('change', onChange)
 

@@ -17,7 +17,11 @@ export function setupScreenNamespace(
   // A staff action (open, close, publish, stage) goes out at once: it is rare, and a timer
   // could wait behind the archive rendered right after a publish.
   const onChange = (change: HallChange) => {
-    if (change.type === 'meeting' || change.type === 'meeting-switched') {
+    if (
+      change.type === 'meeting' ||
+      change.type === 'screen' ||
+      change.type === 'meeting-switched'
+    ) {
       push.cancel()
       emit()
     } else push()
