@@ -1,12 +1,12 @@
-import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core'
 import type { ConsoleState, ConsoleVoteView } from '../../../shared/protocol/views'
 import { summarizeRules } from '../../../shared/rules'
 import { ConfirmButton } from '../../common/ConfirmButton'
 import { useI18n } from '../../common/i18n'
-import { staffHref } from '../staff-api'
 import type { Send } from '../use-console'
 import { ResultTable } from './ResultTable'
 import { statusColor } from '../vote-status'
+import { ArchiveLinks } from './ArchiveLinks'
 
 export function AgendaPanel({
   state,
@@ -115,18 +115,7 @@ function VoteRow({
           <Text size="sm" c="dimmed">
             {t('console.archive')}
           </Text>
-          {['report.pdf', 'results.xlsx', 'ballot-box.json', 'result.json', 'audit.jsonl'].map(
-            (name) => (
-              <Anchor
-                key={name}
-                size="sm"
-                href={staffHref(`/api/archive/${vote.id}/${name}`, token)}
-                download
-              >
-                {name}
-              </Anchor>
-            ),
-          )}
+          <ArchiveLinks voteId={vote.id} token={token} />
         </Group>
       )}
     </Paper>

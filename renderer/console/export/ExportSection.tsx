@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useI18n } from '../../common/i18n'
 import { staffHref } from '../staff-api'
 import type { ConsoleApi } from '../use-console'
+import { ArchiveLinks } from '../components/ArchiveLinks'
 
 /** 导出: the meeting back to XLSX (roster, projects, agenda), credential documents, templates. */
 export function ExportSection({ api }: { api: ConsoleApi }) {
@@ -66,22 +67,7 @@ export function ExportSection({ api }: { api: ConsoleApi }) {
                 <Text size="sm" w={320} truncate>
                   {vote.title}
                 </Text>
-                {[
-                  'report.pdf',
-                  'results.xlsx',
-                  'ballot-box.json',
-                  'result.json',
-                  'audit.jsonl',
-                ].map((name) => (
-                  <Anchor
-                    key={name}
-                    size="sm"
-                    href={staffHref(`/api/archive/${vote.id}/${name}`, token)}
-                    download
-                  >
-                    {name}
-                  </Anchor>
-                ))}
+                <ArchiveLinks voteId={vote.id} token={token} />
               </Group>
             ))}
           </Stack>
