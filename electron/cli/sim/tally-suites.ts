@@ -3,6 +3,7 @@ import type { BallotBox, BallotEntry } from '../../../shared/protocol/ballot-box
 import type { Mark, VoteKind } from '../../../shared/protocol/vote-rules.schema'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { readBallotBox, tally } from '../../../shared/rules'
+import { mulberry32 } from '../../host/demo/seeded-random'
 
 /**
  * Timings of the tally hot paths (`npm run bench -- --only tally`). Each suite prepares its
@@ -19,18 +20,6 @@ export interface Suite {
   prepare(): () => unknown
 }
 
-/** mulberry32: a tiny seeded PRNG, so every run benchmarks the same ballots. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const ENTRIES = 100_000
 const CANDIDATES = 20
 const SEATS = 10
@@ -40,7 +29,7 @@ const SEATS = 10
  * entry), so the tally really walks ~100k entries × up to 20 marks.
  */
 function makeBox(kind: Extract<VoteKind, 'select' | 'per-item'>, seed: number): BallotBox {
-  const rnd = random(seed)
+  const rnd = mulberry32(seed)
   const ids = Array.from({ length: CANDIDATES }, (_, i) => `P${String(i + 1).padStart(2, '0')}`)
   const pick = (marks: readonly Mark[]) => marks[Math.floor(rnd() * marks.length)]!
   const seen = new Set<string>()

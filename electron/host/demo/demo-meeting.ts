@@ -5,6 +5,7 @@
  * same roster — tests, screenshots and resources/demo/meeting.json rely on that.
  */
 import projects from '../../../resources/demo/projects.json' with { type: 'json' }
+import { mulberry32 } from './seeded-random'
 
 export interface DemoDeputy {
   name: string
@@ -34,18 +35,6 @@ const MAX_DEPUTIES = 50_000
 const MEETING_TITLE = '青川区第三届人民代表大会第五次会议'
 
 const PROJECTS: readonly DemoProject[] = projects
-
-/** mulberry32: a tiny, fast, well-mixed 32-bit PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 type Rng = () => number
 
