@@ -5,13 +5,13 @@ import {
   voteIdInputSchema,
 } from '../../../shared/protocol/vote.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
-import { allowedMarks } from '../../../shared/protocol/vote-rules.schema'
 import { buildRunoff } from '../../../shared/rules'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
 import type { Hall } from './hall'
 import type { Session } from './session'
 import { liveOf } from './views'
+import { checkMarks } from './ballot-checks'
 
 /** While a vote runs and after it closes: remind, paper entry, annul, run-off. */
 export class LiveService {
@@ -55,13 +55,7 @@ export class LiveService {
     const deputy = this.#session.meeting.data.deputies.find((d) => d.id === input.deputyId)
     if (!deputy) throw new ServiceError('not-found', `deputyId: ${input.deputyId}`)
     if (!deputy.present) throw new ServiceError('not-eligible', deputy.name)
-    const ids = new Set(vote.candidates.map((c) => c.id))
-    const allowed = allowedMarks[vote.rules.kind]
-    for (const [id, mark] of Object.entries(input.marks)) {
-      if (!ids.has(id)) throw new ServiceError('bad-request', `marks.${id}: unknown candidate`)
-      if (!allowed.includes(mark))
-        throw new ServiceError('bad-request', `marks.${id}: ${mark} not allowed`)
-    }
+    checkMarks(vote, input.marks, 'bad-request')
     const box = await this.#session.box(vote.id)
     if (box.hasVoted(deputy.id)) throw new ServiceError('already-voted', deputy.name)
     const outcome = await box.add(

@@ -10,8 +10,7 @@ import {
   voteOpenInputSchema,
   voteUpdateInputSchema,
 } from '../../../shared/protocol/vote.schema'
-import type { Mark } from '../../../shared/protocol/vote-rules.schema'
-import { allowedMarks, checkCandidates } from '../../../shared/protocol/vote-rules.schema'
+import { checkCandidates } from '../../../shared/protocol/vote-rules.schema'
 import { tally } from '../../../shared/rules'
 import { ballotBoxDigest, digestOf } from '../store/digest'
 import type { Archiver } from './archive.service'
@@ -20,6 +19,7 @@ import { ServiceError } from './service-error'
 import type { Hall } from './hall'
 import type { Session } from './session'
 import { attendanceOf } from './views'
+import { checkTabletBallot } from './ballot-checks'
 
 /** The agenda: create, open, close, publish; and ballots from tablets. */
 export class VoteService {
@@ -287,25 +287,5 @@ export class VoteService {
     const vote = this.#session.meeting.data.votes.find((v) => v.id === voteId)
     if (!vote) throw new ServiceError('not-found', String(voteId))
     return vote
-  }
-}
-
-/** The tablet UI makes an over-vote or a missing mark impossible; a ballot that has one is forged. */
-function checkTabletBallot(vote: VoteDef, marks: Record<string, Mark>): void {
-  const allowed = allowedMarks[vote.rules.kind]
-  const ids = new Set(vote.candidates.map((c) => c.id))
-  for (const [id, mark] of Object.entries(marks)) {
-    if (!ids.has(id)) throw new ServiceError('invalid-ballot', `marks.${id}: unknown candidate`)
-    if (!allowed.includes(mark))
-      throw new ServiceError('invalid-ballot', `marks.${id}: ${mark} not allowed`)
-  }
-  const forCount = Object.values(marks).filter((m) => m === 'for').length
-  const limit = vote.rules.kind === 'select' ? vote.rules.seats : vote.rules.maxFor
-  if (limit !== null && forCount > limit) {
-    throw new ServiceError('invalid-ballot', `marks: ${forCount} for exceeds ${limit}`)
-  }
-  if (vote.rules.kind !== 'select') {
-    const missing = vote.candidates.find((c) => marks[c.id] === undefined)
-    if (missing) throw new ServiceError('invalid-ballot', `marks.${missing.id}: not marked`)
   }
 }

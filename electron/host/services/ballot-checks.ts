@@ -1,0 +1,35 @@
+import type { ErrorCode } from '../../../shared/protocol/envelope'
+import type { Mark } from '../../../shared/protocol/vote-rules.schema'
+import { allowedMarks } from '../../../shared/protocol/vote-rules.schema'
+import type { VoteDef } from '../../../shared/protocol/vote.schema'
+import { ServiceError } from './service-error'
+
+/**
+ * Every mark names a candidate of this vote and is a mark its kind allows. Anything else is
+ * malformed input (voting-rules.md), never an invalid ballot to be counted.
+ */
+export function checkMarks(vote: VoteDef, marks: Record<string, Mark>, code: ErrorCode): void {
+  const allowed = allowedMarks[vote.rules.kind]
+  const ids = new Set(vote.candidates.map((c) => c.id))
+  for (const [id, mark] of Object.entries(marks)) {
+    if (!ids.has(id)) throw new ServiceError(code, `marks.${id}: unknown candidate`)
+    if (!allowed.includes(mark)) throw new ServiceError(code, `marks.${id}: ${mark} not allowed`)
+  }
+}
+
+/**
+ * A tablet ballot is also well formed: the tablet makes an over-vote impossible and asks for a
+ * mark on every item of a per-item, motion or rating ballot (paper may be either, and counts).
+ */
+export function checkTabletBallot(vote: VoteDef, marks: Record<string, Mark>): void {
+  checkMarks(vote, marks, 'invalid-ballot')
+  const forCount = Object.values(marks).filter((m) => m === 'for').length
+  const limit = vote.rules.kind === 'select' ? vote.rules.seats : vote.rules.maxFor
+  if (limit !== null && forCount > limit) {
+    throw new ServiceError('invalid-ballot', `marks: ${forCount} for exceeds ${limit}`)
+  }
+  if (vote.rules.kind !== 'select') {
+    const missing = vote.candidates.find((c) => marks[c.id] === undefined)
+    if (missing) throw new ServiceError('invalid-ballot', `marks.${missing.id}: not marked`)
+  }
+}
