@@ -159,8 +159,8 @@ test('staff prepare a meeting: roster and projects imported, a 13选10 vote, cre
 
   // The hall shows the vote ready to open.
   await nav('hall')
-  await expect(page.getByTestId('attendance-roster')).toHaveText('9')
-  await expect(page.getByTestId('vote-status')).toHaveText('未开始')
+  await expect(page.getByTestId('live-roster')).toHaveText('9')
+  await expect(page.getByTestId('live-vote-status')).toHaveText('未开始')
   await shot('hall')
   await nav('export')
   await shot('export')
@@ -266,8 +266,8 @@ test('staff prepare a meeting: roster and projects imported, a 13选10 vote, cre
   await nav('hall')
   // Nobody has checked in: this is a preparation walk-through, so no quorum is required.
   await page.getByTestId('quorum-rule').selectOption('0/1')
-  await page.getByRole('button', { name: '开始投票' }).click()
-  await expect(page.getByTestId('vote-status')).toHaveText('投票中')
+  await page.getByTestId('live-open').click()
+  await expect(page.getByTestId('live-vote-status')).toHaveText('投票中')
   await nav('agenda')
   await expect(card.getByTestId('agenda-vote-status')).toHaveText('投票中')
   await expect(card.getByText('已锁定')).toBeVisible()

@@ -58,8 +58,8 @@ test('one 13选10 vote end to end: demo, tablets, close, publish, chart', async 
     '青川区第三届人民代表大会第五次会议',
   )
   await page.getByTestId('nav-hall').click()
-  await expect(page.getByTestId('attendance-roster')).toHaveText('327')
-  await expect(page.getByTestId('attendance-present')).toHaveText('0')
+  await expect(page.getByTestId('live-roster')).toHaveText('327')
+  await expect(page.getByTestId('live-present')).toHaveText('0')
 
   // The projector screen, read-only.
   const screenContext = await browser.newContext({
@@ -84,7 +84,7 @@ test('one 13选10 vote end to end: demo, tablets, close, publish, chart', async 
     await expect(tablet.getByTestId('tablet-message')).toHaveText('请等待表决开始')
     tablets.push(tablet)
   }
-  await expect(page.getByTestId('attendance-present')).toHaveText('3')
+  await expect(page.getByTestId('live-present')).toHaveText('3')
   await expect(screen.getByTestId('screen-present')).toHaveText('3')
   await shot(screen, 'screen-welcome')
   await shot(tablets[0] as Page, 'tablet-waiting')
@@ -97,9 +97,9 @@ test('one 13选10 vote end to end: demo, tablets, close, publish, chart', async 
   await page.getByRole('button', { name: '新建差额票决（13选10）' }).click()
   await expect(page.getByTestId('agenda-vote-status')).toHaveText('未开始')
   await page.getByTestId('nav-hall').click()
-  await expect(page.getByTestId('vote-status')).toHaveText('未开始')
-  await page.getByRole('button', { name: '开始投票' }).click()
-  await expect(page.getByTestId('vote-status')).toHaveText('投票中')
+  await expect(page.getByTestId('live-vote-status')).toHaveText('未开始')
+  await page.getByTestId('live-open').click()
+  await expect(page.getByTestId('live-vote-status')).toHaveText('投票中')
 
   const [t1, t2, t3] = tablets as [Page, Page, Page]
   // An eleventh mark is blocked.
@@ -120,19 +120,21 @@ test('one 13选10 vote end to end: demo, tablets, close, publish, chart', async 
   await vote(t2, ['P01', 'P02', 'P03'])
   await vote(t3, ['P01', 'P11'])
 
-  await expect(page.getByTestId('turnout')).toHaveText('已投 3 / 发出 3')
+  await expect(page.getByTestId('live-turnout')).toHaveText('已投 3 · 未投 0 · 发出 3')
   await expect(screen.getByTestId('screen-turnout')).toHaveText('已投 3 / 发出 3')
   await shot(screen, 'screen-voting')
 
   // Close (asks first), review, publish.
-  await page.getByRole('button', { name: '结束投票' }).click()
+  await page.getByTestId('live-close').click()
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click()
-  await expect(page.getByTestId('vote-status')).toHaveText('已结束（待发布）')
+  await expect(page.getByTestId('live-vote-status')).toHaveText('已结束（待发布）')
+  await expect(page.getByTestId('live-result')).toBeVisible()
   await expect(page.getByTestId('result')).toBeVisible()
   await expect(t1.getByTestId('tablet-message')).toHaveText('请等待表决开始')
   await shot(page, 'console-result')
-  await page.getByRole('button', { name: '发布结果到大屏' }).click()
-  await expect(page.getByTestId('vote-status')).toHaveText('已发布')
+  await page.getByTestId('live-publish').click()
+  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click()
+  await expect(page.getByTestId('live-vote-status')).toHaveText('已发布')
 
   // The screen shows the ranked bars with the right counts, in rank order.
   const chart = screen.getByTestId('results-chart')

@@ -129,7 +129,6 @@ export const prepEn: Record<keyof typeof prepZhCN, string> = {
     'Delete the project "{title}"? It is also taken off the votes that have not opened.',
 
   'prep.agenda.needProjects': 'Import or add projects first (Projects).',
-  'prep.hall.noVotes': 'No votes on the agenda yet. Add them under Agenda.',
   'prep.vote.add': 'Add vote',
   'prep.preset.hint.select': 'Choose K of N candidate projects (e.g. 10 of 13)',
   'prep.preset.hint.per-item': 'For, against or abstain on each project',

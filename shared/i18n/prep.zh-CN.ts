@@ -122,7 +122,6 @@ export const prepZhCN = {
   'prep.project.removeConfirmDraft': '确定删除项目“{title}”吗？它也将从尚未开始的表决中移除。',
 
   'prep.agenda.needProjects': '请先在「候选项目」中导入或添加项目。',
-  'prep.hall.noVotes': '议程中还没有表决事项。请在「表决议程」中添加。',
   'prep.vote.add': '添加表决',
   'prep.preset.hint.select': '从 N 个候选项目中选出 K 个（如13选10）',
   'prep.preset.hint.per-item': '对每个项目分别表示赞成、反对或弃权',

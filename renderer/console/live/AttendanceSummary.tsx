@@ -9,9 +9,11 @@ const quorumPresets = ['2/3', '1/2', '0/1'] as const
 /** 应到 / 实到 / 缺席 / 请假 and whether the quorum is met, large enough to read across a desk. */
 export function AttendanceSummary({
   attendance,
+  tabletsOnline,
   send,
 }: {
   attendance: AttendanceView
+  tabletsOnline: number
   send: LiveSend
 }) {
   const { t } = useI18n()
@@ -20,6 +22,7 @@ export function AttendanceSummary({
     [t('count.present'), attendance.present, 'present'],
     [t('count.absent'), attendance.absent, 'absent'],
     [t('count.leave'), attendance.leave, 'leave'],
+    [t('console.tablets'), tabletsOnline, 'tablets'],
   ]
   const quorumLabel = (value: string) =>
     value === '2/3'

@@ -22,7 +22,7 @@ function defaultVote(votes: ConsoleVoteView[]): ConsoleVoteView | null {
 }
 
 /** 报到 and the live vote: what the presiding staff run during the session. */
-export function LiveSection() {
+export function LiveSection({ token }: { token: string }) {
   const { t, errorText } = useI18n()
   const { state, roster, error, clearError, notice, setNotice, send } = useLive()
   const [chosen, setChosen] = useState<string | null>(null)
@@ -78,7 +78,11 @@ export function LiveSection() {
           {notice}
         </Alert>
       )}
-      <AttendanceSummary attendance={state.attendance} send={send} />
+      <AttendanceSummary
+        attendance={state.attendance}
+        tabletsOnline={state.tabletsOnline}
+        send={send}
+      />
       <CheckInPanel roster={roster} send={send} voteOpen={openId !== null} searchRef={searchRef} />
       <LiveVotePanel
         state={state}
@@ -86,6 +90,7 @@ export function LiveSection() {
         select={setChosen}
         send={send}
         onNotice={setNotice}
+        token={token}
       />
       <Text size="sm" c="dimmed">
         {t('live.shortcuts')} <Kbd>Alt</Kbd>+<Kbd>O</Kbd> {t('live.open')} · <Kbd>Alt</Kbd>+

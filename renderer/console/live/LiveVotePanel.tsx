@@ -19,14 +19,9 @@ import { LiveCountdown } from './LiveCountdown'
 import { PaperEntry } from './PaperEntry'
 import type { LiveSend } from './use-live'
 import { VoteActions } from './VoteActions'
-
-const statusColor = {
-  draft: 'gray',
-  open: 'green',
-  closed: 'orange',
-  published: 'blue',
-  annulled: 'red',
-} as const
+import { ArchiveLinks } from '../components/ArchiveLinks'
+import { ResultTable } from '../components/ResultTable'
+import { statusColor } from '../vote-status'
 
 /** The vote in hand: its turnout while open (never how anyone voted), then its result. */
 export function LiveVotePanel({
@@ -35,7 +30,10 @@ export function LiveVotePanel({
   select,
   send,
   onNotice,
+  token,
 }: {
+  /** For the archive's download links. */
+  token: string
   state: ConsoleState
   vote: ConsoleVoteView | null
   select: (voteId: string) => void
@@ -155,14 +153,27 @@ export function LiveVotePanel({
           {live && vote.status === 'open' && (
             <PaperEntry key={vote.id} vote={vote} notVoted={live.notVoted} send={send} />
           )}
-          {vote.result && vote.status !== 'open' && <ResultSummary vote={vote} />}
+          {vote.result && vote.status !== 'open' && (
+            <>
+              <ResultSummary vote={vote} />
+              <ResultTable vote={vote} result={vote.result} />
+            </>
+          )}
+          {(vote.status === 'closed' || vote.status === 'published') && (
+            <Group gap="xs">
+              <Text size="sm" c="dimmed">
+                {t('console.archive')}
+              </Text>
+              <ArchiveLinks voteId={vote.id} token={token} />
+            </Group>
+          )}
         </Stack>
       )}
     </Paper>
   )
 }
 
-/** What staff check before publishing; the full table is in the agenda. */
+/** What staff check before publishing, above the full table. */
 function ResultSummary({ vote }: { vote: ConsoleVoteView }) {
   const { t } = useI18n()
   const r = vote.result
