@@ -17,7 +17,7 @@ export function HallSection({ api }: { api: ConsoleApi }) {
   return (
     <Stack>
       <Title order={3}>{t('prep.nav.hall')}</Title>
-      <LiveSection token={api.token} />
+      <LiveSection api={api} />
       <ScreenControl state={state} send={api.send} />
       <AuditPanel load={api.loadAudit} />
     </Stack>

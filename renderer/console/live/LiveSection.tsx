@@ -6,6 +6,7 @@ import { AttendanceSummary } from './AttendanceSummary'
 import { CheckInPanel } from './CheckInPanel'
 import { LiveVotePanel } from './LiveVotePanel'
 import { useLive } from './use-live'
+import type { ConsoleApi } from '../use-console'
 
 /** Alt+key → the control marked data-shortcut; destructive ones still ask first. */
 const shortcuts: Record<string, string> = { o: 'open', c: 'close', p: 'publish', r: 'remind' }
@@ -22,9 +23,9 @@ function defaultVote(votes: ConsoleVoteView[]): ConsoleVoteView | null {
 }
 
 /** 报到 and the live vote: what the presiding staff run during the session. */
-export function LiveSection({ token }: { token: string }) {
+export function LiveSection({ api }: { api: ConsoleApi }) {
   const { t, errorText } = useI18n()
-  const { state, roster, error, clearError, notice, setNotice, send } = useLive()
+  const { state, roster, error, clearError, notice, setNotice, send } = useLive(api)
   const [chosen, setChosen] = useState<string | null>(null)
   const searchRef = useRef<HTMLInputElement | null>(null)
   const openId = state?.votes.find((v) => v.status === 'open')?.id ?? null
@@ -90,7 +91,7 @@ export function LiveSection({ token }: { token: string }) {
         select={setChosen}
         send={send}
         onNotice={setNotice}
-        token={token}
+        token={api.token}
       />
       <Text size="sm" c="dimmed">
         {t('live.shortcuts')} <Kbd>Alt</Kbd>+<Kbd>O</Kbd> {t('live.open')} · <Kbd>Alt</Kbd>+

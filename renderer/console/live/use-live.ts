@@ -1,18 +1,18 @@
 import { useCallback, useState } from 'react'
 import type { AppError } from '../../../shared/protocol/envelope'
 import type { Call } from '../console-socket'
-import { useConsoleSocket } from '../console-socket'
+import type { ConsoleApi } from '../use-console'
 
 /** The live section's send: the whole result, and a refusal shows in the section's banner. */
 export type LiveSend = Call
 
 /**
- * The live section's own staff connection: it needs the roster (for check-in) and answers with
- * data (how many were reminded, the run-off's id), which the console's shared hook does not
- * give. One more socket on the loopback costs nothing and keeps the sections independent.
+ * The live section on the console's own connection: the roster (for check-in) and requests that
+ * answer with data (how many were reminded, the run-off's id), with refusals in the section's
+ * own banner rather than the console's.
  */
-export function useLive() {
-  const { state, roster, call } = useConsoleSocket()
+export function useLive(api: Pick<ConsoleApi, 'state' | 'roster' | 'call'>) {
+  const { state, roster, call } = api
   const [error, setError] = useState<AppError | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
 
