@@ -33,16 +33,16 @@ export class AttendanceService {
   /** Staff set the attendance of some deputies or a delegation; answers how many changed. */
   async set(raw: unknown): Promise<{ changed: number }> {
     const input = parseInput(attendanceSetInputSchema, raw)
-    const deputies = this.#session.meeting.data.deputies
+    const { meeting } = this.#session
     let targets: Deputy[]
     if (input.deputyIds) {
       targets = input.deputyIds.map((id, i) => {
-        const d = deputies.find((x) => x.id === id)
+        const d = meeting.deputy(id)
         if (!d) throw new ServiceError('not-found', `deputyIds[${i}]: ${id}`)
         return d
       })
     } else {
-      targets = deputies.filter((d) => d.delegation === input.delegation)
+      targets = meeting.data.deputies.filter((d) => d.delegation === input.delegation)
       if (targets.length === 0)
         throw new ServiceError('not-found', `delegation ${input.delegation}`)
     }
@@ -62,7 +62,7 @@ export class AttendanceService {
 
   /** 报到 by opening the credential on a tablet. */
   async checkIn(deputyId: string): Promise<void> {
-    const deputy = this.#session.meeting.data.deputies.find((d) => d.id === deputyId)
+    const deputy = this.#session.meeting.deputy(deputyId)
     if (!deputy) throw new ServiceError('not-found', deputyId)
     if (deputy.present) return
     await this.apply([deputyId], 'present', 'tablet')

@@ -52,7 +52,7 @@ export class LiveService {
     const input = parseInput(paperBallotInputSchema, raw)
     const vote = this.#vote(input.voteId)
     if (vote.status !== 'open') throw new ServiceError('vote-not-open', vote.title)
-    const deputy = this.#session.meeting.data.deputies.find((d) => d.id === input.deputyId)
+    const deputy = this.#session.meeting.deputy(input.deputyId)
     if (!deputy) throw new ServiceError('not-found', `deputyId: ${input.deputyId}`)
     if (!deputy.present) throw new ServiceError('not-eligible', deputy.name)
     checkMarks(vote, input.marks, 'bad-request')

@@ -65,6 +65,6 @@ export class MeetingService {
   }
 
   deputyByCredential(credential: string): Deputy | undefined {
-    return this.#session.meeting.data.deputies.find((d) => d.credential === credential)
+    return this.#session.meeting.deputyByCredential(credential)
   }
 }

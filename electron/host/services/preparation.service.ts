@@ -240,7 +240,7 @@ export class PreparationService {
   }
 
   #deputy(deputyId: string): Deputy {
-    const d = this.#session.meeting.data.deputies.find((x) => x.id === deputyId)
+    const d = this.#session.meeting.deputy(deputyId)
     if (!d) throw new ServiceError('not-found', deputyId)
     return d
   }

@@ -233,7 +233,7 @@ export class VoteService {
       }
       throw new ServiceError('vote-not-open', vote.title)
     }
-    const deputy = this.#session.meeting.data.deputies.find((d) => d.id === deputyId)
+    const deputy = this.#session.meeting.deputy(deputyId)
     if (!deputy?.present) throw new ServiceError('not-eligible')
     checkTabletBallot(vote, input.marks)
     if (!box) throw new ServiceError('internal', 'ballot box not loaded')

@@ -1,7 +1,6 @@
 import type { Namespace, Socket } from 'socket.io'
 import type { DeputyClientEvents, DeputyServerEvents } from '../../../shared/protocol/events'
 import type { AttendanceService } from '../services/attendance.service'
-import type { Deputy } from '../../../shared/protocol/meeting.schema'
 import type { MeetingService } from '../services/meeting.service'
 import { ServiceError } from '../services/service-error'
 import type { Hall, HallChange } from '../services/hall'
@@ -62,10 +61,8 @@ export function setupDeputyNamespace(
     next()
   })
 
-  const pushState = (socket: DeputySocket, byId?: ReadonlyMap<string, Deputy>) => {
-    const deputy = byId
-      ? byId.get(socket.data.deputyId)
-      : hall.session.meeting.data.deputies.find((d) => d.id === socket.data.deputyId)
+  const pushState = (socket: DeputySocket) => {
+    const deputy = hall.session.meeting.deputy(socket.data.deputyId)
     if (deputy) socket.emit('deputy:state', deputyState(hall.session, deputy))
     else socket.disconnect(true)
   }
@@ -73,17 +70,15 @@ export function setupDeputyNamespace(
   /**
    * Every tablet's state, in slices of a few hundred with the event loop free between them:
    * 3,000 pushes in one go block the host for hundreds of milliseconds just when a vote opens,
-   * and the first ballots' acknowledgements would wait behind them. One lookup table per round
-   * instead of a search of the roster per tablet.
+   * and the first ballots' acknowledgements would wait behind them.
    */
   const pushAll = () => {
-    const byId = new Map(hall.session.meeting.data.deputies.map((d) => [d.id, d]))
     const sockets = [...active.values()]
     let next = 0
     const slice = () => {
       for (const end = Math.min(next + 200, sockets.length); next < end; next++) {
         const socket = sockets[next]
-        if (socket?.connected) pushState(socket, byId)
+        if (socket?.connected) pushState(socket)
       }
       if (next < sockets.length) setImmediate(slice)
     }

@@ -38,6 +38,9 @@ export class MeetingStore {
   readonly #db: Low<MeetingData>
   /** Files found broken at load, set aside and replaced by their last good copy. */
   readonly recoveries: readonly Recovery[]
+  /** Lookups by id and credential, rebuilt after a change: a tablet's handshake, check-in and
+   * every ballot look a deputy up, and a linear search of 5,000 per call adds up. */
+  #index: { byId: Map<string, Deputy>; byCredential: Map<string, Deputy> } | null = null
 
   private constructor(db: Low<MeetingData>, recoveries: readonly Recovery[]) {
     this.#db = db
@@ -58,9 +61,33 @@ export class MeetingStore {
     return this.#db.data
   }
 
+  deputy(id: string): Deputy | undefined {
+    return this.#deputies().byId.get(id)
+  }
+
+  deputyByCredential(credential: string): Deputy | undefined {
+    return this.#deputies().byCredential.get(credential)
+  }
+
   /** Applies a change and resolves once it is on disk. */
   async update(change: (data: MeetingData) => void): Promise<void> {
-    change(this.#db.data)
+    this.#index = null
+    try {
+      change(this.#db.data)
+    } finally {
+      this.#index = null
+    }
     await this.#db.write()
+  }
+
+  #deputies() {
+    if (!this.#index) {
+      const { deputies } = this.#db.data
+      this.#index = {
+        byId: new Map(deputies.map((d) => [d.id, d])),
+        byCredential: new Map(deputies.map((d) => [d.credential, d])),
+      }
+    }
+    return this.#index
   }
 }
