@@ -22,6 +22,7 @@ export function reportRenderers(script: URL | string = sourceReportWorker): Arch
  *   archive/<voteId>/ballot-box.json  plenary-vote.ballot-box/1, what `recount` re-tallies
  *   archive/<voteId>/result.json      plenary-vote.result/1, as the host tallied it
  *   archive/<voteId>/audit.jsonl      the hash-chained audit log up to this moment
+ *   archive/<voteId>/report.pdf, results.xlsx  drawn by the renderers (a worker thread)
  * and, at close, a backup of the whole data folder under backups/.
  */
 export class Archiver {
@@ -43,8 +44,9 @@ export class Archiver {
 
   /**
    * Runs archive work one task at a time, after the close or publish was acknowledged: the
-   * documents copy what is already durable and take about a second, which neither the console
-   * nor the screen should wait for. Tasks handle their own failures.
+   * documents copy what is already durable and take a second or two, which neither the console
+   * nor the screen should wait for (and the rendering, in a worker, holds up no acknowledgement).
+   * Tasks handle their own failures.
    */
   schedule(task: () => Promise<void>): void {
     this.#queue = this.#queue.then(task, task)
