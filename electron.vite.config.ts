@@ -33,6 +33,8 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           'host-process': resolve('electron/main/host-process.ts'),
+          // The host's report worker (archive PDF and XLSX), started by host-process by path.
+          'report-worker': resolve('electron/host/archive/report-documents.worker.ts'),
         },
       },
     },

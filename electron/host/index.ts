@@ -7,7 +7,7 @@ import type { Namespace } from 'socket.io'
 import { namespaces } from '../../shared/protocol/events'
 import { handleApi } from './http/api'
 import { securityHeaders, serveStatic } from './http/static-files'
-import { Archiver } from './services/archive.service'
+import { Archiver, reportRenderers } from './services/archive.service'
 import { newStaffToken } from './services/credentials'
 import { AttendanceService } from './services/attendance.service'
 import { LibraryService } from './services/library.service'
@@ -39,6 +39,11 @@ export interface HostOptions {
   allowLanConsole?: boolean
   /** Which peer addresses are this machine; loopback unless told otherwise (tests, odd stacks). */
   isLocalAddress?: (address: string | undefined) => boolean
+  /**
+   * The report worker's script (it renders the archive's PDF and XLSX off the main thread): the
+   * source .ts unless the bundled shell names the .js it built.
+   */
+  archiveWorker?: URL | string
   log?: (line: string) => void
 }
 
@@ -71,7 +76,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const staticDir = options.staticDir ?? defaultStaticDir()
   const hall = await Hall.open(options.dataDir)
   const meetings = new MeetingService(hall)
-  const archiver = new Archiver(hall)
+  const archiver = new Archiver(hall, reportRenderers(options.archiveWorker))
   const votes = new VoteService(hall, archiver)
   const preparation = new PreparationService(hall)
   const attendance = new AttendanceService(hall)

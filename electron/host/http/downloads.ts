@@ -2,9 +2,6 @@ import { readFile } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { summarizeRules } from '../../../shared/rules'
-import { renderCredentialCardsPdf, renderJoinSheetPdf } from '../archive/credential-cards.pdf'
-import { exportMeetingXlsx } from '../import/export-xlsx'
-import { projectTemplateXlsx, rosterTemplateXlsx } from '../import/templates'
 import type { Hall } from '../services/hall'
 import { joinUrl } from '../urls'
 import type { ApiDeps } from './api'
@@ -27,19 +24,28 @@ function send(res: ServerResponse, name: string, body: Buffer | string): void {
   res.end(body)
 }
 
-/** Templates, exports and credential documents. Resolves false for an unknown path. */
+/**
+ * Templates, exports and credential documents. Resolves false for an unknown path. Each document's
+ * renderer is imported by the first request for it: exceljs, pdfkit and qrcode take some 70 MB
+ * that a host at rest has no use for.
+ */
 export async function sendDownload(deps: ApiDeps, url: URL, res: ServerResponse): Promise<boolean> {
   const data = deps.hall.session.meeting.data
   const title = data.meeting?.title ?? ''
   const base = deps.tabletBase()
   switch (url.pathname) {
-    case '/api/templates/roster.xlsx':
+    case '/api/templates/roster.xlsx': {
+      const { rosterTemplateXlsx } = await import('../import/templates')
       send(res, '代表名单模板.xlsx', await rosterTemplateXlsx())
       return true
-    case '/api/templates/projects.xlsx':
+    }
+    case '/api/templates/projects.xlsx': {
+      const { projectTemplateXlsx } = await import('../import/templates')
       send(res, '候选项目模板.xlsx', await projectTemplateXlsx())
       return true
-    case '/api/export.xlsx':
+    }
+    case '/api/export.xlsx': {
+      const { exportMeetingXlsx } = await import('../import/export-xlsx')
       send(
         res,
         `${title || 'meeting'}.xlsx`,
@@ -63,6 +69,7 @@ export async function sendDownload(deps: ApiDeps, url: URL, res: ServerResponse)
         }),
       )
       return true
+    }
     case '/api/credentials.csv':
       send(res, 'credentials.csv', credentialsCsv(deps.hall, base))
       return true
@@ -78,6 +85,7 @@ export async function sendDownload(deps: ApiDeps, url: URL, res: ServerResponse)
           seat: d.seat,
           joinUrl: joinUrl(base, d.credential),
         }))
+      const { renderCredentialCardsPdf } = await import('../archive/credential-cards.pdf')
       send(
         res,
         only ? `代表证-${only}.pdf` : '代表证.pdf',
@@ -88,6 +96,7 @@ export async function sendDownload(deps: ApiDeps, url: URL, res: ServerResponse)
     case '/api/join-sheet.pdf': {
       const wifiName = (url.searchParams.get('wifi') ?? '').slice(0, 64)
       const wifiPassword = (url.searchParams.get('password') ?? '').slice(0, 64)
+      const { renderJoinSheetPdf } = await import('../archive/credential-cards.pdf')
       send(
         res,
         '加入说明.pdf',

@@ -1,12 +1,12 @@
 /**
  * Turns uploaded bytes into grids, deciding XLSX or CSV by content: staff rename files, and a
  * ".csv" that is really a workbook (or a ".xlsx" that is really a PDF) must get a clear answer.
+ * The readers are imported by the first file that needs them: exceljs (~30 MB) and iconv-lite
+ * (~7 MB) are for preparing a meeting, and a host running one should not carry them.
  */
-import { readCsv } from './csv-reader'
 import type { Grid } from './grid'
 import type { RowProblem } from './import-problems'
 import { problem } from './import-problems'
-import { readXlsx } from './xlsx-reader'
 import { checkZip } from './zip-guard'
 
 /** A roster of the national congress is ~200 KB as XLSX; 20 MB is generous and bounds memory. */
@@ -125,6 +125,7 @@ export async function readSpreadsheet(data: Buffer, fileName: string): Promise<R
       )
     }
     if (!zip.ok) return unreadableWorkbook(fileName)
+    const { readXlsx } = await import('./xlsx-reader')
     try {
       const grids = await readXlsx(data)
       const uncached = grids.find((g) => !g.hidden && g.uncachedFormulaRows?.length)
@@ -150,5 +151,6 @@ export async function readSpreadsheet(data: Buffer, fileName: string): Promise<R
   if (looksBinary(data)) {
     return wrongType(fileName, `这不是表格文件，${ASK}`, `this is not a spreadsheet; ${ASK_EN}`)
   }
+  const { readCsv } = await import('./csv-reader')
   return { ok: true, grids: [readCsv(data)] }
 }

@@ -1,39 +1,28 @@
-import { copyFile, cp, mkdir, open, rename } from 'node:fs/promises'
+import { copyFile, cp, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
-import type { Project } from '../../../shared/protocol/meeting.schema'
-import type { VoteResult } from '../../../shared/protocol/result.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
-import { renderResultReportPdf } from '../archive/result-report.pdf'
-import { renderResultXlsx } from '../archive/result-report.xlsx'
+import type { ReportJob } from '../archive/report-documents'
+import { sourceReportWorker, writeReportDocumentsInWorker } from '../archive/report-worker'
 import { digestOf } from '../store/digest'
+import { writeFileDurably } from '../store/durable-file'
 import type { Hall } from './hall'
 import type { Session } from './session'
 
 /** Extra documents rendered beside the JSON files. */
-export type ArchiveRenderer = (input: {
-  dir: string
-  meetingTitle: string
-  vote: VoteDef
-  result: VoteResult
-  projects: Project[]
-  resultDigest: string
-}) => Promise<void>
+export type ArchiveRenderer = (job: ReportJob) => Promise<void>
 
-/** The report PDF (with signature lines for the scrutineers) and the results XLSX. */
-export const reportRenderers: ArchiveRenderer[] = [
-  async ({ dir, meetingTitle, vote, result, projects, resultDigest }) => {
-    const input = { meetingTitle, vote, result, projects, generatedAt: new Date(), resultDigest }
-    await writeFileDurably(join(dir, 'report.pdf'), await renderResultReportPdf(input))
-    await writeFileDurably(join(dir, 'results.xlsx'), await renderResultXlsx(input))
-  },
-]
+/** The report PDF and the results XLSX, written by the report worker at `script`. */
+export function reportRenderers(script: URL | string = sourceReportWorker): ArchiveRenderer[] {
+  return [(job) => writeReportDocumentsInWorker(script, job)]
+}
 
 /**
  * Writes a vote's archive when it closes and again when it is published:
  *   archive/<voteId>/ballot-box.json  plenary-vote.ballot-box/1, what `recount` re-tallies
  *   archive/<voteId>/result.json      plenary-vote.result/1, as the host tallied it
  *   archive/<voteId>/audit.jsonl      the hash-chained audit log up to this moment
+ *   archive/<voteId>/report.pdf, results.xlsx  drawn by the renderers (a worker thread)
  * and, at close, a backup of the whole data folder under backups/.
  */
 export class Archiver {
@@ -41,7 +30,7 @@ export class Archiver {
   readonly #renderers: ArchiveRenderer[]
   #queue: Promise<void> = Promise.resolve()
 
-  constructor(hall: Hall, renderers: ArchiveRenderer[] = reportRenderers) {
+  constructor(hall: Hall, renderers: ArchiveRenderer[] = reportRenderers()) {
     this.#hall = hall
     this.#renderers = renderers
   }
@@ -55,8 +44,9 @@ export class Archiver {
 
   /**
    * Runs archive work one task at a time, after the close or publish was acknowledged: the
-   * documents copy what is already durable and take about a second, which neither the console
-   * nor the screen should wait for. Tasks handle their own failures.
+   * documents copy what is already durable and take a second or two, which neither the console
+   * nor the screen should wait for (and the rendering, in a worker, holds up no acknowledgement).
+   * Tasks handle their own failures.
    */
   schedule(task: () => Promise<void>): void {
     this.#queue = this.#queue.then(task, task)
@@ -114,16 +104,4 @@ export class Archiver {
     await copyFile(session.audit.file, join(target, 'audit.jsonl'))
     await cp(join(data, 'ballots'), join(target, 'ballots'), { recursive: true })
   }
-}
-
-async function writeFileDurably(file: string, text: string | Buffer): Promise<void> {
-  const tmp = `${file}.tmp`
-  const handle = await open(tmp, 'w')
-  try {
-    await handle.writeFile(text)
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  await rename(tmp, file)
 }

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ReportJob } from './report-documents'
+import { selectInput } from './report.fixture'
+import { sourceReportWorker, writeReportDocumentsInWorker } from './report-worker'
+
+const root = join(import.meta.dirname, '../../..')
+const builtWorker = join(root, 'out/main/report-worker.js')
+
+let dir = ''
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'plenary-report-worker-'))
+})
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+function job(into: string): ReportJob {
+  const { generatedAt: _clock, projects = [], ...input } = selectInput()
+  return { dir: into, projects, ...input }
+}
+
+async function expectDocuments(): Promise<void> {
+  expect((await readdir(dir)).sort()).toEqual(['report.pdf', 'results.xlsx'])
+  expect((await readFile(join(dir, 'report.pdf'))).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  // An XLSX is a zip.
+  expect((await readFile(join(dir, 'results.xlsx'))).subarray(0, 2).toString('latin1')).toBe('PK')
+}
+
+describe('writeReportDocumentsInWorker', () => {
+  it('runs the worker from source, though vitest lends it no TypeScript loader', async () => {
+    await writeReportDocumentsInWorker(sourceReportWorker, job(dir))
+    await expectDocuments()
+  })
+
+  // The desktop shell's host starts the worker electron-vite built beside host-process.js.
+  it.skipIf(!existsSync(builtWorker))('runs the built worker (npm run build first)', async () => {
+    const saved = process.env.PLENARY_FONTS_DIR
+    // As the shell does: the bundle cannot find the fonts relative to itself.
+    process.env.PLENARY_FONTS_DIR = join(root, 'resources/fonts')
+    try {
+      await writeReportDocumentsInWorker(builtWorker, job(dir))
+    } finally {
+      if (saved === undefined) delete process.env.PLENARY_FONTS_DIR
+      else process.env.PLENARY_FONTS_DIR = saved
+    }
+    await expectDocuments()
+  })
+
+  it('rejects with the error the worker threw', async () => {
+    const gone = join(dir, 'removed-meanwhile')
+    await expect(writeReportDocumentsInWorker(sourceReportWorker, job(gone))).rejects.toThrow(
+      /ENOENT.*removed-meanwhile/,
+    )
+  })
+})
