@@ -1,5 +1,5 @@
 /**
- * `npm run -s bench -- [--deputies 500,3000,5000] [--spread 10] [--json] [--only load|tally]
+ * `npm run -s bench -- [--deputies 500,3000,5000] [--spread 10] [--json] [--only load|tally|store]
  *   [--runs 7] [--list] [--markdown FILE]`
  *
  * - load: for each deputy count, a real host in its own process, a vote opened through the
@@ -7,7 +7,8 @@
  *   a bare Socket.IO server (the floor); close → screen, host RSS peak, and reconnection after
  *   kill -9 (electron/cli/sim/load-bench.ts). Also the tablet page's gzip size (needs a build).
  *   Writes a markdown table to electron/cli/bench-results.md.
- * - tally: timings of the tally hot paths (electron/cli/sim/tally-suites.ts).
+ * - tally: timings of the tally hot paths (electron/cli/sim/tally-suites.ts); store: the CPU of
+ *   a ballot box group commit before its write (electron/cli/sim/store-suites.ts).
  * Without --only both run. With --json the last line of stdout is one JSON object: with load,
  * `{"results":[…],"tabletPageGzipKB":…}`; with --only tally, `{"node":…,"suites":[…]}`.
  */

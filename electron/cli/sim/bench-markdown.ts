@@ -121,7 +121,12 @@ export function benchMarkdown(input: {
     lines.push(`| ${c.target} | ${c.measured} | ${mark(c.met)} |`)
   lines.push('')
   if (suites.length > 0) {
-    lines.push('## Tally (median of runs)', '', '| suite | median ms | what |', '|---|---:|---|')
+    lines.push(
+      '## Tally and store (median of runs)',
+      '',
+      '| suite | median ms | what |',
+      '|---|---:|---|',
+    )
     for (const s of suites) lines.push(`| ${s.name} | ${s.medianMs} | ${s.describe} |`)
     lines.push('')
   }

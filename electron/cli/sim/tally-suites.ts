@@ -4,11 +4,13 @@ import type { Mark, VoteKind } from '../../../shared/protocol/vote-rules.schema'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { readBallotBox, tally } from '../../../shared/rules'
 import { mulberry32 } from '../../host/demo/seeded-random'
+import { storeSuites } from './store-suites'
 
 /**
- * Timings of the tally hot paths (`npm run bench -- --only tally`). Each suite prepares its
- * input once, runs once to warm up the JIT, then reports the median of several timed runs.
- * To add a benchmark, append a Suite to `suites`.
+ * Timings of the tally hot paths (`npm run bench -- --only tally`), and of the ballot box's
+ * group commit (store-suites.ts). Each suite prepares its input once, runs once to warm up the
+ * JIT, then reports the median of several timed runs. To add a benchmark, append a Suite to
+ * `suites`.
  */
 
 export interface Suite {
@@ -94,6 +96,7 @@ export const suites: Suite[] = [
       }
     },
   },
+  ...storeSuites,
 ]
 
 export interface Report {

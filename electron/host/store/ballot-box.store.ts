@@ -1,7 +1,7 @@
 import { join } from 'node:path'
-import { Low } from 'lowdb'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
+import { BallotBoxText } from './ballot-box-text'
 import { DurableJsonFile } from './durable-json-file'
 import type { Recovery } from './durable-json-file'
 import { sha256Hex } from './digest'
@@ -36,44 +36,52 @@ function commitment(ballotId: string, key: string): string {
 export class BallotBoxStore {
   readonly voteId: string
   readonly recoveries: readonly Recovery[]
-  readonly #db: Low<BallotBoxFile>
+  readonly #file: DurableJsonFile<BallotBoxFile>
   readonly #counts = new Map<string, BallotEntry>()
   readonly #receipts = new Map<
     string,
     { ballotHash: string; commitment: string; generation: number }
   >()
+  /** What each write puts on disk, kept up to date part by part (not rebuilt per write). */
+  readonly #text: BallotBoxText
   #generation = 0
   #durableGeneration = 0
   #pending: Promise<void> | null = null
   #writing: Promise<void> = Promise.resolve()
 
-  private constructor(voteId: string, db: Low<BallotBoxFile>, recoveries: readonly Recovery[]) {
+  private constructor(voteId: string, file: DurableJsonFile<BallotBoxFile>, data: BallotBoxFile) {
     this.voteId = voteId
-    this.recoveries = recoveries
-    this.#db = db
-    for (const entry of db.data.ballots) this.#counts.set(ballotKey(entry), { ...entry })
-    for (const [deputyId, ballotHash] of Object.entries(db.data.receipts)) {
-      this.#receipts.set(deputyId, {
+    this.recoveries = file.recoveries
+    this.#file = file
+    this.#text = new BallotBoxText(voteId)
+    for (const entry of data.ballots) {
+      const key = ballotKey(entry)
+      const copy = { ...entry }
+      this.#counts.set(key, copy)
+      this.#text.setBallot(key, copy)
+    }
+    for (const [deputyId, ballotHash] of Object.entries(data.receipts)) {
+      this.#setReceipt(deputyId, {
         ballotHash,
-        commitment: db.data.commitments[deputyId] ?? '',
+        commitment: data.commitments[deputyId] ?? '',
         generation: 0,
       })
     }
   }
 
+  /** Not through lowdb's Low: the store writes its own text, Low would stringify an object. */
   static async open(dataDir: string, voteId: string): Promise<BallotBoxStore> {
-    const file = join(dataDir, 'ballots', `${voteId}.json`)
-    const adapter = new DurableJsonFile<BallotBoxFile>(file, verifyBallotBoxFile(voteId))
-    const db = new Low(adapter, {
+    const path = join(dataDir, 'ballots', `${voteId}.json`)
+    const file = new DurableJsonFile<BallotBoxFile>(path, verifyBallotBoxFile(voteId))
+    const data = (await file.read()) ?? {
       version: 1,
       voteId,
       ballots: [],
       voted: [],
       receipts: {},
       commitments: {},
-    })
-    await db.read()
-    return new BallotBoxStore(voteId, db, adapter.recoveries)
+    }
+    return new BallotBoxStore(voteId, file, data)
   }
 
   get castCount(): number {
@@ -113,7 +121,7 @@ export class BallotBoxStore {
     }
     const key = this.#put(marks, spoiled)
     this.#generation += 1
-    this.#receipts.set(deputyId, {
+    this.#setReceipt(deputyId, {
       ballotHash,
       commitment: commitment(ballotId, key),
       generation: this.#generation,
@@ -149,9 +157,10 @@ export class BallotBoxStore {
     if (!old) return 'mismatch'
     old.count -= 1
     if (old.count === 0) this.#counts.delete(oldKey)
+    this.#text.setBallot(oldKey, old)
     const key = this.#put(marks, false)
     this.#generation += 1
-    this.#receipts.set(deputyId, {
+    this.#setReceipt(deputyId, {
       ballotHash: sha256Hex(ballotId),
       commitment: commitment(ballotId, key),
       generation: this.#generation,
@@ -166,7 +175,16 @@ export class BallotBoxStore {
     const existing = this.#counts.get(key)
     if (existing) existing.count += 1
     else this.#counts.set(key, entry)
+    this.#text.setBallot(key, existing ?? entry)
     return key
+  }
+
+  #setReceipt(
+    deputyId: string,
+    receipt: { ballotHash: string; commitment: string; generation: number },
+  ): void {
+    this.#receipts.set(deputyId, receipt)
+    this.#text.setVoter(deputyId, receipt.ballotHash, receipt.commitment)
   }
 
   #flush(): Promise<void> {
@@ -174,32 +192,12 @@ export class BallotBoxStore {
     const pending = this.#writing.then(async () => {
       this.#pending = null
       const generation = this.#generation
-      this.#db.data = this.#snapshot()
-      await this.#db.write()
+      await this.#file.writeJson(this.#text.chunks())
       this.#durableGeneration = Math.max(this.#durableGeneration, generation)
     })
     this.#pending = pending
     this.#writing = pending.catch(() => undefined)
     return pending
-  }
-
-  #snapshot(): BallotBoxFile {
-    const receipts: Record<string, string> = {}
-    const commitments: Record<string, string> = {}
-    // Sorted once per write (it runs at every group commit, 3,000 ids at a full hall).
-    const voted = this.votedIds()
-    for (const id of voted) {
-      receipts[id] = this.#receipts.get(id)?.ballotHash ?? ''
-      commitments[id] = this.#receipts.get(id)?.commitment ?? ''
-    }
-    return {
-      version: 1,
-      voteId: this.voteId,
-      ballots: this.ballots(),
-      voted,
-      receipts,
-      commitments,
-    }
   }
 }
 

@@ -1,0 +1,56 @@
+import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
+import { mulberry32 } from '../../host/demo/seeded-random'
+import { BallotBoxText } from '../../host/store/ballot-box-text'
+import { ballotKey } from '../../host/store/ballot-box.store'
+import { sha256Hex } from '../../host/store/digest'
+import type { Suite } from './tally-suites'
+
+/**
+ * What a group commit of the ballot box costs the event loop before its write goes to the
+ * thread pool (`npm run bench -- --only store`): one ballot counted, then the file's bytes.
+ * The fsyncs are the disk's, not measured here.
+ */
+
+const COMMITS = 100
+const CANDIDATES = Array.from({ length: 13 }, (_, i) => `P${String(i + 1).padStart(2, '0')}`)
+const SEATS = 10
+
+/** A select vote (10 of 13) in which every deputy of a full hall has voted. */
+function fullBox(deputies: number, seed: number) {
+  const rnd = mulberry32(seed)
+  const text = new BallotBoxText('bench')
+  const counts = new Map<string, BallotEntry>()
+  const ids = Array.from({ length: deputies }, (_, i) => `D${String(i + 1).padStart(4, '0')}`)
+  const vote = (deputyId: string) => {
+    const chosen = CANDIDATES.filter(() => rnd() < 0.6).slice(0, SEATS)
+    const entry: BallotEntry = {
+      count: 1,
+      marks: Object.fromEntries(chosen.map((c) => [c, 'for'])),
+    }
+    const key = ballotKey(entry)
+    const existing = counts.get(key)
+    if (existing) existing.count += 1
+    else counts.set(key, entry)
+    text.setBallot(key, existing ?? entry)
+    const ballotId = rnd().toString(36)
+    text.setVoter(deputyId, sha256Hex(ballotId), sha256Hex(`${ballotId}\n${key}`))
+  }
+  for (const id of ids) vote(id)
+  return { ids, vote, text }
+}
+
+export const storeSuites: Suite[] = [3000, 5000].map((deputies) => ({
+  name: `store:${deputies}`,
+  describe: `${COMMITS} group commits of one ballot each, ${deputies.toLocaleString('en')} deputies voted`,
+  prepare() {
+    const { ids, vote, text } = fullBox(deputies, deputies)
+    let next = 0
+    // Deputies vote again, so the box keeps its size however many runs there are.
+    return () => {
+      for (let i = 0; i < COMMITS; i++) {
+        vote(ids[next++ % ids.length]!)
+        text.chunks()
+      }
+    }
+  },
+}))
