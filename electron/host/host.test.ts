@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { DeputyState, ScreenState } from '../../shared/protocol/views'
+import type { DeputyHallView, ScreenState } from '../../shared/protocol/views'
 import { defaultRules } from '../../shared/protocol/vote-rules.schema'
 import { call, HostHarness, next } from './testing/host-harness'
 
@@ -35,7 +35,7 @@ describe('host', () => {
     const t1 = await h.deputy(d1.credential)
     const t2 = await h.deputy(d2.credential)
     expect(t1.state.me.name).toBe(d1.name)
-    const opening = next<DeputyState>(t1.socket, 'deputy:state', (s) => s.vote !== null)
+    const opening = next<DeputyHallView>(t1.socket, 'deputy:hall', (s) => s.vote !== null)
     expect((await call(staff, 'vote:open', { voteId })).ok).toBe(true)
     expect((await opening).vote?.candidates).toHaveLength(13)
 

@@ -134,6 +134,16 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     pingInterval: 10_000,
     pingTimeout: 8_000,
   })
+  // The projector first: a change reaches the hall's screen before thousands of tablets.
+  const stopScreen = setupScreenNamespace(
+    typed(io.of(namespaces.screen)),
+    hall,
+    () => {
+      const base = tabletBases()[0]
+      return base ? `${base}/tablet/` : null
+    },
+    log,
+  )
   const deputy = setupDeputyNamespace(typed(io.of(namespaces.deputy)), {
     hall,
     meetings,
@@ -155,15 +165,6 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     tabletsOnline: deputy.online,
     log,
   })
-  const stopScreen = setupScreenNamespace(
-    typed(io.of(namespaces.screen)),
-    hall,
-    () => {
-      const base = tabletBases()[0]
-      return base ? `${base}/tablet/` : null
-    },
-    log,
-  )
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)

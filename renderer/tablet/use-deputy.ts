@@ -4,6 +4,7 @@ import type { AppError } from '../../shared/protocol/envelope'
 import type { DeputyClientEvents, DeputyServerEvents } from '../../shared/protocol/events'
 import { namespaces } from '../../shared/protocol/events'
 import type { DeputyState } from '../../shared/protocol/views'
+import { withHall } from '../../shared/protocol/views'
 import type { Mark } from '../../shared/protocol/marks'
 import type { BallotReceipt } from '../../shared/protocol/vote.schema'
 import { connectNamespace, request } from '../common/socket'
@@ -78,9 +79,17 @@ export function useDeputy() {
       socket.disconnect()
     })
     socket.on('deputy:remind', ({ voteId }) => setReminded(voteId))
+    const countDown = (vote: DeputyState['vote']) =>
+      setEndsAt(vote?.remainingMs == null ? null : Date.now() + vote.remainingMs)
+    // The meeting and the open vote, sent to every tablet alike; a tablet without its own state
+    // yet gets that state right after, so the message is only merged into one it has.
+    socket.on('deputy:hall', (hall) => {
+      setState((current) => current && withHall(current, hall))
+      countDown(hall.vote)
+    })
     socket.on('deputy:state', (next) => {
       setState(next)
-      setEndsAt(next.vote?.remainingMs == null ? null : Date.now() + next.vote.remainingMs)
+      countDown(next.vote)
       setPhase('ready')
       const stored = loadPending()
       // Resend a ballot this tablet sent but never saw acknowledged, or one the host says it

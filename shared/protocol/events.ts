@@ -20,6 +20,7 @@ import type {
   AuditEntryView,
   ConsoleDeputyView,
   ConsoleState,
+  DeputyHallView,
   DeputyState,
   ScreenState,
 } from './views'
@@ -90,7 +91,10 @@ export interface DeputyClientEvents {
 }
 
 export interface DeputyServerEvents {
+  /** This tablet's whole state: on connecting, and when something of this deputy's changes. */
   'deputy:state': (state: DeputyState) => void
+  /** To every tablet at once, when the meeting or the open vote changes: merge with withHall. */
+  'deputy:hall': (hall: DeputyHallView) => void
   /** Another tablet opened this deputy's credential; this one stops. */
   'deputy:replaced': () => void
   /** This credential no longer works (a new card was issued); the tablet stops. */

@@ -173,3 +173,15 @@ export interface DeputyState {
   /** Whether this deputy's ballot for the open vote is stored. */
   voted: boolean
 }
+
+/**
+ * What every tablet is shown alike (the meeting and the open vote). The host sends it to all
+ * tablets as one message when it changes, encoded once; each tablet merges it into its state.
+ */
+export type DeputyHallView = Pick<DeputyState, 'meetingTitle' | 'vote'>
+
+/** A tablet's state after a hall message: `voted` holds only while the same vote stays open. */
+export function withHall(state: DeputyState, hall: DeputyHallView): DeputyState {
+  const sameVote = hall.vote !== null && hall.vote.id === state.vote?.id
+  return { ...state, ...hall, voted: sameVote && state.voted }
+}

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { io } from 'socket.io-client'
 import type { Socket } from 'socket.io-client'
 import type { Result } from '../../../shared/protocol/envelope'
-import type { DeputyState } from '../../../shared/protocol/views'
+import type { DeputyHallView, DeputyState } from '../../../shared/protocol/views'
+import { withHall } from '../../../shared/protocol/views'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 
 export type BallotView = NonNullable<DeputyState['vote']>
@@ -58,6 +59,13 @@ export class VirtualTablet {
       randomizationFactor: 0.5,
     })
     this.socket.on('deputy:state', (state: DeputyState) => this.#onState(state))
+    // As the tablet page: the hall message is merged into the state this tablet has; it shows a
+    // new vote but is no cue to resend (only a connection's own state is).
+    this.socket.on('deputy:hall', (hall: DeputyHallView) => {
+      if (!this.state) return
+      this.state = withHall(this.state, hall)
+      this.#showVote(this.state.vote)
+    })
     this.socket.io.on('reconnect', () => (this.reconnects += 1))
     this.socket.on('connect_error', (err) => {
       if (err.message === 'unauthorized') {
@@ -70,21 +78,22 @@ export class VirtualTablet {
   #onState(state: DeputyState): void {
     this.state = state
     this.stateAt = performance.now()
-    const vote = state.vote
-    if (!vote) return
-    if (!this.ballot || this.ballot.voteId !== vote.id) {
-      this.ballot = {
-        voteId: vote.id,
-        ballotId: randomBytes(16).toString('hex'),
-        marks: this.#options.choose(vote),
-      }
-      this.shown = vote
-      this.acked = false
-      this.#timer = setTimeout(() => void this.send(), this.#options.delayMs)
-      return
-    }
-    if (this.#timer) return
+    if (!state.vote || this.#showVote(state.vote) || this.#timer) return
     if (!this.acked || (this.#options.resendAfterAck && !state.voted)) void this.send()
+  }
+
+  /** A vote this tablet has not seen: make its ballot and send it after the delay. */
+  #showVote(vote: BallotView | null): boolean {
+    if (!vote || this.ballot?.voteId === vote.id) return false
+    this.ballot = {
+      voteId: vote.id,
+      ballotId: randomBytes(16).toString('hex'),
+      marks: this.#options.choose(vote),
+    }
+    this.shown = vote
+    this.acked = false
+    this.#timer = setTimeout(() => void this.send(), this.#options.delayMs)
+    return true
   }
 
   async send(): Promise<void> {

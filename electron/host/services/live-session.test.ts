@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ConsoleState, DeputyState, ScreenState } from '../../../shared/protocol/views'
+import type {
+  ConsoleState,
+  DeputyHallView,
+  DeputyState,
+  ScreenState,
+} from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import type { VoteRules } from '../../../shared/protocol/vote-rules.schema'
 import { call, HostHarness, next } from '../testing/host-harness'
@@ -268,7 +273,7 @@ describe('an open vote', () => {
     const voteId = await addVote(staff, rules as VoteRules)
     const timeUp = next<ConsoleState>(staff, 'console:state', (s) => s.votes[0]?.timeUp === true)
     const tablet = await h.deputy(deputies[0]?.credential ?? '')
-    const ballot = next<DeputyState>(tablet.socket, 'deputy:state', (s) => s.vote !== null)
+    const ballot = next<DeputyHallView>(tablet.socket, 'deputy:hall', (s) => s.vote !== null)
     await call(staff, 'vote:open', { voteId })
     // Tablets get the time left, not the host's wall clock: their own clocks drift.
     const remaining = (await ballot).vote?.remainingMs ?? -1

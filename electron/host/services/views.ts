@@ -5,6 +5,7 @@ import type {
   ConsoleDeputyView,
   ConsoleState,
   DelegationTurnoutView,
+  DeputyHallView,
   DeputyState,
   LiveVoteView,
   NotVotedView,
@@ -141,12 +142,12 @@ function finalList(data: Readonly<MeetingData>, vote: VoteDef): ScreenFinalEntry
   return entries
 }
 
-export function deputyState(session: Session, deputy: Deputy): DeputyState {
+/** What every tablet is shown alike: the meeting and the open vote, never anyone's ballot. */
+export function deputyHall(session: Session): DeputyHallView {
   const data = session.meeting.data
   const open = data.votes.find((v) => v.status === 'open')
   return {
     meetingTitle: data.meeting?.title ?? '',
-    me: { name: deputy.name, delegation: deputy.delegation, seat: deputy.seat },
     vote: open
       ? {
           id: open.id,
@@ -159,6 +160,14 @@ export function deputyState(session: Session, deputy: Deputy): DeputyState {
           remainingMs: open.deadline ? Math.max(0, Date.parse(open.deadline) - Date.now()) : null,
         }
       : null,
-    voted: open ? (session.loadedBox(open.id)?.hasVoted(deputy.id) ?? false) : false,
+  }
+}
+
+export function deputyState(session: Session, deputy: Deputy): DeputyState {
+  const hall = deputyHall(session)
+  return {
+    ...hall,
+    me: { name: deputy.name, delegation: deputy.delegation, seat: deputy.seat },
+    voted: hall.vote ? (session.loadedBox(hall.vote.id)?.hasVoted(deputy.id) ?? false) : false,
   }
 }
