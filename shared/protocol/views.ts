@@ -62,14 +62,6 @@ export interface ConsoleDeputyView {
   attendance: AttendanceState
 }
 
-/** A deputy who has not voted yet: who, never how anyone voted. */
-export interface NotVotedView {
-  id: string
-  name: string
-  delegation: string
-  seat: string
-}
-
 export interface DelegationTurnoutView {
   delegation: string
   issued: number
@@ -80,7 +72,12 @@ export interface DelegationTurnoutView {
 export interface LiveVoteView {
   voteId: string
   byDelegation: DelegationTurnoutView[]
-  notVoted: NotVotedView[]
+  /**
+   * Present deputies who have not voted yet, in roster order: who, never how anyone voted.
+   * Ids only; the console has the roster. The state goes out up to 4 times a second while a
+   * vote is open, and 3,000 names with delegations and seats each time cost the host ~10 ms.
+   */
+  notVotedIds: string[]
 }
 
 export interface ConsoleState {

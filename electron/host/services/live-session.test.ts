@@ -163,7 +163,7 @@ describe('an open vote', () => {
     })
     expect(ok.ok).toBe(true)
 
-    const seen = next<ConsoleState>(staff, 'console:state', (s) => s.live?.notVoted.length === 5)
+    const seen = next<ConsoleState>(staff, 'console:state', (s) => s.live?.notVotedIds.length === 5)
     const reminded = next<{ voteId: string }>(t1.socket, 'deputy:remind')
     let votedReminded = false
     t0.socket.on('deputy:remind', () => (votedReminded = true))
@@ -173,13 +173,7 @@ describe('an open vote', () => {
     })
     await expect(reminded).resolves.toEqual({ voteId })
     const live = (await seen).live
-    expect(live?.notVoted.map((d) => d.id)).toEqual(deputies.slice(1).map((d) => d.id))
-    expect(live?.notVoted[0]).toEqual({
-      id: deputies[1]?.id,
-      name: deputies[1]?.name,
-      delegation: deputies[1]?.delegation,
-      seat: deputies[1]?.seat,
-    })
+    expect(live?.notVotedIds).toEqual(deputies.slice(1).map((d) => d.id))
     const total = live?.byDelegation.reduce((s, r) => s + r.cast, 0)
     expect(total).toBe(1)
     expect(live?.byDelegation.reduce((s, r) => s + r.issued, 0)).toBe(6)

@@ -31,7 +31,7 @@ export class LiveService {
     const { voteId } = parseInput(voteIdInputSchema, raw)
     const vote = this.#vote(voteId)
     if (vote.status !== 'open') throw new ServiceError('vote-not-open', vote.title)
-    const deputyIds = (liveOf(this.#session)?.notVoted ?? []).map((d) => d.id)
+    const deputyIds = liveOf(this.#session)?.notVotedIds ?? []
     const reminded = deputyIds.filter((id) => this.#online(id)).length
     await this.#session.audit.append('vote.reminded', {
       voteId,

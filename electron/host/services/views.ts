@@ -8,7 +8,6 @@ import type {
   DeputyHallView,
   DeputyState,
   LiveVoteView,
-  NotVotedView,
   ScreenFinalEntry,
   ScreenState,
   TurnoutView,
@@ -38,22 +37,22 @@ export function attendanceOf(data: Readonly<MeetingData>): AttendanceView {
   }
 }
 
-/** Turnout by delegation and who has not voted, for staff only: names, never marks. */
+/** Turnout by delegation and who has not voted, for staff only: who, never marks. */
 export function liveOf(session: Session): LiveVoteView | null {
   const vote = session.openVote()
   const box = vote ? session.loadedBox(vote.id) : undefined
   if (!vote || !box) return null
   const byDelegation = new Map<string, DelegationTurnoutView>()
-  const notVoted: NotVotedView[] = []
+  const notVotedIds: string[] = []
   for (const d of session.meeting.data.deputies) {
     if (!d.present) continue
     const row = byDelegation.get(d.delegation) ?? { delegation: d.delegation, issued: 0, cast: 0 }
     byDelegation.set(d.delegation, row)
     row.issued += 1
     if (box.hasVoted(d.id)) row.cast += 1
-    else notVoted.push({ id: d.id, name: d.name, delegation: d.delegation, seat: d.seat })
+    else notVotedIds.push(d.id)
   }
-  return { voteId: vote.id, byDelegation: [...byDelegation.values()], notVoted }
+  return { voteId: vote.id, byDelegation: [...byDelegation.values()], notVotedIds }
 }
 
 export function turnoutOf(session: Session, vote: VoteDef): TurnoutView | null {

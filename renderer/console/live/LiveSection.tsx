@@ -87,6 +87,7 @@ export function LiveSection({ api }: { api: ConsoleApi }) {
       <CheckInPanel roster={roster} send={send} voteOpen={openId !== null} searchRef={searchRef} />
       <LiveVotePanel
         state={state}
+        roster={roster}
         vote={vote}
         select={setChosen}
         send={send}

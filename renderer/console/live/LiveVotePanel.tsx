@@ -13,7 +13,12 @@ import {
   Text,
   Title,
 } from '@mantine/core'
-import type { ConsoleState, ConsoleVoteView } from '../../../shared/protocol/views'
+import { useMemo } from 'react'
+import type {
+  ConsoleDeputyView,
+  ConsoleState,
+  ConsoleVoteView,
+} from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
 import { LiveCountdown } from './LiveCountdown'
 import { PaperEntry } from './PaperEntry'
@@ -26,6 +31,7 @@ import { statusColor } from '../vote-status'
 /** The vote in hand: its turnout while open (never how anyone voted), then its result. */
 export function LiveVotePanel({
   state,
+  roster,
   vote,
   select,
   send,
@@ -35,6 +41,8 @@ export function LiveVotePanel({
   /** For the archive's download links. */
   token: string
   state: ConsoleState
+  /** Names for the ids of those who have not voted. */
+  roster: ConsoleDeputyView[]
   vote: ConsoleVoteView | null
   select: (voteId: string) => void
   send: LiveSend
@@ -42,6 +50,11 @@ export function LiveVotePanel({
 }) {
   const { t } = useI18n()
   const live = vote && state.live?.voteId === vote.id ? state.live : null
+  const byId = useMemo(() => new Map(roster.map((d) => [d.id, d])), [roster])
+  const notVoted = useMemo(
+    () => (live?.notVotedIds ?? []).flatMap((id) => byId.get(id) ?? []),
+    [live, byId],
+  )
   const turnout = vote?.turnout ?? null
   const remind = async () => {
     if (!vote) return
@@ -123,10 +136,10 @@ export function LiveVotePanel({
               </Stack>
               <Stack gap="xs">
                 <Group justify="space-between">
-                  <Text fw={600}>{t('live.notVoted', { n: live.notVoted.length })}</Text>
+                  <Text fw={600}>{t('live.notVoted', { n: notVoted.length })}</Text>
                   <Button
                     size="xs"
-                    disabled={live.notVoted.length === 0}
+                    disabled={notVoted.length === 0}
                     onClick={() => void remind()}
                     data-shortcut="remind"
                     data-testid="live-remind"
@@ -137,7 +150,7 @@ export function LiveVotePanel({
                 <ScrollArea.Autosize mah={260}>
                   <Table verticalSpacing={2} data-testid="live-not-voted">
                     <Table.Tbody>
-                      {live.notVoted.map((d) => (
+                      {notVoted.map((d) => (
                         <Table.Tr key={d.id}>
                           <Table.Td>{d.name}</Table.Td>
                           <Table.Td>{d.delegation}</Table.Td>
@@ -151,7 +164,7 @@ export function LiveVotePanel({
             </SimpleGrid>
           )}
           {live && vote.status === 'open' && (
-            <PaperEntry key={vote.id} vote={vote} notVoted={live.notVoted} send={send} />
+            <PaperEntry key={vote.id} vote={vote} notVoted={notVoted} send={send} />
           )}
           {vote.result && vote.status !== 'open' && (
             <>

@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Title } from
 import { useState } from 'react'
 import type { Mark } from '../../../shared/protocol/marks'
 import { allowedMarks } from '../../../shared/protocol/marks'
-import type { ConsoleVoteView, NotVotedView } from '../../../shared/protocol/views'
+import type { ConsoleDeputyView, ConsoleVoteView } from '../../../shared/protocol/views'
 import { ConfirmButton } from '../../common/ConfirmButton'
 import { useI18n } from '../../common/i18n'
 import type { LiveSend } from './use-live'
@@ -18,7 +18,7 @@ export function PaperEntry({
   send,
 }: {
   vote: ConsoleVoteView
-  notVoted: NotVotedView[]
+  notVoted: ConsoleDeputyView[]
   send: LiveSend
 }) {
   const { t } = useI18n()
