@@ -90,6 +90,14 @@ export class Session extends EventEmitter<SessionEvents> {
     }
   }
 
+  /**
+   * Once the writes asked for are on disk, lets go of the files' folders: a session dropped
+   * (another meeting opened, the host closing) keeps nothing open.
+   */
+  async close(): Promise<void> {
+    await Promise.all([this.meeting.close(), ...[...this.#boxes.values()].map((b) => b.close())])
+  }
+
   /** The ballot box of a vote that has been opened (loaded at start or at open). */
   loadedBox(voteId: string): BallotBoxStore | undefined {
     return this.#boxes.get(voteId)

@@ -36,15 +36,17 @@ export function emptyMeetingData(): MeetingData {
  */
 export class MeetingStore {
   readonly #db: Low<MeetingData>
+  readonly #file: DurableJsonFile<MeetingData>
   /** Files found broken at load, set aside and replaced by their last good copy. */
   readonly recoveries: readonly Recovery[]
   /** Lookups by id and credential, rebuilt after a change: a tablet's handshake, check-in and
    * every ballot look a deputy up, and a linear search of 5,000 per call adds up. */
   #index: { byId: Map<string, Deputy>; byCredential: Map<string, Deputy> } | null = null
 
-  private constructor(db: Low<MeetingData>, recoveries: readonly Recovery[]) {
+  private constructor(file: DurableJsonFile<MeetingData>, db: Low<MeetingData>) {
+    this.#file = file
     this.#db = db
-    this.recoveries = recoveries
+    this.recoveries = file.recoveries
   }
 
   static async open(dataDir: string): Promise<MeetingStore> {
@@ -54,7 +56,7 @@ export class MeetingStore {
     )
     const db = new Low(adapter, emptyMeetingData())
     await db.read()
-    return new MeetingStore(db, adapter.recoveries)
+    return new MeetingStore(adapter, db)
   }
 
   get data(): Readonly<MeetingData> {
@@ -78,6 +80,11 @@ export class MeetingStore {
       this.#index = null
     }
     await this.#db.write()
+  }
+
+  /** Once the writes asked for are on disk, lets go of the file's folder. */
+  close(): Promise<void> {
+    return this.#file.close()
   }
 
   #deputies() {
