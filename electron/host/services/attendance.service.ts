@@ -71,7 +71,7 @@ export class AttendanceService {
   async setQuorum(raw: unknown): Promise<null> {
     const rule = parseInput(quorumRuleSchema, raw)
     if (!this.#session.meeting.data.meeting) throw new ServiceError('no-meeting')
-    await this.#session.meeting.update((data) => {
+    await this.#session.meeting.updateAgenda((data) => {
       data.quorum = rule
     })
     await this.#session.audit.append('meeting.quorum-set', rule)

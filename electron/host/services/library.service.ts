@@ -43,7 +43,7 @@ export class LibraryService {
     await this.#hall.library.rename(meetingId, title)
     if (meetingId === this.#hall.session.meetingId) {
       const session = this.#hall.session
-      await session.meeting.update((data) => {
+      await session.meeting.updateAgenda((data) => {
         if (data.meeting) data.meeting.title = title
       })
       await session.audit.append('meeting.renamed', { title })
@@ -51,7 +51,7 @@ export class LibraryService {
     } else {
       const session = await Session.open(this.#hall.library.dirOf(meetingId))
       try {
-        await session.meeting.update((data) => {
+        await session.meeting.updateAgenda((data) => {
           if (data.meeting) data.meeting.title = title
         })
         await session.audit.append('meeting.renamed', { title })

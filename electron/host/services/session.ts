@@ -46,7 +46,7 @@ export class Session extends EventEmitter<SessionEvents> {
     const { log, verification } = await AuditLog.open(join(dataDir, 'audit.jsonl'))
     const session = new Session(dataDir, await MeetingStore.open(dataDir), log)
     if (entry && !session.meeting.data.meeting) {
-      await session.meeting.update((data) => {
+      await session.meeting.updateAgenda((data) => {
         data.meeting = { id: entry.id, title: entry.title, createdAt: entry.createdAt }
       })
       await log.append('meeting.created', { meetingId: entry.id, title: entry.title })
