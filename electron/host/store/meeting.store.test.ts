@@ -99,6 +99,29 @@ describe('MeetingStore writes', () => {
     expect(store.deputyByCredential('cred-151')).toBeUndefined()
   })
 
+  it('a change to some deputies writes theirs and keeps the index', async () => {
+    await store.update((data) => {
+      data.deputies = roster()
+    })
+    await store.updateAgenda(agendaChange('voting'))
+    expect(store.deputy('D150')?.present).toBe(false)
+    const seen: string[] = []
+    await store.updateDeputies(['D150', 'D003', 'nobody', 'D150'], (data, deputies) => {
+      seen.push(...deputies.map((d) => d.id))
+      for (const d of deputies) d.present = true
+      data.screen = { stage: 'checkin', voteId: null }
+    })
+    // In roster order, each once, the unknown left out.
+    expect(seen).toEqual(['D003', 'D150'])
+    expect(store.deputy('D150')?.present).toBe(true)
+    expect(store.deputyByCredential('cred-3')?.present).toBe(true)
+    const { onDisk, text } = await reopen()
+    expect(text).toBe(JSON.stringify(store.data))
+    const present = (onDisk as { deputies: Deputy[] }).deputies.filter((d) => d.present)
+    expect(present.map((d) => d.id)).toEqual(['D003', 'D150'])
+    expect(store.data.screen.stage).toBe('checkin')
+  })
+
   it('loads a file written whole by an older host, and keeps its fields when it writes', async () => {
     // Key order and fields as lowdb wrote them, without a quorum (older files have none).
     const old = {
@@ -130,11 +153,16 @@ describe('MeetingStore writes', () => {
       // @ts-expect-error nor the roster replaced
       data.deputies = []
     }
+    const deputies: Parameters<MeetingStore['updateDeputies']>[1] = (_data, [d]) => {
+      // @ts-expect-error the index finds a deputy by id and credential: not changed here
+      d!.credential = 'x'
+    }
     const lookups = () => {
       // @ts-expect-error what the store hands out is read-only
       store.deputy('D001')!.present = true
     }
     expectTypeOf(agenda).toBeFunction()
+    expectTypeOf(deputies).toBeFunction()
     expectTypeOf(lookups).toBeFunction()
   })
 })

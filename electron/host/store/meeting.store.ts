@@ -38,11 +38,16 @@ export type AgendaData = Omit<MeetingData, 'deputies'> & {
   readonly deputies: readonly Readonly<Deputy>[]
 }
 
+/** A deputy as `updateDeputies` hands it over: all but what the index finds it by. */
+export type DeputyEdit = Omit<Deputy, 'id' | 'credential'> &
+  Readonly<Pick<Deputy, 'id' | 'credential'>>
+
 /**
  * The meeting: roster, projects, agenda and screen stage, rewritten whole on every change;
  * ballots live apart (ballot-box.store) so voting never rewrites it. Most of the file is the
  * roster, so each change says what it may touch: `update` anything, `updateAgenda` all but the
- * roster, whose JSON is then reused (meeting-text.ts).
+ * roster, `updateDeputies` some deputies in place; the roster's JSON is reused where it could
+ * not have changed (meeting-text.ts).
  */
 export class MeetingStore {
   readonly #file: DurableJsonFile<MeetingData>
@@ -100,6 +105,28 @@ export class MeetingStore {
    */
   async updateAgenda(change: (data: AgendaData) => void): Promise<void> {
     change(this.#data)
+    await this.#write()
+  }
+
+  /**
+   * Applies a change to these deputies in place (attendance), and to anything but the roster
+   * otherwise, and resolves once it is on disk: only their part of the roster's JSON is made
+   * again, and the index stays. They come in roster order, each once; ids not in it are left out.
+   */
+  async updateDeputies(
+    ids: readonly string[],
+    change: (data: AgendaData, deputies: DeputyEdit[]) => void,
+  ): Promise<void> {
+    const { byId } = this.#deputies()
+    const positions = [...new Set(ids.flatMap((id) => byId.get(id) ?? []))].sort((a, b) => a - b)
+    try {
+      change(
+        this.#data,
+        positions.map((i) => this.#data.deputies[i]!),
+      )
+    } finally {
+      for (const i of positions) this.#text.deputyChanged(i)
+    }
     await this.#write()
   }
 
