@@ -1,5 +1,5 @@
 /**
- * `npm run -s bench -- [--deputies 500,3000,5000] [--spread 10] [--json] [--only load|tally|store]
+ * `npm run -s bench -- [--deputies 500,3000,5000] [--spread 10] [--json] [--only load|tally|store|meeting]
  *   [--runs 7] [--list] [--markdown FILE]`
  *
  * - load: for each deputy count, a real host in its own process, a vote opened through the
@@ -8,7 +8,8 @@
  *   kill -9 (electron/cli/sim/load-bench.ts). Also the tablet page's gzip size (needs a build).
  *   Writes a markdown table to electron/cli/bench-results.md.
  * - tally: timings of the tally hot paths (electron/cli/sim/tally-suites.ts); store: the CPU of
- *   a ballot box group commit before its write (electron/cli/sim/store-suites.ts).
+ *   a ballot box group commit before its write (electron/cli/sim/store-suites.ts); meeting: the
+ *   same for meeting.json after an agenda change or a check-in.
  * Without --only both run. With --json the last line of stdout is one JSON object: with load,
  * `{"results":[…],"tabletPageGzipKB":…}`; with --only tally, `{"node":…,"suites":[…]}`.
  */

@@ -201,6 +201,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
       await new Promise<void>((resolve) => {
         void io.close(() => resolve())
       })
+      await hall.close()
     },
   }
 }

@@ -1,14 +1,19 @@
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
+import type { Deputy } from '../../../shared/protocol/meeting.schema'
+import { demoMeeting } from '../../host/demo/demo-meeting'
 import { mulberry32 } from '../../host/demo/seeded-random'
 import { BallotBoxText } from '../../host/store/ballot-box-text'
 import { ballotKey } from '../../host/store/ballot-box.store'
 import { sha256Hex } from '../../host/store/digest'
+import { emptyMeetingData } from '../../host/store/meeting.store'
+import { MeetingText } from '../../host/store/meeting-text'
 import type { Suite } from './tally-suites'
 
 /**
  * What a group commit of the ballot box costs the event loop before its write goes to the
  * thread pool (`npm run bench -- --only store`): one ballot counted, then the file's bytes.
- * The fsyncs are the disk's, not measured here.
+ * And the same for meeting.json (`--only meeting`): an agenda change (a vote closed) or one
+ * check-in, then the file's bytes. The fsyncs are the disk's, not measured here.
  */
 
 const COMMITS = 100
@@ -54,3 +59,51 @@ export const storeSuites: Suite[] = [3000, 5000].map((deputies) => ({
     }
   },
 }))
+
+const MEETING_DEPUTIES = 5000
+
+/** meeting.json at 5,000 deputies: most of its bytes are the roster's Chinese names. */
+function fullMeeting() {
+  const data = emptyMeetingData()
+  data.deputies = demoMeeting(MEETING_DEPUTIES).deputies.map((d, i): Deputy => ({
+    id: `D${String(i + 1).padStart(4, '0')}`,
+    ...d,
+    credential: sha256Hex(`card ${i}`).slice(0, 22),
+    present: false,
+  }))
+  const text = new MeetingText()
+  text.chunks(data)
+  return { data, text }
+}
+
+export const meetingSuites: Suite[] = [
+  {
+    name: 'meeting:agenda',
+    describe: `${COMMITS} writes of meeting.json after an agenda change, ${MEETING_DEPUTIES.toLocaleString('en')} deputies`,
+    prepare() {
+      const { data, text } = fullMeeting()
+      return () => {
+        for (let i = 0; i < COMMITS; i++) {
+          data.screen = { stage: i % 2 ? 'results' : 'voting', voteId: null }
+          text.chunks(data)
+        }
+      }
+    },
+  },
+  {
+    name: 'meeting:check-in',
+    describe: `${COMMITS} writes of meeting.json after one check-in each, ${MEETING_DEPUTIES.toLocaleString('en')} deputies`,
+    prepare() {
+      const { data, text } = fullMeeting()
+      let next = 0
+      return () => {
+        for (let i = 0; i < COMMITS; i++) {
+          const at = (next++ * 37) % MEETING_DEPUTIES
+          data.deputies[at]!.present = !data.deputies[at]!.present
+          text.deputyChanged(at)
+          text.chunks(data)
+        }
+      }
+    },
+  },
+]

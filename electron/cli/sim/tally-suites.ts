@@ -4,13 +4,13 @@ import type { Mark, VoteKind } from '../../../shared/protocol/vote-rules.schema'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { readBallotBox, tally } from '../../../shared/rules'
 import { mulberry32 } from '../../host/demo/seeded-random'
-import { storeSuites } from './store-suites'
+import { meetingSuites, storeSuites } from './store-suites'
 
 /**
- * Timings of the tally hot paths (`npm run bench -- --only tally`), and of the ballot box's
- * group commit (store-suites.ts). Each suite prepares its input once, runs once to warm up the
- * JIT, then reports the median of several timed runs. To add a benchmark, append a Suite to
- * `suites`.
+ * Timings of the tally hot paths (`npm run bench -- --only tally`), and of the ballot box's and
+ * meeting.json's group commits (store-suites.ts). Each suite prepares its input once, runs once
+ * to warm up the JIT, then reports the median of several timed runs. To add a benchmark, append
+ * a Suite to `suites`.
  */
 
 export interface Suite {
@@ -97,6 +97,7 @@ export const suites: Suite[] = [
     },
   },
   ...storeSuites,
+  ...meetingSuites,
 ]
 
 export interface Report {

@@ -13,7 +13,7 @@ const GAP = '\u3000'
 
 export interface MeetingExport {
   title: string
-  deputies: {
+  deputies: readonly {
     id: string
     name: string
     delegation: string

@@ -71,7 +71,7 @@ export class AttendanceService {
   async setQuorum(raw: unknown): Promise<null> {
     const rule = parseInput(quorumRuleSchema, raw)
     if (!this.#session.meeting.data.meeting) throw new ServiceError('no-meeting')
-    await this.#session.meeting.update((data) => {
+    await this.#session.meeting.updateAgenda((data) => {
       data.quorum = rule
     })
     await this.#session.audit.append('meeting.quorum-set', rule)
@@ -82,13 +82,13 @@ export class AttendanceService {
   /** Persist, audit, announce. Late check-ins during an open vote grow its ballots issued. */
   async apply(ids: string[], state: AttendanceState, via: 'staff' | 'tablet'): Promise<number> {
     if (ids.length === 0) return 0
-    const wanted = new Set(ids)
     let grew: { voteId: string; issued: number; deputyIds: string[] } | null = null
-    await this.#session.meeting.update((data) => {
+    // Only these deputies' part of the roster is written anew: a wave of check-ins is hundreds
+    // of writes of meeting.json.
+    await this.#session.meeting.updateDeputies(ids, (data, deputies) => {
       const open = data.votes.find((v) => v.status === 'open')
       const late: string[] = []
-      for (const d of data.deputies) {
-        if (!wanted.has(d.id)) continue
+      for (const d of deputies) {
         if (state === 'present' && !d.present) late.push(d.id)
         d.present = state === 'present'
         d.onLeave = state === 'leave'

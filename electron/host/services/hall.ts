@@ -55,11 +55,17 @@ export class Hall extends EventEmitter<{ change: [HallChange] }> {
     if (this.#session.openVote()) throw new ServiceError('another-vote-open')
     if (id === this.#session.meetingId) return
     const next = await Session.open(this.library.dirOf(id), entry)
-    this.#session.off('change', this.#forward)
+    const previous = this.#session
+    previous.off('change', this.#forward)
     this.#session = next
     next.on('change', this.#forward)
     await this.library.setActive(id)
     this.emit('change', { type: 'meeting-switched' })
+    await previous.close()
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.#session.close(), this.library.close()])
   }
 }
 

@@ -43,17 +43,21 @@ export class LibraryService {
     await this.#hall.library.rename(meetingId, title)
     if (meetingId === this.#hall.session.meetingId) {
       const session = this.#hall.session
-      await session.meeting.update((data) => {
+      await session.meeting.updateAgenda((data) => {
         if (data.meeting) data.meeting.title = title
       })
       await session.audit.append('meeting.renamed', { title })
       session.announce({ type: 'meeting' })
     } else {
       const session = await Session.open(this.#hall.library.dirOf(meetingId))
-      await session.meeting.update((data) => {
-        if (data.meeting) data.meeting.title = title
-      })
-      await session.audit.append('meeting.renamed', { title })
+      try {
+        await session.meeting.updateAgenda((data) => {
+          if (data.meeting) data.meeting.title = title
+        })
+        await session.audit.append('meeting.renamed', { title })
+      } finally {
+        await session.close()
+      }
       this.#hall.emit('change', { type: 'meeting' })
     }
     return null
@@ -69,29 +73,34 @@ export class LibraryService {
     this.#refuseDuringVote()
     const source = await Session.open(this.#hall.library.dirOf(meetingId))
     const from = source.meeting.data
+    await source.close()
     const entry = await this.#hall.create(title)
     const copy = await Session.open(this.#hall.library.dirOf(entry.id), entry)
-    await copy.meeting.update((data) => {
-      data.deputies = from.deputies.map((d): Deputy => ({
-        ...d,
-        credential: newCredential(),
-        present: false,
-      }))
-      data.projects = from.projects.map((p) => ({ ...p }))
-      data.votes = from.votes.map((v) => ({
-        ...v,
-        status: 'draft',
-        openedAt: null,
-        closedAt: null,
-        attendance: null,
-        result: null,
-      }))
-      data.screen = { stage: 'welcome', voteId: null }
-    })
-    await copy.audit.append('meeting.duplicated', {
-      from: meetingId,
-      fromTitle: from.meeting?.title ?? '',
-    })
+    try {
+      await copy.meeting.update((data) => {
+        data.deputies = from.deputies.map((d): Deputy => ({
+          ...d,
+          credential: newCredential(),
+          present: false,
+        }))
+        data.projects = from.projects.map((p) => ({ ...p }))
+        data.votes = from.votes.map((v) => ({
+          ...v,
+          status: 'draft',
+          openedAt: null,
+          closedAt: null,
+          attendance: null,
+          result: null,
+        }))
+        data.screen = { stage: 'welcome', voteId: null }
+      })
+      await copy.audit.append('meeting.duplicated', {
+        from: meetingId,
+        fromTitle: from.meeting?.title ?? '',
+      })
+    } finally {
+      await copy.close()
+    }
     await this.#hall.switchTo(entry.id)
     return { meetingId: entry.id }
   }

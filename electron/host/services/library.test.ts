@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConsoleState } from '../../../shared/protocol/views'
 import { call, HostHarness, next } from '../testing/host-harness'
+import { openUnder } from '../testing/open-handles'
 
 let h: HostHarness
 
@@ -76,5 +77,28 @@ describe('meetings', () => {
     expect((await call(staff, 'meeting:delete', { meetingId: dup.data.meetingId })).ok).toBe(true)
     expect(h.host.hall.library.meetings.map((m) => m.id)).toEqual([lastYear])
     expect(await readdir(join(h.dataDir, 'trash'))).toHaveLength(1)
+  })
+
+  it("lets go of a meeting's files once another is open, and of every file at close", async () => {
+    const staff = await h.staff()
+    const voteId = await h.demoWithVote(staff, 12)
+    const first = h.meetingDir
+    const tablet = await h.deputy(h.host.session.meeting.data.deputies[0]?.credential ?? '')
+    await call(staff, 'vote:open', { voteId })
+    await call(tablet.socket, 'ballot:submit', { voteId, ballotId: 'ballot-0001', marks: {} })
+    await call(staff, 'vote:close', { voteId })
+    await h.host.archiver.idle()
+    // The meeting's folder and its ballots' folder, held for their fsyncs.
+    expect(await openUnder(first)).toHaveLength(process.platform === 'linux' ? 2 : 0)
+    const created = await call<{ meetingId: string }>(staff, 'meeting:create', { title: '新会议' })
+    if (!created.ok) throw new Error(JSON.stringify(created.error))
+    expect(await openUnder(first)).toEqual([])
+    // Renaming a meeting that is not open writes it through a session of its own, then drops it.
+    const meetingId = h.host.hall.library.meetings[0]?.id ?? ''
+    expect((await call(staff, 'meeting:rename', { meetingId, title: '旧会议' })).ok).toBe(true)
+    expect(await openUnder(first)).toEqual([])
+    await h.stop()
+    expect(await openUnder(h.dataDir)).toEqual([])
+    await h.start()
   })
 })

@@ -79,7 +79,7 @@ export class LiveService {
     if (vote.status === 'draft') throw new ServiceError('vote-not-open', vote.title)
     if (vote.status === 'annulled') return null
     const from = vote.status
-    await this.#session.meeting.update((data) => {
+    await this.#session.meeting.updateAgenda((data) => {
       const v = data.votes.find((x) => x.id === voteId)
       if (!v) return
       v.status = 'annulled'
@@ -120,7 +120,7 @@ export class LiveService {
       result: null,
       runoffOf: voteId,
     }
-    await this.#session.meeting.update((data) => {
+    await this.#session.meeting.updateAgenda((data) => {
       data.votes.push(runoff)
     })
     await this.#session.audit.append('vote.runoff-created', {

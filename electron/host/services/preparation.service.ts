@@ -113,7 +113,7 @@ export class PreparationService {
       budget: r.budget,
       category: r.category,
     }))
-    await this.#change('projects.imported', { projects: projects.length }, (data) => {
+    await this.#changeAgenda('projects.imported', { projects: projects.length }, (data) => {
       data.projects = projects
     })
     return { projects: projects.length }
@@ -170,7 +170,7 @@ export class PreparationService {
   async addProject(raw: unknown): Promise<null> {
     const input = parseInput(projectInputSchema, raw)
     this.#checkProject(input, null)
-    await this.#change('project.added', { projectId: input.id }, (data) => {
+    await this.#changeAgenda('project.added', { projectId: input.id }, (data) => {
       data.projects.push(input)
     })
     return null
@@ -182,7 +182,7 @@ export class PreparationService {
     if (!this.#session.meeting.data.projects.some((p) => p.id === projectId))
       throw new ServiceError('not-found', projectId)
     this.#checkProject(input, projectId)
-    await this.#change('project.updated', { projectId }, (data) => {
+    await this.#changeAgenda('project.updated', { projectId }, (data) => {
       const p = data.projects.find((x) => x.id === projectId)
       if (p) Object.assign(p, input)
       for (const v of data.votes) {
@@ -199,7 +199,7 @@ export class PreparationService {
     const { projectId } = parseInput(projectIdInputSchema, raw)
     if (!this.#session.meeting.data.projects.some((p) => p.id === projectId))
       throw new ServiceError('not-found', projectId)
-    await this.#change('project.removed', { projectId }, (data) => {
+    await this.#changeAgenda('project.removed', { projectId }, (data) => {
       data.projects = data.projects.filter((p) => p.id !== projectId)
       for (const v of data.votes) {
         if (v.status === 'draft') v.candidates = v.candidates.filter((c) => c.id !== projectId)
@@ -216,7 +216,7 @@ export class PreparationService {
       new Set(ids).size === ids.length &&
       ids.every((id) => current.some((p) => p.id === id))
     if (!same) throw new ServiceError('bad-request', 'ids: must list every project once')
-    await this.#change('projects.reordered', { ids }, (data) => {
+    await this.#changeAgenda('projects.reordered', { ids }, (data) => {
       data.projects = ids.map((id) => data.projects.find((p) => p.id === id) as Project)
     })
     return null
@@ -272,12 +272,27 @@ export class PreparationService {
     if (this.#session.openVote()) throw new ServiceError('another-vote-open')
   }
 
+  /** A change to the roster: persisted, logged, announced. */
   async #change(
     event: string,
     data: Record<string, unknown>,
     change: Parameters<Session['meeting']['update']>[0],
   ) {
     await this.#session.meeting.update(change)
+    await this.#logged(event, data)
+  }
+
+  /** A change to anything but the roster (projects), written with the roster's cached bytes. */
+  async #changeAgenda(
+    event: string,
+    data: Record<string, unknown>,
+    change: Parameters<Session['meeting']['updateAgenda']>[0],
+  ) {
+    await this.#session.meeting.updateAgenda(change)
+    await this.#logged(event, data)
+  }
+
+  async #logged(event: string, data: Record<string, unknown>) {
     await this.#session.audit.append(event, data)
     this.#session.announce({ type: 'meeting' })
   }

@@ -30,7 +30,7 @@ export class ScreenService {
       // Stages without a vote keep the last one, so going back to it needs no reselection.
       voteId = data.screen.voteId
     }
-    await session.meeting.update((d) => {
+    await session.meeting.updateAgenda((d) => {
       d.screen = { stage: input.stage, voteId }
     })
     await session.audit.append('screen.shown', { stage: input.stage, voteId })

@@ -46,7 +46,7 @@ export class Session extends EventEmitter<SessionEvents> {
     const { log, verification } = await AuditLog.open(join(dataDir, 'audit.jsonl'))
     const session = new Session(dataDir, await MeetingStore.open(dataDir), log)
     if (entry && !session.meeting.data.meeting) {
-      await session.meeting.update((data) => {
+      await session.meeting.updateAgenda((data) => {
         data.meeting = { id: entry.id, title: entry.title, createdAt: entry.createdAt }
       })
       await log.append('meeting.created', { meetingId: entry.id, title: entry.title })
@@ -88,6 +88,14 @@ export class Session extends EventEmitter<SessionEvents> {
         setAsideAs: r.setAsideAs,
       })
     }
+  }
+
+  /**
+   * Once the writes asked for are on disk, lets go of the files' folders: a session dropped
+   * (another meeting opened, the host closing) keeps nothing open.
+   */
+  async close(): Promise<void> {
+    await Promise.all([this.meeting.close(), ...[...this.#boxes.values()].map((b) => b.close())])
   }
 
   /** The ballot box of a vote that has been opened (loaded at start or at open). */

@@ -14,14 +14,14 @@ import type {
 } from '../../../shared/protocol/views'
 import { RUNOFF_TITLE_SUFFIX } from '../../../shared/rules'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
-import type { MeetingData } from '../store/meeting.store'
+import type { AgendaData } from '../store/meeting.store'
 import { attendanceStateOf } from './attendance.service'
 import type { Hall } from './hall'
 import type { Session } from './session'
 
 /** Pure projections of the session into what each role may see. */
 
-export function attendanceOf(data: Readonly<MeetingData>): AttendanceView {
+export function attendanceOf(data: Readonly<AgendaData>): AttendanceView {
   const roster = data.deputies.length
   const present = data.deputies.filter((d) => d.present).length
   const leave = data.deputies.filter((d) => !d.present && d.onLeave).length
@@ -122,7 +122,7 @@ export function screenState(session: Session, joinUrl: string | null): ScreenSta
  * published run-offs, which fill the seats a tie or shortfall left open. A run-off is found by
  * the link stored when it was made (runoffOf), or by its title for one typed in by hand.
  */
-function finalList(data: Readonly<MeetingData>, vote: VoteDef): ScreenFinalEntry[] {
+function finalList(data: Readonly<AgendaData>, vote: VoteDef): ScreenFinalEntry[] {
   const projects = new Map(data.projects.map((p) => [p.id, p]))
   const entries: ScreenFinalEntry[] = []
   let current: VoteDef | undefined = vote

@@ -62,7 +62,7 @@ export class VoteTimer {
       await this.#votes.close(voteId, 'timer')
       return
     }
-    await session.meeting.update((data) => {
+    await session.meeting.updateAgenda((data) => {
       const v = data.votes.find((x) => x.id === voteId)
       if (v) v.timeUp = true
     })

@@ -48,7 +48,7 @@ export class VoteService {
       attendance: null,
       result: null,
     }
-    await this.#session.meeting.update((data) => {
+    await this.#session.meeting.updateAgenda((data) => {
       data.votes.push(vote)
     })
     await this.#session.audit.append('vote.created', {
@@ -66,7 +66,7 @@ export class VoteService {
     const vote = this.#vote(voteId)
     if (vote.status !== 'draft') throw new ServiceError('vote-not-draft', vote.title)
     const candidates = this.#candidates(input)
-    await this.#session.meeting.update((data) => {
+    await this.#session.meeting.updateAgenda((data) => {
       const v = data.votes.find((x) => x.id === voteId)
       if (!v) return
       v.title = input.title
@@ -86,7 +86,7 @@ export class VoteService {
     const { voteId } = parseInput(voteIdInputSchema, raw)
     const vote = this.#vote(voteId)
     if (vote.status !== 'draft') throw new ServiceError('vote-not-draft', vote.title)
-    await this.#session.meeting.update((data) => {
+    await this.#session.meeting.updateAgenda((data) => {
       data.votes = data.votes.filter((v) => v.id !== voteId)
     })
     await this.#session.audit.append('vote.removed', { voteId, title: vote.title })
@@ -128,7 +128,7 @@ export class VoteService {
     }
     await this.#session.box(voteId)
     const now = new Date()
-    await this.#session.meeting.update((data) => {
+    await this.#session.meeting.updateAgenda((data) => {
       const roster = data.deputies.length
       const present = data.deputies.filter((d) => d.present).length
       const v = data.votes.find((x) => x.id === voteId)
@@ -167,7 +167,7 @@ export class VoteService {
     if (vote.status !== 'open') throw new ServiceError('vote-not-open', vote.title)
     const box = this.ballotBox(vote, (await this.#session.box(voteId)).ballots())
     const result = tally(box)
-    await this.#session.meeting.update((data) => {
+    await this.#session.meeting.updateAgenda((data) => {
       const v = data.votes.find((x) => x.id === voteId)
       if (!v) return
       v.status = 'closed'
@@ -205,7 +205,7 @@ export class VoteService {
   async publish(voteId: string): Promise<void> {
     const vote = this.#vote(voteId)
     if (vote.status !== 'closed') throw new ServiceError('vote-not-closed', vote.title)
-    await this.#session.meeting.update((data) => {
+    await this.#session.meeting.updateAgenda((data) => {
       const v = data.votes.find((x) => x.id === voteId)
       if (!v) return
       v.status = 'published'

@@ -186,6 +186,7 @@ describe('BallotBoxStore file', () => {
           let box = await BallotBoxStore.open(dir, VOTE)
           for (const batch of batches) {
             if (batch.reopen) {
+              await box.close()
               box = await BallotBoxStore.open(dir, VOTE)
               expect(box.recoveries).toEqual([])
               expect(box.ballots()).toEqual(ref.ballots())
@@ -199,6 +200,7 @@ describe('BallotBoxStore file', () => {
             expect(text).toBe(JSON.stringify(ref.snapshot()))
             expect(verifyBallotBoxFile(VOTE)(JSON.parse(text))).toEqual([])
           }
+          await box.close()
           const reopened = await BallotBoxStore.open(dir, VOTE)
           expect(reopened.ballots()).toEqual(ref.ballots())
           expect(reopened.castCount).toBe(ref.castCount)
@@ -236,6 +238,7 @@ describe('BallotBoxStore file', () => {
         }),
       )
       expect(changed.every((o) => o === 'stored')).toBe(true)
+      await box.close()
       const text = await readFile(join(dir, 'ballots', `${VOTE}.json`), 'utf8')
       expect(text).toBe(JSON.stringify(ref.snapshot()))
       // 150 odd first ballots (the even ones were all changed away), 100 changed, 7 spoiled.

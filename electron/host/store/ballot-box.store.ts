@@ -169,6 +169,12 @@ export class BallotBoxStore {
     return 'stored'
   }
 
+  /** Once the writes asked for are on disk, lets go of the file's folder. */
+  async close(): Promise<void> {
+    await this.#writing
+    await this.#file.close()
+  }
+
   #put(marks: Record<string, Mark>, spoiled: boolean): string {
     const entry: BallotEntry = spoiled ? { count: 1, marks, spoiled: true } : { count: 1, marks }
     const key = ballotKey(entry)

@@ -1,3 +1,4 @@
+import { constants } from 'node:fs'
 import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
@@ -27,6 +28,12 @@ export type Verifier = (data: unknown) => string[]
  * On read the file is parsed and verified; a file that fails is set aside under a
  * `.corrupt-…` name and the `.prev` copy is used, and the recovery is reported: never a silent
  * empty meeting. Writes to one file are serialised.
+ *
+ * Each step of a write is a round trip through libuv's thread pool that waits for a turn of the
+ * event loop, and a loop busy pushing state to thousands of tablets makes every turn long: so
+ * the folder is made once and held open for its fsyncs, the temp file is written with O_SYNC
+ * (the write returns once on disk, no separate fsync), and the last good copy is kept while the
+ * temp file is written. `close` lets go of the folder.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly file: string
@@ -35,6 +42,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   #queue: Promise<unknown> = Promise.resolve()
   /** The write queued behind the one in flight, not started yet: later writes join it. */
   #next: { json: () => Json; done: Promise<void> } | null = null
+  /** The folder, made at the first write; its handle for the fsync, null where there is none. */
+  #folder: Promise<FileHandle | null> | null = null
 
   constructor(file: string, verify: Verifier = () => []) {
     this.file = file
@@ -74,12 +83,27 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   /**
-   * The same durable group commit for JSON the caller has already serialised: a store that
-   * keeps its file's JSON in parts writes them as they are instead of an object to stringify
-   * whole. It must be what `read` accepts. Chunks must not change until the promise settles.
+   * The same durable group commit for JSON the caller serialises: a store that keeps its
+   * file's JSON in parts writes them as they are instead of an object to stringify whole. It
+   * must be what `read` accepts. Given a function, it is called when the write starts, so
+   * writes that collapse into one serialise once. Chunks must not change until it settles.
    */
-  writeJson(json: Json): Promise<void> {
-    return this.#enqueue(() => json)
+  writeJson(json: Json | (() => Json)): Promise<void> {
+    return this.#enqueue(typeof json === 'function' ? json : () => json)
+  }
+
+  /**
+   * Waits for the writes already asked for, then closes the folder's handle, so the host can
+   * exit and a test can remove its folder. A write after it opens the folder again.
+   */
+  close(): Promise<void> {
+    const closed = this.#queue.then(async () => {
+      const folder = this.#folder
+      this.#folder = null
+      await (await folder?.catch(() => null))?.close()
+    })
+    this.#queue = closed.catch(() => undefined)
+    return closed
   }
 
   #enqueue(json: () => Json): Promise<void> {
@@ -88,14 +112,27 @@ export class DurableJsonFile<T> implements Adapter<T> {
       return this.#next.done
     }
     const next: { json: () => Json; done: Promise<void> } = { json, done: Promise.resolve() }
-    next.done = this.#queue.then(() => {
+    next.done = this.#queue.then(async () => {
       if (this.#next === next) this.#next = null
-      return writeDurably(this.file, next.json())
+      const json = next.json()
+      await writeDurably(this.file, json, await this.#openFolder())
     })
     this.#next = next
     // A failed write must not wedge the queue: the next write carries the full state again.
     this.#queue = next.done.catch(() => undefined)
     return next.done
+  }
+
+  #openFolder(): Promise<FileHandle | null> {
+    if (!this.#folder) {
+      const folder = openFolder(dirname(this.file))
+      // A failure is not kept: the next write tries again.
+      folder.catch(() => {
+        if (this.#folder === folder) this.#folder = null
+      })
+      this.#folder = folder
+    }
+    return this.#folder
   }
 
   async #load(
@@ -136,18 +173,43 @@ export function previousOf(file: string): string {
   return `${file}.prev`
 }
 
-async function writeDurably(file: string, json: Json): Promise<void> {
-  const dir = dirname(file)
+async function openFolder(dir: string): Promise<FileHandle | null> {
   await mkdir(dir, { recursive: true })
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.tmp`)
-  const handle = await open(tmp, 'w')
+  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
+  return process.platform === 'win32' ? null : open(dir, 'r')
+}
+
+async function writeDurably(file: string, json: Json, folder: FileHandle | null): Promise<void> {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
+  // The last good copy is kept while the new one is written: neither waits for the other.
+  const [written, kept] = await Promise.allSettled([writeSynced(tmp, json), keepPrevious(file)])
+  if (written.status === 'rejected') throw written.reason
+  // Renamed only once the previous copy is kept, and closed meanwhile (libuv opens files
+  // shareable, so Windows renames an open file too).
+  const renamed = kept.status === 'fulfilled' ? rename(tmp, file) : Promise.reject(kept.reason)
+  await settled(renamed, written.value.close())
+  await folder?.sync()
+}
+
+/** O_SYNC where the platform has it (not Windows): each write returns once it is on disk. */
+const O_SYNC: number | undefined = constants.O_SYNC
+const SYNCED_WRITE = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (O_SYNC ?? 0)
+
+/** The temp file, written and on disk, still open: its close need not hold up the rename. */
+async function writeSynced(tmp: string, json: Json): Promise<FileHandle> {
+  const handle = await open(tmp, SYNCED_WRITE)
   try {
-    if (typeof json === 'string') await handle.writeFile(json, 'utf8')
-    else await writeChunks(handle, json)
-    await handle.sync()
-  } finally {
+    await writeChunks(handle, typeof json === 'string' ? [Buffer.from(json, 'utf8')] : json)
+    if (O_SYNC === undefined) await handle.sync()
+    return handle
+  } catch (error) {
     await handle.close()
+    throw error
   }
+}
+
+/** The current file stays as `.prev`, a hard link: the target itself never goes missing. */
+async function keepPrevious(file: string): Promise<void> {
   const prev = previousOf(file)
   await unlink(prev).catch((error: unknown) => {
     if (!isCode(error, 'ENOENT')) throw error
@@ -155,8 +217,13 @@ async function writeDurably(file: string, json: Json): Promise<void> {
   await link(file, prev).catch((error: unknown) => {
     if (!isCode(error, 'ENOENT')) throw error
   })
-  await rename(tmp, file)
-  await syncDir(dir)
+}
+
+/** Every step done, then the first failure rethrown: none is left running into the next write. */
+async function settled(...steps: Promise<unknown>[]): Promise<void> {
+  for (const outcome of await Promise.allSettled(steps)) {
+    if (outcome.status === 'rejected') throw outcome.reason
+  }
 }
 
 /**
@@ -168,17 +235,6 @@ async function writeChunks(handle: FileHandle, chunks: readonly Uint8Array[]): P
   const { bytesWritten } = await handle.writev(chunks)
   // libuv keeps writing after a partial write; a short count means it stopped on an error.
   if (bytesWritten !== length) throw new Error(`short write: ${bytesWritten} of ${length} bytes`)
-}
-
-async function syncDir(dir: string): Promise<void> {
-  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
-  if (process.platform === 'win32') return
-  const handle = await open(dir, 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
 }
 
 function isCode(error: unknown, code: string): boolean {

@@ -31,24 +31,24 @@ function verifyLibrary(data: unknown): string[] {
 export class MeetingLibrary {
   readonly dataDir: string
   readonly #db: Low<LibraryData>
+  readonly #file: DurableJsonFile<LibraryData>
 
-  private constructor(dataDir: string, db: Low<LibraryData>) {
+  private constructor(dataDir: string, file: DurableJsonFile<LibraryData>, db: Low<LibraryData>) {
     this.dataDir = dataDir
+    this.#file = file
     this.#db = db
   }
 
   static async open(dataDir: string): Promise<MeetingLibrary> {
     await mkdir(join(dataDir, 'meetings'), { recursive: true })
-    const db = new Low(
-      new DurableJsonFile<LibraryData>(join(dataDir, 'library.json'), verifyLibrary),
-      {
-        version: 1,
-        active: null,
-        meetings: [],
-      },
-    )
+    const file = new DurableJsonFile<LibraryData>(join(dataDir, 'library.json'), verifyLibrary)
+    const db = new Low(file, { version: 1, active: null, meetings: [] })
     await db.read()
-    return new MeetingLibrary(dataDir, db)
+    return new MeetingLibrary(dataDir, file, db)
+  }
+
+  close(): Promise<void> {
+    return this.#file.close()
   }
 
   get meetings(): readonly MeetingEntry[] {
