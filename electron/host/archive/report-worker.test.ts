@@ -5,7 +5,11 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ReportJob } from './report-documents'
 import { selectInput } from './report.fixture'
-import { sourceReportWorker, writeReportDocumentsInWorker } from './report-worker'
+import {
+  reportWorkerLimits,
+  sourceReportWorker,
+  writeReportDocumentsInWorker,
+} from './report-worker'
 
 const root = join(import.meta.dirname, '../../..')
 const builtWorker = join(root, 'out/main/report-worker.js')
@@ -57,5 +61,17 @@ describe('writeReportDocumentsInWorker', () => {
     await expect(writeReportDocumentsInWorker(sourceReportWorker, job(gone))).rejects.toThrow(
       /ENOENT.*removed-meanwhile/,
     )
+  })
+
+  // The limits keep a runaway render from taking the host's memory: it fails like any other
+  // render (the Archiver raises archive-failed), names the limit, and leaves no half-written file.
+  it('a worker that outgrows its heap limit rejects with the limit named', async () => {
+    await expect(
+      writeReportDocumentsInWorker(sourceReportWorker, job(dir), {
+        ...reportWorkerLimits,
+        maxOldGenerationSizeMb: 16,
+      }),
+    ).rejects.toThrow(/report worker ran out of memory \(heap limit 16 MB\)/)
+    expect(await readdir(dir)).toEqual([])
   })
 })

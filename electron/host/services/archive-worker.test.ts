@@ -1,7 +1,8 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Socket } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConsoleState } from '../../../shared/protocol/views'
 import { call, HostHarness, next } from '../testing/host-harness'
@@ -24,8 +25,8 @@ function loadedPackages(): string[] {
   return Object.keys(cache).flatMap((path) => /node_modules\/([^/]+)\//.exec(path)?.[1] ?? [])
 }
 
-/** Three deputies vote; the vote is closed and published. Resolves with the vote's id. */
-async function closedAndPublished(): Promise<string> {
+/** Three deputies vote and the vote is closed. Resolves with the staff socket and the vote's id. */
+async function closed(): Promise<{ staff: Socket; voteId: string }> {
   const staff = await h.staff()
   const voteId = await h.demoWithVote(staff, 12)
   const deputies = h.host.session.meeting.data.deputies.slice(0, 3)
@@ -42,8 +43,26 @@ async function closedAndPublished(): Promise<string> {
     expect(receipt.ok).toBe(true)
   }
   expect((await call(staff, 'vote:close', { voteId })).ok).toBe(true)
+  return { staff, voteId }
+}
+
+/** As `closed`, then published. Resolves with the vote's id. */
+async function closedAndPublished(): Promise<string> {
+  const { staff, voteId } = await closed()
   expect((await call(staff, 'vote:publish', { voteId })).ok).toBe(true)
   return voteId
+}
+
+/** The text of every cell of the workbook's first sheet. */
+async function workbookTexts(file: string): Promise<string[]> {
+  const { default: ExcelJS } = await import('exceljs')
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer)
+  const texts: string[] = []
+  workbook.worksheets[0]?.eachRow((row) => {
+    row.eachCell((cell) => texts.push(String(cell.value)))
+  })
+  return texts
 }
 
 describe('the report worker', () => {
@@ -63,15 +82,38 @@ describe('the report worker', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     expect(pdf.subarray(-6).toString('latin1')).toMatch(/%%EOF/)
 
-    const { default: ExcelJS } = await import('exceljs')
+    const texts = await workbookTexts(join(dir, 'results.xlsx'))
     expect(loadedPackages()).toContain('exceljs')
-    const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load((await readFile(join(dir, 'results.xlsx'))) as unknown as ArrayBuffer)
-    const texts: string[] = []
-    workbook.worksheets[0]?.eachRow((row) => {
-      row.eachCell((cell) => texts.push(String(cell.value)))
-    })
     expect(texts).toContainEqual(expect.stringMatching(new RegExp(`^${TITLE} `)))
+  })
+
+  it('publish keeps the documents the close drew, as they print nothing publishing changes', async () => {
+    const { staff, voteId } = await closed()
+    await h.host.archiver.idle()
+    const dir = h.host.archiver.dirOf(voteId)
+    // Each drawing writes a new file and renames it over the old one: a new inode.
+    const files = () => Promise.all(['report.pdf', 'results.xlsx'].map((f) => stat(join(dir, f))))
+    const atClose = (await files()).map((s) => s.ino)
+
+    expect((await call(staff, 'vote:publish', { voteId })).ok).toBe(true)
+    await h.host.archiver.idle()
+    // The publish was archived (its audit entry is in the copied log), the documents untouched.
+    expect(await readFile(join(dir, 'audit.jsonl'), 'utf8')).toContain('vote.published')
+    expect((await files()).map((s) => s.ino)).toEqual(atClose)
+    expect(h.host.session.alerts).toEqual([])
+  })
+
+  it('publish draws the documents again when what they print changed since the close', async () => {
+    const { staff, voteId } = await closed()
+    await h.host.archiver.idle()
+    const meetingId = h.host.session.meetingId
+    expect((await call(staff, 'meeting:rename', { meetingId, title: '更名后的会议' })).ok).toBe(
+      true,
+    )
+    expect((await call(staff, 'vote:publish', { voteId })).ok).toBe(true)
+    await h.host.archiver.idle()
+    const texts = await workbookTexts(join(h.host.archiver.dirOf(voteId), 'results.xlsx'))
+    expect(texts[0]).toBe('更名后的会议')
   })
 
   it('a render that fails in the worker reaches the staff as archive-failed and is audited', async () => {

@@ -22,12 +22,15 @@ export function reportRenderers(script: URL | string = sourceReportWorker): Arch
  *   archive/<voteId>/ballot-box.json  plenary-vote.ballot-box/1, what `recount` re-tallies
  *   archive/<voteId>/result.json      plenary-vote.result/1, as the host tallied it
  *   archive/<voteId>/audit.jsonl      the hash-chained audit log up to this moment
- *   archive/<voteId>/report.pdf, results.xlsx  drawn by the renderers (a worker thread)
+ *   archive/<voteId>/report.pdf, results.xlsx  drawn by the renderers (a worker thread), at
+ *                                              publish only if what they print changed
  * and, at close, a backup of the whole data folder under backups/.
  */
 export class Archiver {
   readonly #hall: Hall
   readonly #renderers: ArchiveRenderer[]
+  /** Per archive folder, what its documents were last drawn from (see #drawDocuments). */
+  readonly #drawn = new Map<string, string>()
   #queue: Promise<void> = Promise.resolve()
 
   constructor(hall: Hall, renderers: ArchiveRenderer[] = reportRenderers()) {
@@ -78,20 +81,32 @@ export class Archiver {
     await session.audit.entries()
     await copyFile(session.audit.file, join(dir, 'audit.jsonl'))
     if (vote.result) {
-      const projects = session.meeting.data.projects
-      for (const render of this.#renderers) {
-        await render({
-          dir,
-          meetingTitle,
-          vote,
-          result: vote.result,
-          projects,
-          resultDigest: digestOf(vote.result),
-        })
-      }
+      await this.#drawDocuments({
+        dir,
+        meetingTitle,
+        vote,
+        result: vote.result,
+        projects: session.meeting.data.projects,
+        resultDigest: digestOf(vote.result),
+      })
     }
     if (moment === 'close') await this.#backup(session, vote.id)
     return dir
+  }
+
+  /**
+   * The documents print the meeting, the vote, its result and the projects, not whether the
+   * result is published: the publish that follows a close would draw them again identical but
+   * for the generation time, at the cost of a second worker, ~2 s of CPU and its memory peak.
+   * So they are drawn again only when what they print changed (a meeting renamed, a project
+   * edited) or the last drawing failed. The status is left out of the comparison; a host
+   * started afresh draws them again.
+   */
+  async #drawDocuments(job: ReportJob): Promise<void> {
+    const printed = digestOf({ ...job, vote: { ...job.vote, status: undefined } })
+    if (this.#drawn.get(job.dir) === printed) return
+    for (const render of this.#renderers) await render(job)
+    this.#drawn.set(job.dir, printed)
   }
 
   /** A copy of the data folder at each close, so a lost disk sector costs nothing decided. */
