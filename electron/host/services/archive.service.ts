@@ -78,7 +78,9 @@ export class Archiver {
     }
     await writeFileDurably(join(dir, 'ballot-box.json'), JSON.stringify(exported, null, 2))
     await writeFileDurably(join(dir, 'result.json'), JSON.stringify(vote.result, null, 2))
-    await session.audit.entries()
+    // Only the appends so far must be on disk before the copy; re-reading and re-hashing the
+    // whole log (a line per check-in, thousands) here held the host up while staff published.
+    await session.audit.settled()
     await copyFile(session.audit.file, join(dir, 'audit.jsonl'))
     if (vote.result) {
       await this.#drawDocuments({

@@ -123,6 +123,11 @@ export class AuditLog {
     return run
   }
 
+  /** Resolves once every append asked for so far is on disk (or has failed). */
+  async settled(): Promise<void> {
+    await this.#queue
+  }
+
   async entries(): Promise<AuditEntry[]> {
     await this.#queue
     return (await verifyAuditLog(this.file)).entries
