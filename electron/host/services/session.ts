@@ -95,7 +95,11 @@ export class Session extends EventEmitter<SessionEvents> {
    * (another meeting opened, the host closing) keeps nothing open.
    */
   async close(): Promise<void> {
-    await Promise.all([this.meeting.close(), ...[...this.#boxes.values()].map((b) => b.close())])
+    await Promise.all([
+      this.meeting.close(),
+      this.audit.close(),
+      ...[...this.#boxes.values()].map((b) => b.close()),
+    ])
   }
 
   /** The ballot box of a vote that has been opened (loaded at start or at open). */
