@@ -46,8 +46,6 @@ export class BallotBoxStore {
   readonly #text: BallotBoxText
   #generation = 0
   #durableGeneration = 0
-  #pending: Promise<void> | null = null
-  #writing: Promise<void> = Promise.resolve()
 
   private constructor(voteId: string, file: DurableJsonFile<BallotBoxFile>, data: BallotBoxFile) {
     this.voteId = voteId
@@ -170,9 +168,8 @@ export class BallotBoxStore {
   }
 
   /** Once the writes asked for are on disk, lets go of the file's folder. */
-  async close(): Promise<void> {
-    await this.#writing
-    await this.#file.close()
+  close(): Promise<void> {
+    return this.#file.close()
   }
 
   #put(marks: Record<string, Mark>, spoiled: boolean): string {
@@ -193,17 +190,18 @@ export class BallotBoxStore {
     this.#text.setVoter(deputyId, receipt.ballotHash, receipt.commitment)
   }
 
-  #flush(): Promise<void> {
-    if (this.#pending) return this.#pending
-    const pending = this.#writing.then(async () => {
-      this.#pending = null
-      const generation = this.#generation
-      await this.#file.writeJson(this.#text.chunks())
-      this.#durableGeneration = Math.max(this.#durableGeneration, generation)
+  /**
+   * The file's own group commit does the grouping: calls made while a write is in flight share
+   * the next one, which takes the text as it is when it starts. The generation it read is
+   * durable once it resolves (only the last caller's function is called; the others stay 0).
+   */
+  async #flush(): Promise<void> {
+    const write = { generation: 0 }
+    await this.#file.writeJson(() => {
+      write.generation = this.#generation
+      return this.#text.chunks()
     })
-    this.#pending = pending
-    this.#writing = pending.catch(() => undefined)
-    return pending
+    this.#durableGeneration = Math.max(this.#durableGeneration, write.generation)
   }
 }
 
