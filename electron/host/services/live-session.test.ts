@@ -149,6 +149,19 @@ describe('check-in and quorum', () => {
 })
 
 describe('an open vote', () => {
+  it('has its ballot box on disk, empty, from the moment it opens', async () => {
+    const { staff } = await meeting(6)
+    const voteId = await addVote(staff, defaultRules('select', 2))
+    await call(staff, 'attendance:set', { delegation: null, state: 'present' })
+    expect(await call(staff, 'vote:open', { voteId, override: '测试' })).toMatchObject({ ok: true })
+    const file = join(h.meetingDir, 'ballots', `${voteId}.json`)
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
+      voteId,
+      ballots: [],
+      voted: [],
+    })
+  })
+
   it('shows who has not voted by delegation, and reminds only their tablets', async () => {
     const { staff, deputies } = await meeting(6)
     const voteId = await addVote(staff, defaultRules('select', 2))

@@ -126,7 +126,7 @@ export class VoteService {
     if (!attendance.quorumMet && override === undefined) {
       throw new ServiceError('no-quorum', `${attendance.present}/${attendance.quorumNeeded}`)
     }
-    await this.#session.box(voteId)
+    await (await this.#session.box(voteId)).save()
     const now = new Date()
     await this.#session.meeting.updateAgenda((data) => {
       const roster = data.deputies.length
