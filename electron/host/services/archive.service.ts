@@ -5,7 +5,7 @@ import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { ReportJob } from '../archive/report-documents'
 import { sourceReportWorker, writeReportDocumentsInWorker } from '../archive/report-worker'
 import { digestOf } from '../store/digest'
-import { writeFileDurably } from '../store/durable-file'
+import { writeFileDurably } from '../store/durable-json-file'
 import type { Hall } from './hall'
 import type { Session } from './session'
 

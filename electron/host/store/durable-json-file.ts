@@ -173,16 +173,42 @@ export function previousOf(file: string): string {
   return `${file}.prev`
 }
 
-async function openFolder(dir: string): Promise<FileHandle | null> {
-  await mkdir(dir, { recursive: true })
-  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
-  return process.platform === 'win32' ? null : open(dir, 'r')
+/**
+ * Replaces a whole file so that after a crash it is the old one or the new one: the same durable
+ * write as a DurableJsonFile's, without the `.prev` copy. For the archive's documents, from the
+ * main thread and from the report worker alike. The folder must exist.
+ */
+export async function writeFileDurably(file: string, data: string | Uint8Array): Promise<void> {
+  const folder = await openExistingFolder(dirname(file))
+  try {
+    await writeDurably(file, typeof data === 'string' ? data : [data], folder, false)
+  } finally {
+    await folder?.close()
+  }
 }
 
-async function writeDurably(file: string, json: Json, folder: FileHandle | null): Promise<void> {
+async function openFolder(dir: string): Promise<FileHandle | null> {
+  await mkdir(dir, { recursive: true })
+  return openExistingFolder(dir)
+}
+
+function openExistingFolder(dir: string): Promise<FileHandle | null> {
+  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
+  return process.platform === 'win32' ? Promise.resolve(null) : open(dir, 'r')
+}
+
+async function writeDurably(
+  file: string,
+  json: Json,
+  folder: FileHandle | null,
+  keep = true,
+): Promise<void> {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
   // The last good copy is kept while the new one is written: neither waits for the other.
-  const [written, kept] = await Promise.allSettled([writeSynced(tmp, json), keepPrevious(file)])
+  const [written, kept] = await Promise.allSettled([
+    writeSynced(tmp, json),
+    keep ? keepPrevious(file) : undefined,
+  ])
   if (written.status === 'rejected') throw written.reason
   // Renamed only once the previous copy is kept, and closed meanwhile (libuv opens files
   // shareable, so Windows renames an open file too).
