@@ -150,9 +150,12 @@ describe('check-in and quorum', () => {
 
 describe('an open vote', () => {
   it('has its ballot box on disk, empty, from the moment it opens', async () => {
-    const { staff } = await meeting(6)
+    const { staff, deputies } = await meeting(6)
     const voteId = await addVote(staff, defaultRules('select', 2))
-    await call(staff, 'attendance:set', { delegation: null, state: 'present' })
+    const deputyIds = deputies.map((d) => d.id)
+    expect(await call(staff, 'attendance:set', { deputyIds, state: 'present' })).toMatchObject({
+      ok: true,
+    })
     expect(await call(staff, 'vote:open', { voteId })).toMatchObject({ ok: true })
     const file = join(h.meetingDir, 'ballots', `${voteId}.json`)
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
