@@ -3,6 +3,7 @@ import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
+import { GroupCommit } from './group-commit'
 
 /** What was wrong with a data file at load, and what the host did about it. */
 export interface Recovery {
@@ -39,9 +40,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
   readonly file: string
   readonly recoveries: Recovery[] = []
   readonly #verify: Verifier
-  #queue: Promise<unknown> = Promise.resolve()
-  /** The write queued behind the one in flight, not started yet: later writes join it. */
-  #next: { json: () => Json; done: Promise<void> } | null = null
+  /** What the next write serialises: the latest caller's. */
+  #json: () => Json = () => ''
+  readonly #commit = new GroupCommit(async () => {
+    const json = this.#json()
+    await writeDurably(this.file, json, await this.#openFolder())
+  })
   /** The folder, made at the first write; its handle for the fsync, null where there is none. */
   #folder: Promise<FileHandle | null> | null = null
 
@@ -97,30 +101,17 @@ export class DurableJsonFile<T> implements Adapter<T> {
    * exit and a test can remove its folder. A write after it opens the folder again.
    */
   close(): Promise<void> {
-    const closed = this.#queue.then(async () => {
+    return this.#commit.after(async () => {
       const folder = this.#folder
       this.#folder = null
       await (await folder?.catch(() => null))?.close()
     })
-    this.#queue = closed.catch(() => undefined)
-    return closed
   }
 
+  /** A failed write does not wedge the ones after it: each carries the full state again. */
   #enqueue(json: () => Json): Promise<void> {
-    if (this.#next) {
-      this.#next.json = json
-      return this.#next.done
-    }
-    const next: { json: () => Json; done: Promise<void> } = { json, done: Promise.resolve() }
-    next.done = this.#queue.then(async () => {
-      if (this.#next === next) this.#next = null
-      const json = next.json()
-      await writeDurably(this.file, json, await this.#openFolder())
-    })
-    this.#next = next
-    // A failed write must not wedge the queue: the next write carries the full state again.
-    this.#queue = next.done.catch(() => undefined)
-    return next.done
+    this.#json = json
+    return this.#commit.request()
   }
 
   #openFolder(): Promise<FileHandle | null> {
