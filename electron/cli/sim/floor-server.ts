@@ -4,13 +4,20 @@
  * told to (IPC 'open') and acknowledges every ballot at once, storing nothing. Whatever latency
  * the host adds above this is ours; what is here is Node, Socket.IO and the client process.
  *
+ * The vote goes out as the host sends it: a `deputy:hall` message, paced in slices by the
+ * host's own PacedBroadcast (electron/host/socket/paced-broadcast.ts), on top of the
+ * `deputy:state` each tablet got on connecting. So the client process receives the vote in the
+ * same pattern against both, and the first ballots wait behind the same client-side work.
+ *
  * Run by the benchmark: `node --import tsx electron/cli/sim/floor-server.ts` with an IPC channel;
  * it sends {port} once listening.
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
-import type { DeputyBallotView, DeputyState } from '../../../shared/protocol/views'
+import type { DeputyClientEvents, DeputyServerEvents } from '../../../shared/protocol/events'
+import type { DeputyBallotView, DeputyHallView, DeputyState } from '../../../shared/protocol/views'
+import { PacedBroadcast } from '../../host/socket/paced-broadcast'
 
 const vote: DeputyBallotView = {
   id: 'FLOOR',
@@ -26,22 +33,23 @@ const vote: DeputyBallotView = {
   })),
 }
 let open = false
+const hall = (): DeputyHallView => ({ meetingTitle: 'floor', vote: open ? vote : null })
 const state = (): DeputyState => ({
-  meetingTitle: 'floor',
+  ...hall(),
   me: { name: '', delegation: '', seat: '' },
-  vote: open ? vote : null,
   voted: false,
 })
 
 const http = createServer((_req, res) => res.writeHead(404).end())
 // The host's own transport settings (electron/host/index.ts), so only the work differs.
-const io = new Server(http, {
+const io = new Server<DeputyClientEvents, DeputyServerEvents>(http, {
   serveClient: false,
   maxHttpBufferSize: 64 * 1024,
   pingInterval: 10_000,
   pingTimeout: 8_000,
 })
 const deputy = io.of('/deputy')
+const hallOut = new PacedBroadcast<'deputy:hall', DeputyHallView>(deputy, 'deputy:hall')
 deputy.on('connection', (socket) => {
   socket.emit('deputy:state', state())
   socket.on('ballot:submit', (input: { voteId?: unknown; ballotId?: unknown }, ack: unknown) => {
@@ -53,7 +61,7 @@ deputy.on('connection', (socket) => {
 process.on('message', (message: unknown) => {
   if (message === 'open') {
     open = true
-    deputy.emit('deputy:state', state())
+    hallOut.send(hall())
   }
   if (message === 'rss') process.send?.({ rssMB: process.memoryUsage().rss / 2 ** 20 })
 })

@@ -46,7 +46,8 @@ const now = () => performance.now()
 /**
  * One load run: a real host in its own process with a demo meeting of `deputies`, a vote opened
  * through the console API, every virtual tablet voting within `spreadS`; then close → screen,
- * the ballot box against what was sent, kill -9 and restart; then the floor with the same load.
+ * the ballot box against what was sent, kill -9 and restart; then the floor with the same load
+ * (its vote reaches the tablets paced like the host's, so the client process is busy alike).
  */
 export async function runLoad(
   deputies: number,
@@ -162,7 +163,11 @@ export async function runLoad(
   return { ...measured, floor: floor.ack, floorRssPeakMB: floor.rssPeakMB }
 }
 
-/** The same clients and load against the bare server (floor-server.ts) in its own process. */
+/**
+ * The same clients and load against the bare server (floor-server.ts) in its own process. On
+ * 'open' it sends the vote as the host does, a `deputy:hall` paced in slices by the host's
+ * PacedBroadcast, so both are measured behind the same delivery pattern in the client process.
+ */
 async function runFloor(
   deputies: number,
   spreadS: number,
@@ -194,6 +199,7 @@ async function runFloor(
         100,
       )
       bar.done()
+      // The floor's 'open' goes out paced, as the host's vote:open does.
       child.send('open')
       await until(
         () => rehearsal.acked('FLOOR') === deputies,

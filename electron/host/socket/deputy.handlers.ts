@@ -1,5 +1,6 @@
 import type { Namespace, Socket } from 'socket.io'
 import type { DeputyClientEvents, DeputyServerEvents } from '../../../shared/protocol/events'
+import type { DeputyHallView } from '../../../shared/protocol/views'
 import type { AttendanceService } from '../services/attendance.service'
 import type { MeetingService } from '../services/meeting.service'
 import { ServiceError } from '../services/service-error'
@@ -7,6 +8,7 @@ import type { Hall, HallChange } from '../services/hall'
 import { deputyHall, deputyState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
 import { registerHandlers } from './handle'
+import { PacedBroadcast } from './paced-broadcast'
 import { FailureLimiter, TokenBucket } from './rate-limit'
 
 type DeputySocket = Socket<
@@ -23,10 +25,6 @@ export interface DeputyDeps {
   votes: VoteService
   log: (line: string) => void
 }
-
-/** Tablets per write burst of a hall message, and the pause after each (see broadcastHall). */
-const HALL_SLICE = 125
-const HALL_PAUSE_MS = 4
 
 /**
  * /deputy: a tablet bound to one deputy by the credential in its handshake. One active tablet
@@ -72,17 +70,12 @@ export function setupDeputyNamespace(
   }
 
   /**
-   * The meeting and the open vote, to every tablet as one message encoded once (Socket.IO also
-   * frames a broadcast once), and only when what tablets see changed: most staff actions (a
-   * draft vote, a project, publishing) change nothing on a tablet.
-   *
-   * Paced: what remains is one socket write per tablet, ~30 µs each, 100 ms or more of a
-   * blocked host at 3,000 if done at once, just as the first ballots come in (open) or staff
-   * publish the result for the projector (close). In slices with a pause between them, the
-   * host answers ballots and staff in the gaps, and every tablet still has it within ~0.3 s at 5,000.
+   * The meeting and the open vote, to every tablet as one message, paced (see PacedBroadcast),
+   * and only when what tablets see changed: most staff actions (a draft vote, a project,
+   * publishing) change nothing on a tablet.
    */
   let lastHall = ''
-  let pacing: NodeJS.Timeout | null = null
+  const hallOut = new PacedBroadcast<'deputy:hall', DeputyHallView>(nsp, 'deputy:hall')
   const broadcastHall = () => {
     const view = deputyHall(hall.session)
     // Time left is recomputed at every send; the deadline behind it does not change.
@@ -90,15 +83,7 @@ export function setupDeputyNamespace(
     if (key === lastHall) return
     lastHall = key
     // A newer view replaces one still going out: every tablet gets the newest.
-    if (pacing) clearTimeout(pacing)
-    const ids = [...nsp.sockets.keys()]
-    const slice = (from: number) => {
-      pacing = null
-      nsp.to(ids.slice(from, from + HALL_SLICE)).emit('deputy:hall', view)
-      if (from + HALL_SLICE < ids.length)
-        pacing = setTimeout(() => slice(from + HALL_SLICE), HALL_PAUSE_MS)
-    }
-    if (ids.length > 0) slice(0)
+    hallOut.send(view)
   }
 
   const onChange = (change: HallChange) => {
@@ -155,7 +140,7 @@ export function setupDeputyNamespace(
 
   return {
     stop: () => {
-      if (pacing) clearTimeout(pacing)
+      hallOut.stop()
       hall.off('change', onChange)
     },
     online: () => active.size,
