@@ -1,8 +1,9 @@
-import { readFile, readdir } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DeputyHallView, ScreenState } from '../../shared/protocol/views'
 import { defaultRules } from '../../shared/protocol/vote-rules.schema'
+import { readBallotBox } from './store/ballot-box-slots'
 import { call, HostHarness, next } from './testing/host-harness'
 
 let h: HostHarness
@@ -173,13 +174,9 @@ describe('host', () => {
         }),
       ),
     )
-    const file = JSON.parse(
-      await readFile(join(h.meetingDir, 'ballots', `${voteId}.json`), 'utf8'),
-    ) as {
-      ballots: { count: number; marks: Record<string, string> }[]
-    }
+    const box = await readBallotBox(join(h.meetingDir, 'ballots'), voteId)
     // Identical ballots are merged: a multiset of contents.
-    expect(file.ballots.map((b) => b.count).sort()).toEqual([1, 1, 2, 2])
+    expect(box?.ballots.map((b) => b.count).sort()).toEqual([1, 1, 2, 2])
 
     await h.stop()
     await h.start()
@@ -194,9 +191,11 @@ describe('host', () => {
     })
     expect(resend.ok).toBe(true)
     expect(h.host.session.loadedBox(voteId)?.castCount).toBe(6)
-    expect(
-      (await readdir(join(h.meetingDir, 'ballots'))).filter((f) => f.endsWith('.json')),
-    ).toEqual([`${voteId}.json`])
+    // The two slots and nothing else: no temp file, nothing set aside.
+    expect((await readdir(join(h.meetingDir, 'ballots'))).sort()).toEqual([
+      `${voteId}.slot-a.json`,
+      `${voteId}.slot-b.json`,
+    ])
   })
 
   it('lets a deputy change the ballot before close only when the vote allows it', async () => {

@@ -2,8 +2,7 @@ import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Deputy } from '../../../shared/protocol/meeting.schema'
 import { demoMeeting } from '../../host/demo/demo-meeting'
 import { mulberry32 } from '../../host/demo/seeded-random'
-import { BallotBoxText } from '../../host/store/ballot-box-text'
-import { ballotKey } from '../../host/store/ballot-box.store'
+import { BoxRegions, ballotKey, layoutFor } from '../../host/store/ballot-box-slots'
 import { sha256Hex } from '../../host/store/digest'
 import { emptyMeetingData } from '../../host/store/meeting.store'
 import { MeetingText } from '../../host/store/meeting-text'
@@ -11,7 +10,7 @@ import type { Suite } from './tally-suites'
 
 /**
  * What a group commit of the ballot box costs the event loop before its write goes to the
- * thread pool (`npm run bench -- --only store`): one ballot counted, then the file's bytes.
+ * thread pool (`npm run bench -- --only store`): one ballot counted, then the regions' bytes.
  * And the same for meeting.json (`--only meeting`): an agenda change (a vote closed) or one
  * check-in, then the file's bytes. The fsyncs are the disk's, not measured here.
  */
@@ -23,7 +22,8 @@ const SEATS = 10
 /** A select vote (10 of 13) in which every deputy of a full hall has voted. */
 function fullBox(deputies: number, seed: number) {
   const rnd = mulberry32(seed)
-  const text = new BallotBoxText('bench')
+  const regions = new BoxRegions('bench', layoutFor(0))
+  regions.snapshot({ voters: deputies, marks: CANDIDATES.length })
   const counts = new Map<string, BallotEntry>()
   const ids = Array.from({ length: deputies }, (_, i) => `D${String(i + 1).padStart(4, '0')}`)
   const vote = (deputyId: string) => {
@@ -36,25 +36,25 @@ function fullBox(deputies: number, seed: number) {
     const existing = counts.get(key)
     if (existing) existing.count += 1
     else counts.set(key, entry)
-    text.setBallot(key, existing ?? entry)
+    regions.setBallot(key, existing ?? entry)
     const ballotId = rnd().toString(36)
-    text.setVoter(deputyId, sha256Hex(ballotId), sha256Hex(`${ballotId}\n${key}`))
+    regions.setVoter(deputyId, sha256Hex(ballotId), sha256Hex(`${ballotId}\n${key}`))
   }
   for (const id of ids) vote(id)
-  return { ids, vote, text }
+  return { ids, vote, regions }
 }
 
 export const storeSuites: Suite[] = [3000, 5000].map((deputies) => ({
   name: `store:${deputies}`,
   describe: `${COMMITS} group commits of one ballot each, ${deputies.toLocaleString('en')} deputies voted`,
   prepare() {
-    const { ids, vote, text } = fullBox(deputies, deputies)
+    const { ids, vote, regions } = fullBox(deputies, deputies)
     let next = 0
     // Deputies vote again, so the box keeps its size however many runs there are.
     return () => {
       for (let i = 0; i < COMMITS; i++) {
         vote(ids[next++ % ids.length]!)
-        text.chunks()
+        regions.snapshot()
       }
     }
   },

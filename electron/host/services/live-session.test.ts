@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type {
@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import type { VoteRules } from '../../../shared/protocol/vote-rules.schema'
+import { readBallotBox } from '../store/ballot-box-slots'
 import { call, HostHarness, next } from '../testing/host-harness'
 
 let h: HostHarness
@@ -157,12 +158,13 @@ describe('an open vote', () => {
       ok: true,
     })
     expect(await call(staff, 'vote:open', { voteId })).toMatchObject({ ok: true })
-    const file = join(h.meetingDir, 'ballots', `${voteId}.json`)
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
-      voteId,
-      ballots: [],
-      voted: [],
-    })
+    const folder = join(h.meetingDir, 'ballots')
+    expect(await readBallotBox(folder, voteId)).toMatchObject({ voteId, ballots: [], voted: [] })
+    // Both slots, laid out for the hall: the first ballots write only what they change.
+    expect((await readdir(folder)).sort()).toEqual([
+      `${voteId}.slot-a.json`,
+      `${voteId}.slot-b.json`,
+    ])
   })
 
   it('shows who has not voted by delegation, and reminds only their tablets', async () => {
@@ -245,7 +247,8 @@ describe('an open vote', () => {
       { voteId, deputyId: d0.id },
       { voteId, deputyId: d1.id },
     ])
-    // The box holds contents and voters apart: no ballot carries an id or a deputy.
+    // Sealed once closed. The box holds contents and voters apart: no ballot carries an id.
+    await h.host.archiver.idle()
     const box = await readFile(join(h.meetingDir, 'ballots', `${voteId}.json`), 'utf8')
     const parsed = JSON.parse(box) as { ballots: Record<string, unknown>[] }
     for (const b of parsed.ballots)

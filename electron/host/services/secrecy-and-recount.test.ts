@@ -35,8 +35,16 @@ function ballotObjects(value: unknown): Record<string, unknown>[] {
   return []
 }
 
-/** Twelve deputies vote, each a different ballot, in the reverse of canonical order. */
-async function secretVote() {
+/**
+ * Twelve deputies vote, each a different ballot, in the reverse of canonical order;
+ * `whileOpen` runs once they have, before the vote closes.
+ */
+async function secretVote(
+  whileOpen: (
+    votingOrder: Record<string, string>[],
+    voteId: string,
+  ) => Promise<void> = async () => {},
+) {
   const staff = await h.staff()
   const voteId = await h.demoWithVote(staff, 40)
   const deputies = h.host.session.meeting.data.deputies.slice(0, 12)
@@ -57,13 +65,75 @@ async function secretVote() {
     })
     expect(r.ok).toBe(true)
   }
+  const votingOrder = order.map(({ i }) => ballots[i]!)
+  await whileOpen(votingOrder, voteId)
   await call(staff, 'vote:close', { voteId })
   await call(staff, 'vote:publish', { voteId })
   await h.host.archiver.idle()
-  return { voteId, deputies, votingOrder: order.map(({ i }) => ballots[i]) }
+  return { voteId, deputies, votingOrder }
+}
+
+/** Checks every file of the data folder; returns how many ballots it saw in them. */
+async function expectSecret(ids: string[], votingOrder: Record<string, string>[]): Promise<number> {
+  let ballotsSeen = 0
+  for (const file of await allFiles(h.dataDir)) {
+    const text = await readFile(file, 'utf8')
+    const values = file.endsWith('.jsonl')
+      ? text
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as unknown)
+      : file.endsWith('.json') || file.endsWith('.prev')
+        ? [JSON.parse(text) as unknown]
+        : []
+    for (const value of values) {
+      for (const ballot of ballotObjects(value)) {
+        ballotsSeen += 1
+        const serialised = JSON.stringify(ballot)
+        for (const id of ids)
+          expect(serialised, `${file} links ${id} to a ballot`).not.toContain(id)
+        expect(serialised).not.toMatch(/secret-\d+-ballot/)
+        expect(Object.keys(ballot).sort()).toEqual(expect.arrayContaining(['count', 'marks']))
+        expect(Object.keys(ballot).every((k) => ['count', 'marks', 'spoiled'].includes(k))).toBe(
+          true,
+        )
+      }
+      // A sealed box or an archive in canonical order; an open vote's slots by hash of content.
+      const box = value as { ballots?: unknown; regions?: { b: unknown[] }[] }
+      const held = Array.isArray(box?.ballots)
+        ? (box.ballots as { marks: Record<string, string> }[])
+        : Array.isArray(box?.regions)
+          ? (box.regions.flatMap((r) => r.b) as { marks: Record<string, string> }[])
+          : []
+      const stored = held.map((b) => b.marks)
+      if (stored.length === votingOrder.length) {
+        expect(stored, `${file} keeps the voting order`).not.toEqual(votingOrder)
+        if (Array.isArray(box?.ballots)) {
+          const keys = stored.map((marks) => ballotKey({ marks: marks as never }))
+          expect(keys).toEqual([...keys].sort())
+        }
+      }
+    }
+  }
+  return ballotsSeen
 }
 
 describe('secrecy by construction', () => {
+  it('while the vote is open, no file holds a deputy id beside ballot content, nor the voting order', async () => {
+    let seenOpen = 0
+    await secretVote(async (votingOrder, voteId) => {
+      const deputies = h.host.session.meeting.data.deputies.slice(0, 12)
+      seenOpen = await expectSecret(
+        deputies.flatMap((d) => [d.id, d.credential, d.name]),
+        votingOrder,
+      )
+      const names = await readdir(join(h.meetingDir, 'ballots'))
+      expect(names.sort()).toEqual([`${voteId}.slot-a.json`, `${voteId}.slot-b.json`])
+    })
+    // Twelve ballots in the newest slot, eleven in the other, one write behind.
+    expect(seenOpen).toBe(23)
+  })
+
   it('no file holds a deputy id beside ballot content, nor ballots in voting order', async () => {
     const { voteId, deputies, votingOrder } = await secretVote()
     const ids = deputies.flatMap((d) => [d.id, d.credential, d.name])
@@ -78,45 +148,7 @@ describe('secrecy by construction', () => {
         `archive/${voteId}/results.xlsx`,
       ]),
     )
-    let ballotsSeen = 0
-    for (const file of files) {
-      const text = await readFile(file, 'utf8')
-      const values = file.endsWith('.jsonl')
-        ? text
-            .trim()
-            .split('\n')
-            .map((l) => JSON.parse(l) as unknown)
-        : file.endsWith('.json') || file.endsWith('.prev')
-          ? [JSON.parse(text) as unknown]
-          : []
-      for (const value of values) {
-        for (const ballot of ballotObjects(value)) {
-          ballotsSeen += 1
-          const serialised = JSON.stringify(ballot)
-          for (const id of ids)
-            expect(serialised, `${file} links ${id} to a ballot`).not.toContain(id)
-          expect(serialised).not.toMatch(/secret-\d+-ballot/)
-          expect(Object.keys(ballot).sort()).toEqual(expect.arrayContaining(['count', 'marks']))
-          expect(Object.keys(ballot).every((k) => ['count', 'marks', 'spoiled'].includes(k))).toBe(
-            true,
-          )
-        }
-        if (
-          value &&
-          typeof value === 'object' &&
-          'ballots' in value &&
-          Array.isArray(value.ballots)
-        ) {
-          const stored = (value.ballots as { marks: Record<string, string> }[]).map((b) => b.marks)
-          if (stored.length === votingOrder.length) {
-            expect(stored, `${file} keeps the voting order`).not.toEqual(votingOrder)
-            const keys = stored.map((marks) => ballotKey({ marks: marks as never }))
-            expect(keys).toEqual([...keys].sort())
-          }
-        }
-      }
-    }
-    expect(ballotsSeen).toBeGreaterThan(0)
+    expect(await expectSecret(ids, votingOrder)).toBeGreaterThan(0)
   })
 })
 

@@ -126,7 +126,9 @@ export class VoteService {
     if (!attendance.quorumMet && override === undefined) {
       throw new ServiceError('no-quorum', `${attendance.present}/${attendance.quorumNeeded}`)
     }
-    await (await this.#session.box(voteId)).save()
+    // Laid out for every deputy present voting, and on disk before the opening is recorded.
+    const expected = { voters: attendance.present, marks: vote.candidates.length }
+    await (await this.#session.box(voteId)).save(expected)
     const now = new Date()
     await this.#session.meeting.updateAgenda((data) => {
       const roster = data.deputies.length
@@ -273,6 +275,7 @@ export class VoteService {
     this.#archiver.schedule(async () => {
       try {
         const box = await session.box(vote.id)
+        await box.seal()
         await this.#archiver.write(vote, this.ballotBox(vote, box.ballots()), moment, session)
       } catch (error) {
         const detail = `${vote.title}: ${error instanceof Error ? error.message : String(error)}`

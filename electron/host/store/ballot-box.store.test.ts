@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import type { AddBallotOutcome, BallotBoxFile, ChangeBallotOutcome } from './ballot-box.store'
+import { readSlot, slotFile } from './ballot-box-slots'
 import { BallotBoxStore, ballotKey } from './ballot-box.store'
 import { sha256Hex } from './digest'
 import { verifyBallotBoxFile } from './verify'
@@ -14,7 +15,8 @@ const VOTE = 'V1'
 
 /**
  * The store as it was before it kept its file in parts: the same decisions, and at each write
- * the whole box sorted into a snapshot that JSON.stringify turned into the file.
+ * the whole box sorted into a snapshot that JSON.stringify turned into the file (as sealing
+ * still does).
  */
 class ReferenceBox {
   readonly #counts = new Map<string, BallotEntry>()
@@ -174,8 +176,19 @@ function call(
   return { actual, expected }
 }
 
+/** The box in the newest sound slot, checking that the other one (once written) is sound too. */
+async function onDisk(dir: string): Promise<BallotBoxFile> {
+  const slots = await Promise.all(
+    (['a', 'b'] as const).map((w) => readSlot(slotFile(join(dir, 'ballots'), VOTE, w), VOTE)),
+  )
+  const sound = slots.flatMap((s) => (s.kind === 'ok' ? [s] : []))
+  expect(slots.filter((s) => s.kind === 'bad')).toEqual([])
+  expect(sound.length).toBeGreaterThan(0)
+  return sound.sort((a, b) => b.generation - a.generation)[0]!.data
+}
+
 describe('BallotBoxStore file', () => {
-  it('writes what the whole sorted snapshot gave, through adds, changes, resends, reopens', async () => {
+  it('holds what the whole sorted snapshot gave, through adds, changes, resends, reopens', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(batchArb, { minLength: 1, maxLength: 8 }), async (batches) => {
         const dir = await mkdtemp(join(tmpdir(), 'plenary-box-'))
@@ -196,11 +209,15 @@ describe('BallotBoxStore file', () => {
             const actual = await Promise.all(calls.map((c) => c.actual))
             expect(actual).toEqual(calls.map((c) => c.expected))
             if (ref.castCount === 0) continue
-            const text = await readFile(file, 'utf8')
-            expect(text).toBe(JSON.stringify(ref.snapshot()))
-            expect(verifyBallotBoxFile(VOTE)(JSON.parse(text))).toEqual([])
+            expect(await onDisk(dir)).toEqual(ref.snapshot())
           }
+          // Sealed: one file, exactly the sorted snapshot's JSON; the slots are gone.
+          await box.seal()
           await box.close()
+          const text = await readFile(file, 'utf8')
+          expect(text).toBe(JSON.stringify(ref.snapshot()))
+          expect(verifyBallotBoxFile(VOTE)(JSON.parse(text))).toEqual([])
+          expect(await readdir(join(dir, 'ballots'))).toEqual([`${VOTE}.json`])
           const reopened = await BallotBoxStore.open(dir, VOTE)
           expect(reopened.ballots()).toEqual(ref.ballots())
           expect(reopened.castCount).toBe(ref.castCount)
@@ -212,7 +229,7 @@ describe('BallotBoxStore file', () => {
     )
   })
 
-  it('stays the same at a full hall, across many blocks of its parts', async () => {
+  it('stays the same at a full hall, across the layouts it grows through', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plenary-box-'))
     try {
       const ref = new ReferenceBox()
@@ -238,6 +255,8 @@ describe('BallotBoxStore file', () => {
         }),
       )
       expect(changed.every((o) => o === 'stored')).toBe(true)
+      expect(await onDisk(dir)).toEqual(ref.snapshot())
+      await box.seal()
       await box.close()
       const text = await readFile(join(dir, 'ballots', `${VOTE}.json`), 'utf8')
       expect(text).toBe(JSON.stringify(ref.snapshot()))

@@ -1,14 +1,19 @@
 import { join } from 'node:path'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
-import { BallotBoxText } from './ballot-box-text'
+import type { SizeHint } from './ballot-box-slots'
+import { BallotBoxSlots, BoxRegions, ballotKey, layoutFor } from './ballot-box-slots'
+import { sha256Hex } from './digest'
 import { DurableJsonFile } from './durable-json-file'
 import type { Recovery } from './durable-json-file'
-import { sha256Hex } from './digest'
+import { GroupCommit } from './group-commit'
 import { verifyBallotBoxFile } from './verify'
 
+export { ballotKey } from './ballot-box-slots'
+
 /**
- * One file per vote. Secret by construction: the ballots are a multiset (content → count) kept
+ * One box per vote: while the vote is open, two slot files written a region at a time
+ * (ballot-box-slots.ts); once it closes, sealed into one file of this shape. Secret by construction: the ballots are a multiset (content → count) kept
  * in canonical order, and who voted is a separate sorted set. Nothing on disk ties a deputy to a
  * ballot's content by id, position or time. `receipts` maps a deputy to the SHA-256 of the random
  * id the tablet made for its ballot, so a resend is recognised; no id is stored with content.
@@ -36,27 +41,41 @@ function commitment(ballotId: string, key: string): string {
 export class BallotBoxStore {
   readonly voteId: string
   readonly recoveries: readonly Recovery[]
-  readonly #file: DurableJsonFile<BallotBoxFile>
+  /** The sealed file: written once, when the vote closes. */
+  readonly #sealedFile: DurableJsonFile<BallotBoxFile>
+  readonly #slots: BallotBoxSlots
   readonly #counts = new Map<string, BallotEntry>()
   readonly #receipts = new Map<
     string,
     { ballotHash: string; commitment: string; generation: number }
   >()
-  /** What each write puts on disk, kept up to date part by part (not rebuilt per write). */
-  readonly #text: BallotBoxText
+  /** What each commit puts on disk, kept up to date region by region (not rebuilt per write). */
+  readonly #regions: BoxRegions
+  readonly #commit = new GroupCommit(() => this.#write())
+  #sealed: boolean
+  /** Given to the next write: the layout is made for the box when full. */
+  #hint: SizeHint | undefined
   #generation = 0
   #durableGeneration = 0
 
-  private constructor(voteId: string, file: DurableJsonFile<BallotBoxFile>, data: BallotBoxFile) {
+  private constructor(
+    voteId: string,
+    files: { sealed: DurableJsonFile<BallotBoxFile>; isSealed: boolean; slots: BallotBoxSlots },
+    data: BallotBoxFile,
+    regions: BoxRegions,
+    recoveries: Recovery[],
+  ) {
     this.voteId = voteId
-    this.recoveries = file.recoveries
-    this.#file = file
-    this.#text = new BallotBoxText(voteId)
+    this.recoveries = recoveries
+    this.#sealedFile = files.sealed
+    this.#sealed = files.isSealed
+    this.#slots = files.slots
+    this.#regions = regions
     for (const entry of data.ballots) {
       const key = ballotKey(entry)
       const copy = { ...entry }
       this.#counts.set(key, copy)
-      this.#text.setBallot(key, copy)
+      this.#regions.setBallot(key, copy)
     }
     for (const [deputyId, ballotHash] of Object.entries(data.receipts)) {
       this.#setReceipt(deputyId, {
@@ -67,19 +86,25 @@ export class BallotBoxStore {
     }
   }
 
-  /** Not through lowdb's Low: the store writes its own text, Low would stringify an object. */
+  /**
+   * A sealed box (its vote closed) from its file; an open vote's from its newest sound slot;
+   * else an empty box. Not through lowdb's Low: the store writes its own bytes.
+   */
   static async open(dataDir: string, voteId: string): Promise<BallotBoxStore> {
-    const path = join(dataDir, 'ballots', `${voteId}.json`)
-    const file = new DurableJsonFile<BallotBoxFile>(path, verifyBallotBoxFile(voteId))
-    const data = (await file.read()) ?? {
-      version: 1,
+    const dir = join(dataDir, 'ballots')
+    const sealed = sealedFile(dir, voteId)
+    const data = await sealed.read()
+    const opened = await BallotBoxSlots.open(dir, voteId, data !== null)
+    const regions = new BoxRegions(voteId, opened.layout ?? layoutFor(0))
+    const box = new BallotBoxStore(
       voteId,
-      ballots: [],
-      voted: [],
-      receipts: {},
-      commitments: {},
-    }
-    return new BallotBoxStore(voteId, file, data)
+      { sealed, isSealed: data !== null, slots: opened.slots },
+      data ?? opened.data ?? emptyBox(voteId),
+      regions,
+      [...sealed.recoveries, ...opened.recoveries],
+    )
+    opened.slots.recognise(regions)
+    return box
   }
 
   get castCount(): number {
@@ -155,7 +180,7 @@ export class BallotBoxStore {
     if (!old) return 'mismatch'
     old.count -= 1
     if (old.count === 0) this.#counts.delete(oldKey)
-    this.#text.setBallot(oldKey, old)
+    this.#regions.setBallot(oldKey, old)
     const key = this.#put(marks, false)
     this.#generation += 1
     this.#setReceipt(deputyId, {
@@ -168,16 +193,32 @@ export class BallotBoxStore {
   }
 
   /**
-   * Writes the box as it stands. At a vote's opening (empty) it makes the folder and the file,
-   * so the first ballot's write is an ordinary one and not also the slowest.
+   * Writes the box as it stands. At a vote's opening (empty) it lays the box out for the hall
+   * it expects and writes both slots whole, so the first ballots' writes are ordinary ones.
    */
-  save(): Promise<void> {
-    return this.#flush()
+  async save(expected?: SizeHint): Promise<void> {
+    this.#hint = expected
+    await this.#flush()
+    if (!this.#sealed) await this.#flush()
   }
 
-  /** Once the writes asked for are on disk, lets go of the file's folder. */
-  close(): Promise<void> {
-    return this.#file.close()
+  /**
+   * The vote closed: the box goes into one file of canonical JSON, and the slots go. Writes
+   * after it (there should be none) rewrite that file.
+   */
+  seal(): Promise<void> {
+    return this.#commit.after(async () => {
+      if (this.#sealed) return
+      await this.#sealedFile.write(this.#snapshot())
+      this.#sealed = true
+      await this.#slots.remove()
+    })
+  }
+
+  /** Once the writes asked for are on disk, lets go of the files. */
+  async close(): Promise<void> {
+    await this.#commit.after(() => this.#slots.close())
+    await this.#sealedFile.close()
   }
 
   #put(marks: Record<string, Mark>, spoiled: boolean): string {
@@ -186,7 +227,7 @@ export class BallotBoxStore {
     const existing = this.#counts.get(key)
     if (existing) existing.count += 1
     else this.#counts.set(key, entry)
-    this.#text.setBallot(key, existing ?? entry)
+    this.#regions.setBallot(key, existing ?? entry)
     return key
   }
 
@@ -195,26 +236,55 @@ export class BallotBoxStore {
     receipt: { ballotHash: string; commitment: string; generation: number },
   ): void {
     this.#receipts.set(deputyId, receipt)
-    this.#text.setVoter(deputyId, receipt.ballotHash, receipt.commitment)
+    this.#regions.setVoter(deputyId, receipt.ballotHash, receipt.commitment)
   }
 
-  /**
-   * The file's own group commit does the grouping: calls made while a write is in flight share
-   * the next one, which takes the text as it is when it starts. The generation it read is
-   * durable once it resolves (only the last caller's function is called; the others stay 0).
-   */
-  async #flush(): Promise<void> {
-    const write = { generation: 0 }
-    await this.#file.writeJson(() => {
-      write.generation = this.#generation
-      return this.#text.chunks()
-    })
-    this.#durableGeneration = Math.max(this.#durableGeneration, write.generation)
+  /** Group commit: calls made while a write is in flight share the next one. */
+  #flush(): Promise<void> {
+    return this.#commit.request()
+  }
+
+  /** The box as it is when the write starts; that generation is durable once it resolves. */
+  async #write(): Promise<void> {
+    const generation = this.#generation
+    if (this.#sealed) {
+      await this.#sealedFile.write(this.#snapshot())
+    } else {
+      const hint = this.#hint
+      this.#hint = undefined
+      await this.#slots.write(this.#regions.snapshot(hint))
+    }
+    this.#durableGeneration = Math.max(this.#durableGeneration, generation)
+  }
+
+  /** The sealed file's content: every part in canonical order. */
+  #snapshot(): BallotBoxFile {
+    const voted = this.votedIds()
+    const receipts: Record<string, string> = {}
+    const commitments: Record<string, string> = {}
+    for (const id of voted) {
+      const receipt = this.#receipts.get(id)!
+      receipts[id] = receipt.ballotHash
+      commitments[id] = receipt.commitment
+    }
+    return {
+      version: 1,
+      voteId: this.voteId,
+      ballots: this.ballots(),
+      voted,
+      receipts,
+      commitments,
+    }
   }
 }
 
-/** Canonical content key: the same marks in any order are the same ballot. */
-export function ballotKey(entry: Pick<BallotEntry, 'marks' | 'spoiled'>): string {
-  const marks = Object.entries(entry.marks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return JSON.stringify([entry.spoiled === true, marks])
+function sealedFile(dir: string, voteId: string): DurableJsonFile<BallotBoxFile> {
+  return new DurableJsonFile<BallotBoxFile>(
+    join(dir, `${voteId}.json`),
+    verifyBallotBoxFile(voteId),
+  )
+}
+
+function emptyBox(voteId: string): BallotBoxFile {
+  return { version: 1, voteId, ballots: [], voted: [], receipts: {}, commitments: {} }
 }

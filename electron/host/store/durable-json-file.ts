@@ -178,6 +178,16 @@ export async function writeFileDurably(file: string, data: string | Uint8Array):
   }
 }
 
+/** Makes the folder if need be and fsyncs it: a name just made in it then survives a power cut. */
+export async function syncFolder(dir: string): Promise<void> {
+  const folder = await openFolder(dir)
+  try {
+    await folder?.sync()
+  } finally {
+    await folder?.close()
+  }
+}
+
 async function openFolder(dir: string): Promise<FileHandle | null> {
   await mkdir(dir, { recursive: true })
   return openExistingFolder(dir)

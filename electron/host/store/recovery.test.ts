@@ -2,6 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { call, HostHarness } from '../testing/host-harness'
+import { readSlot, slotFile } from './ballot-box-slots'
 import { verifyAuditText } from './audit-log'
 
 let h: HostHarness
@@ -56,20 +57,29 @@ describe('recovery at start', () => {
     expect(log.entries.at(-1)?.type).toBe('data.recovered')
   })
 
-  it('recovers a truncated ballot box from its previous copy', async () => {
+  it('recovers a truncated ballot box from its other slot', async () => {
     const { voteId } = await votedSession()
     await h.stop()
-    const file = join(h.meetingDir, 'ballots', `${voteId}.json`)
+    const [a, b] = (['a', 'b'] as const).map((w) =>
+      slotFile(join(h.meetingDir, 'ballots'), voteId, w),
+    )
+    const generation = async (file: string) => {
+      const read = await readSlot(file, voteId)
+      return read.kind === 'ok' ? read.generation : -1
+    }
+    const file = (await generation(a!)) > (await generation(b!)) ? a! : b!
     const text = await readFile(file, 'utf8')
     await writeFile(file, text.slice(0, text.length / 2), 'utf8')
     await h.start()
-    // The previous copy holds all but the last acknowledged write; that tablet resends.
+    // The other slot holds all but the last acknowledged write; that tablet resends.
     expect(h.host.session.loadedBox(voteId)?.castCount).toBe(4)
     expect(h.host.session.alerts[0]).toMatchObject({ code: 'data-recovered' })
   })
 
-  it('refuses to start on a ballot box that does not add up, rather than trust it', async () => {
-    const { voteId } = await votedSession()
+  it('refuses to start on a sealed ballot box that does not add up, rather than trust it', async () => {
+    const { staff, voteId } = await votedSession()
+    await call(staff, 'vote:close', { voteId })
+    await h.host.archiver.idle()
     await h.stop()
     const file = join(h.meetingDir, 'ballots', `${voteId}.json`)
     const data = JSON.parse(await readFile(file, 'utf8')) as { ballots: { count: number }[] }

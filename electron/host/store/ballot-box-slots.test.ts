@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Mark } from '../../../shared/protocol/vote-rules.schema'
+import { readSlot, slotFile } from './ballot-box-slots'
+import { BallotBoxStore } from './ballot-box.store'
+
+const VOTE = 'V1'
+let dir: string
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'plenary-slots-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `D${String(i).padStart(4, '0')}`)
+const candidates = Array.from({ length: 13 }, (_, i) => `P${String(i + 1).padStart(2, '0')}`)
+/** A distinct select ballot per deputy, as a hall of random choices makes. */
+const marksOf = (i: number): Record<string, Mark> =>
+  Object.fromEntries(candidates.filter((_, c) => (i >> c) & 1).map((c) => [c, 'for' as Mark]))
+
+async function vote(box: BallotBoxStore, deputies: string[], from = 0): Promise<void> {
+  for (let at = 0; at < deputies.length; at += 100) {
+    const batch = deputies.slice(at, at + 100)
+    const outcomes = await Promise.all(
+      batch.map((id, i) => box.add(id, `b-${id}`, marksOf(from + at + i))),
+    )
+    expect(outcomes.every((o) => o === 'stored')).toBe(true)
+  }
+}
+
+/** Bytes this process has written through write(2) and its kin (Linux). */
+async function bytesWritten(): Promise<number> {
+  const io = await readFile('/proc/self/io', 'utf8')
+  return Number(/wchar: (\d+)/.exec(io)?.[1])
+}
+
+const slots = () => (['a', 'b'] as const).map((w) => slotFile(join(dir, 'ballots'), VOTE, w))
+
+describe('the ballot box of an open vote', () => {
+  it.runIf(existsSync('/proc/self/io'))(
+    'writes what a ballot changed, not the box, also after a restart',
+    async () => {
+      const hall = ids(3000)
+      let box = await BallotBoxStore.open(dir, VOTE)
+      await box.save({ voters: hall.length, marks: candidates.length })
+      await vote(box, hall.slice(0, 2000))
+      const size = (await stat(slots()[0]!)).size
+      expect(size).toBeGreaterThan(2_000_000)
+
+      // (The older slot catches up first on the last batch of a hundred.)
+      expect(await box.add('D2499', 'b-w', marksOf(2499))).toBe('stored')
+      const before = await bytesWritten()
+      expect(await box.add('D2500', 'b-x', marksOf(2500))).toBe('stored')
+      const oneBallot = (await bytesWritten()) - before
+      // Header and a few regions: a few dozen KB of a box of megabytes.
+      expect(oneBallot).toBeLessThan(80_000)
+
+      await box.close()
+      box = await BallotBoxStore.open(dir, VOTE)
+      expect(box.castCount).toBe(2002)
+      const restarted = await bytesWritten()
+      expect(await box.add('D2501', 'b-y', marksOf(2501))).toBe('stored')
+      expect(await box.add('D2502', 'b-z', marksOf(2502))).toBe('stored')
+      expect((await bytesWritten()) - restarted).toBeLessThan(160_000)
+      await box.close()
+    },
+  )
+
+  it('after a write cut short, opens on the other slot and sets the torn one aside', async () => {
+    const deputies = ids(5)
+    const box = await BallotBoxStore.open(dir, VOTE)
+    await box.save({ voters: 5, marks: 13 })
+    for (const [i, id] of deputies.entries()) await box.add(id, `b${i}`, marksOf(i))
+    await box.close()
+    // The newest slot's last region write reached the disk only in part.
+    const reads = await Promise.all(slots().map((f) => readSlot(f, VOTE)))
+    const newest =
+      reads[0]!.kind === 'ok' &&
+      reads[1]!.kind === 'ok' &&
+      reads[0]!.generation > reads[1]!.generation
+        ? 0
+        : 1
+    const file = slots()[newest]!
+    const handle = await open(file, 'r+')
+    const { size } = await handle.stat()
+    await handle.write(Buffer.from('{"b":[],"v":[]}'), 0, 15, size - 2000)
+    await handle.close()
+
+    const reopened = await BallotBoxStore.open(dir, VOTE)
+    expect(reopened.castCount).toBe(4)
+    expect(reopened.recoveries).toEqual([
+      expect.objectContaining({ file, problem: expect.stringMatching(/checksum/) }),
+    ])
+    const names = await readdir(join(dir, 'ballots'))
+    expect(names.filter((n) => n.includes('.corrupt-'))).toHaveLength(1)
+    // The tablet whose ballot was not acknowledged resends it; the box goes on from there.
+    expect(await reopened.add(deputies[4]!, 'b4', marksOf(4))).toBe('stored')
+    expect(await reopened.add(deputies[0]!, 'b0', marksOf(0))).toBe('resent')
+    await reopened.close()
+    const again = await BallotBoxStore.open(dir, VOTE)
+    expect(again.castCount).toBe(5)
+    expect(again.recoveries).toEqual([])
+    await again.close()
+  })
+
+  it('refuses to open when neither slot is sound, rather than start empty', async () => {
+    const box = await BallotBoxStore.open(dir, VOTE)
+    await box.save()
+    await box.add('D1', 'b1', marksOf(1))
+    await box.close()
+    for (const file of slots()) {
+      const text = await readFile(file, 'utf8')
+      const handle = await open(file, 'r+')
+      await handle.write(Buffer.from('x'), 0, 1, text.indexOf('"b"'))
+      await handle.close()
+    }
+    await expect(BallotBoxStore.open(dir, VOTE)).rejects.toThrow(/no sound slot.*checksum/)
+  })
+
+  it('is a padded JSON file that holds ballots and voters apart', async () => {
+    const box = await BallotBoxStore.open(dir, VOTE)
+    await box.save({ voters: 3, marks: 13 })
+    await vote(box, ids(3))
+    await box.close()
+    const parsed = JSON.parse(await readFile(slots()[0]!, 'utf8')) as {
+      slot: { voteId: string; crc: number[] }
+      regions: { b: { count: number; marks: object }[]; v: string[][] }[]
+    }
+    expect(parsed.slot.voteId).toBe(VOTE)
+    expect(parsed.regions).toHaveLength(parsed.slot.crc.length)
+    const ballots = parsed.regions.flatMap((r) => r.b)
+    expect(ballots.map((b) => Object.keys(b).sort())).toEqual([
+      ['count', 'marks'],
+      ['count', 'marks'],
+      ['count', 'marks'],
+    ])
+    expect(parsed.regions.flatMap((r) => r.v.map((v) => v[0])).sort()).toEqual(ids(3))
+  })
+})

@@ -1,0 +1,551 @@
+import { constants } from 'node:fs'
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { crc32 } from 'node:zlib'
+import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
+import type { BallotBoxFile } from './ballot-box.store'
+import type { Recovery } from './durable-json-file'
+import { DataFileError, syncFolder } from './durable-json-file'
+import { verifyBallotBoxFile } from './verify'
+
+/**
+ * The ballot box of an open vote on disk, written so that a commit costs what changed and not
+ * the whole box (at 3,000 deputies the box is ~1 MB; rewriting it per commit set the median
+ * acknowledgement).
+ *
+ * Every ballot (by its content key) and every voter (by id) lives in one of R regions, chosen by
+ * a hash of the key: never by arrival, so a region's place and order say nothing about who
+ * voted when. Two slot files, A and B, each hold the whole box: a header with a generation and
+ * a checksum per region, then the regions, each padded with spaces to a fixed size (the file
+ * stays valid JSON). A commit writes the regions that changed since that slot was last written,
+ * and its header, into the older slot, then one fdatasync: the newer slot is never touched, so
+ * a power cut leaves it whole. Reading takes the newest slot whose checksums hold.
+ *
+ * What two slots say beyond one: the difference between them is the last commit, as the
+ * `.prev` copy of a whole-file write was. At close the box is sealed into one canonical file and
+ * the slots go.
+ */
+
+export interface Layout {
+  /** Changes at every relayout: a slot written in another layout is rewritten whole. */
+  id: number
+  regions: number
+  regionBytes: number
+  /** The header's size; regions start here. */
+  headerBytes: number
+}
+
+/** What the box is expected to hold: deputies who may vote, marks on the largest ballot. */
+export interface SizeHint {
+  voters: number
+  marks: number
+}
+
+interface Region {
+  ballots: Map<string, BallotEntry>
+  /** Deputy id → [receipt, commitment]. */
+  voters: Map<string, readonly [string, string]>
+  /** Its JSON as UTF-8; a new buffer at every change, so a slot knows by identity what it has. */
+  text: Buffer | null
+  crc: number
+}
+
+const FORMAT = 'plenary-vote.ballot-box-slot/1'
+const SLOT_PREFIX = '{"slot":'
+const SLOT_SUFFIX = ',"regions":[\n'
+const TRAILER = Buffer.from(']}\n')
+const NEWLINE = Buffer.from('\n')
+const FIRST = Buffer.from(' ')
+const COMMA = Buffer.from(',')
+const PAGE = 4096
+
+/** The box's regions in memory, each with its text as it goes on disk. */
+export class BoxRegions {
+  readonly voteId: string
+  layout: Layout
+  #regions: Region[]
+  #padding: Buffer
+
+  constructor(voteId: string, layout: Omit<Layout, 'id' | 'headerBytes'>) {
+    this.voteId = voteId
+    this.layout = withHeader(voteId, { id: 1, ...layout })
+    this.#regions = emptyRegions(layout.regions)
+    this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
+  }
+
+  /** The entry under its content key, after its count changed; at count 0 it is gone. */
+  setBallot(key: string, entry: BallotEntry): void {
+    const region = this.#regionOf(key)
+    if (entry.count === 0) region.ballots.delete(key)
+    else region.ballots.set(key, entry)
+    region.text = null
+  }
+
+  setVoter(deputyId: string, receipt: string, commitment: string): void {
+    const region = this.#regionOf(deputyId)
+    region.voters.set(deputyId, [receipt, commitment])
+    region.text = null
+  }
+
+  /**
+   * Every region's text, made for those that changed; a region grown past its size first lays
+   * the box out anew (as does a hint of more than the layout holds). Then a snapshot to write:
+   * the buffers never change once made.
+   */
+  snapshot(hint?: SizeHint): Snapshot {
+    const { regions, regionBytes } = this.layout
+    if (hint) {
+      const wanted = layoutFor(expectedBytes(hint))
+      if (wanted.regions > regions || wanted.regionBytes > regionBytes)
+        this.#relayout({
+          regions: Math.max(wanted.regions, regions),
+          regionBytes: Math.max(wanted.regionBytes, regionBytes),
+        })
+    }
+    let texts = this.#texts()
+    const largest = Math.max(...texts.map((t) => t.length))
+    if (largest > this.layout.regionBytes - 2) {
+      // Grown beyond what it was laid out for (more regions), or unevenly (larger ones).
+      const total = texts.reduce((sum, t) => sum + t.length, 0)
+      const wanted = layoutFor(2 * total, largest)
+      this.#relayout({
+        regions: Math.max(wanted.regions, this.layout.regions),
+        regionBytes: Math.max(wanted.regionBytes, 2 * this.layout.regionBytes),
+      })
+      texts = this.#texts()
+    }
+    return {
+      layout: this.layout,
+      texts,
+      crcs: this.#regions.map((r) => r.crc),
+      padding: this.#padding,
+    }
+  }
+
+  /** Adopts the layout a slot was written in, so that the slot need not be rewritten whole. */
+  adopt(layout: Omit<Layout, 'id' | 'headerBytes'>): void {
+    if (layout.regions === this.layout.regions && layout.regionBytes === this.layout.regionBytes) {
+      return
+    }
+    this.#relayout(layout)
+  }
+
+  #texts(): Buffer[] {
+    return this.#regions.map((region, i) => {
+      if (region.text) return region.text
+      const text = regionText(region)
+      region.text = text
+      region.crc = regionCrc(text, i, this.#padding)
+      return text
+    })
+  }
+
+  #relayout(layout: Omit<Layout, 'id' | 'headerBytes'>): void {
+    const old = this.#regions
+    this.layout = withHeader(this.voteId, { ...layout, id: this.layout.id + 1 })
+    this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
+    this.#regions = emptyRegions(layout.regions)
+    for (const region of old) {
+      for (const [key, entry] of region.ballots) this.#regionOf(key).ballots.set(key, entry)
+      for (const [id, voter] of region.voters) this.#regionOf(id).voters.set(id, voter)
+    }
+  }
+
+  #regionOf(key: string): Region {
+    return this.#regions[crc32(key) % this.layout.regions]!
+  }
+}
+
+/** One commit's bytes: the layout, every region's text and checksum. */
+export interface Snapshot {
+  layout: Layout
+  texts: Buffer[]
+  crcs: number[]
+  padding: Buffer
+}
+
+/** A region on disk: a separator, its JSON, spaces up to its size less one, a newline. */
+function regionChunks(snapshot: Snapshot, i: number): Buffer[] {
+  const text = snapshot.texts[i]!
+  const fill = snapshot.layout.regionBytes - 2 - text.length
+  return [i === 0 ? FIRST : COMMA, text, snapshot.padding.subarray(0, fill), NEWLINE]
+}
+
+function regionCrc(text: Buffer, i: number, padding: Buffer): number {
+  const fill = padding.length - 2 - text.length
+  let crc = crc32(i === 0 ? FIRST : COMMA)
+  crc = crc32(text, crc)
+  crc = crc32(padding.subarray(0, fill), crc)
+  return crc32(NEWLINE, crc)
+}
+
+function regionText(region: Region): Buffer {
+  const ballots = [...region.ballots].sort(byKey).map(([, e]) => JSON.stringify(e))
+  const voters = [...region.voters].sort(byKey).map(([id, [r, c]]) => JSON.stringify([id, r, c]))
+  return Buffer.from(`{"b":[${ballots.join(',')}],"v":[${voters.join(',')}]}`, 'utf8')
+}
+
+function byKey<T>([a]: [string, T], [b]: [string, T]): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function emptyRegions(n: number): Region[] {
+  return Array.from({ length: n }, () => ({
+    ballots: new Map(),
+    voters: new Map(),
+    text: null,
+    crc: 0,
+  }))
+}
+
+/** A deputy's receipt and commitment take ~150 bytes; a ballot's entry ~18 per mark. */
+function expectedBytes(hint: SizeHint): number {
+  return hint.voters * (150 + 24 + 18 * hint.marks)
+}
+
+/**
+ * Regions of ~2 KB of text expected when full, at three times that size: a commit writes a
+ * few of them, and a region outgrows its size only when the hash is very uneven.
+ */
+export function layoutFor(bytes: number, largest = 0): Omit<Layout, 'id' | 'headerBytes'> {
+  let regions = 8
+  while (regions < 1024 && regions * 2048 < bytes) regions *= 2
+  const regionBytes = roundUp(Math.max((3 * bytes) / regions, 2 * largest + 64, PAGE), PAGE)
+  return { regions, regionBytes }
+}
+
+function withHeader(voteId: string, layout: Omit<Layout, 'headerBytes'>): Layout {
+  // The header's JSON at its longest: every checksum ten digits.
+  const longest = header(voteId, Number.MAX_SAFE_INTEGER, layout.regionBytes, [
+    ...Array<number>(layout.regions).fill(0xffffffff),
+  ])
+  return { ...layout, headerBytes: roundUp(longest.length + 16, PAGE) }
+}
+
+function header(voteId: string, generation: number, regionBytes: number, crcs: number[]): string {
+  const body = { format: FORMAT, voteId, generation, regionBytes, crc: crcs }
+  const check = crc32(JSON.stringify(body))
+  return `${SLOT_PREFIX}${JSON.stringify({ ...body, check })}`
+}
+
+function headerBytes(snapshot: Snapshot, voteId: string, generation: number): Buffer {
+  const text = header(voteId, generation, snapshot.layout.regionBytes, snapshot.crcs)
+  const bytes = Buffer.alloc(snapshot.layout.headerBytes, 0x20)
+  bytes.write(text, 0, 'utf8')
+  bytes.write(SLOT_SUFFIX, bytes.length - SLOT_SUFFIX.length, 'utf8')
+  return bytes
+}
+
+function roundUp(n: number, to: number): number {
+  return Math.ceil(n / to) * to
+}
+
+/** One slot file, and what of the current layout it holds on disk (by each region's buffer). */
+class Slot {
+  readonly file: string
+  generation = 0
+  layoutId = 0
+  /** The region texts its bytes are, null where unknown: the next write rewrites it whole. */
+  onDisk: (Buffer | null)[] | null = null
+  /** The bytes read at open, until `recognise` has compared them. */
+  loaded: Buffer | null = null
+  #handle: FileHandle | null = null
+
+  constructor(file: string) {
+    this.file = file
+  }
+
+  /**
+   * Writes the snapshot. Until the write is done the slot counts as empty, so a failed write
+   * leaves it the one written next, and whole.
+   */
+  async write(snapshot: Snapshot, voteId: string, generation: number): Promise<void> {
+    const { layout } = snapshot
+    const onDisk = this.layoutId === layout.id ? this.onDisk : null
+    this.generation = 0
+    this.onDisk = null
+    const head = headerBytes(snapshot, voteId, generation)
+    if (onDisk) {
+      const handle = (this.#handle ??= await open(this.file, constants.O_RDWR))
+      const writes = [writeAt(handle, [head], 0)]
+      snapshot.texts.forEach((text, i) => {
+        if (onDisk[i] !== text)
+          writes.push(
+            writeAt(handle, regionChunks(snapshot, i), layout.headerBytes + i * layout.regionBytes),
+          )
+      })
+      await settled(writes)
+      await handle.datasync()
+    } else {
+      await this.#handle?.close()
+      this.#handle = null
+      await mkdir(dirname(this.file), { recursive: true })
+      const handle = await open(this.file, constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC)
+      this.#handle = handle
+      const chunks = [head, ...snapshot.texts.flatMap((_, i) => regionChunks(snapshot, i))]
+      await writeAt(handle, [Buffer.concat([...chunks, TRAILER])], 0)
+      await handle.datasync()
+      // A new file's name is durable once its folder is.
+      await syncFolder(dirname(this.file))
+    }
+    this.generation = generation
+    this.layoutId = layout.id
+    this.onDisk = [...snapshot.texts]
+  }
+
+  async close(): Promise<void> {
+    const handle = this.#handle
+    this.#handle = null
+    await handle?.close()
+  }
+}
+
+async function writeAt(handle: FileHandle, chunks: Buffer[], position: number): Promise<void> {
+  const length = chunks.reduce((sum, c) => sum + c.length, 0)
+  const { bytesWritten } = await handle.writev(chunks, position)
+  if (bytesWritten !== length) throw new Error(`short write: ${bytesWritten} of ${length} bytes`)
+}
+
+/** Every write done, then the first failure rethrown. */
+async function settled(steps: Promise<unknown>[]): Promise<void> {
+  for (const outcome of await Promise.allSettled(steps)) {
+    if (outcome.status === 'rejected') throw outcome.reason
+  }
+}
+
+/** The two slot files of an open vote's ballot box. */
+export class BallotBoxSlots {
+  readonly voteId: string
+  readonly #slots: [Slot, Slot]
+
+  private constructor(dir: string, voteId: string) {
+    this.voteId = voteId
+    this.#slots = [new Slot(slotFile(dir, voteId, 'a')), new Slot(slotFile(dir, voteId, 'b'))]
+  }
+
+  /**
+   * The newest sound slot's box and layout, or null when there are no slots. A slot that fails
+   * its checks is set aside and reported; with none sound the box cannot be trusted and this
+   * throws. For a sealed box, slots left by a stop just after sealing are removed unread.
+   */
+  static async open(
+    dir: string,
+    voteId: string,
+    sealed: boolean,
+  ): Promise<{
+    slots: BallotBoxSlots
+    data: BallotBoxFile | null
+    layout: Omit<Layout, 'id' | 'headerBytes'> | null
+    recoveries: Recovery[]
+  }> {
+    const slots = new BallotBoxSlots(dir, voteId)
+    if (sealed) {
+      await slots.remove()
+      return { slots, data: null, layout: null, recoveries: [] }
+    }
+    const reads = await Promise.all(slots.#slots.map((s) => readSlot(s.file, voteId)))
+    const sound = reads.flatMap((r, i) =>
+      r.kind === 'ok' ? [{ ...r, slot: slots.#slots[i]! }] : [],
+    )
+    const newest = sound.sort((a, b) => b.generation - a.generation)[0]
+    const recoveries: Recovery[] = []
+    const bad = reads.flatMap((r, i) =>
+      r.kind === 'bad' ? [{ ...r, slot: slots.#slots[i]! }] : [],
+    )
+    if (bad.length > 0 && !newest) {
+      throw new DataFileError(
+        join(dir, `${voteId}.slot-*.json`),
+        `no sound slot (${bad.map((b) => `${b.slot.file}: ${b.problem}`).join('; ')})`,
+      )
+    }
+    for (const b of bad) {
+      const setAsideAs = `${b.slot.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
+      await rename(b.slot.file, setAsideAs)
+      recoveries.push({ file: b.slot.file, problem: b.problem, setAsideAs, usedPrevious: true })
+    }
+    for (const s of sound) {
+      s.slot.generation = s.generation
+      s.slot.loaded = s.bytes
+    }
+    const layout = newest
+      ? { regions: newest.layout.regions, regionBytes: newest.layout.regionBytes }
+      : null
+    return { slots, data: newest?.data ?? null, layout, recoveries }
+  }
+
+  /**
+   * Tells the slots what of `regions` they already hold, byte for byte, after `open` filled
+   * `regions` from the newest: those regions are not written again.
+   */
+  recognise(regions: BoxRegions): void {
+    const snapshot = regions.snapshot()
+    for (const slot of this.#slots) {
+      const bytes = slot.loaded
+      slot.loaded = null
+      if (!bytes) continue
+      const { layout } = snapshot
+      const expectedLength =
+        layout.headerBytes + layout.regions * layout.regionBytes + TRAILER.length
+      if (bytes.length !== expectedLength) continue
+      slot.layoutId = layout.id
+      slot.onDisk = snapshot.texts.map((text, i) => {
+        const at = layout.headerBytes + i * layout.regionBytes
+        return Buffer.concat(regionChunks(snapshot, i)).equals(
+          bytes.subarray(at, at + layout.regionBytes),
+        )
+          ? text
+          : null
+      })
+    }
+  }
+
+  /** Writes the snapshot into the older slot; resolves once it is on disk. */
+  async write(snapshot: Snapshot): Promise<void> {
+    const [a, b] = this.#slots
+    const target = a.generation <= b.generation ? a : b
+    const generation = Math.max(a.generation, b.generation) + 1
+    await target.write(snapshot, this.voteId, generation)
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#slots.map((s) => s.close()))
+  }
+
+  /** Once the box is sealed: the slots go. */
+  async remove(): Promise<void> {
+    await this.close()
+    for (const slot of this.#slots) {
+      await unlink(slot.file).catch((error: unknown) => {
+        if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error
+      })
+      slot.generation = 0
+      slot.onDisk = null
+    }
+  }
+}
+
+export function slotFile(dir: string, voteId: string, which: 'a' | 'b'): string {
+  return join(dir, `${voteId}.slot-${which}.json`)
+}
+
+type SlotRead =
+  | { kind: 'missing' }
+  | { kind: 'bad'; problem: string }
+  | {
+      kind: 'ok'
+      generation: number
+      data: BallotBoxFile
+      layout: Omit<Layout, 'id'>
+      bytes: Buffer
+    }
+
+/** A slot file, checked: its header, every region's checksum, and the box it holds adds up. */
+export async function readSlot(file: string, voteId: string): Promise<SlotRead> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(file)
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT')
+      return { kind: 'missing' }
+    throw error
+  }
+  const bad = (problem: string): SlotRead => ({ kind: 'bad', problem })
+  const end = bytes.indexOf(0x0a)
+  const first = bytes.toString('utf8', 0, end + 1)
+  if (end < 0 || !first.startsWith(SLOT_PREFIX) || !first.endsWith(SLOT_SUFFIX))
+    return bad(bytes.length === 0 ? 'empty file' : 'no slot header')
+  let head: { format?: unknown; voteId?: unknown; generation?: unknown; regionBytes?: unknown }
+  let crcs: unknown
+  try {
+    const parsed = JSON.parse(first.slice(SLOT_PREFIX.length, -SLOT_SUFFIX.length)) as Record<
+      string,
+      unknown
+    >
+    const { check, ...body } = parsed
+    if (check !== crc32(JSON.stringify(body))) return bad('slot header checksum')
+    head = body
+    crcs = body.crc
+  } catch {
+    return bad('slot header is not valid JSON')
+  }
+  if (head.format !== FORMAT || head.voteId !== voteId) return bad('not this vote’s slot')
+  const regionBytes = head.regionBytes
+  const generation = head.generation
+  if (
+    !Array.isArray(crcs) ||
+    typeof regionBytes !== 'number' ||
+    typeof generation !== 'number' ||
+    !Number.isInteger(regionBytes) ||
+    regionBytes < 2
+  )
+    return bad('slot header is malformed')
+  const headerBytes = end + 1
+  if (bytes.length !== headerBytes + crcs.length * regionBytes + TRAILER.length)
+    return bad('truncated or overlong')
+  const ballots: [string, BallotEntry][] = []
+  const voters: [string, string, string][] = []
+  for (let i = 0; i < crcs.length; i++) {
+    const at = headerBytes + i * regionBytes
+    const region = bytes.subarray(at, at + regionBytes)
+    if (crc32(region) !== crcs[i]) return bad(`region ${i} checksum (a write cut short)`)
+    try {
+      const { b, v } = JSON.parse(region.toString('utf8', 1)) as {
+        b: BallotEntry[]
+        v: [string, string, string][]
+      }
+      for (const entry of b) ballots.push([ballotKey(entry), entry])
+      voters.push(...v)
+    } catch {
+      return bad(`region ${i} is not valid JSON`)
+    }
+  }
+  ballots.sort(byKey)
+  voters.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const data: BallotBoxFile = {
+    version: 1,
+    voteId,
+    ballots: ballots.map(([, e]) => e),
+    voted: voters.map(([id]) => id),
+    receipts: Object.fromEntries(voters.map(([id, r]) => [id, r])),
+    commitments: Object.fromEntries(voters.map(([id, , c]) => [id, c])),
+  }
+  const problems = verifyBallotBoxFile(voteId)(data)
+  if (ballots.some(([key], i) => i > 0 && ballots[i - 1]![0] === key))
+    problems.push('a ballot content is in two regions')
+  if (problems.length > 0) return bad(problems.join('; '))
+  return {
+    kind: 'ok',
+    generation,
+    data,
+    layout: { regions: crcs.length, regionBytes, headerBytes },
+    bytes,
+  }
+}
+
+/** Canonical content key: the same marks in any order are the same ballot. */
+export function ballotKey(entry: Pick<BallotEntry, 'marks' | 'spoiled'>): string {
+  const marks = Object.entries(entry.marks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return JSON.stringify([entry.spoiled === true, marks])
+}
+
+/**
+ * The box as it stands on disk, read only: the newest sound slot of an open vote, else the
+ * sealed file; null when there is neither. For tests and tools; the host opens it through
+ * BallotBoxStore, which also sets aside what fails.
+ */
+export async function readBallotBox(dir: string, voteId: string): Promise<BallotBoxFile | null> {
+  const reads = await Promise.all(
+    (['a', 'b'] as const).map((w) => readSlot(slotFile(dir, voteId, w), voteId)),
+  )
+  const newest = reads
+    .flatMap((r) => (r.kind === 'ok' ? [r] : []))
+    .sort((a, b) => b.generation - a.generation)[0]
+  if (newest) return newest.data
+  try {
+    return JSON.parse(await readFile(join(dir, `${voteId}.json`), 'utf8')) as BallotBoxFile
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null
+    throw error
+  }
+}
