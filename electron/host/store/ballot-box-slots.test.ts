@@ -128,11 +128,11 @@ describe('the ballot box of an open vote', () => {
     await vote(box, ids(3))
     await box.close()
     const parsed = JSON.parse(await readFile(slots()[0]!, 'utf8')) as {
-      slot: { voteId: string; crc: number[] }
+      slot: { voteId: string; crc: string }
       regions: { b: { count: number; marks: object }[]; v: string[][] }[]
     }
     expect(parsed.slot.voteId).toBe(VOTE)
-    expect(parsed.regions).toHaveLength(parsed.slot.crc.length)
+    expect(parsed.regions).toHaveLength(parsed.slot.crc.length / 8)
     const ballots = parsed.regions.flatMap((r) => r.b)
     expect(ballots.map((b) => Object.keys(b).sort())).toEqual([
       ['count', 'marks'],

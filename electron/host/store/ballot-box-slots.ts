@@ -53,6 +53,7 @@ interface Region {
 
 const FORMAT = 'plenary-vote.ballot-box-slot/1'
 const SLOT_PREFIX = '{"slot":'
+const CHECK = ',"check":'
 const SLOT_SUFFIX = ',"regions":[\n'
 const TRAILER = Buffer.from(']}\n')
 const NEWLINE = Buffer.from('\n')
@@ -66,12 +67,15 @@ export class BoxRegions {
   layout: Layout
   #regions: Region[]
   #padding: Buffer
+  /** Every region's checksum as eight hex digits, in order: the header's list. */
+  #crcHex: Buffer
 
   constructor(voteId: string, layout: Omit<Layout, 'id' | 'headerBytes'>) {
     this.voteId = voteId
     this.layout = withHeader(voteId, { id: 1, ...layout })
     this.#regions = emptyRegions(layout.regions)
     this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
+    this.#crcHex = Buffer.alloc(8 * layout.regions, 0x30)
   }
 
   /** The entry under its content key, after its count changed; at count 0 it is gone. */
@@ -118,7 +122,7 @@ export class BoxRegions {
     return {
       layout: this.layout,
       texts,
-      crcs: this.#regions.map((r) => r.crc),
+      crcHex: Buffer.from(this.#crcHex),
       padding: this.#padding,
     }
   }
@@ -137,6 +141,7 @@ export class BoxRegions {
       const text = regionText(region)
       region.text = text
       region.crc = regionCrc(text, i, this.#padding)
+      this.#crcHex.write(region.crc.toString(16).padStart(8, '0'), 8 * i, 'latin1')
       return text
     })
   }
@@ -145,6 +150,7 @@ export class BoxRegions {
     const old = this.#regions
     this.layout = withHeader(this.voteId, { ...layout, id: this.layout.id + 1 })
     this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
+    this.#crcHex = Buffer.alloc(8 * layout.regions, 0x30)
     this.#regions = emptyRegions(layout.regions)
     for (const region of old) {
       for (const [key, entry] of region.ballots) this.#regionOf(key).ballots.set(key, entry)
@@ -161,7 +167,8 @@ export class BoxRegions {
 export interface Snapshot {
   layout: Layout
   texts: Buffer[]
-  crcs: number[]
+  /** The regions' checksums, eight hex digits each. */
+  crcHex: Buffer
   padding: Buffer
 }
 
@@ -170,6 +177,16 @@ function regionChunks(snapshot: Snapshot, i: number): Buffer[] {
   const text = snapshot.texts[i]!
   const fill = snapshot.layout.regionBytes - 2 - text.length
   return [i === 0 ? FIRST : COMMA, text, snapshot.padding.subarray(0, fill), NEWLINE]
+}
+
+/**
+ * What changes of a region whose text on disk is `before`: its separator and text, and spaces
+ * over what is left of a longer text; the rest of its padding and its newline are there.
+ */
+function regionChange(snapshot: Snapshot, i: number, before: Buffer): Buffer[] {
+  const text = snapshot.texts[i]!
+  const fill = Math.max(0, before.length - text.length)
+  return [i === 0 ? FIRST : COMMA, text, snapshot.padding.subarray(0, fill)]
 }
 
 function regionCrc(text: Buffer, i: number, padding: Buffer): number {
@@ -216,23 +233,32 @@ export function layoutFor(bytes: number, largest = 0): Omit<Layout, 'id' | 'head
 }
 
 function withHeader(voteId: string, layout: Omit<Layout, 'headerBytes'>): Layout {
-  // The header's JSON at its longest: every checksum ten digits.
-  const longest = header(voteId, Number.MAX_SAFE_INTEGER, layout.regionBytes, [
-    ...Array<number>(layout.regions).fill(0xffffffff),
+  // The header at its longest: the largest generation, the longest checksum of it.
+  const crcHex = Buffer.alloc(8 * layout.regions, 0x30)
+  const longest = header(voteId, Number.MAX_SAFE_INTEGER, layout.regionBytes, crcHex).length
+  return { ...layout, headerBytes: roundUp(longest + 10 + SLOT_SUFFIX.length, PAGE) }
+}
+
+/**
+ * `{"slot":{…},"check":N`: the body's fields with the checksums as one hex string, and the
+ * CRC-32 of the body's bytes (built from parts: nothing of size R is stringified per commit).
+ */
+function header(voteId: string, generation: number, regionBytes: number, crcHex: Buffer): Buffer {
+  const body = Buffer.concat([
+    Buffer.from(
+      `{"format":"${FORMAT}","voteId":${JSON.stringify(voteId)},"generation":${generation},` +
+        `"regionBytes":${regionBytes},"crc":"`,
+    ),
+    crcHex,
+    Buffer.from('"}'),
   ])
-  return { ...layout, headerBytes: roundUp(longest.length + 16, PAGE) }
+  return Buffer.concat([Buffer.from(SLOT_PREFIX), body, Buffer.from(`${CHECK}${crc32(body)}`)])
 }
 
-function header(voteId: string, generation: number, regionBytes: number, crcs: number[]): string {
-  const body = { format: FORMAT, voteId, generation, regionBytes, crc: crcs }
-  const check = crc32(JSON.stringify(body))
-  return `${SLOT_PREFIX}${JSON.stringify({ ...body, check })}`
-}
-
-function headerBytes(snapshot: Snapshot, voteId: string, generation: number): Buffer {
-  const text = header(voteId, generation, snapshot.layout.regionBytes, snapshot.crcs)
+/** The header as it goes on disk whole: padded with spaces, the regions' opening at its end. */
+function wholeHeader(snapshot: Snapshot, text: Buffer): Buffer {
   const bytes = Buffer.alloc(snapshot.layout.headerBytes, 0x20)
-  bytes.write(text, 0, 'utf8')
+  text.copy(bytes)
   bytes.write(SLOT_SUFFIX, bytes.length - SLOT_SUFFIX.length, 'utf8')
   return bytes
 }
@@ -248,6 +274,8 @@ class Slot {
   layoutId = 0
   /** The region texts its bytes are, null where unknown: the next write rewrites it whole. */
   onDisk: (Buffer | null)[] | null = null
+  /** The length of its header's text (what precedes the padding). */
+  headerLength = 0
   /** The bytes read at open, until `recognise` has compared them. */
   loaded: Buffer | null = null
   #handle: FileHandle | null = null
@@ -265,15 +293,29 @@ class Slot {
     const onDisk = this.layoutId === layout.id ? this.onDisk : null
     this.generation = 0
     this.onDisk = null
-    const head = headerBytes(snapshot, voteId, generation)
-    if (onDisk) {
+    const head = header(voteId, generation, layout.regionBytes, snapshot.crcHex)
+    const headerLength = this.headerLength
+    this.headerLength = 0
+    if (onDisk && headerLength > 0) {
       const handle = (this.#handle ??= await open(this.file, constants.O_RDWR))
-      const writes = [writeAt(handle, [head], 0)]
+      const writes = [
+        writeAt(
+          handle,
+          [head, snapshot.padding.subarray(0, Math.max(0, headerLength - head.length))],
+          0,
+        ),
+      ]
       snapshot.texts.forEach((text, i) => {
-        if (onDisk[i] !== text)
-          writes.push(
-            writeAt(handle, regionChunks(snapshot, i), layout.headerBytes + i * layout.regionBytes),
-          )
+        const before = onDisk[i]
+        if (before === text) return
+        const at = layout.headerBytes + i * layout.regionBytes
+        writes.push(
+          writeAt(
+            handle,
+            before ? regionChange(snapshot, i, before) : regionChunks(snapshot, i),
+            at,
+          ),
+        )
       })
       await settled(writes)
       await handle.datasync()
@@ -283,7 +325,10 @@ class Slot {
       await mkdir(dirname(this.file), { recursive: true })
       const handle = await open(this.file, constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC)
       this.#handle = handle
-      const chunks = [head, ...snapshot.texts.flatMap((_, i) => regionChunks(snapshot, i))]
+      const chunks = [
+        wholeHeader(snapshot, head),
+        ...snapshot.texts.flatMap((_, i) => regionChunks(snapshot, i)),
+      ]
       await writeAt(handle, [Buffer.concat([...chunks, TRAILER])], 0)
       await handle.datasync()
       // A new file's name is durable once its folder is.
@@ -292,6 +337,7 @@ class Slot {
     this.generation = generation
     this.layoutId = layout.id
     this.onDisk = [...snapshot.texts]
+    this.headerLength = Math.max(head.length, headerLength)
   }
 
   async close(): Promise<void> {
@@ -387,8 +433,12 @@ export class BallotBoxSlots {
       const { layout } = snapshot
       const expectedLength =
         layout.headerBytes + layout.regions * layout.regionBytes + TRAILER.length
-      if (bytes.length !== expectedLength) continue
+      if (bytes.length !== expectedLength || bytes.indexOf(0x0a) + 1 !== layout.headerBytes)
+        continue
       slot.layoutId = layout.id
+      let headerLength = layout.headerBytes - SLOT_SUFFIX.length
+      while (headerLength > 0 && bytes[headerLength - 1] === 0x20) headerLength -= 1
+      slot.headerLength = headerLength
       slot.onDisk = snapshot.texts.map((text, i) => {
         const at = layout.headerBytes + i * layout.regionBytes
         return Buffer.concat(regionChunks(snapshot, i)).equals(
@@ -455,31 +505,33 @@ export async function readSlot(file: string, voteId: string): Promise<SlotRead> 
   const first = bytes.toString('utf8', 0, end + 1)
   if (end < 0 || !first.startsWith(SLOT_PREFIX) || !first.endsWith(SLOT_SUFFIX))
     return bad(bytes.length === 0 ? 'empty file' : 'no slot header')
+  // `{"slot":BODY,"check":N   ,"regions":[`: N is the CRC-32 of BODY's bytes.
+  const checkAt = first.lastIndexOf(CHECK)
+  if (checkAt < 0) return bad('no slot header checksum')
+  const bodyText = first.slice(SLOT_PREFIX.length, checkAt)
+  const check = first.slice(checkAt + CHECK.length, -SLOT_SUFFIX.length).trimEnd()
+  if (check !== String(crc32(bodyText))) return bad('slot header checksum')
   let head: { format?: unknown; voteId?: unknown; generation?: unknown; regionBytes?: unknown }
-  let crcs: unknown
   try {
-    const parsed = JSON.parse(first.slice(SLOT_PREFIX.length, -SLOT_SUFFIX.length)) as Record<
-      string,
-      unknown
-    >
-    const { check, ...body } = parsed
-    if (check !== crc32(JSON.stringify(body))) return bad('slot header checksum')
-    head = body
-    crcs = body.crc
+    head = JSON.parse(bodyText) as typeof head
   } catch {
     return bad('slot header is not valid JSON')
   }
   if (head.format !== FORMAT || head.voteId !== voteId) return bad('not this vote’s slot')
-  const regionBytes = head.regionBytes
-  const generation = head.generation
+  const { regionBytes, generation } = head
+  const crcText = (head as { crc?: unknown }).crc
   if (
-    !Array.isArray(crcs) ||
+    typeof crcText !== 'string' ||
+    !/^(?:[0-9a-f]{8})*$/.test(crcText) ||
     typeof regionBytes !== 'number' ||
     typeof generation !== 'number' ||
     !Number.isInteger(regionBytes) ||
     regionBytes < 2
   )
     return bad('slot header is malformed')
+  const crcs = Array.from({ length: crcText.length / 8 }, (_, i) =>
+    parseInt(crcText.slice(8 * i, 8 * i + 8), 16),
+  )
   const headerBytes = end + 1
   if (bytes.length !== headerBytes + crcs.length * regionBytes + TRAILER.length)
     return bad('truncated or overlong')
