@@ -82,15 +82,11 @@ export class VirtualTablet {
     if (!this.acked || (this.#options.resendAfterAck && !state.voted)) void this.send()
   }
 
-  /** A vote this tablet has not seen: make its ballot and send it after the delay. */
+  /** A vote this tablet has not seen: its deputy votes after the delay. */
   #showVote(vote: BallotView | null): boolean {
-    if (!vote || this.ballot?.voteId === vote.id) return false
-    this.ballot = {
-      voteId: vote.id,
-      ballotId: randomBytes(16).toString('hex'),
-      marks: this.#options.choose(vote),
-    }
+    if (!vote || this.shown?.id === vote.id) return false
     this.shown = vote
+    this.ballot = null
     this.acked = false
     this.#timer = setTimeout(() => void this.send(), this.#options.delayMs)
     return true
@@ -98,6 +94,14 @@ export class VirtualTablet {
 
   async send(): Promise<void> {
     this.#timer = null
+    // Made once, at the first send, as the tablet page makes it when the deputy submits (and
+    // not as thousands of tablets are shown the vote at once: the simulator's own work).
+    if (!this.ballot && this.shown)
+      this.ballot = {
+        voteId: this.shown.id,
+        ballotId: randomBytes(16).toString('hex'),
+        marks: this.#options.choose(this.shown),
+      }
     const ballot = this.ballot
     const connection = this.socket.id ?? null
     if (!ballot || !this.socket.connected || this.#inFlightOn === connection) return
