@@ -9,6 +9,9 @@ import { writeFileDurably } from '../store/durable-json-file'
 import type { Hall } from './hall'
 import type { Session } from './session'
 
+/** How long archive work waits before it starts (see Archiver.schedule). */
+const ARCHIVE_SETTLE_MS = 300
+
 /** Extra documents rendered beside the JSON files. */
 export type ArchiveRenderer = (job: ReportJob) => Promise<void>
 
@@ -50,9 +53,16 @@ export class Archiver {
    * documents copy what is already durable and take a second or two, which neither the console
    * nor the screen should wait for (and the rendering, in a worker, holds up no acknowledgement).
    * Tasks handle their own failures.
+   *
+   * Each starts ARCHIVE_SETTLE_MS after it was asked for: sealing the ballot box and starting
+   * the report worker take the event loop and a core for tens of milliseconds at 3,000
+   * deputies, just when the result is on its way to the screen and the tablets (and staff
+   * publish right after closing). A host stopped meanwhile writes the archive at its start.
    */
   schedule(task: () => Promise<void>): void {
-    this.#queue = this.#queue.then(task, task)
+    this.#queue = this.#queue
+      .then(() => new Promise((resolve) => setTimeout(resolve, ARCHIVE_SETTLE_MS)))
+      .then(task, task)
   }
 
   /** Resolves once every scheduled archive task has finished (for shutdown and for tests). */
