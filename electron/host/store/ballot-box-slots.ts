@@ -36,6 +36,9 @@ export interface Layout {
   headerBytes: number
 }
 
+/** A layout's regions and their size, before it has an id and a header. */
+export type Shape = Omit<Layout, 'id' | 'headerBytes'>
+
 /** What the box is expected to hold: deputies who may vote, marks on the largest ballot. */
 export interface SizeHint {
   voters: number
@@ -70,7 +73,7 @@ export class BoxRegions {
   /** Every region's checksum as eight hex digits, in order: the header's list. */
   #crcHex: Buffer
 
-  constructor(voteId: string, layout: Omit<Layout, 'id' | 'headerBytes'>) {
+  constructor(voteId: string, layout: Shape) {
     this.voteId = voteId
     this.layout = withHeader(voteId, { id: 1, ...layout })
     this.#regions = emptyRegions(layout.regions)
@@ -127,14 +130,6 @@ export class BoxRegions {
     }
   }
 
-  /** Adopts the layout a slot was written in, so that the slot need not be rewritten whole. */
-  adopt(layout: Omit<Layout, 'id' | 'headerBytes'>): void {
-    if (layout.regions === this.layout.regions && layout.regionBytes === this.layout.regionBytes) {
-      return
-    }
-    this.#relayout(layout)
-  }
-
   #texts(): Buffer[] {
     return this.#regions.map((region, i) => {
       if (region.text) return region.text
@@ -146,7 +141,7 @@ export class BoxRegions {
     })
   }
 
-  #relayout(layout: Omit<Layout, 'id' | 'headerBytes'>): void {
+  #relayout(layout: Shape): void {
     const old = this.#regions
     this.layout = withHeader(this.voteId, { ...layout, id: this.layout.id + 1 })
     this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
@@ -225,7 +220,7 @@ function expectedBytes(hint: SizeHint): number {
  * Regions of ~2 KB of text expected when full, at three times that size: a commit writes a
  * few of them, and a region outgrows its size only when the hash is very uneven.
  */
-export function layoutFor(bytes: number, largest = 0): Omit<Layout, 'id' | 'headerBytes'> {
+export function layoutFor(bytes: number, largest = 0): Shape {
   let regions = 8
   while (regions < 1024 && regions * 2048 < bytes) regions *= 2
   const regionBytes = roundUp(Math.max((3 * bytes) / regions, 2 * largest + 64, PAGE), PAGE)
@@ -382,7 +377,7 @@ export class BallotBoxSlots {
   ): Promise<{
     slots: BallotBoxSlots
     data: BallotBoxFile | null
-    layout: Omit<Layout, 'id' | 'headerBytes'> | null
+    layout: Shape | null
     recoveries: Recovery[]
   }> {
     const slots = new BallotBoxSlots(dir, voteId)
