@@ -324,7 +324,8 @@ class Slot {
         wholeHeader(snapshot, head),
         ...snapshot.texts.flatMap((_, i) => regionChunks(snapshot, i)),
       ]
-      await writeAt(handle, [Buffer.concat([...chunks, TRAILER])], 0)
+      // One gathered write of views, not a copy of the whole slot (megabytes at a full hall).
+      await writeAt(handle, [...chunks, TRAILER], 0)
       await handle.datasync()
       // A new file's name is durable once its folder is.
       await syncFolder(dirname(this.file))
