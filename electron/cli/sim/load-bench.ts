@@ -98,13 +98,10 @@ export async function runLoad(
     )
     bar.done()
 
-    // Stamped when the screen receives it, not when the publish request is acknowledged.
-    const published = rehearsal.publishedResult(voteId).then((result) => ({ result, at: now() }))
-    const closeSent = now()
-    await request(staff, 'vote:close', { voteId })
-    const closeAcked = now()
-    await request(staff, 'vote:publish', { voteId })
-    const { result, at: onScreen } = await published
+    // Timed by the console and the projector in a process of their own (close-probe.ts).
+    const published = rehearsal.publishedResult(voteId)
+    const times = await probeCloseToScreen(url, staffToken, voteId)
+    const result = await published
     const report = await rehearsal.report(voteId, result)
     const { acked, sent } = rehearsal.marks(voteId)
     const box = { ballots: await archivedBallots(dataDir, voteId) }
@@ -141,9 +138,9 @@ export async function runLoad(
       lost,
       duplicated,
       resultMatches: report.result?.matches === true,
-      closeAckMs: round(closeAcked - closeSent),
-      closeToScreenMs: round(onScreen - closeSent),
-      publishToScreenMs: round(onScreen - closeAcked),
+      closeAckMs: round(times.closeAckMs),
+      closeToScreenMs: round(times.closeToScreenMs),
+      publishToScreenMs: round(times.publishToScreenMs),
       rssPeakMB: rss.peakMB === null ? null : round(rss.peakMB),
       reconnectAllS: round(reconnectAllS, 2),
       hostUpS: round(hostUpS, 2),
@@ -161,6 +158,38 @@ export async function runLoad(
   const floor = await runFloor(deputies, spreadS, bar)
   log(`${deputies}: done`)
   return { ...measured, floor: floor.ack, floorRssPeakMB: floor.rssPeakMB }
+}
+
+interface CloseTimes {
+  closeAckMs: number
+  closeToScreenMs: number
+  publishToScreenMs: number
+}
+
+/** Closes and publishes the vote from close-probe.ts, a process of its own; its timings. */
+async function probeCloseToScreen(
+  url: string,
+  staffToken: string,
+  voteId: string,
+): Promise<CloseTimes> {
+  const child = fork(join(import.meta.dirname, 'close-probe.ts'), [url, staffToken], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const answer = (sent?: { voteId: string }) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      if (sent) child.send(sent)
+      child.once('message', (m) => resolve(m as Record<string, unknown>))
+      child.once('exit', (code) => reject(new Error(`close probe exited with ${code}`)))
+    })
+  try {
+    await answer()
+    const times = await answer({ voteId })
+    if ('error' in times) throw new Error(`close probe: ${String(times.error)}`)
+    return times as unknown as CloseTimes
+  } finally {
+    await stopChild(child)
+  }
 }
 
 /**
