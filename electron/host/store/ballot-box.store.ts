@@ -13,8 +13,9 @@ export { ballotKey } from './ballot-box-slots'
 
 /**
  * One box per vote: while the vote is open, two slot files written a region at a time
- * (ballot-box-slots.ts); once it closes, sealed into one file of this shape. Secret by construction: the ballots are a multiset (content → count) kept
- * in canonical order, and who voted is a separate sorted set. Nothing on disk ties a deputy to a
+ * (ballot-box-slots.ts); once it closes, sealed into one file of this shape. Secret by
+ * construction: the ballots are a multiset (content → count) kept in canonical order (in the
+ * slots, by a hash of their content), and who voted is a separate sorted set. Nothing on disk ties a deputy to a
  * ballot's content by id, position or time. `receipts` maps a deputy to the SHA-256 of the random
  * id the tablet made for its ballot, so a resend is recognised; no id is stored with content.
  */
