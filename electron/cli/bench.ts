@@ -1,11 +1,12 @@
 /**
  * `npm run -s bench -- [--deputies 500,3000,5000] [--spread 10] [--json] [--only load|tally|store|meeting]
- *   [--runs 7] [--list] [--markdown FILE]`
+ *   [--runs 7] [--list] [--markdown FILE] [--tablet-processes 4]`
  *
  * - load: for each deputy count, a real host in its own process, a vote opened through the
  *   console API, that many virtual tablets voting within the spread, and the same load against
  *   a bare Socket.IO server (the floor); close → screen, host RSS peak, and reconnection after
- *   kill -9 (electron/cli/sim/load-bench.ts). Also the tablet page's gzip size (needs a build).
+ *   kill -9 (electron/cli/sim/load-bench.ts). The virtual tablets are spread over
+ *   --tablet-processes processes of their own. Also the tablet page's gzip size (needs a build).
  *   Writes a markdown table to electron/cli/bench-results.md.
  * - tally: timings of the tally hot paths (electron/cli/sim/tally-suites.ts); store: the CPU of
  *   a ballot box group commit before its write (electron/cli/sim/store-suites.ts); meeting: the
@@ -22,7 +23,7 @@ import { defaultStaticDir } from '../host'
 import { benchMarkdown, checkTargets } from './sim/bench-markdown'
 import { checkFileLimit } from './sim/limits'
 import type { LoadResult } from './sim/load-bench'
-import { runLoad } from './sim/load-bench'
+import { DEFAULT_TABLET_PROCESSES, runLoad } from './sim/load-bench'
 import { ProgressBar } from './sim/progress-bar'
 import type { PageSize } from './sim/tablet-page-size'
 import { tabletPageSize } from './sim/tablet-page-size'
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     list: { type: 'boolean', default: false },
     deputies: { type: 'string', default: '500,3000,5000' },
     spread: { type: 'string', default: '10' },
+    'tablet-processes': { type: 'string', default: String(DEFAULT_TABLET_PROCESSES) },
     markdown: { type: 'string', default: join('electron', 'cli', 'bench-results.md') },
   },
 })
@@ -58,6 +60,9 @@ async function main(): Promise<number> {
     throw new Error(`--deputies takes whole numbers 1..20000 separated by commas`)
   const spreadS = Number(values.spread)
   if (!Number.isFinite(spreadS) || spreadS < 0) throw new Error(`--spread takes seconds ≥ 0`)
+  const processes = Number(values['tablet-processes'])
+  if (!Number.isInteger(processes) || processes < 0 || processes > 64)
+    throw new Error(`--tablet-processes takes a whole number 0..64 (0: in the bench's process)`)
 
   const reports: Report[] = wantTally ? runSuites(tallyOnly, runs, (l) => console.log(l)) : []
   if (!wantLoad) {
@@ -74,7 +79,7 @@ async function main(): Promise<number> {
   const bar = new ProgressBar()
   const results: LoadResult[] = []
   for (const n of counts) {
-    const r = await runLoad(n, spreadS, bar, (l) => console.error(l))
+    const r = await runLoad({ deputies: n, spreadS, processes }, bar, (l) => console.error(l))
     results.push(r)
     console.log(
       `load ${String(n).padStart(5)} in ${spreadS} s: ack p50 ${r.ack.p50} p99 ${r.ack.p99} max ${r.ack.max} ms` +
@@ -89,10 +94,19 @@ async function main(): Promise<number> {
 
   const command = `npm run bench -- --deputies ${counts.join(',')} --spread ${spreadS}`
   // Formatted as the repository's `prettier --check` expects, so the lint stays green.
-  const markdown = await format(benchMarkdown({ results, page, suites: reports, command }), {
-    parser: 'markdown',
-    ...(await resolveConfig(values.markdown)),
-  })
+  const markdown = await format(
+    benchMarkdown({
+      results,
+      page,
+      suites: reports,
+      command,
+      tabletProcesses: processes,
+    }),
+    {
+      parser: 'markdown',
+      ...(await resolveConfig(values.markdown)),
+    },
+  )
   await writeFile(values.markdown, markdown)
   console.error(`written ${values.markdown}`)
   if (values.json) {

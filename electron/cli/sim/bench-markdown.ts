@@ -70,6 +70,8 @@ export function benchMarkdown(input: {
   page: PageSize | null
   suites: readonly Report[]
   command: string
+  /** The processes the virtual tablets ran in (0: the benchmark's own). */
+  tabletProcesses: number
 }): string {
   const { results, page, suites } = input
   const lines = [
@@ -77,7 +79,10 @@ export function benchMarkdown(input: {
     '',
     `Written by \`${input.command}\` on ${new Date().toISOString()} — Node ${process.version},`,
     `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB; host, floor`,
-    'server and the client process (all virtual tablets) on this one machine over loopback.',
+    'server and virtual tablets on this one machine over loopback. ' +
+      (input.tabletProcesses > 0
+        ? `The tablets run in ${input.tabletProcesses} processes of their own at the lowest priority (niceness 19), so they wait for the host and the floor rather than the reverse: in the hall each tablet has its own processor.`
+        : "The tablets run in the benchmark's own process."),
     `Load average when written (1/5/15 min): ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' / ')} — the`,

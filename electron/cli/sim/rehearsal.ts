@@ -9,19 +9,16 @@ import { checkResult } from './compare'
 import type { DeputyCredential } from './credentials-file'
 import type { LatencySummary } from './stats'
 import { summarize } from './stats'
+import type { FleetHandle, FleetOptions, FleetRecords, FleetStatus } from './tablet-fleet'
+import { ForkedFleet, LocalFleet } from './tablet-fleet'
 import type { BallotView } from './virtual-tablet'
-import { randomMarks, VirtualTablet } from './virtual-tablet'
 
-export interface RehearsalOptions {
-  url: string
+export interface RehearsalOptions extends Omit<FleetOptions, 'deputies'> {
   deputies: readonly DeputyCredential[]
-  /** Each tablet sends at a uniformly random moment this long after it is shown the vote. */
-  spreadS: number
   /** With the staff token the vote's full rules are read from /console, so the whole result is compared. */
   staffToken?: string
-  random?: () => number
-  reconnectionDelay?: number
-  reconnectionDelayMax?: number
+  /** Tablets spread over this many processes of their own; 0 keeps them in this process. */
+  processes?: number
 }
 
 export interface RehearsalReport {
@@ -46,56 +43,74 @@ export interface RehearsalReport {
  * A rehearsal of the hall: virtual tablets (real Socket.IO clients) log in, vote at random
  * within the window once a vote opens, and the host's published result is checked against
  * their own tally. The caller drives the steps, so the benchmark can time each one.
+ *
+ * The tablets run in fleets (tablet-fleet.ts): in this process, or spread over processes of
+ * their own so that, as in the hall, no one event loop reads what thousands of tablets are sent
+ * and the latencies measured are the host's, not the simulator's queue.
  */
 export class Rehearsal {
-  readonly tablets: VirtualTablet[]
+  readonly deputies: number
   readonly screen: Socket
   screenState: ScreenState | null = null
   readonly #options: RehearsalOptions
+  readonly #fleets: FleetHandle[]
   readonly #screenListeners = new Set<(s: ScreenState) => void>()
 
   constructor(options: RehearsalOptions) {
     this.#options = options
-    const random = options.random ?? Math.random
+    this.deputies = options.deputies.length
     this.screen = io(`${options.url}/screen`, { transports: ['websocket'], forceNew: true })
     this.screen.on('screen:state', (s: ScreenState) => {
       this.screenState = s
       for (const listener of this.#screenListeners) listener(s)
     })
-    this.tablets = options.deputies.map(
-      (d) =>
-        new VirtualTablet({
-          url: options.url,
-          credential: d.credential,
-          choose: (vote: BallotView) => randomMarks(vote, random),
-          delayMs: random() * options.spreadS * 1000,
-          resendAfterAck: true,
-          ...(options.reconnectionDelay !== undefined
-            ? { reconnectionDelay: options.reconnectionDelay }
-            : {}),
-          ...(options.reconnectionDelayMax !== undefined
-            ? { reconnectionDelayMax: options.reconnectionDelayMax }
-            : {}),
-        }),
-    )
+    const processes = Math.min(options.processes ?? 0, options.deputies.length)
+    const { staffToken: _token, processes: _processes, ...fleet } = options
+    this.#fleets =
+      processes < 1
+        ? [new LocalFleet(fleet)]
+        : shares(options.deputies, processes).map(
+            (deputies) => new ForkedFleet({ ...fleet, deputies }),
+          )
+  }
+
+  #sum(count: (status: FleetStatus) => number): number {
+    return this.#fleets.reduce((n, f) => n + count(f.status()), 0)
   }
 
   connected(): number {
-    return this.tablets.filter((t) => t.socket.connected && t.state !== null).length
+    return this.#sum((s) => s.connected)
   }
 
   unauthorized(): number {
-    return this.tablets.filter((t) => t.unauthorized).length
+    return this.#sum((s) => s.unauthorized)
   }
 
   /** The vote the tablets were shown, once one is open. */
   openVoteId(): string | null {
-    for (const t of this.tablets) if (t.state?.vote) return t.state.vote.id
+    for (const f of this.#fleets) {
+      const id = f.status().openVoteId
+      if (id) return id
+    }
     return null
   }
 
   acked(voteId: string): number {
-    return this.tablets.filter((t) => t.acked && t.ballot?.voteId === voteId).length
+    return this.#sum((s) => s.acked[voteId] ?? 0)
+  }
+
+  /** From `at` (epoch ms) on, counts the tablets that come back: connected and shown their state. */
+  returnSince(at: number): void {
+    for (const f of this.#fleets) f.returnSince(at)
+  }
+
+  /** How many are back since returnSince(), and when (epoch ms) the last of them was. */
+  returned(): { count: number; lastAt: number } {
+    const statuses = this.#fleets.map((f) => f.status())
+    return {
+      count: statuses.reduce((n, s) => n + s.back, 0),
+      lastAt: Math.max(0, ...statuses.map((s) => s.backAt)),
+    }
   }
 
   /** Resolves with the screen's published result for the vote (already there or when it comes). */
@@ -115,30 +130,39 @@ export class Rehearsal {
     })
   }
 
+  async #records(voteId: string): Promise<FleetRecords> {
+    const parts = await Promise.all(this.#fleets.map((f) => f.records(voteId)))
+    return {
+      tablets: parts.flatMap((p) => p.tablets),
+      shown: parts.find((p) => p.shown)?.shown ?? null,
+    }
+  }
+
   async report(voteId: string | null, published: VoteResult | null): Promise<RehearsalReport> {
-    const mine = this.tablets.filter((t) => voteId && t.ballot?.voteId === voteId)
-    const sentBallots = mine.filter((t) => t.sends > 0)
-    const ackedMarks = mine.filter((t) => t.acked).map((t) => t.ballot?.marks ?? {})
+    const { tablets, shown } = voteId ? await this.#records(voteId) : { tablets: [], shown: null }
+    const all = voteId ? tablets : []
+    const sentBallots = all.filter((t) => t.sends > 0)
+    const ackedMarks = all.filter((t) => t.acked).map((t) => t.marks ?? {})
     const refusals: Record<string, number> = {}
-    for (const code of this.tablets.flatMap((t) => t.refusals))
-      refusals[code] = (refusals[code] ?? 0) + 1
+    for (const code of all.flatMap((t) => t.refusals)) refusals[code] = (refusals[code] ?? 0) + 1
     let result: ResultCheck | null = null
     let lost = 0
     let duplicated = 0
     if (voteId && published) {
       lost = Math.max(0, ackedMarks.length - published.counts.cast)
       duplicated = Math.max(0, published.counts.cast - sentBallots.length)
-      result = checkResult(published, await this.#voteDef(voteId), ackedMarks, this.#hasToken())
+      const def = await this.#voteDef(voteId, shown)
+      result = checkResult(published, def, ackedMarks, Boolean(this.#options.staffToken))
     }
     return {
-      deputies: this.tablets.length,
+      deputies: this.deputies,
       voteId,
       sent: sentBallots.length,
       acked: ackedMarks.length,
-      ack: summarize(this.tablets.flatMap((t) => t.ackLatencies)),
-      resends: this.tablets.reduce((n, t) => n + Math.max(0, t.sends - 1), 0),
-      reconnects: this.tablets.reduce((n, t) => n + t.reconnects, 0),
-      timeouts: this.tablets.reduce((n, t) => n + t.timeouts, 0),
+      ack: summarize(all.flatMap((t) => (t.ackLatency === null ? [] : [t.ackLatency]))),
+      resends: all.reduce((n, t) => n + Math.max(0, t.sends - 1), 0),
+      reconnects: all.reduce((n, t) => n + t.reconnects, 0),
+      timeouts: all.reduce((n, t) => n + t.timeouts, 0),
       refusals,
       unauthorized: this.unauthorized(),
       lost,
@@ -148,32 +172,30 @@ export class Rehearsal {
   }
 
   /** What was sent, per tablet: for the benchmark's ballot-by-ballot comparison. */
-  marks(voteId: string): { acked: Record<string, Mark>[]; sent: Record<string, Mark>[] } {
-    const mine = this.tablets.filter((t) => t.ballot?.voteId === voteId && t.sends > 0)
+  async marks(
+    voteId: string,
+  ): Promise<{ acked: Record<string, Mark>[]; sent: Record<string, Mark>[] }> {
+    const { tablets } = await this.#records(voteId)
+    const mine = tablets.filter((t) => t.voteId === voteId && t.sends > 0)
     return {
-      acked: mine.filter((t) => t.acked).map((t) => t.ballot?.marks ?? {}),
-      sent: mine.map((t) => t.ballot?.marks ?? {}),
+      acked: mine.filter((t) => t.acked).map((t) => t.marks ?? {}),
+      sent: mine.map((t) => t.marks ?? {}),
     }
   }
 
-  close(): void {
-    for (const t of this.tablets) t.close()
+  async close(): Promise<void> {
     this.screen.disconnect()
-  }
-
-  #hasToken(): boolean {
-    return Boolean(this.#options.staffToken)
+    await Promise.all(this.#fleets.map((f) => f.close()))
   }
 
   /** The vote's rules: from /console with the staff token, else what the tablets were shown. */
-  async #voteDef(voteId: string) {
+  async #voteDef(voteId: string, shown: BallotView | null) {
     const token = this.#options.staffToken
     if (token) {
       const state = await consoleStateOnce(this.#options.url, token)
       const vote = state.votes.find((v) => v.id === voteId)
       if (vote) return { title: vote.title, candidates: vote.candidates, rules: vote.rules }
     }
-    const shown = this.tablets.find((t) => t.shown?.id === voteId)?.shown
     if (!shown) throw new Error(`no tablet was shown vote ${voteId}`)
     return {
       title: shown.title,
@@ -181,6 +203,13 @@ export class Rehearsal {
       rules: { ...defaultRules(shown.kind, shown.seats), maxFor: shown.maxFor },
     }
   }
+}
+
+/** `items` in `n` contiguous shares whose sizes differ by at most one. */
+function shares<T>(items: readonly T[], n: number): T[][] {
+  return Array.from({ length: n }, (_, i) =>
+    items.slice(Math.floor((i * items.length) / n), Math.floor(((i + 1) * items.length) / n)),
+  )
 }
 
 export function consoleStateOnce(url: string, token: string): Promise<ConsoleState> {

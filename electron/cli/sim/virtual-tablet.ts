@@ -32,8 +32,8 @@ export class VirtualTablet {
   /** The vote as this tablet was shown it (the state drops it once the vote closes). */
   shown: BallotView | null = null
   acked = false
-  /** Latency of the acknowledgement of the first send that was acknowledged (ms). */
-  ackLatencies: number[] = []
+  /** This ballot's acknowledgement latency: of the first of its sends that was acknowledged (ms). */
+  ackLatency: number | null = null
   sends = 0
   timeouts = 0
   reconnects = 0
@@ -41,7 +41,8 @@ export class VirtualTablet {
   /** Set when the host refused the handshake (a wrong or revoked credential). */
   unauthorized = false
   state: DeputyState | null = null
-  /** When the last state arrived (performance.now()): a reconnect counts once the host speaks. */
+  /** When the last state arrived (epoch ms, comparable across processes): a reconnect counts once
+   * the host speaks. */
   stateAt = 0
   #timer: NodeJS.Timeout | null = null
   /** The connection a send went out on; a new connection may resend, the same one waits. */
@@ -77,7 +78,7 @@ export class VirtualTablet {
 
   #onState(state: DeputyState): void {
     this.state = state
-    this.stateAt = performance.now()
+    this.stateAt = performance.timeOrigin + performance.now()
     if (!state.vote || this.#showVote(state.vote) || this.#timer) return
     if (!this.acked || (this.#options.resendAfterAck && !state.voted)) void this.send()
   }
@@ -88,6 +89,7 @@ export class VirtualTablet {
     this.shown = vote
     this.ballot = null
     this.acked = false
+    this.ackLatency = null
     this.#timer = setTimeout(() => void this.send(), this.#options.delayMs)
     return true
   }
@@ -113,7 +115,7 @@ export class VirtualTablet {
         .timeout(10_000)
         .emitWithAck('ballot:submit', ballot)) as Result<unknown>
       if (result.ok) {
-        if (!this.acked) this.ackLatencies.push(performance.now() - started)
+        if (!this.acked) this.ackLatency = performance.now() - started
         this.acked = true
       } else {
         this.refusals.push(result.error.code)

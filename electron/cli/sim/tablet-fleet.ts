@@ -1,0 +1,234 @@
+import type { ChildProcess } from 'node:child_process'
+import { fork } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { setPriority } from 'node:os'
+import type { Mark } from '../../../shared/protocol/vote-rules.schema'
+import type { DeputyCredential } from './credentials-file'
+import type { BallotView } from './virtual-tablet'
+import { randomMarks, VirtualTablet } from './virtual-tablet'
+
+export interface FleetOptions {
+  url: string
+  deputies: readonly DeputyCredential[]
+  /** Each tablet sends at a uniformly random moment this long after it is shown the vote. */
+  spreadS: number
+  reconnectionDelay?: number
+  reconnectionDelayMax?: number
+}
+
+/** What a rehearsal watches while it waits: counts, cheap to send between processes. */
+export interface FleetStatus {
+  connected: number
+  unauthorized: number
+  /** The vote open now, as the tablets were told; per vote, the tablets whose ballot for it is
+   * acknowledged. */
+  openVoteId: string | null
+  acked: Record<string, number>
+  /** Tablets connected and shown their state since the moment given to returnSince(), and the
+   * moment (epoch ms) the last of them was. */
+  back: number
+  backAt: number
+}
+
+/** One tablet, after the fact: what the report and the box comparison need. */
+export interface TabletRecord {
+  voteId: string | null
+  marks: Record<string, Mark> | null
+  sends: number
+  acked: boolean
+  ackLatency: number | null
+  timeouts: number
+  reconnects: number
+  refusals: string[]
+  unauthorized: boolean
+}
+
+export interface FleetRecords {
+  tablets: TabletRecord[]
+  /** The vote as the tablets were shown it, for a rehearsal without the staff token. */
+  shown: BallotView | null
+}
+
+export const emptyStatus: FleetStatus = {
+  connected: 0,
+  unauthorized: 0,
+  openVoteId: null,
+  acked: {},
+  back: 0,
+  backAt: 0,
+}
+
+/** Virtual tablets in one event loop: a rehearsal runs one here or a few in processes of their own. */
+export class TabletFleet {
+  readonly tablets: VirtualTablet[]
+  #since = Infinity
+
+  constructor(options: FleetOptions) {
+    this.tablets = options.deputies.map(
+      (d) =>
+        new VirtualTablet({
+          url: options.url,
+          credential: d.credential,
+          choose: (vote: BallotView) => randomMarks(vote),
+          delayMs: Math.random() * options.spreadS * 1000,
+          resendAfterAck: true,
+          ...(options.reconnectionDelay !== undefined
+            ? { reconnectionDelay: options.reconnectionDelay }
+            : {}),
+          ...(options.reconnectionDelayMax !== undefined
+            ? { reconnectionDelayMax: options.reconnectionDelayMax }
+            : {}),
+        }),
+    )
+  }
+
+  /** Counts tablets back from `at` (epoch ms) on: connected again, and shown their state. */
+  returnSince(at: number): void {
+    this.#since = at
+  }
+
+  status(): FleetStatus {
+    const status = { ...emptyStatus, acked: {} as Record<string, number> }
+    for (const t of this.tablets) {
+      if (t.unauthorized) status.unauthorized += 1
+      status.openVoteId ??= t.state?.vote?.id ?? null
+      if (t.acked && t.ballot)
+        status.acked[t.ballot.voteId] = (status.acked[t.ballot.voteId] ?? 0) + 1
+      if (!t.socket.connected || t.state === null) continue
+      status.connected += 1
+      if (t.stateAt > this.#since) {
+        status.back += 1
+        status.backAt = Math.max(status.backAt, t.stateAt)
+      }
+    }
+    return status
+  }
+
+  records(voteId: string): FleetRecords {
+    return {
+      tablets: this.tablets.map((t) => ({
+        voteId: t.ballot?.voteId ?? null,
+        marks: t.ballot?.marks ?? null,
+        sends: t.ballot?.voteId === voteId ? t.sends : 0,
+        acked: t.acked && t.ballot?.voteId === voteId,
+        ackLatency: t.ballot?.voteId === voteId ? t.ackLatency : null,
+        timeouts: t.timeouts,
+        reconnects: t.reconnects,
+        refusals: t.refusals,
+        unauthorized: t.unauthorized,
+      })),
+      shown: this.tablets.find((t) => t.shown?.id === voteId)?.shown ?? null,
+    }
+  }
+
+  close(): void {
+    for (const t of this.tablets) t.close()
+  }
+}
+
+/** A fleet as the rehearsal sees it: here, or in a process of its own. */
+export interface FleetHandle {
+  /** The newest status known (a forked fleet's arrives every few tens of milliseconds). */
+  status(): FleetStatus
+  returnSince(at: number): void
+  records(voteId: string): Promise<FleetRecords>
+  close(): Promise<void>
+}
+
+export class LocalFleet implements FleetHandle {
+  readonly #fleet: TabletFleet
+  constructor(options: FleetOptions) {
+    this.#fleet = new TabletFleet(options)
+  }
+  status(): FleetStatus {
+    return this.#fleet.status()
+  }
+  returnSince(at: number): void {
+    this.#fleet.returnSince(at)
+  }
+  records(voteId: string): Promise<FleetRecords> {
+    return Promise.resolve(this.#fleet.records(voteId))
+  }
+  close(): Promise<void> {
+    this.#fleet.close()
+    return Promise.resolve()
+  }
+}
+
+/** Messages between a ForkedFleet and its process (tablet-process.ts). */
+export type ToFleet =
+  | { type: 'start'; options: FleetOptions }
+  | { type: 'return-since'; at: number }
+  | { type: 'records'; id: number; voteId: string }
+export type FromFleet =
+  { type: 'status'; status: FleetStatus } | { type: 'records'; id: number; records: FleetRecords }
+
+/** The tablet processes' niceness: the lowest priority, below the host and the floor. */
+const TABLET_NICENESS = 19
+
+/**
+ * Tablets in a process of their own (tablet-process.ts): as in the hall, where every tablet has
+ * its own processor, no one event loop reads what thousands of tablets are sent. It runs at the
+ * lowest priority, so on a benchmark machine the tablets wait for the host and not the reverse
+ * (in the hall the host does not share its processor with them). It reports its status whenever
+ * it changes, at most every 25 ms.
+ */
+export class ForkedFleet implements FleetHandle {
+  readonly #child: ChildProcess
+  #status: FleetStatus = emptyStatus
+  #failure: Error | null = null
+  #nextId = 0
+  readonly #waiting = new Map<number, (records: FleetRecords) => void>()
+
+  constructor(options: FleetOptions) {
+    this.#child = fork(fileURLToPath(new URL('./tablet-process.ts', import.meta.url)), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
+    // Yields the processor to the host when both want it: in the hall the host has its own.
+    if (this.#child.pid) setPriority(this.#child.pid, TABLET_NICENESS)
+    this.#child.on('message', (message: FromFleet) => {
+      if (message.type === 'status') this.#status = message.status
+      else this.#waiting.get(message.id)?.(message.records)
+    })
+    this.#child.once('exit', (code, signal) => {
+      this.#failure ??= new Error(`a tablet process ended (${signal ?? code})`)
+    })
+    this.#send({ type: 'start', options })
+  }
+
+  status(): FleetStatus {
+    if (this.#failure) throw this.#failure
+    return this.#status
+  }
+
+  returnSince(at: number): void {
+    this.#send({ type: 'return-since', at })
+  }
+
+  records(voteId: string): Promise<FleetRecords> {
+    const id = this.#nextId++
+    return new Promise((resolve, reject) => {
+      if (this.#failure) return reject(this.#failure)
+      this.#waiting.set(id, (records) => {
+        this.#waiting.delete(id)
+        resolve(records)
+      })
+      this.#child.once('exit', () => reject(this.#failure))
+      this.#send({ type: 'records', id, voteId })
+    })
+  }
+
+  close(): Promise<void> {
+    this.#failure ??= new Error('the tablet process was closed')
+    return new Promise((resolve) => {
+      if (this.#child.exitCode !== null || this.#child.signalCode !== null) return resolve()
+      this.#child.once('exit', () => resolve())
+      this.#child.kill('SIGTERM')
+    })
+  }
+
+  #send(message: ToFleet): void {
+    if (this.#child.connected) this.#child.send(message)
+  }
+}
