@@ -1,6 +1,6 @@
 /** Sockets per emit of a paced broadcast, and the event loop's time per turn of it. */
-export const PACED_SLICE = 25
-export const PACED_BUDGET_MS = 2
+export const PACED_SLICE = 10
+export const PACED_BUDGET_MS = 1
 
 /**
  * What a paced broadcast needs of a Socket.IO namespace: its sockets now, and a message to some
@@ -21,7 +21,7 @@ export interface PacedNamespace<Event extends string, Payload> {
  * host at 3,000 tablets if done at once, just as the first ballots come in (a vote opens) or
  * staff publish the result for the projector (it closes). So it goes out in turns of the event
  * loop of at most ~PACED_BUDGET_MS (slices of PACED_SLICE until the time is up), each after the
- * I/O that came in meanwhile (setImmediate): a ballot's steps each wait a turn of ~2 ms, not a
+ * I/O that came in meanwhile (setImmediate): a ballot's steps each wait a turn of ~1 ms, not a
  * burst of 10 ms; the whole is no slower, as no turn sleeps.
  *
  * The sockets are those connected when send is called; one that connects later gets its state
