@@ -191,10 +191,11 @@ describe('host', () => {
     })
     expect(resend.ok).toBe(true)
     expect(h.host.session.loadedBox(voteId)?.castCount).toBe(6)
-    // The two slots and nothing else: no temp file, nothing set aside.
+    // The slots and nothing else: no temp file, nothing set aside.
     expect((await readdir(join(h.meetingDir, 'ballots'))).sort()).toEqual([
       `${voteId}.slot-a.json`,
       `${voteId}.slot-b.json`,
+      `${voteId}.slot-c.json`,
     ])
   })
 

@@ -164,6 +164,7 @@ describe('an open vote', () => {
     expect((await readdir(folder)).sort()).toEqual([
       `${voteId}.slot-a.json`,
       `${voteId}.slot-b.json`,
+      `${voteId}.slot-c.json`,
     ])
   })
 

@@ -128,10 +128,14 @@ describe('secrecy by construction', () => {
         votingOrder,
       )
       const names = await readdir(join(h.meetingDir, 'ballots'))
-      expect(names.sort()).toEqual([`${voteId}.slot-a.json`, `${voteId}.slot-b.json`])
+      expect(names.sort()).toEqual([
+        `${voteId}.slot-a.json`,
+        `${voteId}.slot-b.json`,
+        `${voteId}.slot-c.json`,
+      ])
     })
-    // Twelve ballots in the newest slot, eleven in the other, one write behind.
-    expect(seenOpen).toBe(23)
+    // Twelve ballots in the newest slot, eleven and ten in the others, one and two writes behind.
+    expect(seenOpen).toBe(33)
   })
 
   it('no file holds a deputy id beside ballot content, nor ballots in voting order', async () => {

@@ -16,16 +16,26 @@ import { verifyBallotBoxFile } from './verify'
  *
  * Every ballot (by its content key) and every voter (by id) lives in one of R regions, chosen by
  * a hash of the key: never by arrival, so a region's place and order say nothing about who
- * voted when. Two slot files, A and B, each hold the whole box: a header with a generation and
- * a checksum per region, then the regions, each padded with spaces to a fixed size (the file
- * stays valid JSON). A commit writes the regions that changed since that slot was last written,
- * and its header, into the older slot, then one fdatasync: the newer slot is never touched, so
- * a power cut leaves it whole. Reading takes the newest slot whose checksums hold.
+ * voted when. Three slot files, A, B and C, each hold the whole box: a header with a
+ * generation and a checksum per region, then the regions, each padded with spaces to a fixed
+ * size (the file stays valid JSON). A commit writes the regions that changed since that slot
+ * was last written, and its header, into the oldest slot not being written, then one
+ * fdatasync: the newest slot on disk is never touched, so a power cut leaves it whole. Reading
+ * takes the newest slot whose checksums hold.
  *
- * What two slots say beyond one: the difference between them is the last commit, as the
+ * Three slots let two commits be in flight at once (the store's group commit runs SLOTS - 1):
+ * ballots that arrive while one commit waits on the disk start the next at once instead of
+ * queueing behind it. Each commit holds everything before it, so whichever lands last on disk,
+ * the newest sound slot holds every acknowledged ballot.
+ *
+ * What the slots say beyond one file: the difference between two is a commit or two, as the
  * `.prev` copy of a whole-file write was. At close the box is sealed into one canonical file and
  * the slots go.
  */
+
+/** Slot files per open box; commits in flight at once are one fewer. */
+export const SLOTS = 3
+export const SLOT_NAMES = ['a', 'b', 'c'] as const
 
 export interface Layout {
   /** Changes at every relayout: a slot written in another layout is rewritten whole. */
@@ -273,6 +283,8 @@ class Slot {
   headerLength = 0
   /** The bytes read at open, until `recognise` has compared them. */
   loaded: Buffer | null = null
+  /** A write is in flight: no other may start here. */
+  busy = false
   #handle: FileHandle | null = null
 
   constructor(file: string) {
@@ -356,14 +368,16 @@ async function settled(steps: Promise<unknown>[]): Promise<void> {
   }
 }
 
-/** The two slot files of an open vote's ballot box. */
+/** The slot files of an open vote's ballot box. */
 export class BallotBoxSlots {
   readonly voteId: string
-  readonly #slots: [Slot, Slot]
+  readonly #slots: Slot[]
+  /** The generation of the newest write begun (or read at open). */
+  #generation = 0
 
   private constructor(dir: string, voteId: string) {
     this.voteId = voteId
-    this.#slots = [new Slot(slotFile(dir, voteId, 'a')), new Slot(slotFile(dir, voteId, 'b'))]
+    this.#slots = SLOT_NAMES.map((which) => new Slot(slotFile(dir, voteId, which)))
   }
 
   /**
@@ -410,6 +424,7 @@ export class BallotBoxSlots {
       s.slot.generation = s.generation
       s.slot.loaded = s.bytes
     }
+    slots.#generation = newest?.generation ?? 0
     const layout = newest
       ? { regions: newest.layout.regions, regionBytes: newest.layout.regionBytes }
       : null
@@ -446,12 +461,31 @@ export class BallotBoxSlots {
     }
   }
 
-  /** Writes the snapshot into the older slot; resolves once it is on disk. */
+  /**
+   * Writes the snapshot into the oldest slot not being written; resolves once it is on disk.
+   * The newest slot on disk is never the one: at most SLOTS - 1 writes may be in flight.
+   */
   async write(snapshot: Snapshot): Promise<void> {
-    const [a, b] = this.#slots
-    const target = a.generation <= b.generation ? a : b
-    const generation = Math.max(a.generation, b.generation) + 1
-    await target.write(snapshot, this.voteId, generation)
+    const idle = this.#slots.filter((s) => !s.busy)
+    if (idle.length < 2) throw new Error(`ballot box: more than ${SLOTS - 1} writes at once`)
+    const target = idle.reduce((a, b) => (b.generation < a.generation ? b : a))
+    await this.#writeInto(target, snapshot)
+  }
+
+  /** The snapshot into every slot, at once (a vote's opening lays them all out). */
+  async writeEvery(snapshot: Snapshot): Promise<void> {
+    if (this.#slots.some((s) => s.busy)) throw new Error('ballot box: a write is in flight')
+    await settled(this.#slots.map((slot) => this.#writeInto(slot, snapshot)))
+  }
+
+  async #writeInto(slot: Slot, snapshot: Snapshot): Promise<void> {
+    slot.busy = true
+    this.#generation += 1
+    try {
+      await slot.write(snapshot, this.voteId, this.#generation)
+    } finally {
+      slot.busy = false
+    }
   }
 
   async close(): Promise<void> {
@@ -471,7 +505,7 @@ export class BallotBoxSlots {
   }
 }
 
-export function slotFile(dir: string, voteId: string, which: 'a' | 'b'): string {
+export function slotFile(dir: string, voteId: string, which: (typeof SLOT_NAMES)[number]): string {
   return join(dir, `${voteId}.slot-${which}.json`)
 }
 
@@ -583,9 +617,7 @@ export function ballotKey(entry: Pick<BallotEntry, 'marks' | 'spoiled'>): string
  * BallotBoxStore, which also sets aside what fails.
  */
 export async function readBallotBox(dir: string, voteId: string): Promise<BallotBoxFile | null> {
-  const reads = await Promise.all(
-    (['a', 'b'] as const).map((w) => readSlot(slotFile(dir, voteId, w), voteId)),
-  )
+  const reads = await Promise.all(SLOT_NAMES.map((w) => readSlot(slotFile(dir, voteId, w), voteId)))
   const newest = reads
     .flatMap((r) => (r.kind === 'ok' ? [r] : []))
     .sort((a, b) => b.generation - a.generation)[0]

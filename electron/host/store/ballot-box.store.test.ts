@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import type { AddBallotOutcome, BallotBoxFile, ChangeBallotOutcome } from './ballot-box.store'
-import { readSlot, slotFile } from './ballot-box-slots'
+import { readSlot, SLOT_NAMES, slotFile } from './ballot-box-slots'
 import { BallotBoxStore, ballotKey } from './ballot-box.store'
 import { sha256Hex } from './digest'
 import { verifyBallotBoxFile } from './verify'
@@ -176,10 +176,10 @@ function call(
   return { actual, expected }
 }
 
-/** The box in the newest sound slot, checking that the other one (once written) is sound too. */
+/** The box in the newest sound slot, checking that the others (once written) are sound too. */
 async function onDisk(dir: string): Promise<BallotBoxFile> {
   const slots = await Promise.all(
-    (['a', 'b'] as const).map((w) => readSlot(slotFile(join(dir, 'ballots'), VOTE, w), VOTE)),
+    SLOT_NAMES.map((w) => readSlot(slotFile(join(dir, 'ballots'), VOTE, w), VOTE)),
   )
   const sound = slots.flatMap((s) => (s.kind === 'ok' ? [s] : []))
   expect(slots.filter((s) => s.kind === 'bad')).toEqual([])

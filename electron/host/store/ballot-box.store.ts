@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import type { SizeHint } from './ballot-box-slots'
-import { BallotBoxSlots, BoxRegions, ballotKey, layoutFor } from './ballot-box-slots'
+import { BallotBoxSlots, BoxRegions, ballotKey, layoutFor, SLOTS } from './ballot-box-slots'
 import { sha256Hex } from './digest'
 import { DurableJsonFile } from './durable-json-file'
 import type { Recovery } from './durable-json-file'
@@ -52,10 +52,9 @@ export class BallotBoxStore {
   >()
   /** What each commit puts on disk, kept up to date region by region (not rebuilt per write). */
   readonly #regions: BoxRegions
-  readonly #commit = new GroupCommit(() => this.#write())
+  /** Commits in flight at once: one fewer than the slots, so the newest on disk stays whole. */
+  readonly #commit = new GroupCommit(() => this.#write(), SLOTS - 1)
   #sealed: boolean
-  /** Given to the next write: the layout is made for the box when full. */
-  #hint: SizeHint | undefined
   #generation = 0
   #durableGeneration = 0
 
@@ -195,12 +194,15 @@ export class BallotBoxStore {
 
   /**
    * Writes the box as it stands. At a vote's opening (empty) it lays the box out for the hall
-   * it expects and writes both slots whole, so the first ballots' writes are ordinary ones.
+   * it expects and writes every slot whole, so the first ballots' writes are ordinary ones.
    */
   async save(expected?: SizeHint): Promise<void> {
-    this.#hint = expected
-    await this.#flush()
-    if (!this.#sealed) await this.#flush()
+    if (this.#sealed) return this.#flush()
+    await this.#commit.after(async () => {
+      const generation = this.#generation
+      await this.#slots.writeEvery(this.#regions.snapshot(expected))
+      this.#durableGeneration = Math.max(this.#durableGeneration, generation)
+    })
   }
 
   /**
@@ -251,9 +253,7 @@ export class BallotBoxStore {
     if (this.#sealed) {
       await this.#sealedFile.write(this.#snapshot())
     } else {
-      const hint = this.#hint
-      this.#hint = undefined
-      await this.#slots.write(this.#regions.snapshot(hint))
+      await this.#slots.write(this.#regions.snapshot())
     }
     this.#durableGeneration = Math.max(this.#durableGeneration, generation)
   }

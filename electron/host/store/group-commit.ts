@@ -1,34 +1,73 @@
 /**
- * One write at a time, and the calls made while one is in flight share the next: many callers,
- * few writes. A call resolves once a run that began after it has finished (and rejects if that
- * run failed); a failed run does not stop the ones after it. The run reads the state as it is
- * when it starts, so each is a snapshot that includes every call before it.
+ * Many callers, few writes: the calls made while the runs in flight are busy share the next
+ * one. A call resolves once a run that began after it has finished (and rejects if that run
+ * failed); a failed run does not stop the ones after it. The run reads the state as it is when
+ * it starts, so each is a snapshot that includes every call before it.
+ *
+ * Up to `depth` runs are in flight at once (1: one write at a time). More than one needs runs
+ * that may finish out of order without harm: the ballot box writes each into a slot of its own,
+ * and a later snapshot holds everything an earlier one does.
  */
 export class GroupCommit {
   readonly #run: () => Promise<void>
-  #last: Promise<unknown> = Promise.resolve()
-  /** The run asked for behind the one in flight, not started yet: later calls join it. */
+  readonly #depth: number
+  #running = 0
+  readonly #waiting: (() => void)[] = []
+  /** The run asked for behind the ones in flight, not started yet: later calls join it. */
   #next: Promise<void> | null = null
+  /** Runs and tasks asked for and not yet settled: what `after` waits for. */
+  readonly #unsettled = new Set<Promise<unknown>>()
+  /** The last `after` task: runs asked for after it start once it has settled. */
+  #gate: Promise<unknown> = Promise.resolve()
 
-  constructor(run: () => Promise<void>) {
+  constructor(run: () => Promise<void>, depth = 1) {
     this.#run = run
+    this.#depth = depth
   }
 
   request(): Promise<void> {
     if (this.#next) return this.#next
-    const next = this.#last.then(() => {
-      this.#next = null
-      return this.#run()
-    })
+    const next = this.#gate
+      .then(() => this.#place())
+      .then(() => {
+        this.#next = null
+        return this.#run().finally(() => this.#leave())
+      })
     this.#next = next
-    this.#last = next.catch(() => undefined)
+    this.#track(next)
     return next
   }
 
   /** `task` once the runs already asked for have settled; later runs wait for it in turn. */
   after<T>(task: () => Promise<T>): Promise<T> {
-    const done = this.#last.then(task)
-    this.#last = done.catch(() => undefined)
+    const done = Promise.allSettled([this.#gate, ...this.#unsettled]).then(task)
+    this.#gate = done.catch(() => undefined)
+    this.#track(done)
     return done
+  }
+
+  #track(p: Promise<unknown>): void {
+    this.#unsettled.add(p)
+    const drop = () => this.#unsettled.delete(p)
+    p.then(drop, drop)
+  }
+
+  /** Resolves once this run may start: fewer than `depth` in flight. */
+  #place(): Promise<void> {
+    if (this.#running < this.#depth) {
+      this.#running += 1
+      return Promise.resolve()
+    }
+    return new Promise((resolve) =>
+      this.#waiting.push(() => {
+        this.#running += 1
+        resolve()
+      }),
+    )
+  }
+
+  #leave(): void {
+    this.#running -= 1
+    this.#waiting.shift()?.()
   }
 }

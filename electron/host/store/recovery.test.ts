@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { call, HostHarness } from '../testing/host-harness'
-import { readSlot, slotFile } from './ballot-box-slots'
+import { readSlot, SLOT_NAMES, slotFile } from './ballot-box-slots'
 import { verifyAuditText } from './audit-log'
 
 let h: HostHarness
@@ -57,21 +57,21 @@ describe('recovery at start', () => {
     expect(log.entries.at(-1)?.type).toBe('data.recovered')
   })
 
-  it('recovers a truncated ballot box from its other slot', async () => {
+  it('recovers a truncated ballot box from its next newest slot', async () => {
     const { voteId } = await votedSession()
     await h.stop()
-    const [a, b] = (['a', 'b'] as const).map((w) =>
-      slotFile(join(h.meetingDir, 'ballots'), voteId, w),
+    const files = SLOT_NAMES.map((w) => slotFile(join(h.meetingDir, 'ballots'), voteId, w))
+    const generations = await Promise.all(
+      files.map(async (file) => {
+        const read = await readSlot(file, voteId)
+        return read.kind === 'ok' ? read.generation : -1
+      }),
     )
-    const generation = async (file: string) => {
-      const read = await readSlot(file, voteId)
-      return read.kind === 'ok' ? read.generation : -1
-    }
-    const file = (await generation(a!)) > (await generation(b!)) ? a! : b!
+    const file = files[generations.indexOf(Math.max(...generations))]!
     const text = await readFile(file, 'utf8')
     await writeFile(file, text.slice(0, text.length / 2), 'utf8')
     await h.start()
-    // The other slot holds all but the last acknowledged write; that tablet resends.
+    // The next newest slot holds all but the last acknowledged write; that tablet resends.
     expect(h.host.session.loadedBox(voteId)?.castCount).toBe(4)
     expect(h.host.session.alerts[0]).toMatchObject({ code: 'data-recovered' })
   })
