@@ -59,9 +59,6 @@ interface Region {
   ballots: Map<string, BallotEntry>
   /** Deputy id → [receipt, commitment]. */
   voters: Map<string, readonly [string, string]>
-  /** Its JSON as UTF-8; a new buffer at every change, so a slot knows by identity what it has. */
-  text: Buffer | null
-  crc: number
 }
 
 const FORMAT = 'plenary-vote.ballot-box-slot/1'
@@ -82,6 +79,13 @@ export class BoxRegions {
   #padding: Buffer
   /** Every region's checksum as eight hex digits, in order: the header's list. */
   #crcHex: Buffer
+  /** Each region's JSON as UTF-8; a new buffer at every change, so a slot knows by identity
+   * what it has. Brought up to date for the regions in #dirty when a snapshot is taken. */
+  #texts: Buffer[] = []
+  /** Regions changed since the last snapshot: a commit's work is what changed, not R. */
+  readonly #dirty = new Set<number>()
+  /** The longest text since the last layout (texts rarely shrink: an upper bound). */
+  #largest = 0
 
   constructor(voteId: string, layout: Shape) {
     this.voteId = voteId
@@ -89,20 +93,22 @@ export class BoxRegions {
     this.#regions = emptyRegions(layout.regions)
     this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
     this.#crcHex = Buffer.alloc(8 * layout.regions, 0x30)
+    this.#allDirty()
   }
 
   /** The entry under its content key, after its count changed; at count 0 it is gone. */
   setBallot(key: string, entry: BallotEntry): void {
-    const region = this.#regionOf(key)
+    const i = this.#indexOf(key)
+    const region = this.#regions[i]!
     if (entry.count === 0) region.ballots.delete(key)
     else region.ballots.set(key, entry)
-    region.text = null
+    this.#dirty.add(i)
   }
 
   setVoter(deputyId: string, receipt: string, commitment: string): void {
-    const region = this.#regionOf(deputyId)
-    region.voters.set(deputyId, [receipt, commitment])
-    region.text = null
+    const i = this.#indexOf(deputyId)
+    this.#regions[i]!.voters.set(deputyId, [receipt, commitment])
+    this.#dirty.add(i)
   }
 
   /**
@@ -120,35 +126,41 @@ export class BoxRegions {
           regionBytes: Math.max(wanted.regionBytes, regionBytes),
         })
     }
-    let texts = this.#texts()
-    const largest = Math.max(...texts.map((t) => t.length))
-    if (largest > this.layout.regionBytes - 2) {
+    this.#refresh()
+    if (this.#largest > this.layout.regionBytes - 2) {
       // Grown beyond what it was laid out for (more regions), or unevenly (larger ones).
-      const total = texts.reduce((sum, t) => sum + t.length, 0)
-      const wanted = layoutFor(2 * total, largest)
+      const total = this.#texts.reduce((sum, t) => sum + t.length, 0)
+      const wanted = layoutFor(2 * total, this.#largest)
       this.#relayout({
         regions: Math.max(wanted.regions, this.layout.regions),
         regionBytes: Math.max(wanted.regionBytes, 2 * this.layout.regionBytes),
       })
-      texts = this.#texts()
+      this.#refresh()
     }
     return {
       layout: this.layout,
-      texts,
+      texts: this.#texts.slice(),
       crcHex: Buffer.from(this.#crcHex),
       padding: this.#padding,
     }
   }
 
-  #texts(): Buffer[] {
-    return this.#regions.map((region, i) => {
-      if (region.text) return region.text
-      const text = regionText(region)
-      region.text = text
-      region.crc = regionCrc(text, i, this.#padding)
-      this.#crcHex.write(region.crc.toString(16).padStart(8, '0'), 8 * i, 'latin1')
-      return text
-    })
+  /** The texts and checksums of the regions changed since the last time. */
+  #refresh(): void {
+    for (const i of this.#dirty) {
+      const text = regionText(this.#regions[i]!)
+      this.#texts[i] = text
+      const crc = regionCrc(text, i, this.#padding)
+      this.#crcHex.write(crc.toString(16).padStart(8, '0'), 8 * i, 'latin1')
+      this.#largest = Math.max(this.#largest, text.length)
+    }
+    this.#dirty.clear()
+  }
+
+  #allDirty(): void {
+    this.#texts = new Array<Buffer>(this.layout.regions)
+    this.#largest = 0
+    for (let i = 0; i < this.layout.regions; i++) this.#dirty.add(i)
   }
 
   #relayout(layout: Shape): void {
@@ -157,14 +169,20 @@ export class BoxRegions {
     this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
     this.#crcHex = Buffer.alloc(8 * layout.regions, 0x30)
     this.#regions = emptyRegions(layout.regions)
+    this.#dirty.clear()
+    this.#allDirty()
     for (const region of old) {
       for (const [key, entry] of region.ballots) this.#regionOf(key).ballots.set(key, entry)
       for (const [id, voter] of region.voters) this.#regionOf(id).voters.set(id, voter)
     }
   }
 
+  #indexOf(key: string): number {
+    return crc32(key) % this.layout.regions
+  }
+
   #regionOf(key: string): Region {
-    return this.#regions[crc32(key) % this.layout.regions]!
+    return this.#regions[this.#indexOf(key)]!
   }
 }
 
@@ -216,8 +234,6 @@ function emptyRegions(n: number): Region[] {
   return Array.from({ length: n }, () => ({
     ballots: new Map(),
     voters: new Map(),
-    text: null,
-    crc: 0,
   }))
 }
 
@@ -312,9 +328,9 @@ class Slot {
           0,
         ),
       ]
-      snapshot.texts.forEach((text, i) => {
+      for (let i = 0; i < snapshot.texts.length; i++) {
         const before = onDisk[i]
-        if (before === text) return
+        if (before === snapshot.texts[i]) continue
         const at = layout.headerBytes + i * layout.regionBytes
         writes.push(
           writeAt(
@@ -323,7 +339,7 @@ class Slot {
             at,
           ),
         )
-      })
+      }
       await settled(writes)
       await handle.datasync()
     } else {
@@ -344,7 +360,7 @@ class Slot {
     }
     this.generation = generation
     this.layoutId = layout.id
-    this.onDisk = [...snapshot.texts]
+    this.onDisk = snapshot.texts
     this.headerLength = Math.max(head.length, headerLength)
   }
 
