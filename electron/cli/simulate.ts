@@ -1,10 +1,11 @@
 /**
  * `npm run simulate -- --url URL --credentials FILE [--deputies N] [--spread SECONDS]
- *   [--token STAFF_TOKEN] [--processes P] [--json]`
+ *   [--read SECONDS] [--token STAFF_TOKEN] [--processes P] [--json]`
  *
  * A rehearsal of the hall network: N virtual tablets log in with the exported credentials
  * (the CSV from the console, or `npm run host -- --demo N`), wait for staff to open a vote, cast
- * random valid ballots spread over the window, resend after reconnects as the tablet page does,
+ * random valid ballots spread over the window (none before --read, default 1 s: the fastest
+ * deputy's reading and confirming), resend after reconnects as the tablet page does,
  * then wait for the published result and check it against their own tally. Exit status 0 when
  * nothing was lost or duplicated and the result matches, 1 otherwise, 2 on bad arguments.
  */
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     credentials: { type: 'string' },
     deputies: { type: 'string' },
     spread: { type: 'string', default: '10' },
+    read: { type: 'string' },
     token: { type: 'string' },
     processes: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -40,6 +42,9 @@ const url = values.url.replace(/\/+$/, '').replace(/\/(tablet|screen|console)$/,
 const spreadS = Number(values.spread)
 if (!Number.isFinite(spreadS) || spreadS < 0)
   fail(`--spread 需要非负秒数 / --spread takes seconds ≥ 0`)
+const readS = values.read === undefined ? undefined : Number(values.read)
+if (readS !== undefined && (!Number.isFinite(readS) || readS < 0 || readS > spreadS))
+  fail(`--read 需要 0 到 --spread 之间的秒数 / --read takes seconds from 0 to --spread`)
 
 let credentials
 try {
@@ -67,6 +72,7 @@ const rehearsal = new Rehearsal({
   url,
   deputies: credentials.slice(0, count),
   spreadS,
+  ...(readS !== undefined ? { readS } : {}),
   processes,
   ...(values.token ? { staffToken: values.token } : {}),
 })
