@@ -5,6 +5,20 @@ import { dirname, join } from 'node:path'
 import { crc32 } from 'node:zlib'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { BallotBoxFile } from './ballot-box.store'
+import type { BoxRegions, Layout, Shape, Snapshot } from './box-regions'
+import {
+  ballotKey,
+  byKey,
+  CHECK,
+  FORMAT,
+  header,
+  regionChange,
+  regionChunks,
+  SLOT_PREFIX,
+  SLOT_SUFFIX,
+  TRAILER,
+  wholeHeader,
+} from './box-regions'
 import type { Recovery } from './durable-json-file'
 import { DataFileError, syncFolder } from './durable-json-file'
 import { verifyBallotBoxFile } from './verify'
@@ -36,257 +50,6 @@ import { verifyBallotBoxFile } from './verify'
 /** Slot files per open box; commits in flight at once are one fewer. */
 export const SLOTS = 3
 export const SLOT_NAMES = ['a', 'b', 'c'] as const
-
-export interface Layout {
-  /** Changes at every relayout: a slot written in another layout is rewritten whole. */
-  id: number
-  regions: number
-  regionBytes: number
-  /** The header's size; regions start here. */
-  headerBytes: number
-}
-
-/** A layout's regions and their size, before it has an id and a header. */
-export type Shape = Omit<Layout, 'id' | 'headerBytes'>
-
-/** What the box is expected to hold: deputies who may vote, marks on the largest ballot. */
-export interface SizeHint {
-  voters: number
-  marks: number
-}
-
-interface Region {
-  ballots: Map<string, BallotEntry>
-  /** Deputy id → [receipt, commitment]. */
-  voters: Map<string, readonly [string, string]>
-}
-
-const FORMAT = 'plenary-vote.ballot-box-slot/1'
-const SLOT_PREFIX = '{"slot":'
-const CHECK = ',"check":'
-const SLOT_SUFFIX = ',"regions":[\n'
-const TRAILER = Buffer.from(']}\n')
-const NEWLINE = Buffer.from('\n')
-const FIRST = Buffer.from(' ')
-const COMMA = Buffer.from(',')
-const PAGE = 4096
-
-/** The box's regions in memory, each with its text as it goes on disk. */
-export class BoxRegions {
-  readonly voteId: string
-  layout: Layout
-  #regions: Region[]
-  #padding: Buffer
-  /** Every region's checksum as eight hex digits, in order: the header's list. */
-  #crcHex: Buffer
-  /** Each region's JSON as UTF-8; a new buffer at every change, so a slot knows by identity
-   * what it has. Brought up to date for the regions in #dirty when a snapshot is taken. */
-  #texts: Buffer[] = []
-  /** Regions changed since the last snapshot: a commit's work is what changed, not R. */
-  readonly #dirty = new Set<number>()
-  /** The longest text since the last layout (texts rarely shrink: an upper bound). */
-  #largest = 0
-
-  constructor(voteId: string, layout: Shape) {
-    this.voteId = voteId
-    this.layout = withHeader(voteId, { id: 1, ...layout })
-    this.#regions = emptyRegions(layout.regions)
-    this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
-    this.#crcHex = Buffer.alloc(8 * layout.regions, 0x30)
-    this.#allDirty()
-  }
-
-  /** The entry under its content key, after its count changed; at count 0 it is gone. */
-  setBallot(key: string, entry: BallotEntry): void {
-    const i = this.#indexOf(key)
-    const region = this.#regions[i]!
-    if (entry.count === 0) region.ballots.delete(key)
-    else region.ballots.set(key, entry)
-    this.#dirty.add(i)
-  }
-
-  setVoter(deputyId: string, receipt: string, commitment: string): void {
-    const i = this.#indexOf(deputyId)
-    this.#regions[i]!.voters.set(deputyId, [receipt, commitment])
-    this.#dirty.add(i)
-  }
-
-  /**
-   * Every region's text, made for those that changed; a region grown past its size first lays
-   * the box out anew (as does a hint of more than the layout holds). Then a snapshot to write:
-   * the buffers never change once made.
-   */
-  snapshot(hint?: SizeHint): Snapshot {
-    const { regions, regionBytes } = this.layout
-    if (hint) {
-      const wanted = layoutFor(expectedBytes(hint))
-      if (wanted.regions > regions || wanted.regionBytes > regionBytes)
-        this.#relayout({
-          regions: Math.max(wanted.regions, regions),
-          regionBytes: Math.max(wanted.regionBytes, regionBytes),
-        })
-    }
-    this.#refresh()
-    if (this.#largest > this.layout.regionBytes - 2) {
-      // Grown beyond what it was laid out for (more regions), or unevenly (larger ones).
-      const total = this.#texts.reduce((sum, t) => sum + t.length, 0)
-      const wanted = layoutFor(2 * total, this.#largest)
-      this.#relayout({
-        regions: Math.max(wanted.regions, this.layout.regions),
-        regionBytes: Math.max(wanted.regionBytes, 2 * this.layout.regionBytes),
-      })
-      this.#refresh()
-    }
-    return {
-      layout: this.layout,
-      texts: this.#texts.slice(),
-      crcHex: Buffer.from(this.#crcHex),
-      padding: this.#padding,
-    }
-  }
-
-  /** The texts and checksums of the regions changed since the last time. */
-  #refresh(): void {
-    for (const i of this.#dirty) {
-      const text = regionText(this.#regions[i]!)
-      this.#texts[i] = text
-      const crc = regionCrc(text, i, this.#padding)
-      this.#crcHex.write(crc.toString(16).padStart(8, '0'), 8 * i, 'latin1')
-      this.#largest = Math.max(this.#largest, text.length)
-    }
-    this.#dirty.clear()
-  }
-
-  #allDirty(): void {
-    this.#texts = new Array<Buffer>(this.layout.regions)
-    this.#largest = 0
-    for (let i = 0; i < this.layout.regions; i++) this.#dirty.add(i)
-  }
-
-  #relayout(layout: Shape): void {
-    const old = this.#regions
-    this.layout = withHeader(this.voteId, { ...layout, id: this.layout.id + 1 })
-    this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
-    this.#crcHex = Buffer.alloc(8 * layout.regions, 0x30)
-    this.#regions = emptyRegions(layout.regions)
-    this.#dirty.clear()
-    this.#allDirty()
-    for (const region of old) {
-      for (const [key, entry] of region.ballots) this.#regionOf(key).ballots.set(key, entry)
-      for (const [id, voter] of region.voters) this.#regionOf(id).voters.set(id, voter)
-    }
-  }
-
-  #indexOf(key: string): number {
-    return crc32(key) % this.layout.regions
-  }
-
-  #regionOf(key: string): Region {
-    return this.#regions[this.#indexOf(key)]!
-  }
-}
-
-/** One commit's bytes: the layout, every region's text and checksum. */
-export interface Snapshot {
-  layout: Layout
-  texts: Buffer[]
-  /** The regions' checksums, eight hex digits each. */
-  crcHex: Buffer
-  padding: Buffer
-}
-
-/** A region on disk: a separator, its JSON, spaces up to its size less one, a newline. */
-function regionChunks(snapshot: Snapshot, i: number): Buffer[] {
-  const text = snapshot.texts[i]!
-  const fill = snapshot.layout.regionBytes - 2 - text.length
-  return [i === 0 ? FIRST : COMMA, text, snapshot.padding.subarray(0, fill), NEWLINE]
-}
-
-/**
- * What changes of a region whose text on disk is `before`: its separator and text, and spaces
- * over what is left of a longer text; the rest of its padding and its newline are there.
- */
-function regionChange(snapshot: Snapshot, i: number, before: Buffer): Buffer[] {
-  const text = snapshot.texts[i]!
-  const fill = Math.max(0, before.length - text.length)
-  return [i === 0 ? FIRST : COMMA, text, snapshot.padding.subarray(0, fill)]
-}
-
-function regionCrc(text: Buffer, i: number, padding: Buffer): number {
-  const fill = padding.length - 2 - text.length
-  let crc = crc32(i === 0 ? FIRST : COMMA)
-  crc = crc32(text, crc)
-  crc = crc32(padding.subarray(0, fill), crc)
-  return crc32(NEWLINE, crc)
-}
-
-function regionText(region: Region): Buffer {
-  const ballots = [...region.ballots].sort(byKey).map(([, e]) => JSON.stringify(e))
-  const voters = [...region.voters].sort(byKey).map(([id, [r, c]]) => JSON.stringify([id, r, c]))
-  return Buffer.from(`{"b":[${ballots.join(',')}],"v":[${voters.join(',')}]}`, 'utf8')
-}
-
-function byKey<T>([a]: [string, T], [b]: [string, T]): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-function emptyRegions(n: number): Region[] {
-  return Array.from({ length: n }, () => ({
-    ballots: new Map(),
-    voters: new Map(),
-  }))
-}
-
-/** A deputy's receipt and commitment take ~150 bytes; a ballot's entry ~18 per mark. */
-function expectedBytes(hint: SizeHint): number {
-  return hint.voters * (150 + 24 + 18 * hint.marks)
-}
-
-/**
- * Regions of ~2 KB of text expected when full, at three times that size: a commit writes a
- * few of them, and a region outgrows its size only when the hash is very uneven.
- */
-export function layoutFor(bytes: number, largest = 0): Shape {
-  let regions = 8
-  while (regions < 1024 && regions * 2048 < bytes) regions *= 2
-  const regionBytes = roundUp(Math.max((3 * bytes) / regions, 2 * largest + 64, PAGE), PAGE)
-  return { regions, regionBytes }
-}
-
-function withHeader(voteId: string, layout: Omit<Layout, 'headerBytes'>): Layout {
-  // The header at its longest: the largest generation, the longest checksum of it.
-  const crcHex = Buffer.alloc(8 * layout.regions, 0x30)
-  const longest = header(voteId, Number.MAX_SAFE_INTEGER, layout.regionBytes, crcHex).length
-  return { ...layout, headerBytes: roundUp(longest + 10 + SLOT_SUFFIX.length, PAGE) }
-}
-
-/**
- * `{"slot":{…},"check":N`: the body's fields with the checksums as one hex string, and the
- * CRC-32 of the body's bytes (built from parts: nothing of size R is stringified per commit).
- */
-function header(voteId: string, generation: number, regionBytes: number, crcHex: Buffer): Buffer {
-  const body = Buffer.concat([
-    Buffer.from(
-      `{"format":"${FORMAT}","voteId":${JSON.stringify(voteId)},"generation":${generation},` +
-        `"regionBytes":${regionBytes},"crc":"`,
-    ),
-    crcHex,
-    Buffer.from('"}'),
-  ])
-  return Buffer.concat([Buffer.from(SLOT_PREFIX), body, Buffer.from(`${CHECK}${crc32(body)}`)])
-}
-
-/** The header as it goes on disk whole: padded with spaces, the regions' opening at its end. */
-function wholeHeader(snapshot: Snapshot, text: Buffer): Buffer {
-  const bytes = Buffer.alloc(snapshot.layout.headerBytes, 0x20)
-  text.copy(bytes)
-  bytes.write(SLOT_SUFFIX, bytes.length - SLOT_SUFFIX.length, 'utf8')
-  return bytes
-}
-
-function roundUp(n: number, to: number): number {
-  return Math.ceil(n / to) * to
-}
 
 /** One slot file, and what of the current layout it holds on disk (by each region's buffer). */
 class Slot {
@@ -619,12 +382,6 @@ export async function readSlot(file: string, voteId: string): Promise<SlotRead> 
     layout: { regions: crcs.length, regionBytes, headerBytes },
     bytes,
   }
-}
-
-/** Canonical content key: the same marks in any order are the same ballot. */
-export function ballotKey(entry: Pick<BallotEntry, 'marks' | 'spoiled'>): string {
-  const marks = Object.entries(entry.marks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return JSON.stringify([entry.spoiled === true, marks])
 }
 
 /**

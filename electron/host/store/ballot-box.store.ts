@@ -1,23 +1,25 @@
 import { join } from 'node:path'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
-import type { SizeHint } from './ballot-box-slots'
-import { BallotBoxSlots, BoxRegions, ballotKey, layoutFor, SLOTS } from './ballot-box-slots'
+import { BallotBoxSlots, SLOTS } from './ballot-box-slots'
+import type { SizeHint } from './box-regions'
+import { BoxRegions, ballotKey, layoutFor } from './box-regions'
 import { sha256Hex } from './digest'
 import { DurableJsonFile } from './durable-json-file'
 import type { Recovery } from './durable-json-file'
 import { GroupCommit } from './group-commit'
 import { verifyBallotBoxFile } from './verify'
 
-export { ballotKey } from './ballot-box-slots'
+export { ballotKey } from './box-regions'
 
 /**
- * One box per vote: while the vote is open, two slot files written a region at a time
+ * One box per vote: while the vote is open, three slot files written a region at a time
  * (ballot-box-slots.ts); once it closes, sealed into one file of this shape. Secret by
  * construction: the ballots are a multiset (content → count) kept in canonical order (in the
- * slots, by a hash of their content), and who voted is a separate sorted set. Nothing on disk ties a deputy to a
- * ballot's content by id, position or time. `receipts` maps a deputy to the SHA-256 of the random
- * id the tablet made for its ballot, so a resend is recognised; no id is stored with content.
+ * slots, by a hash of their content), and who voted is a separate sorted set. Nothing on disk
+ * ties a deputy to a ballot's content by id, position or time. `receipts` maps a deputy to the
+ * SHA-256 of the random id the tablet made for its ballot, so a resend is recognised; no id is
+ * stored with content.
  */
 export interface BallotBoxFile {
   version: 1
