@@ -65,13 +65,18 @@ export async function startChildHost(options: {
   }
 }
 
-export function killHard(child: ChildProcess): Promise<void> {
+/** Sends the signal (SIGTERM: let it end; SIGKILL: kill -9) and resolves once it has exited. */
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) {
       resolve()
       return
     }
     child.once('exit', () => resolve())
-    child.kill('SIGKILL')
+    child.kill(signal)
   })
+}
+
+export function killHard(child: ChildProcess): Promise<void> {
+  return stopChild(child, 'SIGKILL')
 }

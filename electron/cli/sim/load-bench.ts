@@ -1,5 +1,4 @@
 import { fork } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,7 +10,7 @@ import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { archivedBallots } from './archive-files'
 import { compareBoxes } from './compare'
 import { readCredentialsFile } from './credentials-file'
-import { killHard, startChildHost } from './host-process'
+import { killHard, startChildHost, stopChild } from './host-process'
 import type { ProgressBar } from './progress-bar'
 import { Rehearsal, until } from './rehearsal'
 import { RssSampler } from './rss-sampler'
@@ -259,14 +258,6 @@ async function runFloor(
     rss.stop()
     await stopChild(child)
   }
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGTERM')
-  })
 }
 
 async function request<T>(socket: Socket, event: string, input: unknown): Promise<T> {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { setPriority } from 'node:os'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import type { DeputyCredential } from './credentials-file'
+import { stopChild } from './host-process'
 import type { BallotView } from './virtual-tablet'
 import { randomMarks, VirtualTablet } from './virtual-tablet'
 
@@ -237,11 +238,7 @@ export class ForkedFleet implements FleetHandle {
 
   close(): Promise<void> {
     this.#failure ??= new Error('the tablet process was closed')
-    return new Promise((resolve) => {
-      if (this.#child.exitCode !== null || this.#child.signalCode !== null) return resolve()
-      this.#child.once('exit', () => resolve())
-      this.#child.kill('SIGTERM')
-    })
+    return stopChild(this.#child)
   }
 
   #send(message: ToFleet): void {
