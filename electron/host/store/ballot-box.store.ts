@@ -200,11 +200,9 @@ export class BallotBoxStore {
    */
   async save(expected?: SizeHint): Promise<void> {
     if (this.#sealed) return this.#flush()
-    await this.#commit.after(async () => {
-      const generation = this.#generation
-      await this.#slots.writeEvery(this.#regions.snapshot(expected))
-      this.#durableGeneration = Math.max(this.#durableGeneration, generation)
-    })
+    await this.#commit.after(() =>
+      this.#durably(() => this.#slots.writeEvery(this.#regions.snapshot(expected))),
+    )
   }
 
   /**
@@ -249,14 +247,19 @@ export class BallotBoxStore {
     return this.#commit.request()
   }
 
-  /** The box as it is when the write starts; that generation is durable once it resolves. */
-  async #write(): Promise<void> {
+  /** A group commit's run: the box as it is when the run starts. */
+  #write(): Promise<void> {
+    return this.#durably(() =>
+      this.#sealed
+        ? this.#sealedFile.write(this.#snapshot())
+        : this.#slots.write(this.#regions.snapshot()),
+    )
+  }
+
+  /** `write` takes the box as it is now; the generation it holds is durable once it resolves. */
+  async #durably(write: () => Promise<void>): Promise<void> {
     const generation = this.#generation
-    if (this.#sealed) {
-      await this.#sealedFile.write(this.#snapshot())
-    } else {
-      await this.#slots.write(this.#regions.snapshot())
-    }
+    await write()
     this.#durableGeneration = Math.max(this.#durableGeneration, generation)
   }
 

@@ -132,6 +132,7 @@ export class BoxRegions {
   #allDirty(): void {
     this.#texts = new Array<Buffer>(this.layout.regions)
     this.#largest = 0
+    this.#dirty.clear()
     for (let i = 0; i < this.layout.regions; i++) this.#dirty.add(i)
   }
 
@@ -141,7 +142,6 @@ export class BoxRegions {
     this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
     this.#crcHex = Buffer.alloc(8 * layout.regions, 0x30)
     this.#regions = emptyRegions(layout.regions)
-    this.#dirty.clear()
     this.#allDirty()
     for (const region of old) {
       for (const [key, entry] of region.ballots) this.#regionOf(key).ballots.set(key, entry)
