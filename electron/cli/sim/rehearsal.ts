@@ -140,11 +140,11 @@ export class Rehearsal {
 
   async report(voteId: string | null, published: VoteResult | null): Promise<RehearsalReport> {
     const { tablets, shown } = voteId ? await this.#records(voteId) : { tablets: [], shown: null }
-    const all = voteId ? tablets : []
-    const sentBallots = all.filter((t) => t.sends > 0)
-    const ackedMarks = all.filter((t) => t.acked).map((t) => t.marks ?? {})
+    const sentBallots = tablets.filter((t) => t.sends > 0)
+    const ackedMarks = tablets.filter((t) => t.acked).map((t) => t.marks ?? {})
     const refusals: Record<string, number> = {}
-    for (const code of all.flatMap((t) => t.refusals)) refusals[code] = (refusals[code] ?? 0) + 1
+    for (const code of tablets.flatMap((t) => t.refusals))
+      refusals[code] = (refusals[code] ?? 0) + 1
     let result: ResultCheck | null = null
     let lost = 0
     let duplicated = 0
@@ -159,10 +159,10 @@ export class Rehearsal {
       voteId,
       sent: sentBallots.length,
       acked: ackedMarks.length,
-      ack: summarize(all.flatMap((t) => (t.ackLatency === null ? [] : [t.ackLatency]))),
-      resends: all.reduce((n, t) => n + Math.max(0, t.sends - 1), 0),
-      reconnects: all.reduce((n, t) => n + t.reconnects, 0),
-      timeouts: all.reduce((n, t) => n + t.timeouts, 0),
+      ack: summarize(tablets.flatMap((t) => (t.ackLatency === null ? [] : [t.ackLatency]))),
+      resends: tablets.reduce((n, t) => n + Math.max(0, t.sends - 1), 0),
+      reconnects: tablets.reduce((n, t) => n + t.reconnects, 0),
+      timeouts: tablets.reduce((n, t) => n + t.timeouts, 0),
       refusals,
       unauthorized: this.unauthorized(),
       lost,
@@ -176,7 +176,8 @@ export class Rehearsal {
     voteId: string,
   ): Promise<{ acked: Record<string, Mark>[]; sent: Record<string, Mark>[] }> {
     const { tablets } = await this.#records(voteId)
-    const mine = tablets.filter((t) => t.voteId === voteId && t.sends > 0)
+    // A record counts sends only of this vote's ballot.
+    const mine = tablets.filter((t) => t.sends > 0)
     return {
       acked: mine.filter((t) => t.acked).map((t) => t.marks ?? {}),
       sent: mine.map((t) => t.marks ?? {}),

@@ -38,9 +38,9 @@ export interface FleetStatus {
   backAt: number
 }
 
-/** One tablet, after the fact: what the report and the box comparison need. */
+/** One tablet after a vote: its ballot for that vote (none: no marks, no sends), and its
+ * connection's troubles. What the report and the box comparison need. */
 export interface TabletRecord {
-  voteId: string | null
   marks: Record<string, Mark> | null
   sends: number
   acked: boolean
@@ -48,7 +48,6 @@ export interface TabletRecord {
   timeouts: number
   reconnects: number
   refusals: string[]
-  unauthorized: boolean
 }
 
 export interface FleetRecords {
@@ -57,7 +56,7 @@ export interface FleetRecords {
   shown: BallotView | null
 }
 
-export const emptyStatus: FleetStatus = {
+const emptyStatus: FleetStatus = {
   connected: 0,
   unauthorized: 0,
   openVoteId: null,
@@ -123,17 +122,18 @@ export class TabletFleet {
 
   records(voteId: string): FleetRecords {
     return {
-      tablets: this.tablets.map((t) => ({
-        voteId: t.ballot?.voteId ?? null,
-        marks: t.ballot?.marks ?? null,
-        sends: t.ballot?.voteId === voteId ? t.sends : 0,
-        acked: t.acked && t.ballot?.voteId === voteId,
-        ackLatency: t.ballot?.voteId === voteId ? t.ackLatency : null,
-        timeouts: t.timeouts,
-        reconnects: t.reconnects,
-        refusals: t.refusals,
-        unauthorized: t.unauthorized,
-      })),
+      tablets: this.tablets.map((t) => {
+        const ballot = t.ballot?.voteId === voteId ? t.ballot : null
+        return {
+          marks: ballot?.marks ?? null,
+          sends: ballot ? t.sends : 0,
+          acked: ballot !== null && t.acked,
+          ackLatency: ballot ? t.ackLatency : null,
+          timeouts: t.timeouts,
+          reconnects: t.reconnects,
+          refusals: t.refusals,
+        }
+      }),
       shown: this.tablets.find((t) => t.shown?.id === voteId)?.shown ?? null,
     }
   }
