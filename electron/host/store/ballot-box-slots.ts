@@ -1,4 +1,4 @@
-import { constants } from 'node:fs'
+import { constants, writevSync } from 'node:fs'
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -84,26 +84,21 @@ class Slot {
     this.headerLength = 0
     if (onDisk && headerLength > 0) {
       const handle = (this.#handle ??= await open(this.file, constants.O_RDWR))
-      const writes = [
-        writeAt(
-          handle,
-          [head, snapshot.padding.subarray(0, Math.max(0, headerLength - head.length))],
-          0,
-        ),
-      ]
+      // Written here, synchronously: each lands in the page cache in microseconds, where a
+      // write handed to the thread pool cost the event loop ~40 µs (and a thread switch) each.
+      // The wait for the disk, fdatasync, is the one call that goes to the pool.
+      const blank = snapshot.padding.subarray(0, Math.max(0, headerLength - head.length))
+      writeNow(handle.fd, [head, blank], 0)
       for (let i = 0; i < snapshot.texts.length; i++) {
         const before = onDisk[i]
         if (before === snapshot.texts[i]) continue
         const at = layout.headerBytes + i * layout.regionBytes
-        writes.push(
-          writeAt(
-            handle,
-            before ? regionChange(snapshot, i, before) : regionChunks(snapshot, i),
-            at,
-          ),
+        writeNow(
+          handle.fd,
+          before ? regionChange(snapshot, i, before) : regionChunks(snapshot, i),
+          at,
         )
       }
-      await settled(writes)
       await handle.datasync()
     } else {
       await this.#handle?.close()
@@ -135,8 +130,16 @@ class Slot {
 }
 
 async function writeAt(handle: FileHandle, chunks: Buffer[], position: number): Promise<void> {
-  const length = chunks.reduce((sum, c) => sum + c.length, 0)
   const { bytesWritten } = await handle.writev(chunks, position)
+  checkWritten(chunks, bytesWritten)
+}
+
+function writeNow(fd: number, chunks: Buffer[], position: number): void {
+  checkWritten(chunks, writevSync(fd, chunks, position))
+}
+
+function checkWritten(chunks: Buffer[], bytesWritten: number): void {
+  const length = chunks.reduce((sum, c) => sum + c.length, 0)
   if (bytesWritten !== length) throw new Error(`short write: ${bytesWritten} of ${length} bytes`)
 }
 
