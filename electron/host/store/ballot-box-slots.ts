@@ -51,13 +51,18 @@ import { verifyBallotBoxFile } from './verify'
 export const SLOTS = 3
 export const SLOT_NAMES = ['a', 'b', 'c'] as const
 
-/** One slot file, and what of the current layout it holds on disk (by each region's buffer). */
+/** One slot file, and what of the current layout it holds on disk. */
 class Slot {
   readonly file: string
   generation = 0
   layoutId = 0
-  /** The region texts its bytes are, null where unknown: the next write rewrites it whole. */
-  onDisk: (Buffer | null)[] | null = null
+  /** The snapshot it holds: regions changed after it are what its next write brings in. */
+  seq = 0
+  /**
+   * The length of each region's text on disk, -1 where its bytes are not known to be the
+   * snapshot's; null when nothing is known: the next write rewrites the slot whole.
+   */
+  lengths: Int32Array | null = null
   /** The length of its header's text (what precedes the padding). */
   headerLength = 0
   /** The bytes read at open, until `recognise` has compared them. */
@@ -71,54 +76,62 @@ class Slot {
   }
 
   /**
-   * Writes the snapshot. Until the write is done the slot counts as empty, so a failed write
-   * leaves it the one written next, and whole.
+   * Writes the snapshot, taking its bytes before the first await (it is a view of the regions,
+   * which a later commit changes). Until the write is done the slot counts as empty, so a
+   * failed write leaves it the one written next, and whole.
    */
   async write(snapshot: Snapshot, voteId: string, generation: number): Promise<void> {
     const { layout } = snapshot
-    const onDisk = this.layoutId === layout.id ? this.onDisk : null
-    this.generation = 0
-    this.onDisk = null
-    const head = header(voteId, generation, layout.regionBytes, snapshot.crcHex)
+    const known = this.layoutId === layout.id && this.headerLength > 0 ? this.lengths : null
+    const since = this.seq
     const headerLength = this.headerLength
+    this.generation = 0
+    this.seq = 0
+    this.lengths = null
     this.headerLength = 0
-    if (onDisk && headerLength > 0) {
+    const head = header(voteId, generation, layout.regionBytes, snapshot.crcHex)
+    const lengths = known ?? Int32Array.from(snapshot.texts, (text) => text.length)
+    if (known) {
+      const blank = snapshot.padding.subarray(0, Math.max(0, headerLength - head.length))
+      const writes: [number, Buffer[]][] = [[0, [head, blank]]]
+      const { changedAt, texts } = snapshot
+      for (let i = 0; i < changedAt.length; i++) {
+        const before = known[i]!
+        if (changedAt[i]! <= since && before >= 0) continue
+        const at = layout.headerBytes + i * layout.regionBytes
+        writes.push([
+          at,
+          before >= 0 ? regionChange(snapshot, i, before) : regionChunks(snapshot, i),
+        ])
+        known[i] = texts[i]!.length
+      }
       const handle = (this.#handle ??= await open(this.file, constants.O_RDWR))
       // Written here, synchronously: each lands in the page cache in microseconds, where a
       // write handed to the thread pool cost the event loop ~40 µs (and a thread switch) each.
       // The wait for the disk, fdatasync, is the one call that goes to the pool.
-      const blank = snapshot.padding.subarray(0, Math.max(0, headerLength - head.length))
-      writeNow(handle.fd, [head, blank], 0)
-      for (let i = 0; i < snapshot.texts.length; i++) {
-        const before = onDisk[i]
-        if (before === snapshot.texts[i]) continue
-        const at = layout.headerBytes + i * layout.regionBytes
-        writeNow(
-          handle.fd,
-          before ? regionChange(snapshot, i, before) : regionChunks(snapshot, i),
-          at,
-        )
-      }
+      for (const [at, chunks] of writes) writeNow(handle.fd, chunks, at)
       await handle.datasync()
     } else {
+      // One gathered write of views, not a copy of the whole slot (megabytes at a full hall).
+      const chunks = [
+        wholeHeader(snapshot, head),
+        ...snapshot.texts.flatMap((_, i) => regionChunks(snapshot, i)),
+        TRAILER,
+      ]
       await this.#handle?.close()
       this.#handle = null
       await mkdir(dirname(this.file), { recursive: true })
       const handle = await open(this.file, constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC)
       this.#handle = handle
-      const chunks = [
-        wholeHeader(snapshot, head),
-        ...snapshot.texts.flatMap((_, i) => regionChunks(snapshot, i)),
-      ]
-      // One gathered write of views, not a copy of the whole slot (megabytes at a full hall).
-      await writeAt(handle, [...chunks, TRAILER], 0)
+      await writeAt(handle, chunks, 0)
       await handle.datasync()
       // A new file's name is durable once its folder is.
       await syncFolder(dirname(this.file))
     }
     this.generation = generation
     this.layoutId = layout.id
-    this.onDisk = snapshot.texts
+    this.seq = snapshot.seq
+    this.lengths = lengths
     this.headerLength = Math.max(head.length, headerLength)
   }
 
@@ -232,13 +245,13 @@ export class BallotBoxSlots {
       let headerLength = layout.headerBytes - SLOT_SUFFIX.length
       while (headerLength > 0 && bytes[headerLength - 1] === 0x20) headerLength -= 1
       slot.headerLength = headerLength
-      slot.onDisk = snapshot.texts.map((text, i) => {
+      slot.seq = snapshot.seq
+      slot.lengths = Int32Array.from(snapshot.texts, (text, i) => {
         const at = layout.headerBytes + i * layout.regionBytes
-        return Buffer.concat(regionChunks(snapshot, i)).equals(
+        const same = Buffer.concat(regionChunks(snapshot, i)).equals(
           bytes.subarray(at, at + layout.regionBytes),
         )
-          ? text
-          : null
+        return same ? text.length : -1
       })
     }
   }
@@ -282,7 +295,7 @@ export class BallotBoxSlots {
         if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error
       })
       slot.generation = 0
-      slot.onDisk = null
+      slot.lengths = null
     }
   }
 }

@@ -51,9 +51,14 @@ export class BoxRegions {
   #padding: Buffer
   /** Every region's checksum as eight hex digits, in order: the header's list. */
   #crcHex: Buffer
-  /** Each region's JSON as UTF-8; a new buffer at every change, so a slot knows by identity
-   * what it has. Brought up to date for the regions in #dirty when a snapshot is taken. */
+  /** Each region's JSON as UTF-8, brought up to date for the regions in #dirty when a
+   * snapshot is taken. A buffer never changes once made: a write in flight may hold it. */
   #texts: Buffer[] = []
+  /** The snapshot at which each region's text last changed: a slot that holds snapshot s
+   * writes the regions changed after s. */
+  #changedAt: Uint32Array
+  /** Snapshots taken (in any layout). */
+  #seq = 0
   /** Regions changed since the last snapshot: a commit's work is what changed, not R. */
   readonly #dirty = new Set<number>()
   /** The longest text since the last layout (texts rarely shrink: an upper bound). */
@@ -65,6 +70,7 @@ export class BoxRegions {
     this.#regions = emptyRegions(layout.regions)
     this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
     this.#crcHex = Buffer.alloc(8 * layout.regions, 0x30)
+    this.#changedAt = new Uint32Array(layout.regions)
     this.#allDirty()
   }
 
@@ -85,8 +91,9 @@ export class BoxRegions {
 
   /**
    * Every region's text, made for those that changed; a region grown past its size first lays
-   * the box out anew (as does a hint of more than the layout holds). Then a snapshot to write:
-   * the buffers never change once made.
+   * the box out anew (as does a hint of more than the layout holds). Then the snapshot to
+   * write, which is a view: it holds until the regions next change, so a writer takes what it
+   * needs from it before its first await. Nothing of size R is copied per commit.
    */
   snapshot(hint?: SizeHint): Snapshot {
     const { regions, regionBytes } = this.layout
@@ -98,6 +105,7 @@ export class BoxRegions {
           regionBytes: Math.max(wanted.regionBytes, regionBytes),
         })
     }
+    this.#seq += 1
     this.#refresh()
     if (this.#largest > this.layout.regionBytes - 2) {
       // Grown beyond what it was laid out for (more regions), or unevenly (larger ones).
@@ -111,8 +119,10 @@ export class BoxRegions {
     }
     return {
       layout: this.layout,
-      texts: this.#texts.slice(),
-      crcHex: Buffer.from(this.#crcHex),
+      seq: this.#seq,
+      texts: this.#texts,
+      changedAt: this.#changedAt,
+      crcHex: this.#crcHex,
       padding: this.#padding,
     }
   }
@@ -122,6 +132,7 @@ export class BoxRegions {
     for (const i of this.#dirty) {
       const text = regionText(this.#regions[i]!)
       this.#texts[i] = text
+      this.#changedAt[i] = this.#seq
       const crc = regionCrc(text, i, this.#padding)
       this.#crcHex.write(crc.toString(16).padStart(8, '0'), 8 * i, 'latin1')
       this.#largest = Math.max(this.#largest, text.length)
@@ -141,6 +152,7 @@ export class BoxRegions {
     this.layout = withHeader(this.voteId, { ...layout, id: this.layout.id + 1 })
     this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
     this.#crcHex = Buffer.alloc(8 * layout.regions, 0x30)
+    this.#changedAt = new Uint32Array(layout.regions)
     this.#regions = emptyRegions(layout.regions)
     this.#allDirty()
     for (const region of old) {
@@ -158,10 +170,16 @@ export class BoxRegions {
   }
 }
 
-/** One commit's bytes: the layout, every region's text and checksum. */
+/**
+ * One commit's bytes: the layout, every region's text and checksum, and when each changed. A
+ * view of the regions, good until they next change (see `BoxRegions.snapshot`).
+ */
 export interface Snapshot {
   layout: Layout
-  texts: Buffer[]
+  /** This snapshot's number: `changedAt` above it are changes a slot that holds it lacks. */
+  seq: number
+  texts: readonly Buffer[]
+  changedAt: Uint32Array
   /** The regions' checksums, eight hex digits each. */
   crcHex: Buffer
   padding: Buffer
@@ -175,12 +193,13 @@ export function regionChunks(snapshot: Snapshot, i: number): Buffer[] {
 }
 
 /**
- * What changes of a region whose text on disk is `before`: its separator and text, and spaces
- * over what is left of a longer text; the rest of its padding and its newline are there.
+ * What changes of a region whose text on disk is `before` bytes long: its separator and text,
+ * and spaces over what is left of a longer text; the rest of its padding and its newline are
+ * there.
  */
-export function regionChange(snapshot: Snapshot, i: number, before: Buffer): Buffer[] {
+export function regionChange(snapshot: Snapshot, i: number, before: number): Buffer[] {
   const text = snapshot.texts[i]!
-  const fill = Math.max(0, before.length - text.length)
+  const fill = Math.max(0, before - text.length)
   return [i === 0 ? FIRST : COMMA, text, snapshot.padding.subarray(0, fill)]
 }
 
