@@ -27,10 +27,15 @@ export interface SizeHint {
   marks: number
 }
 
+/**
+ * A region's entries as the JSON they are written as, made when they change: a commit remakes
+ * a region's text from these, not by stringifying every entry in it again.
+ */
 interface Region {
-  ballots: Map<string, BallotEntry>
-  /** Deputy id → [receipt, commitment]. */
-  voters: Map<string, readonly [string, string]>
+  /** Content key → the entry's JSON. */
+  ballots: Map<string, string>
+  /** Deputy id → `[id, receipt, commitment]` as JSON. */
+  voters: Map<string, string>
 }
 
 export const FORMAT = 'plenary-vote.ballot-box-slot/1'
@@ -79,13 +84,13 @@ export class BoxRegions {
     const i = this.#indexOf(key)
     const region = this.#regions[i]!
     if (entry.count === 0) region.ballots.delete(key)
-    else region.ballots.set(key, entry)
+    else region.ballots.set(key, JSON.stringify(entry))
     this.#dirty.add(i)
   }
 
   setVoter(deputyId: string, receipt: string, commitment: string): void {
     const i = this.#indexOf(deputyId)
-    this.#regions[i]!.voters.set(deputyId, [receipt, commitment])
+    this.#regions[i]!.voters.set(deputyId, JSON.stringify([deputyId, receipt, commitment]))
     this.#dirty.add(i)
   }
 
@@ -156,8 +161,8 @@ export class BoxRegions {
     this.#regions = emptyRegions(layout.regions)
     this.#allDirty()
     for (const region of old) {
-      for (const [key, entry] of region.ballots) this.#regionOf(key).ballots.set(key, entry)
-      for (const [id, voter] of region.voters) this.#regionOf(id).voters.set(id, voter)
+      for (const [key, json] of region.ballots) this.#regionOf(key).ballots.set(key, json)
+      for (const [id, json] of region.voters) this.#regionOf(id).voters.set(id, json)
     }
   }
 
@@ -212,8 +217,8 @@ function regionCrc(text: Buffer, i: number, padding: Buffer): number {
 }
 
 function regionText(region: Region): Buffer {
-  const ballots = [...region.ballots].sort(byKey).map(([, e]) => JSON.stringify(e))
-  const voters = [...region.voters].sort(byKey).map(([id, [r, c]]) => JSON.stringify([id, r, c]))
+  const ballots = [...region.ballots].sort(byKey).map(([, json]) => json)
+  const voters = [...region.voters].sort(byKey).map(([, json]) => json)
   return Buffer.from(`{"b":[${ballots.join(',')}],"v":[${voters.join(',')}]}`, 'utf8')
 }
 
