@@ -9,10 +9,10 @@ import { MeetingText } from '../../host/store/meeting-text'
 import type { Suite } from './tally-suites'
 
 /**
- * What a group commit of the ballot box costs the event loop before its write goes to the
- * thread pool (`npm run bench -- --only store`): one ballot counted, then the regions' bytes.
- * And the same for meeting.json (`--only meeting`): an agenda change (a vote closed) or one
- * check-in, then the file's bytes. The fsyncs are the disk's, not measured here.
+ * What a group commit of the ballot box costs the event loop before it writes
+ * (`npm run bench -- --only store`): one ballot counted, then the regions' bytes. And the same
+ * for meeting.json (`--only meeting`): an agenda change (a vote closed) or one check-in, then
+ * the file's bytes. The writes and fsyncs are the disk's, not measured here.
  */
 
 const COMMITS = 100
