@@ -227,11 +227,13 @@ export class ForkedFleet implements FleetHandle {
     const id = this.#nextId++
     return new Promise((resolve, reject) => {
       if (this.#failure) return reject(this.#failure)
+      const exited = () => reject(this.#failure)
       this.#waiting.set(id, (records) => {
         this.#waiting.delete(id)
+        this.#child.off('exit', exited)
         resolve(records)
       })
-      this.#child.once('exit', () => reject(this.#failure))
+      this.#child.once('exit', exited)
       this.#send({ type: 'records', id, voteId })
     })
   }
