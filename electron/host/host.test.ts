@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DeputyHallView, ScreenState } from '../../shared/protocol/views'
 import { defaultRules } from '../../shared/protocol/vote-rules.schema'
-import { readBallotBox } from './store/ballot-box-slots'
+import { readBallotBox } from './store/slot-reader'
 import { call, HostHarness, next } from './testing/host-harness'
 
 let h: HostHarness

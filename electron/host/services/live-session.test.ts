@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import type { VoteRules } from '../../../shared/protocol/vote-rules.schema'
-import { readBallotBox } from '../store/ballot-box-slots'
+import { readBallotBox } from '../store/slot-reader'
 import { call, HostHarness, next } from '../testing/host-harness'
 
 let h: HostHarness

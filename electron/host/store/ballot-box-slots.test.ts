@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
-import { readSlot, SLOT_NAMES, slotFile } from './ballot-box-slots'
+import { readSlot, SLOT_NAMES, slotFile } from './slot-reader'
 import { BallotBoxStore } from './ballot-box.store'
 
 const VOTE = 'V1'

@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { call, HostHarness } from '../testing/host-harness'
-import { readSlot, SLOT_NAMES, slotFile } from './ballot-box-slots'
+import { readSlot, SLOT_NAMES, slotFile } from './slot-reader'
 import { verifyAuditText } from './audit-log'
 
 let h: HostHarness
