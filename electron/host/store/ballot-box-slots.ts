@@ -71,7 +71,7 @@ class Slot {
    */
   async write(snapshot: Snapshot, voteId: string, generation: number): Promise<void> {
     const { layout } = snapshot
-    const known = this.layoutId === layout.id && this.headerLength > 0 ? this.lengths : null
+    const known = this.layoutId === layout.id ? this.lengths : null
     const since = this.seq
     const headerLength = this.headerLength
     this.generation = 0
