@@ -123,7 +123,6 @@ describe('roster fixtures', () => {
   })
 
   it('parses 3,000 rows with no problems', async () => {
-    const started = performance.now()
     const p = await parseRosterFile(fixture('roster-3000.xlsx'), 'roster-3000.xlsx')
     expect(p.problems).toEqual([])
     expect(p.totalRows).toBe(3000)
@@ -137,7 +136,6 @@ describe('roster fixtures', () => {
       note: '',
     })
     expect(new Set(p.rows.map((r) => r.seat)).size).toBe(3000)
-    expect(performance.now() - started).toBeLessThan(10_000)
   })
 
   it('refuses a PDF and an empty file at file level', async () => {

@@ -29,9 +29,10 @@ describe('PacedBroadcast', () => {
     const n = 10 * PACED_SLICE + 3
     const nsp = fakeNamespace(n, PACED_BUDGET_MS / 2)
     new PacedBroadcast<'x', number>(nsp, 'x').send(1)
-    // The first turn stops once its time is up: two or three slices, not all eleven.
-    expect(nsp.sent.length).toBeGreaterThanOrEqual(2)
-    expect(nsp.sent.length).toBeLessThan(5)
+    // The first turn stops once its time is up: two or three slices, not all eleven. One, if
+    // the machine took the CPU away during the first (a busy CI host does): the budget is time.
+    expect(nsp.sent.length).toBeGreaterThanOrEqual(1)
+    expect(nsp.sent.length).toBeLessThan(4)
     const turns = [nsp.sent.length]
     while (nsp.sent.length < 11 && turns.length < 50) {
       await turn()
