@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type {
+  ConsoleDeputyView,
   ConsoleState,
   DeputyHallView,
   DeputyState,
@@ -93,6 +94,35 @@ describe('check-in and quorum', () => {
         'meeting.quorum-set',
       ]),
     )
+  })
+
+  it('sends the console the roster when a deputy changes, not when a vote opens or closes', async () => {
+    const { staff, deputies } = await meeting(12)
+    const ids = deputies.map((d) => d.id)
+    const rosters: ConsoleDeputyView[][] = []
+    staff.on('console:roster', (r: ConsoleDeputyView[]) => rosters.push(r))
+    const checkedIn = next<ConsoleDeputyView[]>(staff, 'console:roster', (r) =>
+      r.every((d) => d.present),
+    )
+    await call(staff, 'attendance:set', { deputyIds: ids, state: 'present' })
+    await checkedIn
+    const sent = rosters.length
+
+    const voteId = await addVote(staff, defaultRules('select', 2))
+    const published = next<ConsoleState>(staff, 'console:state', (c) =>
+      c.votes.some((v) => v.id === voteId && v.status === 'published'),
+    )
+    await call(staff, 'vote:open', { voteId })
+    await call(staff, 'vote:close', { voteId })
+    await call(staff, 'vote:publish', { voteId })
+    // The console's state and (were it sent) its roster go out together, throttled.
+    await published
+    const onLeave = (r: ConsoleDeputyView[]) => r.find((d) => d.id === ids[0])?.attendance
+    const left = next<ConsoleDeputyView[]>(staff, 'console:roster', (r) => onLeave(r) === 'leave')
+    await call(staff, 'attendance:set', { deputyIds: [ids[0]], state: 'leave' })
+    await left
+    // Every roster after the check-in's shows the leave: none went out for the vote.
+    expect(rosters.slice(sent).map(onLeave)).toEqual(['leave'])
   })
 
   it('refuses bad attendance input and changes nothing', async () => {

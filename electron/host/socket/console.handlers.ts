@@ -8,7 +8,7 @@ import type { LibraryService } from '../services/library.service'
 import type { LiveService } from '../services/live.service'
 import type { MeetingService } from '../services/meeting.service'
 import { parseInput } from '../services/parse-input'
-import type { Hall, HallChange } from '../services/hall'
+import type { Hall } from '../services/hall'
 import type { PreparationService } from '../services/preparation.service'
 import { ScreenService } from '../services/screen.service'
 import { consoleRoster, consoleState } from '../services/views'
@@ -54,10 +54,16 @@ export function setupConsoleNamespace(
   const state = () => consoleState(hall, deps.tabletsOnline())
   const roster = () => consoleRoster(hall.session)
   const push = throttle(() => nsp.emit('console:state', state()), 250)
-  const pushRoster = throttle(() => nsp.emit('console:roster', roster()), 250)
-  const onChange = (change: HallChange) => {
+  // The roster is most of what the console is sent (5,000 deputies: ~10 ms to make and send),
+  // so it goes out only when it changed, not on every vote opened, closed or published.
+  let rosterSent = hall.session.meeting.rosterVersion
+  const pushRoster = throttle(() => {
+    rosterSent = hall.session.meeting.rosterVersion
+    nsp.emit('console:roster', roster())
+  }, 250)
+  const onChange = () => {
     push()
-    if (change.type !== 'turnout' && change.type !== 'screen') pushRoster()
+    if (hall.session.meeting.rosterVersion !== rosterSent) pushRoster()
   }
   hall.on('change', onChange)
 

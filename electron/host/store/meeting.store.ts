@@ -59,6 +59,7 @@ export class MeetingStore {
    * handshake, check-in and every ballot look a deputy up, and a linear search of 5,000 per call
    * adds up. */
   #index: { byId: Map<string, number>; byCredential: Map<string, number> } | null = null
+  #rosterVersion = nextRosterVersion()
 
   private constructor(file: DurableJsonFile<MeetingData>, data: MeetingData) {
     this.#file = file
@@ -74,6 +75,14 @@ export class MeetingStore {
 
   get data(): Readonly<AgendaData> {
     return this.#data
+  }
+
+  /**
+   * Changes whenever a deputy may have changed (added, edited, checked in), and differs between
+   * any two stores: what was last sent of the roster is still current while this is the same.
+   */
+  get rosterVersion(): number {
+    return this.#rosterVersion
   }
 
   deputy(id: string): Readonly<Deputy> | undefined {
@@ -95,6 +104,7 @@ export class MeetingStore {
     } finally {
       this.#index = null
       this.#text.rosterChanged()
+      this.#rosterVersion = nextRosterVersion()
     }
     await this.#write()
   }
@@ -126,6 +136,7 @@ export class MeetingStore {
       )
     } finally {
       for (const i of positions) this.#text.deputyChanged(i)
+      this.#rosterVersion = nextRosterVersion()
     }
     await this.#write()
   }
@@ -153,4 +164,11 @@ export class MeetingStore {
     }
     return this.#index
   }
+}
+
+/** Roster versions are unique across stores: a meeting switched to never repeats the last one. */
+let rosterVersions = 0
+function nextRosterVersion(): number {
+  rosterVersions += 1
+  return rosterVersions
 }
