@@ -7,7 +7,7 @@ import type { Socket } from 'socket.io-client'
 import type { Result } from '../../../shared/protocol/envelope'
 import type { ConsoleState } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
-import { archivedBallots } from './archive-files'
+import { archivedBallots, archivedDocuments } from './archive-files'
 import { compareBoxes } from './compare'
 import { readCredentialsFile } from './credentials-file'
 import { killHard, startChildHost, stopChild } from './host-process'
@@ -116,6 +116,9 @@ export async function runLoad(
     if (report.resends > 0) notes.push(`${report.resends} resends`)
     if (report.timeouts > 0) notes.push(`${report.timeouts} send timeouts`)
     for (const [code, n] of Object.entries(report.refusals)) notes.push(`refused ${code} ×${n}`)
+    // The close's archive ends with the report documents, drawn in a worker thread of the host:
+    // its memory peak belongs in the host's, so the kill below waits for it.
+    await archivedDocuments(dataDir, voteId)
 
     // kill -9, restart on the same data folder and port, time until every tablet is back (as
     // each tablet's process saw its state arrive: epoch milliseconds).

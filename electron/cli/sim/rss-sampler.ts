@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
 
 /**
- * Samples a process's resident memory from /proc/PID/status (VmRSS) every `everyMs`, keeping
- * the peak. Linux only: elsewhere `peakMB` stays null and the report says so.
+ * A process's peak resident memory, from /proc/PID/status every `everyMs`: the kernel's own
+ * high-water mark (VmHWM), so a peak between two samples counts too (a report worker's lasts
+ * about a second). Linux only: elsewhere `peakMB` stays null and the report says so.
  */
 export class RssSampler {
   peakMB: number | null = null
@@ -21,7 +22,7 @@ export class RssSampler {
     if (pid === null) return
     try {
       const status = await readFile(`/proc/${pid}/status`, 'utf8')
-      const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1])
+      const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1])
       if (Number.isFinite(kb)) this.peakMB = Math.max(this.peakMB ?? 0, kb / 1024)
     } catch {
       // The process is gone (killed on purpose in the restart test); the peak stands.
