@@ -54,9 +54,14 @@ PY
 
 for weight in Regular Bold; do
   # Face 2 of the collection is the SC (Simplified Chinese) design; glyphs absent from the font
-  # are skipped. Hinting is dropped: it is ignored in PDFs and costs ~10%.
+  # are skipped. Hinting is dropped: it is ignored in PDFs and costs ~10%. So are the OpenType
+  # layout tables (GSUB, GPOS, GDEF) and the vertical metrics: the reports set horizontal
+  # Chinese, which needs no shaping, and the tables were half of each file; decoding them made
+  # every report cost the host's worker ~10 MB and ~0.5 s more (fontkit lays out text with
+  # them when they are there).
   "$py" -m fontTools.subset "$src/NotoSansCJK-$weight.ttc" --font-number=2 \
-    --unicodes-file="$tmp/unicodes.txt" --layout-features='*' --no-hinting \
+    --unicodes-file="$tmp/unicodes.txt" --layout-features='' --no-hinting \
+    --drop-tables+=GSUB,GPOS,GDEF,VORG,vhea,vmtx \
     --name-IDs='*' --name-legacy --name-languages='*' \
     --output-file="$here/NotoSansSC-GB2312-$weight.otf"
 done
