@@ -168,7 +168,8 @@ export class VoteService {
   async close(voteId: string, by: 'staff' | 'timer' = 'staff'): Promise<void> {
     const vote = this.#vote(voteId)
     if (vote.status !== 'open') throw new ServiceError('vote-not-open', vote.title)
-    const box = this.ballotBox(vote, (await this.#session.box(voteId)).ballots())
+    const { ballots, canonical } = (await this.#session.box(voteId)).ballotsWithCanonical()
+    const box = this.ballotBox(vote, ballots)
     const result = tally(box)
     await this.#session.meeting.updateAgenda((data) => {
       const v = data.votes.find((x) => x.id === voteId)
@@ -181,7 +182,7 @@ export class VoteService {
       voteId,
       by,
       counts: result.counts,
-      ballotBoxDigest: ballotBoxDigest(box),
+      ballotBoxDigest: ballotBoxDigest(box, canonical),
     })
     this.#session.announce({ type: 'meeting' })
     this.#archive(this.#vote(voteId), 'close')

@@ -8,7 +8,7 @@ import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import type { AddBallotOutcome, BallotBoxFile, ChangeBallotOutcome } from './ballot-box.store'
 import { readSlot, SLOT_NAMES, slotFile } from './slot-reader'
 import { BallotBoxStore, ballotKey } from './ballot-box.store'
-import { sha256Hex } from './digest'
+import { ballotBoxDigest, canonicalJson, sha256Hex } from './digest'
 import { verifyBallotBoxFile } from './verify'
 
 const VOTE = 'V1'
@@ -187,6 +187,19 @@ async function onDisk(dir: string): Promise<BallotBoxFile> {
   return sound.sort((a, b) => b.generation - a.generation)[0]!.data
 }
 
+/** The ballots' canonical JSON the store keeps is canonicalJson's, and digests the same. */
+function expectCanonical(box: BallotBoxStore, ref: ReferenceBox) {
+  const { ballots, canonical } = box.ballotsWithCanonical()
+  expect(ballots).toEqual(ref.ballots())
+  expect(canonical).toBe(canonicalJson(ref.ballots()))
+  const contract = {
+    vote: { title: '表决', seats: 2 },
+    attendance: { roster: 9, issued: 9 },
+    ballots,
+  }
+  expect(ballotBoxDigest(contract, canonical)).toBe(ballotBoxDigest(contract))
+}
+
 describe('BallotBoxStore file', () => {
   it('holds what the whole sorted snapshot gave, through adds, changes, resends, reopens', async () => {
     await fc.assert(
@@ -208,6 +221,7 @@ describe('BallotBoxStore file', () => {
             const calls = batch.ops.flatMap((op) => call(op, box, ref, tablets) ?? [])
             const actual = await Promise.all(calls.map((c) => c.actual))
             expect(actual).toEqual(calls.map((c) => c.expected))
+            expectCanonical(box, ref)
             if (ref.castCount === 0) continue
             expect(await onDisk(dir)).toEqual(ref.snapshot())
           }
@@ -221,6 +235,7 @@ describe('BallotBoxStore file', () => {
           const reopened = await BallotBoxStore.open(dir, VOTE)
           expect(reopened.ballots()).toEqual(ref.ballots())
           expect(reopened.castCount).toBe(ref.castCount)
+          expectCanonical(reopened, ref)
         } finally {
           await rm(dir, { recursive: true, force: true })
         }

@@ -4,7 +4,7 @@ import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import { BallotBoxSlots } from './ballot-box-slots'
 import type { SizeHint } from './box-regions'
 import { BoxRegions, ballotKey, layoutFor } from './box-regions'
-import { sha256Hex } from './digest'
+import { canonicalJson, sha256Hex } from './digest'
 import { DurableJsonFile } from './durable-json-file'
 import type { Recovery } from './durable-json-file'
 import { GroupCommit } from './group-commit'
@@ -38,6 +38,12 @@ export interface BallotBoxFile {
 export type AddBallotOutcome = 'stored' | 'resent' | 'already-voted'
 export type ChangeBallotOutcome = 'stored' | 'resent' | 'not-voted' | 'mismatch'
 
+/** An entry's canonical JSON from just after its count to its end: the keys sort as written. */
+function canonicalRest(entry: BallotEntry): string {
+  const { count: _, ...rest } = entry
+  return canonicalJson(rest).slice(1)
+}
+
 function commitment(ballotId: string, key: string): string {
   return sha256Hex(`${ballotId}\n${key}`)
 }
@@ -49,6 +55,11 @@ export class BallotBoxStore {
   readonly #sealedFile: DurableJsonFile<BallotBoxFile>
   readonly #slots: BallotBoxSlots
   readonly #counts = new Map<string, BallotEntry>()
+  /**
+   * Per key, its entry's canonical JSON (digest.ts) after the count: made once, when the entry
+   * is, so the digest at close joins texts instead of sorting every ballot's marks.
+   */
+  readonly #canonicalRest = new Map<string, string>()
   readonly #receipts = new Map<
     string,
     { ballotHash: string; commitment: string; generation: number }
@@ -78,6 +89,7 @@ export class BallotBoxStore {
       const key = ballotKey(entry)
       const copy = { ...entry }
       this.#counts.set(key, copy)
+      this.#canonicalRest.set(key, canonicalRest(copy))
       this.#regions.setBallot(key, copy)
     }
     for (const [deputyId, ballotHash] of Object.entries(data.receipts)) {
@@ -124,9 +136,25 @@ export class BallotBoxStore {
 
   /** The entries in order of their keys. */
   ballots(): BallotEntry[] {
+    return this.#keys().map((key) => this.#counts.get(key)!)
+  }
+
+  /**
+   * ballots() and, as `canonical`, `canonicalJson(ballots)` (digest.ts), made from texts kept
+   * per entry: ~1 ms instead of 10-30 at 5,000 ballots, while the console waits for the close.
+   */
+  ballotsWithCanonical(): { ballots: BallotEntry[]; canonical: string } {
+    const keys = this.#keys()
+    const texts = keys.map(
+      (key) => `{"count":${this.#counts.get(key)!.count},${this.#canonicalRest.get(key)!}`,
+    )
+    return { ballots: keys.map((key) => this.#counts.get(key)!), canonical: `[${texts.join(',')}]` }
+  }
+
+  #keys(): string[] {
     // The default sort compares as `<` does, without a call into a comparator per comparison:
     // 2-5 ms instead of 4-11 for 5,000 ballots, while the console waits for the close.
-    return [...this.#counts.keys()].sort().map((key) => this.#counts.get(key)!)
+    return [...this.#counts.keys()].sort()
   }
 
   /**
@@ -183,7 +211,10 @@ export class BallotBoxStore {
     const old = this.#counts.get(oldKey)
     if (!old) return 'mismatch'
     old.count -= 1
-    if (old.count === 0) this.#counts.delete(oldKey)
+    if (old.count === 0) {
+      this.#counts.delete(oldKey)
+      this.#canonicalRest.delete(oldKey)
+    }
     this.#regions.setBallot(oldKey, old)
     const key = this.#put(marks, false)
     this.#generation += 1
@@ -231,7 +262,10 @@ export class BallotBoxStore {
     const key = ballotKey(entry)
     const existing = this.#counts.get(key)
     if (existing) existing.count += 1
-    else this.#counts.set(key, entry)
+    else {
+      this.#counts.set(key, entry)
+      this.#canonicalRest.set(key, canonicalRest(entry))
+    }
     this.#regions.setBallot(key, existing ?? entry)
     return key
   }

@@ -29,12 +29,16 @@ export function digestOf(value: unknown): string {
 
 /**
  * The digest of a ballot box's contract fields (vote, attendance, ballots), so extra fields the
- * host adds to the exported file (meeting, times) do not change it.
+ * host adds to the exported file (meeting, times) do not change it. `ballotsJson`, when given,
+ * must be `canonicalJson(box.ballots)`, made faster elsewhere (BallotBoxStore keeps it).
  */
-export function ballotBoxDigest(box: {
-  vote: unknown
-  attendance: unknown
-  ballots: unknown
-}): string {
-  return digestOf({ vote: box.vote, attendance: box.attendance, ballots: box.ballots })
+export function ballotBoxDigest(
+  box: { vote: unknown; attendance: unknown; ballots: unknown },
+  ballotsJson?: string,
+): string {
+  const { vote, attendance, ballots } = box
+  if (ballotsJson === undefined) return digestOf({ vote, attendance, ballots })
+  // The same text: canonicalJson of { attendance, ballots, vote }, keys in their sorted order.
+  const [a, v] = [canonicalJson(attendance), canonicalJson(vote)]
+  return sha256Hex(`{"attendance":${a},"ballots":${ballotsJson},"vote":${v}}`)
 }
