@@ -1,8 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type {
-  ConsoleDeputyView,
   ConsoleState,
   DeputyHallView,
   DeputyState,
@@ -11,178 +10,12 @@ import type {
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import type { VoteRules } from '../../../shared/protocol/vote-rules.schema'
 import { readBallotBox } from '../store/slot-reader'
-import { call, HostHarness, next } from '../testing/host-harness'
-
-let h: HostHarness
-
-afterEach(async () => {
-  await h.teardown()
-})
-
-/** A meeting of `n` deputies with the default quorum (two-thirds of the roster). */
-async function meeting(n = 12) {
-  h = await new HostHarness().setup({ quorum: 'default' })
-  const staff = await h.staff()
-  await h.host.meetings.loadDemo(n)
-  return { staff, deputies: h.host.session.meeting.data.deputies }
-}
-
-async function addVote(staff: Awaited<ReturnType<HostHarness['staff']>>, rules: VoteRules) {
-  const ids = h.host.session.meeting.data.projects.map((p) => p.id)
-  const candidateIds = rules.kind === 'motion' ? ids.slice(0, 1) : ids.slice(0, 4)
-  const created = await call<{ voteId: string }>(staff, 'vote:create', {
-    title: '测试表决',
-    rules,
-    candidateIds,
-  })
-  if (!created.ok) throw new Error(JSON.stringify(created.error))
-  return created.data.voteId
-}
-
-async function auditTypes() {
-  return (await h.host.session.audit.entries()).map((e) => e.type)
-}
-
-describe('check-in and quorum', () => {
-  it('checks in one deputy, a delegation, undoes and marks leave; counts and quorum follow', async () => {
-    const { staff, deputies } = await meeting(12)
-    const [a, b] = deputies
-    if (!a || !b) throw new Error('demo has deputies')
-    const screen = h.connect('/screen')
-    await next<ScreenState>(screen, 'screen:state')
-
-    expect(await call(staff, 'attendance:set', { deputyIds: [a.id], state: 'present' })).toEqual({
-      ok: true,
-      data: { changed: 1 },
-    })
-    const delegation = b.delegation
-    const members = deputies.filter((d) => d.delegation === delegation)
-    const bulk = await call<{ changed: number }>(staff, 'attendance:set', {
-      delegation,
-      state: 'present',
-    })
-    expect(bulk).toEqual({
-      ok: true,
-      data: { changed: members.filter((d) => d.id !== a.id).length },
-    })
-    const leave = deputies.find((d) => d.delegation !== delegation && d.id !== a.id)
-    if (!leave) throw new Error('another delegation')
-    await call(staff, 'attendance:set', { deputyIds: [leave.id], state: 'leave' })
-    await call(staff, 'attendance:set', { deputyIds: [a.id], state: 'absent' })
-
-    const present = members.filter((d) => d.id !== a.id).length
-    const stateSeen = next<ConsoleState>(staff, 'console:state')
-    const screenSeen = next<ScreenState>(screen, 'screen:state')
-    await call(staff, 'meeting:set-quorum', { numerator: 1, denominator: 2 })
-    const state = await stateSeen
-    expect(state.attendance).toEqual({
-      roster: 12,
-      present,
-      absent: 12 - present - 1,
-      leave: 1,
-      quorum: { numerator: 1, denominator: 2 },
-      quorumNeeded: 6,
-      quorumMet: present * 2 >= 12,
-    })
-    expect((await screenSeen).attendance).toEqual(state.attendance)
-    const types = await auditTypes()
-    expect(types).toEqual(
-      expect.arrayContaining([
-        'deputy.checked-in',
-        'deputy.on-leave',
-        'deputy.check-in-undone',
-        'meeting.quorum-set',
-      ]),
-    )
-  })
-
-  it('sends the console the roster when a deputy changes, not when a vote opens or closes', async () => {
-    const { staff, deputies } = await meeting(12)
-    const ids = deputies.map((d) => d.id)
-    const rosters: ConsoleDeputyView[][] = []
-    staff.on('console:roster', (r: ConsoleDeputyView[]) => rosters.push(r))
-    const checkedIn = next<ConsoleDeputyView[]>(staff, 'console:roster', (r) =>
-      r.every((d) => d.present),
-    )
-    await call(staff, 'attendance:set', { deputyIds: ids, state: 'present' })
-    await checkedIn
-    const sent = rosters.length
-
-    const voteId = await addVote(staff, defaultRules('select', 2))
-    const published = next<ConsoleState>(staff, 'console:state', (c) =>
-      c.votes.some((v) => v.id === voteId && v.status === 'published'),
-    )
-    await call(staff, 'vote:open', { voteId })
-    await call(staff, 'vote:close', { voteId })
-    await call(staff, 'vote:publish', { voteId })
-    // The console's state and (were it sent) its roster go out together, throttled.
-    await published
-    const onLeave = (r: ConsoleDeputyView[]) => r.find((d) => d.id === ids[0])?.attendance
-    const left = next<ConsoleDeputyView[]>(staff, 'console:roster', (r) => onLeave(r) === 'leave')
-    await call(staff, 'attendance:set', { deputyIds: [ids[0]], state: 'leave' })
-    await left
-    // Every roster after the check-in's shows the leave: none went out for the vote.
-    expect(rosters.slice(sent).map(onLeave)).toEqual(['leave'])
-  })
-
-  it('refuses bad attendance input and changes nothing', async () => {
-    const { staff } = await meeting(5)
-    expect(await call(staff, 'attendance:set', { state: 'present' })).toMatchObject({
-      ok: false,
-      error: { code: 'bad-request' },
-    })
-    expect(
-      await call(staff, 'attendance:set', { deputyIds: ['nobody'], state: 'present' }),
-    ).toMatchObject({ ok: false, error: { code: 'not-found', detail: 'deputyIds[0]: nobody' } })
-    expect(await call(staff, 'meeting:set-quorum', { numerator: 3, denominator: 2 })).toMatchObject(
-      { ok: false, error: { code: 'bad-request' } },
-    )
-    expect(h.host.session.meeting.data.deputies.every((d) => !d.present)).toBe(true)
-  })
-
-  it('opens only with a quorum unless staff give a reason; late check-ins grow issued', async () => {
-    const { staff, deputies } = await meeting(9)
-    const voteId = await addVote(staff, defaultRules('select', 2))
-    const ids = deputies.map((d) => d.id)
-    // Two-thirds of 9 is 6: five present is not enough.
-    await call(staff, 'attendance:set', { deputyIds: ids.slice(0, 5), state: 'present' })
-    expect(await call(staff, 'vote:open', { voteId })).toEqual({
-      ok: false,
-      error: { code: 'no-quorum', detail: '5/6' },
-    })
-    expect(await call(staff, 'vote:open', { voteId, override: ' ' })).toMatchObject({
-      ok: false,
-      error: { code: 'bad-request' },
-    })
-    expect(h.host.session.meeting.data.votes[0]?.status).toBe('draft')
-
-    const opened = await call(staff, 'vote:open', { voteId, override: '主任会议决定继续' })
-    expect(opened.ok).toBe(true)
-    const entries = await h.host.session.audit.entries()
-    expect(entries.find((e) => e.type === 'vote.quorum-overridden')?.data).toEqual({
-      voteId,
-      present: 5,
-      needed: 6,
-      reason: '主任会议决定继续',
-    })
-
-    // A late check-in by a tablet and one by staff: both become eligible.
-    await h.deputy(deputies[5]?.credential ?? '')
-    await call(staff, 'attendance:set', { deputyIds: [ids[6]], state: 'present' })
-    const vote = h.host.session.meeting.data.votes[0]
-    expect(vote?.attendance).toEqual({ roster: 9, present: 7, issued: 7 })
-    expect((await auditTypes()).filter((t) => t === 'vote.issued-grew')).toHaveLength(2)
-    // Taking a check-in back while the vote is open is refused.
-    expect(
-      await call(staff, 'attendance:set', { deputyIds: [ids[0]], state: 'absent' }),
-    ).toMatchObject({ ok: false, error: { code: 'attendance-locked' } })
-  })
-})
+import { call, next, quorumMeeting } from '../testing/host-harness'
 
 describe('an open vote', () => {
   it('has its ballot box on disk, empty, from the moment it opens', async () => {
-    const { staff, deputies } = await meeting(6)
-    const voteId = await addVote(staff, defaultRules('select', 2))
+    const { h, staff, deputies } = await quorumMeeting(6)
+    const voteId = await h.addVote(staff, defaultRules('select', 2))
     const deputyIds = deputies.map((d) => d.id)
     expect(await call(staff, 'attendance:set', { deputyIds, state: 'present' })).toMatchObject({
       ok: true,
@@ -199,8 +32,8 @@ describe('an open vote', () => {
   })
 
   it('shows who has not voted by delegation, and reminds only their tablets', async () => {
-    const { staff, deputies } = await meeting(6)
-    const voteId = await addVote(staff, defaultRules('select', 2))
+    const { h, staff, deputies } = await quorumMeeting(6)
+    const voteId = await h.addVote(staff, defaultRules('select', 2))
     const tablets = await Promise.all(deputies.map((d) => h.deputy(d.credential)))
     await call(staff, 'vote:open', { voteId })
     const [t0, t1] = tablets
@@ -230,8 +63,8 @@ describe('an open vote', () => {
   })
 
   it('records a paper ballot unlinked: the deputy is voted, an over-vote counts invalid', async () => {
-    const { staff, deputies } = await meeting(3)
-    const voteId = await addVote(staff, defaultRules('select', 2))
+    const { h, staff, deputies } = await quorumMeeting(3)
+    const voteId = await h.addVote(staff, defaultRules('select', 2))
     const tablets = await Promise.all(deputies.map((d) => h.deputy(d.credential)))
     await call(staff, 'vote:open', { voteId })
     const [d0, d1] = deputies
@@ -289,10 +122,10 @@ describe('an open vote', () => {
   })
 
   it('closes by the timer from the deadline stored at open, also after a restart', async () => {
-    const { staff, deputies } = await meeting(3)
+    const { h, staff, deputies } = await quorumMeeting(3)
     await call(staff, 'attendance:set', { deputyIds: deputies.map((d) => d.id), state: 'present' })
     const rules = { ...defaultRules('select', 2), timeLimit: { seconds: 2, onExpiry: 'close' } }
-    const voteId = await addVote(staff, rules as VoteRules)
+    const voteId = await h.addVote(staff, rules as VoteRules)
     await call(staff, 'vote:open', { voteId })
     const vote = h.host.session.meeting.data.votes[0]
     const opened = Date.parse(vote?.openedAt ?? '')
@@ -311,10 +144,10 @@ describe('an open vote', () => {
   })
 
   it('warns instead of closing when the time limit says so', async () => {
-    const { staff, deputies } = await meeting(3)
+    const { h, staff, deputies } = await quorumMeeting(3)
     await call(staff, 'attendance:set', { deputyIds: deputies.map((d) => d.id), state: 'present' })
     const rules = { ...defaultRules('motion'), timeLimit: { seconds: 1, onExpiry: 'warn' } }
-    const voteId = await addVote(staff, rules as VoteRules)
+    const voteId = await h.addVote(staff, rules as VoteRules)
     const timeUp = next<ConsoleState>(staff, 'console:state', (s) => s.votes[0]?.timeUp === true)
     const tablet = await h.deputy(deputies[0]?.credential ?? '')
     const ballot = next<DeputyHallView>(tablet.socket, 'deputy:hall', (s) => s.vote !== null)
@@ -325,15 +158,15 @@ describe('an open vote', () => {
     expect(remaining).toBeLessThanOrEqual(1000)
     const state = await timeUp
     expect(state.votes[0]?.status).toBe('open')
-    expect(await auditTypes()).toContain('vote.time-up')
+    expect(await h.auditTypes()).toContain('vote.time-up')
   })
 })
 
 describe('after close', () => {
   it('annuls a vote with a reason: kept, logged, never on screen', async () => {
-    const { staff } = await meeting(3)
+    const { h, staff } = await quorumMeeting(3)
     await h.host.attendance.setQuorum({ numerator: 0, denominator: 1 })
-    const voteId = await addVote(staff, defaultRules('select', 2))
+    const voteId = await h.addVote(staff, defaultRules('select', 2))
     await call(staff, 'vote:open', { voteId })
     await call(staff, 'vote:close', { voteId })
     await call(staff, 'vote:publish', { voteId })
@@ -359,14 +192,14 @@ describe('after close', () => {
   })
 
   it('creates the run-off of a tie in one call, once; a clean result has none', async () => {
-    const { staff, deputies } = await meeting(4)
+    const { h, staff, deputies } = await quorumMeeting(4)
     await call(staff, 'attendance:set', { deputyIds: deputies.map((d) => d.id), state: 'present' })
     // 4 candidates, 2 seats, threshold of the valid ballots so two ballots can pass.
     const rules: VoteRules = {
       ...defaultRules('select', 2),
       threshold: { base: 'valid', numerator: 1, denominator: 2, strict: false },
     }
-    const voteId = await addVote(staff, rules)
+    const voteId = await h.addVote(staff, rules)
     const tablets = await Promise.all(deputies.map((d) => h.deputy(d.credential)))
     await call(staff, 'vote:open', { voteId })
     const marks = [
@@ -403,7 +236,7 @@ describe('after close', () => {
       ],
     })
     expect(made?.rules).toMatchObject({ kind: 'select', seats: 1, threshold: rules.threshold })
-    expect(await auditTypes()).toContain('vote.runoff-created')
+    expect(await h.auditTypes()).toContain('vote.runoff-created')
 
     // The run-off itself: P02 wins alone, so nothing is left to run off.
     const second = runoff.data.voteId

@@ -2,10 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { io } from 'socket.io-client'
+import { onTestFinished } from 'vitest'
 import type { Socket } from 'socket.io-client'
 import type { Result } from '../../../shared/protocol/envelope'
 import type { ConsoleState, DeputyState } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
+import type { VoteRules } from '../../../shared/protocol/vote-rules.schema'
 import { createHost } from '..'
 import type { HostHandle } from '..'
 
@@ -28,7 +30,7 @@ export class HostHarness {
   /**
    * Most host tests check in a handful of tablets of a large roster, so the first meeting runs
    * without a quorum (a rehearsal) unless `quorum` asks for the real default; quorum has its
-   * own tests in live-session.test.ts.
+   * own tests in attendance.test.ts (see quorumMeeting).
    */
   async setup(options: { quorum?: 'default' | 'none' } = {}): Promise<this> {
     this.dataDir = await mkdtemp(join(tmpdir(), 'plenary-host-'))
@@ -89,14 +91,45 @@ export class HostHarness {
     } else {
       await this.host.meetings.loadDemo(deputies)
     }
-    const created = await call<{ voteId: string }>(consoleSocket, 'vote:create', {
+    return this.#createVote(consoleSocket, {
       title: '2027年度民生实事项目票决',
       rules: defaultRules('select', 10),
       candidateIds: this.host.session.meeting.data.projects.map((p) => p.id),
     })
+  }
+
+  /** Adds a draft vote under these rules on the first four projects (one for a motion). */
+  async addVote(consoleSocket: Socket, rules: VoteRules): Promise<string> {
+    const ids = this.host.session.meeting.data.projects.map((p) => p.id)
+    const candidateIds = rules.kind === 'motion' ? ids.slice(0, 1) : ids.slice(0, 4)
+    return this.#createVote(consoleSocket, { title: '测试表决', rules, candidateIds })
+  }
+
+  /** The audit log's entry types, oldest first. */
+  async auditTypes(): Promise<string[]> {
+    return (await this.host.session.audit.entries()).map((e) => e.type)
+  }
+
+  async #createVote(
+    consoleSocket: Socket,
+    input: { title: string; rules: VoteRules; candidateIds: string[] },
+  ): Promise<string> {
+    const created = await call<{ voteId: string }>(consoleSocket, 'vote:create', input)
     if (!created.ok) throw new Error(JSON.stringify(created.error))
     return created.data.voteId
   }
+}
+
+/**
+ * A host with a demo meeting of `n` deputies under the default quorum (two-thirds of the roster)
+ * and a staff console, torn down when the test ends.
+ */
+export async function quorumMeeting(n: number) {
+  const h = await new HostHarness().setup({ quorum: 'default' })
+  onTestFinished(() => h.teardown())
+  const staff = await h.staff()
+  await h.host.meetings.loadDemo(n)
+  return { h, staff, deputies: h.host.session.meeting.data.deputies }
 }
 
 export function call<T>(socket: Socket, event: string, input?: unknown): Promise<Result<T>> {
