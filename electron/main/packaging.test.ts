@@ -113,10 +113,10 @@ describe('electron-builder.yml', () => {
     // The bundled host reads its fonts at out/main/../../../resources/fonts, i.e. from inside
     // app.asar, <resources>/resources/fonts.
     [
-      'resources/fonts/NotoSansSC-GB2312-Regular.otf',
-      'resources/fonts/NotoSansSC-GB2312-Regular.otf',
+      'resources/fonts/NotoSansSC-GB2312-Regular.ttf',
+      'resources/fonts/NotoSansSC-GB2312-Regular.ttf',
     ],
-    ['resources/fonts/NotoSansSC-GB2312-Bold.otf', 'resources/fonts/NotoSansSC-GB2312-Bold.otf'],
+    ['resources/fonts/NotoSansSC-GB2312-Bold.ttf', 'resources/fonts/NotoSansSC-GB2312-Bold.ttf'],
     ['resources/fonts/OFL.txt', 'resources/fonts/OFL.txt'],
     ['resources/demo/meeting.json', 'resources/demo/meeting.json'],
     ['resources/icons/icon-512.png', 'resources/icons/icon-512.png'],

@@ -18,8 +18,8 @@ export const defaultFontsDir =
   fileURLToPath(new URL('../../../resources/fonts/', import.meta.url))
 
 export const fontFiles = {
-  regular: 'NotoSansSC-GB2312-Regular.otf',
-  bold: 'NotoSansSC-GB2312-Bold.otf',
+  regular: 'NotoSansSC-GB2312-Regular.ttf',
+  bold: 'NotoSansSC-GB2312-Bold.ttf',
 } as const
 
 /** Names the fonts are registered under in every document. */

@@ -11,13 +11,13 @@ import type { ReportJob } from './report-documents'
 export const sourceReportWorker = new URL('./report-documents.worker.ts', import.meta.url)
 
 /**
- * The report worker's V8 heap, sized from measurement. A report allocates ~55 MB that dies
- * young (fontkit decoding the fonts' layout tables and subsetting them), for which V8 grows the
- * young generation to 32 MB; held to 2 MB it is collected sooner, and one job's RSS peak over
- * the host falls from ~108 to ~82 MB at no CPU cost we could measure. The old generation holds
- * ~35 MB at the end of a job (pdfkit, fontkit, exceljs, the parsed fonts), ~43 MB for 300
- * candidates over 26 pages; its limit is a guard, with room to spare, against a render gone
- * wrong taking the host's memory with it.
+ * The report worker's V8 heap, sized from measurement. A report allocates ~30 MB that dies
+ * young (pdfkit laying out the text, fontkit decoding the fonts' tables and subsetting them,
+ * exceljs), for which V8 would grow the young generation to 32 MB; held to 2 MB it is collected
+ * sooner, and one job's RSS peak over the host is ~10 MB lower at no CPU cost we could measure.
+ * The old generation holds ~24 MB at the end of a job (pdfkit, fontkit, exceljs, the parsed
+ * fonts); its limit is a guard, with room to spare, against a render gone wrong taking the
+ * host's memory with it.
  */
 export const reportWorkerLimits: ResourceLimits = {
   maxYoungGenerationSizeMb: 2,

@@ -132,7 +132,7 @@ describe('the report worker', () => {
       const failed = state.alerts.filter((a) => a.code === 'archive-failed')
       expect(failed[0]).toMatchObject({ level: 'error' })
       expect(failed[0]?.detail).toContain(TITLE)
-      expect(failed[0]?.detail).toContain(join(noFonts, 'NotoSansSC-GB2312-Regular.otf'))
+      expect(failed[0]?.detail).toContain(join(noFonts, 'NotoSansSC-GB2312-Regular.ttf'))
 
       const audited = (await h.host.session.audit.entries()).filter(
         (e) => e.type === 'archive.failed',
