@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { utilityProcess } from 'electron'
+import { utilityProcessHeapArgv } from '../host/heap-flags'
 import type { HostChild } from './host-supervisor'
 import type { HostReport } from './ipc-channels'
 
@@ -7,6 +8,7 @@ import type { HostReport } from './ipc-channels'
 export function forkUtilityHost(mainDir: string, env: NodeJS.ProcessEnv): HostChild {
   const child = utilityProcess.fork(join(mainDir, 'host-process.js'), [], {
     serviceName: 'plenary-host',
+    execArgv: [...utilityProcessHeapArgv],
     stdio: 'inherit',
     env,
   })

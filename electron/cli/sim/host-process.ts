@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { hostHeapFlags } from '../../host/heap-flags'
 
 export interface ChildHost {
   child: ChildProcess
@@ -11,7 +12,7 @@ export interface ChildHost {
 
 /**
  * Starts `electron/cli/host.ts` as its own Node process (one process, so kill -9 really kills
- * the host) and resolves once it listens.
+ * the host), with the heap flags `npm run host` gives it, and resolves once it listens.
  */
 export async function startChildHost(options: {
   dataDir: string
@@ -25,6 +26,7 @@ export async function startChildHost(options: {
     `.ready-${Date.now()}-${Math.random().toString(36).slice(2)}`,
   )
   const args = [
+    ...hostHeapFlags,
     '--import',
     'tsx',
     'electron/cli/host.ts',
