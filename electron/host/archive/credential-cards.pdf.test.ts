@@ -44,6 +44,28 @@ describe('renderCredentialCardsPdf', () => {
     ).toBe(true)
   })
 
+  // Cards for a whole roster are hundreds of pages: the host's event loop (ballots, tablets'
+  // heartbeats) must go round between them, not wait out the whole document.
+  it('lets the event loop turn between pages', async () => {
+    let turns = 0
+    let stop = false
+    const spin = () => {
+      if (stop) return
+      turns += 1
+      setImmediate(spin)
+    }
+    setImmediate(spin)
+    const rendering = renderCredentialCardsPdf({
+      meetingTitle: demoMeetingTitle,
+      cards: cards(40),
+      generatedAt: at,
+    })
+    const pdf = await rendering
+    stop = true
+    expect(pageCount(pdf)).toBe(5)
+    expect(turns).toBeGreaterThanOrEqual(4)
+  })
+
   it.runIf(poppler)('draws each card QR as the code of its own join URL', async () => {
     const list = cards(10)
     const pdf = await renderCredentialCardsPdf({

@@ -14,6 +14,12 @@ export interface PdfMeta {
    */
   createdAt: Date
   fonts?: CjkFonts
+  /**
+   * Keep every page in memory until the end, so `footers` can write "第 1 页 / 共 3 页" once the
+   * count is known (the default). Without, pdfkit writes each page out as the next begins: a
+   * document of hundreds of pages (credential cards for thousands of deputies) then holds one.
+   */
+  bufferPages?: boolean
 }
 
 export interface PdfBuild {
@@ -29,8 +35,7 @@ export function createPdf(meta: PdfMeta): PdfBuild {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { ...MARGIN },
-    // Pages stay in memory so footers ("第 1 页 / 共 3 页") can be written once the count is known.
-    bufferPages: true,
+    bufferPages: meta.bufferPages ?? true,
     lang: 'zh-CN',
     displayTitle: true,
     info: {
