@@ -20,7 +20,7 @@ describe('the host heap flags', () => {
       execFileSync(process.execPath, [...hostHeapFlags, '-e', script], { encoding: 'utf8' }),
     )
     // The old generation's 768 MB plus the young generation's (three 16 MB semi-spaces' worth);
-    // Node's default on this machine is a quarter of its memory.
+    // without the flag Node's limit here is ~4 GB.
     expect(limit).toBeGreaterThanOrEqual(768 * MB)
     expect(limit).toBeLessThanOrEqual((768 + 3 * 16) * MB)
   })

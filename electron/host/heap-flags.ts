@@ -3,13 +3,14 @@
  * test holds it to this list), the desktop shell's utility process and the benchmark's child
  * host all start with them.
  *
- * `--max-old-space-size=768` is a ceiling of about six times what 5,000 deputies keep live
- * (~120 MB); a host that outgrew it would stop and be restarted by the desktop shell with
- * nothing acknowledged lost. Its use is the other thing it sets: below 2 GB V8 lets the heap grow
- * less at each collection (at most ~1.5× what survived, not up to 4× as under Node's default of
- * a quarter of the machine's memory). At 5,000 tablets that holds the host's peak resident
- * memory, its report worker included, to 270-295 MB against 315-330 MB with the default. At 512
- * the old generation is collected so often that the 3,000-tablet ack p99 doubles (35-54 ms).
+ * `--max-old-space-size=768` is a ceiling of ten times what 5,000 checked-in tablets keep live
+ * (~75 MB, a heap snapshot); a host that outgrew it would stop, and the desktop shell restarts it with nothing
+ * acknowledged lost. Its use is the other thing it sets: below 2 GB V8 lets the heap grow less
+ * at each collection (at most ~1.5× what survived, not up to 4× as under Node's default ceiling
+ * of ~4 GB). At 5,000 tablets that holds the host's peak resident memory, its report worker
+ * included, to 268-280 MB against 315-330 MB with the default, with the 3,000-tablet ack p99
+ * unchanged within the benchmark's noise. At 512 the old generation is collected so often that
+ * that p99 doubles (35-54 ms).
  */
 export const hostHeapFlags: readonly string[] = ['--max-old-space-size=768']
 

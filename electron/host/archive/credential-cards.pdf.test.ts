@@ -55,12 +55,11 @@ describe('renderCredentialCardsPdf', () => {
       setImmediate(spin)
     }
     setImmediate(spin)
-    const rendering = renderCredentialCardsPdf({
+    const pdf = await renderCredentialCardsPdf({
       meetingTitle: demoMeetingTitle,
       cards: cards(40),
       generatedAt: at,
     })
-    const pdf = await rendering
     stop = true
     expect(pageCount(pdf)).toBe(5)
     expect(turns).toBeGreaterThanOrEqual(4)
