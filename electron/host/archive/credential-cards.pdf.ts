@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { A4, belowMargin, createPdf, fitText } from './pdf-document'
 import type { CjkFonts } from './pdf-fonts'
 import { FONT } from './pdf-fonts'
@@ -77,7 +78,7 @@ export async function renderCredentialCardsPdf(
     if (i > 0 && i % CARDS_PER_PAGE === 0) {
       // A page takes ~15 ms; all of them at once held the host's event loop (every ballot, every
       // tablet's heartbeat) for ~11 s at 5,000 deputies. Between pages it goes round.
-      await new Promise((resolve) => setImmediate(resolve))
+      await nextTurn()
       doc.addPage()
     }
     if (i % CARDS_PER_PAGE === 0) cutMarks(doc)

@@ -144,11 +144,14 @@ export class BallotBoxStore {
    * per entry: ~1 ms instead of 10-30 at 5,000 ballots, while the console waits for the close.
    */
   ballotsWithCanonical(): { ballots: BallotEntry[]; canonical: string } {
-    const keys = this.#keys()
-    const texts = keys.map(
-      (key) => `{"count":${this.#counts.get(key)!.count},${this.#canonicalRest.get(key)!}`,
-    )
-    return { ballots: keys.map((key) => this.#counts.get(key)!), canonical: `[${texts.join(',')}]` }
+    const ballots: BallotEntry[] = []
+    const texts: string[] = []
+    for (const key of this.#keys()) {
+      const entry = this.#counts.get(key)!
+      ballots.push(entry)
+      texts.push(`{"count":${entry.count},${this.#canonicalRest.get(key)!}`)
+    }
+    return { ballots, canonical: `[${texts.join(',')}]` }
   }
 
   #keys(): string[] {
