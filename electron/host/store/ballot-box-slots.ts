@@ -1,4 +1,4 @@
-import { constants, writevSync } from 'node:fs'
+import { constants, fdatasync, writevSync } from 'node:fs'
 import { mkdir, open, rename, unlink } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -6,6 +6,7 @@ import type { BallotBoxFile } from './ballot-box.store'
 import type { BoxRegions, Shape, Snapshot } from './box-regions'
 import {
   header,
+  lengthOf,
   regionChange,
   regionChunks,
   SLOT_SUFFIX,
@@ -68,8 +69,11 @@ class Slot {
    * Writes the snapshot, taking its bytes before the first await (it is a view of the regions,
    * which a later commit changes). Until the write is done the slot counts as empty, so a
    * failed write leaves it the one written next, and whole.
+   *
+   * A commit per ballot at a full hall comes here: the usual case (a few regions into an open
+   * file) is a plain function and one promise, not an async function's frame.
    */
-  async write(snapshot: Snapshot, voteId: string, generation: number): Promise<void> {
+  write(snapshot: Snapshot, generation: number): Promise<void> {
     const { layout } = snapshot
     const known = this.layoutId === layout.id ? this.lengths : null
     const since = this.seq
@@ -78,50 +82,57 @@ class Slot {
     this.seq = 0
     this.lengths = null
     this.headerLength = 0
-    const head = header(voteId, generation, layout.regionBytes, snapshot.crcHex)
-    const lengths = known ?? Int32Array.from(snapshot.texts, (text) => text.length)
-    if (known) {
-      const blank = snapshot.padding.subarray(0, Math.max(0, headerLength - head.length))
-      const writes: [number, Buffer[]][] = [[0, [head, blank]]]
-      const { changedAt, texts } = snapshot
-      for (let i = 0; i < changedAt.length; i++) {
-        const before = known[i]!
-        if (changedAt[i]! <= since && before >= 0) continue
-        const at = layout.headerBytes + i * layout.regionBytes
-        writes.push([
-          at,
-          before >= 0 ? regionChange(snapshot, i, before) : regionChunks(snapshot, i),
-        ])
-        known[i] = texts[i]!.length
-      }
-      const handle = (this.#handle ??= await open(this.file, constants.O_RDWR))
-      // Written here, synchronously: each lands in the page cache in microseconds, where a
-      // write handed to the thread pool cost the event loop ~40 µs (and a thread switch) each.
-      // The wait for the disk, fdatasync, is the one call that goes to the pool.
-      for (const [at, chunks] of writes) writeNow(handle.fd, chunks, at)
-      await handle.datasync()
-    } else {
-      // One gathered write of views, not a copy of the whole slot (megabytes at a full hall).
-      const chunks = [
-        wholeHeader(snapshot, head),
-        ...snapshot.texts.flatMap((_, i) => regionChunks(snapshot, i)),
-        TRAILER,
-      ]
-      await this.#handle?.close()
-      this.#handle = null
-      await mkdir(dirname(this.file), { recursive: true })
-      const handle = await open(this.file, constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC)
-      this.#handle = handle
-      await writeAt(handle, chunks, 0)
-      await handle.datasync()
-      // A new file's name is durable once its folder is.
-      await syncFolder(dirname(this.file))
+    if (!known) return this.#writeWhole(snapshot, generation)
+    const handle = this.#handle
+    // The checksums are a view that the next commit changes: past an await, a copy.
+    const crcHex = handle ? snapshot.crcHex : Buffer.from(snapshot.crcHex)
+    const head = header(snapshot.headerParts, generation, crcHex)
+    const length = lengthOf(head)
+    if (length < headerLength) head.push(snapshot.padding.subarray(0, headerLength - length))
+    const writes: [number, Buffer[]][] = [[0, head]]
+    const { changedAt, texts } = snapshot
+    for (let i = 0; i < changedAt.length; i++) {
+      const before = known[i]!
+      if (changedAt[i]! <= since && before >= 0) continue
+      const at = layout.headerBytes + i * layout.regionBytes
+      writes.push([at, before >= 0 ? regionChange(snapshot, i, before) : regionChunks(snapshot, i)])
+      known[i] = texts[i]!.length
     }
+    const held = () => this.#holds(snapshot, generation, known, Math.max(length, headerLength))
+    if (handle) return writeAll(handle.fd, writes).then(held)
+    return open(this.file, constants.O_RDWR)
+      .then((opened) => writeAll((this.#handle = opened).fd, writes))
+      .then(held)
+  }
+
+  /** One gathered write of views, not a copy of the whole slot (megabytes at a full hall). */
+  async #writeWhole(snapshot: Snapshot, generation: number): Promise<void> {
+    const head = header(snapshot.headerParts, generation, snapshot.crcHex)
+    const chunks = [
+      wholeHeader(snapshot, head),
+      ...snapshot.texts.flatMap((_, i) => regionChunks(snapshot, i)),
+      TRAILER,
+    ]
+    const lengths = Int32Array.from(snapshot.texts, (text) => text.length)
+    await this.#handle?.close()
+    this.#handle = null
+    await mkdir(dirname(this.file), { recursive: true })
+    const handle = await open(this.file, constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC)
+    this.#handle = handle
+    await writeAt(handle, chunks, 0)
+    await handle.datasync()
+    // A new file's name is durable once its folder is.
+    await syncFolder(dirname(this.file))
+    this.#holds(snapshot, generation, lengths, lengthOf(head))
+  }
+
+  /** The slot, written and on disk, holds the snapshot. */
+  #holds(snapshot: Snapshot, generation: number, lengths: Int32Array, headerLength: number): void {
     this.generation = generation
-    this.layoutId = layout.id
+    this.layoutId = snapshot.layout.id
     this.seq = snapshot.seq
     this.lengths = lengths
-    this.headerLength = Math.max(head.length, headerLength)
+    this.headerLength = headerLength
   }
 
   async close(): Promise<void> {
@@ -136,12 +147,21 @@ async function writeAt(handle: FileHandle, chunks: Buffer[], position: number): 
   checkWritten(chunks, bytesWritten)
 }
 
-function writeNow(fd: number, chunks: Buffer[], position: number): void {
-  checkWritten(chunks, writevSync(fd, chunks, position))
+/**
+ * Each write at its place, then one fdatasync. The writes are made here, synchronously: each
+ * lands in the page cache in microseconds, where a write handed to the thread pool cost the
+ * event loop ~40 µs (and a thread switch) each. The wait for the disk is the one call that goes
+ * to the pool, through its callback (FileHandle's promise costs the heap ~2 KB a call).
+ */
+function writeAll(fd: number, writes: [number, Buffer[]][]): Promise<void> {
+  for (const [at, chunks] of writes) checkWritten(chunks, writevSync(fd, chunks, at))
+  return new Promise((resolve, reject) =>
+    fdatasync(fd, (error) => (error ? reject(error) : resolve())),
+  )
 }
 
 function checkWritten(chunks: Buffer[], bytesWritten: number): void {
-  const length = chunks.reduce((sum, c) => sum + c.length, 0)
+  const length = lengthOf(chunks)
   if (bytesWritten !== length) throw new Error(`short write: ${bytesWritten} of ${length} bytes`)
 }
 
@@ -266,7 +286,7 @@ export class BallotBoxSlots {
     slot.busy = true
     this.#generation += 1
     try {
-      await slot.write(snapshot, this.voteId, this.#generation)
+      await slot.write(snapshot, this.#generation)
     } finally {
       slot.busy = false
     }

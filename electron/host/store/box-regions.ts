@@ -28,14 +28,63 @@ export interface SizeHint {
 }
 
 /**
- * A region's entries as the JSON they are written as, made when they change: a commit remakes
- * a region's text from these, not by stringifying every entry in it again.
+ * A region's ballots (by content key) or voters (by id) in key order, each as the UTF-8 JSON it
+ * is written as, made when it changes: a commit copies these into the region's text, without
+ * stringifying, sorting or joining anything (a commit per ballot at a full hall).
  */
+class RegionEntries {
+  readonly keys: string[] = []
+  readonly texts: Buffer[] = []
+  /** The entries' bytes joined with commas. */
+  joinedLength = 0
+
+  set(key: string, text: Buffer): void {
+    const i = this.#search(key)
+    if (this.keys[i] === key) {
+      this.joinedLength += text.length - this.texts[i]!.length
+      this.texts[i] = text
+      return
+    }
+    this.keys.splice(i, 0, key)
+    this.texts.splice(i, 0, text)
+    this.joinedLength += text.length + (this.keys.length > 1 ? 1 : 0)
+  }
+
+  delete(key: string): void {
+    const i = this.#search(key)
+    if (this.keys[i] !== key) return
+    this.joinedLength -= this.texts[i]!.length + (this.keys.length > 1 ? 1 : 0)
+    this.keys.splice(i, 1)
+    this.texts.splice(i, 1)
+  }
+
+  /** Writes the entries joined with commas into `into` at `at`; returns where they end. */
+  copyInto(into: Buffer, at: number): number {
+    for (let i = 0; i < this.texts.length; i++) {
+      if (i > 0) into[at++] = COMMA_BYTE
+      const text = this.texts[i]!
+      into.set(text, at)
+      at += text.length
+    }
+    return at
+  }
+
+  /** The first index whose key is not below `key` (keys compare as `<` does: byKey). */
+  #search(key: string): number {
+    let low = 0
+    let high = this.keys.length
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      if (this.keys[mid]! < key) low = mid + 1
+      else high = mid
+    }
+    return low
+  }
+}
+
 interface Region {
-  /** Content key → the entry's JSON. */
-  ballots: Map<string, string>
-  /** Deputy id → `[id, receipt, commitment]` as JSON. */
-  voters: Map<string, string>
+  ballots: RegionEntries
+  voters: RegionEntries
 }
 
 export const FORMAT = 'plenary-vote.ballot-box-slot/1'
@@ -46,6 +95,12 @@ export const TRAILER = Buffer.from(']}\n')
 const NEWLINE = Buffer.from('\n')
 const FIRST = Buffer.from(' ')
 const COMMA = Buffer.from(',')
+const COMMA_BYTE = 0x2c
+const TEXT_OPEN = Buffer.from('{"b":[')
+const TEXT_MIDDLE = Buffer.from('],"v":[')
+const TEXT_CLOSE = Buffer.from(']}')
+const BODY_END = '"}'
+const HEX_DIGITS = Buffer.from('0123456789abcdef')
 const PAGE = 4096
 
 /** The box's regions in memory, each with its text as it goes on disk. */
@@ -54,6 +109,7 @@ export class BoxRegions {
   layout: Layout
   #regions: Region[]
   #padding: Buffer
+  #headerParts: HeaderParts
   /** Every region's checksum as eight hex digits, in order: the header's list. */
   #crcHex: Buffer
   /** Each region's JSON as UTF-8, brought up to date for the regions in #dirty when a
@@ -74,6 +130,7 @@ export class BoxRegions {
     this.layout = withHeader(voteId, { id: 1, ...layout })
     this.#regions = emptyRegions(layout.regions)
     this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
+    this.#headerParts = headerParts(voteId, layout.regionBytes)
     this.#crcHex = Buffer.alloc(8 * layout.regions, 0x30)
     this.#changedAt = new Uint32Array(layout.regions)
     this.#allDirty()
@@ -84,13 +141,14 @@ export class BoxRegions {
     const i = this.#indexOf(key)
     const region = this.#regions[i]!
     if (entry.count === 0) region.ballots.delete(key)
-    else region.ballots.set(key, JSON.stringify(entry))
+    else region.ballots.set(key, Buffer.from(JSON.stringify(entry)))
     this.#dirty.add(i)
   }
 
   setVoter(deputyId: string, receipt: string, commitment: string): void {
     const i = this.#indexOf(deputyId)
-    this.#regions[i]!.voters.set(deputyId, JSON.stringify([deputyId, receipt, commitment]))
+    const text = Buffer.from(JSON.stringify([deputyId, receipt, commitment]))
+    this.#regions[i]!.voters.set(deputyId, text)
     this.#dirty.add(i)
   }
 
@@ -129,6 +187,7 @@ export class BoxRegions {
       changedAt: this.#changedAt,
       crcHex: this.#crcHex,
       padding: this.#padding,
+      headerParts: this.#headerParts,
     }
   }
 
@@ -138,8 +197,7 @@ export class BoxRegions {
       const text = regionText(this.#regions[i]!)
       this.#texts[i] = text
       this.#changedAt[i] = this.#seq
-      const crc = regionCrc(text, i, this.#padding)
-      this.#crcHex.write(crc.toString(16).padStart(8, '0'), 8 * i, 'latin1')
+      writeHex(this.#crcHex, 8 * i, regionCrc(text, i, this.#padding))
       this.#largest = Math.max(this.#largest, text.length)
     }
     this.#dirty.clear()
@@ -156,13 +214,14 @@ export class BoxRegions {
     const old = this.#regions
     this.layout = withHeader(this.voteId, { ...layout, id: this.layout.id + 1 })
     this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
+    this.#headerParts = headerParts(this.voteId, layout.regionBytes)
     this.#crcHex = Buffer.alloc(8 * layout.regions, 0x30)
     this.#changedAt = new Uint32Array(layout.regions)
     this.#regions = emptyRegions(layout.regions)
     this.#allDirty()
-    for (const region of old) {
-      for (const [key, json] of region.ballots) this.#regionOf(key).ballots.set(key, json)
-      for (const [id, json] of region.voters) this.#regionOf(id).voters.set(id, json)
+    for (const { ballots, voters } of old) {
+      ballots.keys.forEach((key, j) => this.#regionOf(key).ballots.set(key, ballots.texts[j]!))
+      voters.keys.forEach((id, j) => this.#regionOf(id).voters.set(id, voters.texts[j]!))
     }
   }
 
@@ -188,6 +247,7 @@ export interface Snapshot {
   /** The regions' checksums, eight hex digits each. */
   crcHex: Buffer
   padding: Buffer
+  headerParts: HeaderParts
 }
 
 /** A region on disk: a separator, its JSON, spaces up to its size less one, a newline. */
@@ -216,10 +276,29 @@ function regionCrc(text: Buffer, i: number, padding: Buffer): number {
   return crc32(NEWLINE, crc)
 }
 
-function regionText(region: Region): Buffer {
-  const ballots = [...region.ballots].sort(byKey).map(([, json]) => json)
-  const voters = [...region.voters].sort(byKey).map(([, json]) => json)
-  return Buffer.from(`{"b":[${ballots.join(',')}],"v":[${voters.join(',')}]}`, 'utf8')
+/** `{"b":[ballots],"v":[voters]}`, each in key order: one buffer, copied from the entries'. */
+function regionText({ ballots, voters }: Region): Buffer {
+  const text = Buffer.allocUnsafe(
+    TEXT_OPEN.length +
+      ballots.joinedLength +
+      TEXT_MIDDLE.length +
+      voters.joinedLength +
+      TEXT_CLOSE.length,
+  )
+  text.set(TEXT_OPEN, 0)
+  let at = ballots.copyInto(text, TEXT_OPEN.length)
+  text.set(TEXT_MIDDLE, at)
+  at = voters.copyInto(text, at + TEXT_MIDDLE.length)
+  text.set(TEXT_CLOSE, at)
+  return text
+}
+
+/** `crc` as eight lowercase hex digits into `into` at `at`. */
+function writeHex(into: Buffer, at: number, crc: number): void {
+  for (let digit = 7; digit >= 0; digit--) {
+    into[at + digit] = HEX_DIGITS[crc & 0xf]!
+    crc >>>= 4
+  }
 }
 
 export function byKey<T>([a]: [string, T], [b]: [string, T]): number {
@@ -228,8 +307,8 @@ export function byKey<T>([a]: [string, T], [b]: [string, T]): number {
 
 function emptyRegions(n: number): Region[] {
   return Array.from({ length: n }, () => ({
-    ballots: new Map(),
-    voters: new Map(),
+    ballots: new RegionEntries(),
+    voters: new RegionEntries(),
   }))
 }
 
@@ -249,38 +328,67 @@ export function layoutFor(bytes: number, largest = 0): Shape {
   return { regions, regionBytes }
 }
 
-function withHeader(voteId: string, layout: Omit<Layout, 'headerBytes'>): Layout {
+function withHeader(
+  voteId: string,
+  layout: Omit<Layout, 'id' | 'headerBytes'> & { id: number },
+): Layout {
   // The header at its longest: the largest generation, the longest checksum of it.
   const crcHex = Buffer.alloc(8 * layout.regions, 0x30)
-  const longest = header(voteId, Number.MAX_SAFE_INTEGER, layout.regionBytes, crcHex).length
+  const parts = headerParts(voteId, layout.regionBytes)
+  const longest = lengthOf(header(parts, Number.MAX_SAFE_INTEGER, crcHex))
   return { ...layout, headerBytes: roundUp(longest + 10 + SLOT_SUFFIX.length, PAGE) }
 }
 
 /**
- * `{"slot":{…},"check":N`: the body's fields with the checksums as one hex string, and the
- * CRC-32 of the body's bytes (built from parts: nothing of size R is stringified per commit).
+ * What a slot's header holds that stays the same in a layout: `{"slot":{…"generation":` and
+ * `,"regionBytes":N,"crc":"`, and the CRC-32 of the body's bytes up to the generation.
  */
-export function header(
-  voteId: string,
-  generation: number,
-  regionBytes: number,
-  crcHex: Buffer,
-): Buffer {
-  const body = Buffer.concat([
-    Buffer.from(
-      `{"format":"${FORMAT}","voteId":${JSON.stringify(voteId)},"generation":${generation},` +
-        `"regionBytes":${regionBytes},"crc":"`,
-    ),
+export interface HeaderParts {
+  start: Buffer
+  startCrc: number
+  middle: Buffer
+}
+
+export function headerParts(voteId: string, regionBytes: number): HeaderParts {
+  const body = `{"format":"${FORMAT}","voteId":${JSON.stringify(voteId)},"generation":`
+  return {
+    start: Buffer.from(SLOT_PREFIX + body),
+    startCrc: crc32(body),
+    middle: Buffer.from(`,"regionBytes":${regionBytes},"crc":"`),
+  }
+}
+
+/**
+ * `{"slot":{…},"check":N` as the chunks to write: the body's fields with the checksums as one
+ * hex string (`crcHex`, passed through, not copied), and the CRC-32 of the body's bytes, made
+ * from the parts (nothing of size R is stringified or copied per commit).
+ */
+export function header(parts: HeaderParts, generation: number, crcHex: Buffer): Buffer[] {
+  const generationText = Buffer.from(String(generation))
+  let crc = crc32(generationText, parts.startCrc)
+  crc = crc32(parts.middle, crc)
+  crc = crc32(crcHex, crc)
+  crc = crc32(BODY_END, crc)
+  return [
+    parts.start,
+    generationText,
+    parts.middle,
     crcHex,
-    Buffer.from('"}'),
-  ])
-  return Buffer.concat([Buffer.from(SLOT_PREFIX), body, Buffer.from(`${CHECK}${crc32(body)}`)])
+    Buffer.from(`${BODY_END}${CHECK}${crc}`),
+  ]
+}
+
+export function lengthOf(chunks: readonly Buffer[]): number {
+  let length = 0
+  for (const chunk of chunks) length += chunk.length
+  return length
 }
 
 /** The header as it goes on disk whole: padded with spaces, the regions' opening at its end. */
-export function wholeHeader(snapshot: Snapshot, text: Buffer): Buffer {
+export function wholeHeader(snapshot: Snapshot, chunks: readonly Buffer[]): Buffer {
   const bytes = Buffer.alloc(snapshot.layout.headerBytes, 0x20)
-  text.copy(bytes)
+  let at = 0
+  for (const chunk of chunks) at += chunk.copy(bytes, at)
   bytes.write(SLOT_SUFFIX, bytes.length - SLOT_SUFFIX.length, 'utf8')
   return bytes
 }
