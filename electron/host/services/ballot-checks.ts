@@ -6,13 +6,15 @@ import { ServiceError } from './service-error'
 
 /**
  * Every mark names a candidate of this vote and is a mark its kind allows. Anything else is
- * malformed input (voting-rules.md), never an invalid ballot to be counted.
+ * malformed input (voting-rules.md), never an invalid ballot to be counted. Checked in place,
+ * without a set or a list made per ballot: every tablet's ballot comes through here.
  */
 export function checkMarks(vote: VoteDef, marks: Record<string, Mark>, code: ErrorCode): void {
   const allowed = allowedMarks[vote.rules.kind]
-  const ids = new Set(vote.candidates.map((c) => c.id))
-  for (const [id, mark] of Object.entries(marks)) {
-    if (!ids.has(id)) throw new ServiceError(code, `marks.${id}: unknown candidate`)
+  for (const id in marks) {
+    if (!vote.candidates.some((c) => c.id === id))
+      throw new ServiceError(code, `marks.${id}: unknown candidate`)
+    const mark = marks[id]!
     if (!allowed.includes(mark)) throw new ServiceError(code, `marks.${id}: ${mark} not allowed`)
   }
 }
@@ -23,7 +25,8 @@ export function checkMarks(vote: VoteDef, marks: Record<string, Mark>, code: Err
  */
 export function checkTabletBallot(vote: VoteDef, marks: Record<string, Mark>): void {
   checkMarks(vote, marks, 'invalid-ballot')
-  const forCount = Object.values(marks).filter((m) => m === 'for').length
+  let forCount = 0
+  for (const id in marks) if (marks[id] === 'for') forCount += 1
   const limit = vote.rules.kind === 'select' ? vote.rules.seats : vote.rules.maxFor
   if (limit !== null && forCount > limit) {
     throw new ServiceError('invalid-ballot', `marks: ${forCount} for exceeds ${limit}`)
