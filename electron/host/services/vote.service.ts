@@ -20,6 +20,7 @@ import type { Hall } from './hall'
 import type { Session } from './session'
 import { attendanceOf } from './views'
 import { checkTabletBallot } from './ballot-checks'
+import { parseBallotSubmit } from './ballot-input'
 
 /** The agenda: create, open, close, publish; and ballots from tablets. */
 export class VoteService {
@@ -225,7 +226,7 @@ export class VoteService {
 
   /** A tablet's ballot: validate, store durably, then acknowledge. Resends are harmless. */
   async submit(deputyId: string, raw: unknown): Promise<BallotReceipt> {
-    const input = parseInput(ballotSubmitInputSchema, raw)
+    const input = parseBallotSubmit(raw)
     const vote = this.#session.meeting.data.votes.find((v) => v.id === input.voteId)
     if (!vote) throw new ServiceError('not-found', input.voteId)
     const box = this.#session.loadedBox(vote.id)
