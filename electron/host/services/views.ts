@@ -25,9 +25,12 @@ export function attendanceOf(data: Readonly<AgendaData>): AttendanceView {
   const roster = data.deputies.length
   // Counted, not filtered: the console and the screen ask four times a second each while a
   // vote is open, and two arrays of the roster per ask were garbage the ballots' GC paid for.
+  // An indexed loop: code this rarely run is not optimized, and for-of then makes an object per
+  // deputy (3,000 per ask).
   let present = 0
   let leave = 0
-  for (const d of data.deputies) {
+  for (let i = 0; i < data.deputies.length; i++) {
+    const d = data.deputies[i]!
     if (d.present) present += 1
     else if (d.onLeave) leave += 1
   }
@@ -50,7 +53,10 @@ export function liveOf(session: Session): LiveVoteView | null {
   if (!vote || !box) return null
   const byDelegation = new Map<string, DelegationTurnoutView>()
   const notVotedIds: string[] = []
-  for (const d of session.meeting.data.deputies) {
+  const { deputies } = session.meeting.data
+  // Indexed, as in attendanceOf: four times a second while a vote is open.
+  for (let i = 0; i < deputies.length; i++) {
+    const d = deputies[i]!
     if (!d.present) continue
     const row = byDelegation.get(d.delegation) ?? { delegation: d.delegation, issued: 0, cast: 0 }
     byDelegation.set(d.delegation, row)

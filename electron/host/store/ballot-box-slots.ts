@@ -1,18 +1,10 @@
-import { constants, fdatasync, writevSync } from 'node:fs'
-import { mkdir, open, rename, unlink } from 'node:fs/promises'
-import type { FileHandle } from 'node:fs/promises'
+import { close, constants, fdatasync, open, openSync, writeSync, writev } from 'node:fs'
+import { mkdir, rename, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { promisify } from 'node:util'
 import type { BallotBoxFile } from './ballot-box.store'
 import type { BoxRegions, Shape, Snapshot } from './box-regions'
-import {
-  header,
-  lengthOf,
-  regionChange,
-  regionChunks,
-  SLOT_SUFFIX,
-  TRAILER,
-  wholeHeader,
-} from './box-regions'
+import { regionChunks, SLOT_SUFFIX, TRAILER, wholeHeader, writeHeader } from './box-regions'
 import type { Recovery } from './durable-json-file'
 import { DataFileError, syncFolder } from './durable-json-file'
 import { readSlot, SLOT_NAMES, SLOTS, slotFile } from './slot-reader'
@@ -59,7 +51,9 @@ class Slot {
   loaded: Buffer | null = null
   /** A write is in flight: no other may start here. */
   busy = false
-  #handle: FileHandle | null = null
+  #fd: number | null = null
+  /** The header as the next write puts it (a slot's writes are one at a time). */
+  #head = Buffer.alloc(0)
 
   constructor(file: string) {
     this.file = file
@@ -70,60 +64,77 @@ class Slot {
    * which a later commit changes). Until the write is done the slot counts as empty, so a
    * failed write leaves it the one written next, and whole.
    *
-   * A commit per ballot at a full hall comes here: the usual case (a few regions into an open
-   * file) is a plain function and one promise, not an async function's frame.
+   * A commit per ballot at a full hall comes here, so the usual case (the regions changed since
+   * this slot's last write, into its open file) allocates next to nothing: the header is made in
+   * a buffer of the slot's, each region goes from its text as it is, synchronously (each lands
+   * in the page cache in microseconds, where a write handed to the thread pool cost the event
+   * loop ~40 µs and a thread switch), and the one wait, fdatasync, is a callback.
    */
   write(snapshot: Snapshot, generation: number): Promise<void> {
-    const { layout } = snapshot
+    const { layout, padding, changedAt, texts } = snapshot
     const known = this.layoutId === layout.id ? this.lengths : null
     const since = this.seq
     const headerLength = this.headerLength
+    this.busy = true
     this.generation = 0
     this.seq = 0
     this.lengths = null
     this.headerLength = 0
     if (!known) return this.#writeWhole(snapshot, generation)
-    const handle = this.#handle
-    // The checksums are a view that the next commit changes: past an await, a copy.
-    const crcHex = handle ? snapshot.crcHex : Buffer.from(snapshot.crcHex)
-    const head = header(snapshot.headerParts, generation, crcHex)
-    const length = lengthOf(head)
-    if (length < headerLength) head.push(snapshot.padding.subarray(0, headerLength - length))
-    const writes: [number, Buffer[]][] = [[0, head]]
-    const { changedAt, texts } = snapshot
-    for (let i = 0; i < changedAt.length; i++) {
-      const before = known[i]!
-      if (changedAt[i]! <= since && before >= 0) continue
-      const at = layout.headerBytes + i * layout.regionBytes
-      writes.push([at, before >= 0 ? regionChange(snapshot, i, before) : regionChunks(snapshot, i)])
-      known[i] = texts[i]!.length
+    try {
+      if (this.#head.length < layout.headerBytes) this.#head = Buffer.alloc(layout.headerBytes)
+      const head = this.#head
+      const length = writeHeader(head, snapshot.headerParts, generation, snapshot.crcHex)
+      if (length < headerLength) head.fill(0x20, length, headerLength)
+      // Opened here, once per slot after a restart (recognise): not past an await.
+      const fd = (this.#fd ??= openSync(this.file, constants.O_RDWR))
+      writeNow(fd, head, Math.max(length, headerLength), 0)
+      for (let i = 0; i < changedAt.length; i++) {
+        const before = known[i]!
+        if (changedAt[i]! <= since && before >= 0) continue
+        const at = layout.headerBytes + i * layout.regionBytes
+        const text = texts[i]!
+        // What is on disk past a shorter text: a longer one's end, or (unknown) anything.
+        const stale = before >= 0 ? before - text.length : layout.regionBytes - 1 - text.length
+        writeNow(fd, text, text.length, at)
+        if (stale > 0) writeNow(fd, padding, stale, at + text.length)
+        if (before < 0) writeNow(fd, NEWLINE, 1, at + layout.regionBytes - 1)
+        known[i] = text.length
+      }
+      const held = Math.max(length, headerLength)
+      return new Promise((resolve, reject) =>
+        fdatasync(fd, (error) => {
+          this.busy = false
+          if (error) return reject(error)
+          this.#holds(snapshot, generation, known, held)
+          resolve()
+        }),
+      )
+    } catch (error) {
+      this.busy = false
+      return Promise.reject(error as Error)
     }
-    const held = () => this.#holds(snapshot, generation, known, Math.max(length, headerLength))
-    if (handle) return writeAll(handle.fd, writes).then(held)
-    return open(this.file, constants.O_RDWR)
-      .then((opened) => writeAll((this.#handle = opened).fd, writes))
-      .then(held)
   }
 
   /** One gathered write of views, not a copy of the whole slot (megabytes at a full hall). */
   async #writeWhole(snapshot: Snapshot, generation: number): Promise<void> {
-    const head = header(snapshot.headerParts, generation, snapshot.crcHex)
-    const chunks = [
-      wholeHeader(snapshot, head),
-      ...snapshot.texts.flatMap((_, i) => regionChunks(snapshot, i)),
-      TRAILER,
-    ]
-    const lengths = Int32Array.from(snapshot.texts, (text) => text.length)
-    await this.#handle?.close()
-    this.#handle = null
-    await mkdir(dirname(this.file), { recursive: true })
-    const handle = await open(this.file, constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC)
-    this.#handle = handle
-    await writeAt(handle, chunks, 0)
-    await handle.datasync()
-    // A new file's name is durable once its folder is.
-    await syncFolder(dirname(this.file))
-    this.#holds(snapshot, generation, lengths, lengthOf(head))
+    try {
+      const [head, headLength] = wholeHeader(snapshot, generation)
+      const chunks = [head, ...snapshot.texts.flatMap((_, i) => regionChunks(snapshot, i)), TRAILER]
+      const lengths = Int32Array.from(snapshot.texts, (text) => text.length)
+      await this.close()
+      await mkdir(dirname(this.file), { recursive: true })
+      const fd = await openFile(this.file, constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC)
+      this.#fd = fd
+      const written = await writevFile(fd, chunks, 0)
+      checkWritten(written, lengthOf(chunks))
+      await datasync(fd)
+      // A new file's name is durable once its folder is.
+      await syncFolder(dirname(this.file))
+      this.#holds(snapshot, generation, lengths, headLength)
+    } finally {
+      this.busy = false
+    }
   }
 
   /** The slot, written and on disk, holds the snapshot. */
@@ -136,33 +147,38 @@ class Slot {
   }
 
   async close(): Promise<void> {
-    const handle = this.#handle
-    this.#handle = null
-    await handle?.close()
+    const fd = this.#fd
+    this.#fd = null
+    if (fd !== null) await closeFile(fd)
   }
 }
 
-async function writeAt(handle: FileHandle, chunks: Buffer[], position: number): Promise<void> {
-  const { bytesWritten } = await handle.writev(chunks, position)
-  checkWritten(chunks, bytesWritten)
-}
+const NEWLINE = Buffer.from('\n')
+const openFile = promisify(open)
+const closeFile = promisify(close)
+const datasync = promisify(fdatasync)
 
-/**
- * Each write at its place, then one fdatasync. The writes are made here, synchronously: each
- * lands in the page cache in microseconds, where a write handed to the thread pool cost the
- * event loop ~40 µs (and a thread switch) each. The wait for the disk is the one call that goes
- * to the pool, through its callback (FileHandle's promise costs the heap ~2 KB a call).
- */
-function writeAll(fd: number, writes: [number, Buffer[]][]): Promise<void> {
-  for (const [at, chunks] of writes) checkWritten(chunks, writevSync(fd, chunks, at))
+function writevFile(fd: number, chunks: Buffer[], position: number): Promise<number> {
   return new Promise((resolve, reject) =>
-    fdatasync(fd, (error) => (error ? reject(error) : resolve())),
+    writev(fd, chunks, position, (error, bytesWritten) =>
+      error ? reject(error) : resolve(bytesWritten),
+    ),
   )
 }
 
-function checkWritten(chunks: Buffer[], bytesWritten: number): void {
-  const length = lengthOf(chunks)
+/** The first `length` bytes of `bytes` at `position`, synchronously. */
+function writeNow(fd: number, bytes: Buffer, length: number, position: number): void {
+  checkWritten(writeSync(fd, bytes, 0, length, position), length)
+}
+
+function checkWritten(bytesWritten: number, length: number): void {
   if (bytesWritten !== length) throw new Error(`short write: ${bytesWritten} of ${length} bytes`)
+}
+
+function lengthOf(chunks: readonly Buffer[]): number {
+  let length = 0
+  for (const chunk of chunks) length += chunk.length
+  return length
 }
 
 /** Every write done, then the first failure rethrown. */
@@ -269,27 +285,24 @@ export class BallotBoxSlots {
    * Writes the snapshot into the oldest slot not being written; resolves once it is on disk.
    * The newest slot on disk is never the one: at most SLOTS - 1 writes may be in flight.
    */
-  async write(snapshot: Snapshot): Promise<void> {
-    const idle = this.#slots.filter((s) => !s.busy)
-    if (idle.length < 2) throw new Error(`ballot box: more than ${SLOTS - 1} writes at once`)
-    const target = idle.reduce((a, b) => (b.generation < a.generation ? b : a))
-    await this.#writeInto(target, snapshot)
+  write(snapshot: Snapshot): Promise<void> {
+    let target: Slot | null = null
+    let idle = 0
+    for (const slot of this.#slots) {
+      if (slot.busy) continue
+      idle += 1
+      if (!target || slot.generation < target.generation) target = slot
+    }
+    if (!target || idle < 2)
+      return Promise.reject(new Error(`ballot box: more than ${SLOTS - 1} writes at once`))
+    this.#generation += 1
+    return target.write(snapshot, this.#generation)
   }
 
   /** The snapshot into every slot, at once (a vote's opening lays them all out). */
   async writeEvery(snapshot: Snapshot): Promise<void> {
     if (this.#slots.some((s) => s.busy)) throw new Error('ballot box: a write is in flight')
-    await settled(this.#slots.map((slot) => this.#writeInto(slot, snapshot)))
-  }
-
-  async #writeInto(slot: Slot, snapshot: Snapshot): Promise<void> {
-    slot.busy = true
-    this.#generation += 1
-    try {
-      await slot.write(snapshot, this.#generation)
-    } finally {
-      slot.busy = false
-    }
+    await settled(this.#slots.map((slot) => slot.write(snapshot, (this.#generation += 1))))
   }
 
   async close(): Promise<void> {

@@ -93,9 +93,8 @@ export const CHECK = ',"check":'
 export const SLOT_SUFFIX = ',"regions":[\n'
 export const TRAILER = Buffer.from(']}\n')
 const NEWLINE = Buffer.from('\n')
-const FIRST = Buffer.from(' ')
-const COMMA = Buffer.from(',')
 const COMMA_BYTE = 0x2c
+const SPACE_BYTE = 0x20
 const TEXT_OPEN = Buffer.from('{"b":[')
 const TEXT_MIDDLE = Buffer.from('],"v":[')
 const TEXT_CLOSE = Buffer.from(']}')
@@ -194,11 +193,11 @@ export class BoxRegions {
   /** The texts and checksums of the regions changed since the last time. */
   #refresh(): void {
     for (const i of this.#dirty) {
-      const text = regionText(this.#regions[i]!)
+      const text = regionText(this.#regions[i]!, i)
       this.#texts[i] = text
       this.#changedAt[i] = this.#seq
-      writeHex(this.#crcHex, 8 * i, regionCrc(text, i, this.#padding))
-      this.#largest = Math.max(this.#largest, text.length)
+      writeHex(this.#crcHex, 8 * i, regionCrc(text, this.#padding))
+      this.#largest = Math.max(this.#largest, text.length - 1)
     }
     this.#dirty.clear()
   }
@@ -250,43 +249,34 @@ export interface Snapshot {
   headerParts: HeaderParts
 }
 
-/** A region on disk: a separator, its JSON, spaces up to its size less one, a newline. */
+/** A region on disk: its text (a separator and its JSON), spaces up to its size less one, a newline. */
 export function regionChunks(snapshot: Snapshot, i: number): Buffer[] {
   const text = snapshot.texts[i]!
-  const fill = snapshot.layout.regionBytes - 2 - text.length
-  return [i === 0 ? FIRST : COMMA, text, snapshot.padding.subarray(0, fill), NEWLINE]
+  const fill = snapshot.layout.regionBytes - 1 - text.length
+  return [text, snapshot.padding.subarray(0, fill), NEWLINE]
+}
+
+function regionCrc(text: Buffer, padding: Buffer): number {
+  const crc = crc32(text)
+  return crc32(NEWLINE, crc32(padding.subarray(0, padding.length - 1 - text.length), crc))
 }
 
 /**
- * What changes of a region whose text on disk is `before` bytes long: its separator and text,
- * and spaces over what is left of a longer text; the rest of its padding and its newline are
- * there.
+ * The region's separator (a space for the first, else a comma) and `{"b":[ballots],"v":[voters]}`,
+ * each in key order: one buffer, copied from the entries'.
  */
-export function regionChange(snapshot: Snapshot, i: number, before: number): Buffer[] {
-  const text = snapshot.texts[i]!
-  const fill = Math.max(0, before - text.length)
-  return [i === 0 ? FIRST : COMMA, text, snapshot.padding.subarray(0, fill)]
-}
-
-function regionCrc(text: Buffer, i: number, padding: Buffer): number {
-  const fill = padding.length - 2 - text.length
-  let crc = crc32(i === 0 ? FIRST : COMMA)
-  crc = crc32(text, crc)
-  crc = crc32(padding.subarray(0, fill), crc)
-  return crc32(NEWLINE, crc)
-}
-
-/** `{"b":[ballots],"v":[voters]}`, each in key order: one buffer, copied from the entries'. */
-function regionText({ ballots, voters }: Region): Buffer {
+function regionText({ ballots, voters }: Region, i: number): Buffer {
   const text = Buffer.allocUnsafe(
-    TEXT_OPEN.length +
+    1 +
+      TEXT_OPEN.length +
       ballots.joinedLength +
       TEXT_MIDDLE.length +
       voters.joinedLength +
       TEXT_CLOSE.length,
   )
-  text.set(TEXT_OPEN, 0)
-  let at = ballots.copyInto(text, TEXT_OPEN.length)
+  text[0] = i === 0 ? SPACE_BYTE : COMMA_BYTE
+  text.set(TEXT_OPEN, 1)
+  let at = ballots.copyInto(text, 1 + TEXT_OPEN.length)
   text.set(TEXT_MIDDLE, at)
   at = voters.copyInto(text, at + TEXT_MIDDLE.length)
   text.set(TEXT_CLOSE, at)
@@ -328,14 +318,12 @@ export function layoutFor(bytes: number, largest = 0): Shape {
   return { regions, regionBytes }
 }
 
-function withHeader(
-  voteId: string,
-  layout: Omit<Layout, 'id' | 'headerBytes'> & { id: number },
-): Layout {
+function withHeader(voteId: string, layout: Omit<Layout, 'headerBytes'>): Layout {
   // The header at its longest: the largest generation, the longest checksum of it.
   const crcHex = Buffer.alloc(8 * layout.regions, 0x30)
   const parts = headerParts(voteId, layout.regionBytes)
-  const longest = lengthOf(header(parts, Number.MAX_SAFE_INTEGER, crcHex))
+  const scratch = Buffer.alloc(parts.start.length + parts.middle.length + crcHex.length + 64)
+  const longest = writeHeader(scratch, parts, Number.MAX_SAFE_INTEGER, crcHex)
   return { ...layout, headerBytes: roundUp(longest + 10 + SLOT_SUFFIX.length, PAGE) }
 }
 
@@ -359,38 +347,40 @@ export function headerParts(voteId: string, regionBytes: number): HeaderParts {
 }
 
 /**
- * `{"slot":{…},"check":N` as the chunks to write: the body's fields with the checksums as one
- * hex string (`crcHex`, passed through, not copied), and the CRC-32 of the body's bytes, made
- * from the parts (nothing of size R is stringified or copied per commit).
+ * `{"slot":{…},"check":N` into `into` from its start; returns its length. The body's fields with
+ * the checksums as one hex string, and the CRC-32 of the body's bytes, made from the parts
+ * (nothing of size R is stringified or allocated per commit).
  */
-export function header(parts: HeaderParts, generation: number, crcHex: Buffer): Buffer[] {
-  const generationText = Buffer.from(String(generation))
+export function writeHeader(
+  into: Buffer,
+  parts: HeaderParts,
+  generation: number,
+  crcHex: Buffer,
+): number {
+  const generationText = String(generation)
   let crc = crc32(generationText, parts.startCrc)
   crc = crc32(parts.middle, crc)
   crc = crc32(crcHex, crc)
   crc = crc32(BODY_END, crc)
-  return [
-    parts.start,
-    generationText,
-    parts.middle,
-    crcHex,
-    Buffer.from(`${BODY_END}${CHECK}${crc}`),
-  ]
+  into.set(parts.start, 0)
+  let at = parts.start.length
+  at += into.write(generationText, at, 'latin1')
+  into.set(parts.middle, at)
+  at += parts.middle.length
+  into.set(crcHex, at)
+  at += crcHex.length
+  return at + into.write(`${BODY_END}${CHECK}${crc}`, at, 'latin1')
 }
 
-export function lengthOf(chunks: readonly Buffer[]): number {
-  let length = 0
-  for (const chunk of chunks) length += chunk.length
-  return length
-}
-
-/** The header as it goes on disk whole: padded with spaces, the regions' opening at its end. */
-export function wholeHeader(snapshot: Snapshot, chunks: readonly Buffer[]): Buffer {
+/**
+ * The header as it goes on disk whole, padded with spaces, the regions' opening at its end; and
+ * the length of its text.
+ */
+export function wholeHeader(snapshot: Snapshot, generation: number): [Buffer, number] {
   const bytes = Buffer.alloc(snapshot.layout.headerBytes, 0x20)
-  let at = 0
-  for (const chunk of chunks) at += chunk.copy(bytes, at)
+  const length = writeHeader(bytes, snapshot.headerParts, generation, snapshot.crcHex)
   bytes.write(SLOT_SUFFIX, bytes.length - SLOT_SUFFIX.length, 'utf8')
-  return bytes
+  return [bytes, length]
 }
 
 function roundUp(n: number, to: number): number {
