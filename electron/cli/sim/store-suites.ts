@@ -36,7 +36,7 @@ function fullBox(deputies: number, seed: number) {
     const existing = counts.get(key)
     if (existing) existing.count += 1
     else counts.set(key, entry)
-    regions.setBallot(key, existing ?? entry)
+    regions.setBallot(key, JSON.stringify(existing ?? entry))
     const ballotId = rnd().toString(36)
     regions.setVoter(deputyId, sha256Hex(ballotId), sha256Hex(`${ballotId}\n${key}`))
   }

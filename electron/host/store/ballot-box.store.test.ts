@@ -76,7 +76,9 @@ class ReferenceBox {
     return { version: 1, voteId: VOTE, ballots: this.ballots(), voted, receipts, commitments }
   }
 
-  #put(marks: Record<string, Mark>, spoiled: boolean): string {
+  /** An entry keeps its marks by candidate id in sorted order, whatever order a tablet sent. */
+  #put(sent: Record<string, Mark>, spoiled: boolean): string {
+    const marks = Object.fromEntries(Object.entries(sent).sort(([a], [b]) => (a < b ? -1 : 1)))
     const entry: BallotEntry = spoiled ? { count: 1, marks, spoiled: true } : { count: 1, marks }
     const key = ballotKey(entry)
     const existing = this.#counts.get(key)
@@ -96,7 +98,8 @@ function c(ballotId: string, key: string): string {
  * were out of sorted order for them. The host's ids are "D…"; the new text keeps them sorted.)
  */
 const deputies = ['D1', 'D10', 'D2', 'D01', 'd1', 'D"q', '代表3', 'D\u{1F5F3}']
-const candidates = ['P01', 'P02', 'P03', 'P04']
+/** Ids such as "10" and "2" go first in a JavaScript object, in numeric order. */
+const candidates = ['P01', 'P02', 'P03', 'P04', '10', '2']
 
 /** A few marks, keys in any order: the same ballot must be one entry whatever the order. */
 const marksArb = fc

@@ -3,7 +3,7 @@ import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import { BallotBoxSlots } from './ballot-box-slots'
 import type { SizeHint } from './box-regions'
-import { BoxRegions, ballotKey, layoutFor } from './box-regions'
+import { BoxRegions, ballotKey, keyOfSorted, layoutFor } from './box-regions'
 import { canonicalJson, sha256Hex } from './digest'
 import { DurableJsonFile } from './durable-json-file'
 import type { Recovery } from './durable-json-file'
@@ -42,6 +42,11 @@ export type ChangeBallotOutcome = 'stored' | 'resent' | 'not-voted' | 'mismatch'
 function canonicalRest(entry: BallotEntry): string {
   const { count: _, ...rest } = entry
   return canonicalJson(rest).slice(1)
+}
+
+/** An entry's canonical JSON, from its count and the rest. */
+function entryText(count: number, rest: string): string {
+  return `{"count":${count},${rest}`
 }
 
 function commitment(ballotId: string, key: string): string {
@@ -88,9 +93,10 @@ export class BallotBoxStore {
     for (const entry of data.ballots) {
       const key = ballotKey(entry)
       const copy = { ...entry }
+      const rest = canonicalRest(copy)
       this.#counts.set(key, copy)
-      this.#canonicalRest.set(key, canonicalRest(copy))
-      this.#regions.setBallot(key, copy)
+      this.#canonicalRest.set(key, rest)
+      this.#regions.setBallot(key, entryText(copy.count, rest))
     }
     for (const [deputyId, ballotHash] of Object.entries(data.receipts)) {
       this.#setReceipt(deputyId, {
@@ -214,11 +220,12 @@ export class BallotBoxStore {
     const old = this.#counts.get(oldKey)
     if (!old) return 'mismatch'
     old.count -= 1
+    const oldRest = this.#canonicalRest.get(oldKey)!
     if (old.count === 0) {
       this.#counts.delete(oldKey)
       this.#canonicalRest.delete(oldKey)
     }
-    this.#regions.setBallot(oldKey, old)
+    this.#regions.setBallot(oldKey, old.count === 0 ? null : entryText(old.count, oldRest))
     const key = this.#put(marks, false)
     this.#generation += 1
     this.#setReceipt(deputyId, {
@@ -260,16 +267,30 @@ export class BallotBoxStore {
     await this.#sealedFile.close()
   }
 
+  /**
+   * Counts a ballot: a new entry keeps its marks in the ids' sorted order (what a tablet sent
+   * them in says nothing, and the text on disk is the same after a restart), its canonical
+   * text made from the same sort as its key.
+   */
   #put(marks: Record<string, Mark>, spoiled: boolean): string {
-    const entry: BallotEntry = spoiled ? { count: 1, marks, spoiled: true } : { count: 1, marks }
-    const key = ballotKey(entry)
+    const ids = Object.keys(marks).sort()
+    const key = keyOfSorted(ids, marks, spoiled)
     const existing = this.#counts.get(key)
-    if (existing) existing.count += 1
-    else {
-      this.#counts.set(key, entry)
-      this.#canonicalRest.set(key, canonicalRest(entry))
+    if (existing) {
+      existing.count += 1
+      this.#regions.setBallot(key, entryText(existing.count, this.#canonicalRest.get(key)!))
+      return key
     }
-    this.#regions.setBallot(key, existing ?? entry)
+    const sorted: Record<string, Mark> = {}
+    for (const id of ids) sorted[id] = marks[id]!
+    const entry: BallotEntry = spoiled
+      ? { count: 1, marks: sorted, spoiled: true }
+      : { count: 1, marks: sorted }
+    // canonicalJson of { marks, spoiled? } after its `{`: keys in order, marks' keys sorted.
+    const rest = `"marks":${JSON.stringify(sorted)}${spoiled ? ',"spoiled":true' : ''}}`
+    this.#counts.set(key, entry)
+    this.#canonicalRest.set(key, rest)
+    this.#regions.setBallot(key, entryText(1, rest))
     return key
   }
 

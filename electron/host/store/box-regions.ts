@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
+import type { Mark } from '../../../shared/protocol/marks'
 
 /**
  * An open vote's ballot box in memory as the slot files hold it (ballot-box-slots.ts), and the
@@ -28,43 +29,47 @@ export interface SizeHint {
 }
 
 /**
- * A region's ballots (by content key) or voters (by id) in key order, each as the UTF-8 JSON it
- * is written as, made when it changes: a commit copies these into the region's text, without
+ * A region's ballots (by content key) or voters (by id) in key order, each as the JSON it is
+ * written as, made when it changes: a commit writes these into the region's text, without
  * stringifying, sorting or joining anything (a commit per ballot at a full hall).
  */
 class RegionEntries {
   readonly keys: string[] = []
-  readonly texts: Buffer[] = []
+  readonly texts: string[] = []
+  /** Each text's length in UTF-8. */
+  readonly sizes: number[] = []
   /** The entries' bytes joined with commas. */
   joinedLength = 0
 
-  set(key: string, text: Buffer): void {
+  set(key: string, text: string): void {
+    const size = Buffer.byteLength(text)
     const i = this.#search(key)
     if (this.keys[i] === key) {
-      this.joinedLength += text.length - this.texts[i]!.length
+      this.joinedLength += size - this.sizes[i]!
       this.texts[i] = text
+      this.sizes[i] = size
       return
     }
     this.keys.splice(i, 0, key)
     this.texts.splice(i, 0, text)
-    this.joinedLength += text.length + (this.keys.length > 1 ? 1 : 0)
+    this.sizes.splice(i, 0, size)
+    this.joinedLength += size + (this.keys.length > 1 ? 1 : 0)
   }
 
   delete(key: string): void {
     const i = this.#search(key)
     if (this.keys[i] !== key) return
-    this.joinedLength -= this.texts[i]!.length + (this.keys.length > 1 ? 1 : 0)
+    this.joinedLength -= this.sizes[i]! + (this.keys.length > 1 ? 1 : 0)
     this.keys.splice(i, 1)
     this.texts.splice(i, 1)
+    this.sizes.splice(i, 1)
   }
 
   /** Writes the entries joined with commas into `into` at `at`; returns where they end. */
   copyInto(into: Buffer, at: number): number {
     for (let i = 0; i < this.texts.length; i++) {
       if (i > 0) into[at++] = COMMA_BYTE
-      const text = this.texts[i]!
-      into.set(text, at)
-      at += text.length
+      at += into.write(this.texts[i]!, at, 'utf8')
     }
     return at
   }
@@ -135,19 +140,21 @@ export class BoxRegions {
     this.#allDirty()
   }
 
-  /** The entry under its content key, after its count changed; at count 0 it is gone. */
-  setBallot(key: string, entry: BallotEntry): void {
+  /**
+   * The entry under its content key as its JSON (the store's canonical text), after its count
+   * changed; null once its count is 0: it is gone.
+   */
+  setBallot(key: string, text: string | null): void {
     const i = this.#indexOf(key)
     const region = this.#regions[i]!
-    if (entry.count === 0) region.ballots.delete(key)
-    else region.ballots.set(key, Buffer.from(JSON.stringify(entry)))
+    if (text === null) region.ballots.delete(key)
+    else region.ballots.set(key, text)
     this.#dirty.add(i)
   }
 
   setVoter(deputyId: string, receipt: string, commitment: string): void {
     const i = this.#indexOf(deputyId)
-    const text = Buffer.from(JSON.stringify([deputyId, receipt, commitment]))
-    this.#regions[i]!.voters.set(deputyId, text)
+    this.#regions[i]!.voters.set(deputyId, JSON.stringify([deputyId, receipt, commitment]))
     this.#dirty.add(i)
   }
 
@@ -389,6 +396,26 @@ function roundUp(n: number, to: number): number {
 
 /** Canonical content key: the same marks in any order are the same ballot. */
 export function ballotKey(entry: Pick<BallotEntry, 'marks' | 'spoiled'>): string {
-  const marks = Object.entries(entry.marks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return JSON.stringify([entry.spoiled === true, marks])
+  return keyOfSorted(Object.keys(entry.marks).sort(), entry.marks, entry.spoiled === true)
 }
+
+/**
+ * `[spoiled, [[id, mark], …]]`, the content key, from the marks' ids in sorted order
+ * (`Object.keys(marks).sort()`, which compares as `<` does).
+ */
+export function keyOfSorted(
+  ids: readonly string[],
+  marks: Readonly<Record<string, Mark>>,
+  spoiled: boolean,
+): string {
+  for (let i = 0; i < ids.length; i++) {
+    const pair = (keyPairs[i] ??= ['', 'for'])
+    pair[0] = ids[i]!
+    pair[1] = marks[ids[i]!]!
+  }
+  keyPairs.length = ids.length
+  return JSON.stringify([spoiled, keyPairs])
+}
+
+/** The pairs keyOfSorted stringifies, kept and refilled: a key is made for every ballot. */
+const keyPairs: [string, Mark][] = []
