@@ -123,7 +123,11 @@ describe('the ballot box of an open vote', () => {
     await box.save({ voters: 3, marks: 13 })
     await vote(box, ids(3))
     await box.close()
-    const parsed = JSON.parse(await readFile(slots()[0]!, 'utf8')) as {
+    // The newest slot: the one that holds all three.
+    const reads = await Promise.all(slots().map((f) => readSlot(f, VOTE)))
+    const generations = reads.map((r) => (r.kind === 'ok' ? r.generation : -1))
+    const newest = slots()[generations.indexOf(Math.max(...generations))]!
+    const parsed = JSON.parse(await readFile(newest, 'utf8')) as {
       slot: { voteId: string; crc: string }
       regions: { b: { count: number; marks: object }[]; v: string[][] }[]
     }

@@ -57,6 +57,27 @@ describe('GroupCommit', () => {
     await Promise.all([first, ...third])
   })
 
+  it('with room and nothing queued, a run starts at once, in the call', async () => {
+    const r = controlledRuns()
+    const commit = new GroupCommit(r.run, 2)
+    const first = commit.request()
+    expect(r.started).toEqual([0])
+    r.set(1)
+    const second = commit.request()
+    expect(r.started).toEqual([0, 1])
+    // Full: the third is asked for behind them, and later calls share it.
+    r.set(2)
+    const third = [commit.request(), commit.request()]
+    expect(r.started).toEqual([0, 1])
+    r.finish[0]!()
+    await first
+    await turn()
+    expect(r.started).toEqual([0, 1, 2])
+    r.finish[1]!()
+    r.finish[2]!()
+    await Promise.all([second, ...third])
+  })
+
   it('a failed run rejects its callers; the next run goes ahead', async () => {
     const r = controlledRuns()
     const commit = new GroupCommit(r.run, 2)

@@ -4,6 +4,8 @@
  * failed); a failed run does not stop the ones after it. The run reads the state as it is when
  * it starts, so each is a snapshot that includes every call before it.
  *
+ * With room for a run and none waiting, a call starts one at once, in the call.
+ *
  * Up to `depth` runs are in flight at once (1: one write at a time). More than one needs runs
  * that may finish out of order without harm: the ballot box writes each into a slot of its own,
  * and a later snapshot holds everything an earlier one does.
@@ -19,6 +21,8 @@ export class GroupCommit {
   readonly #unsettled = new Set<Promise<unknown>>()
   /** The last `after` task: runs asked for after it start once it has settled. */
   #gate: Promise<unknown> = Promise.resolve()
+  /** `after` tasks not yet settled: while there are none, a run may start at once. */
+  #tasks = 0
 
   constructor(run: () => Promise<void>, depth = 1) {
     this.#run = run
@@ -27,6 +31,10 @@ export class GroupCommit {
 
   request(): Promise<void> {
     if (this.#next) return this.#next
+    // The usual case (a commit per ballot at a full hall): room for a run and nothing queued or
+    // gated, so it starts now, holding every call so far, with one promise of its own.
+    if (this.#tasks === 0 && this.#running < this.#depth && this.#waiting.length === 0)
+      return this.#start()
     const next = this.#gate
       .then(() => this.#place())
       .then(() => {
@@ -41,9 +49,38 @@ export class GroupCommit {
   /** `task` once the runs already asked for have settled; later runs wait for it in turn. */
   after<T>(task: () => Promise<T>): Promise<T> {
     const done = Promise.allSettled([this.#gate, ...this.#unsettled]).then(task)
-    this.#gate = done.catch(() => undefined)
+    this.#tasks += 1
+    const settled = () => {
+      this.#tasks -= 1
+    }
+    this.#gate = done.then(settled, settled)
     this.#track(done)
     return done
+  }
+
+  /** A run begun now: it leaves its place (and lets a waiting one start) once it settles. */
+  #start(): Promise<void> {
+    this.#running += 1
+    let started: Promise<void>
+    try {
+      started = this.#run()
+    } catch (error) {
+      started = Promise.reject(error as Error)
+    }
+    const run: Promise<void> = started.then(
+      () => this.#settle(run),
+      (error: unknown) => {
+        this.#settle(run)
+        throw error
+      },
+    )
+    this.#unsettled.add(run)
+    return run
+  }
+
+  #settle(run: Promise<void>): void {
+    this.#unsettled.delete(run)
+    this.#leave()
   }
 
   #track(p: Promise<unknown>): void {
