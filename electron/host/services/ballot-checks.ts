@@ -12,11 +12,15 @@ import { ServiceError } from './service-error'
 export function checkMarks(vote: VoteDef, marks: Record<string, Mark>, code: ErrorCode): void {
   const allowed = allowedMarks[vote.rules.kind]
   for (const id in marks) {
-    if (!vote.candidates.some((c) => c.id === id))
-      throw new ServiceError(code, `marks.${id}: unknown candidate`)
+    if (!isCandidate(vote, id)) throw new ServiceError(code, `marks.${id}: unknown candidate`)
     const mark = marks[id]!
     if (!allowed.includes(mark)) throw new ServiceError(code, `marks.${id}: ${mark} not allowed`)
   }
+}
+
+function isCandidate(vote: VoteDef, id: string): boolean {
+  for (let i = 0; i < vote.candidates.length; i++) if (vote.candidates[i]!.id === id) return true
+  return false
 }
 
 /**

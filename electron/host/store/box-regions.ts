@@ -50,9 +50,15 @@ class RegionEntries {
       this.sizes[i] = size
       return
     }
-    this.keys.splice(i, 0, key)
-    this.texts.splice(i, 0, text)
-    this.sizes.splice(i, 0, size)
+    // Moved up by hand: splice makes an array of what it removed, per call.
+    for (let j = this.keys.length; j > i; j--) {
+      this.keys[j] = this.keys[j - 1]!
+      this.texts[j] = this.texts[j - 1]!
+      this.sizes[j] = this.sizes[j - 1]!
+    }
+    this.keys[i] = key
+    this.texts[i] = text
+    this.sizes[i] = size
     this.joinedLength += size + (this.keys.length > 1 ? 1 : 0)
   }
 
@@ -60,9 +66,15 @@ class RegionEntries {
     const i = this.#search(key)
     if (this.keys[i] !== key) return
     this.joinedLength -= this.sizes[i]! + (this.keys.length > 1 ? 1 : 0)
-    this.keys.splice(i, 1)
-    this.texts.splice(i, 1)
-    this.sizes.splice(i, 1)
+    const last = this.keys.length - 1
+    for (let j = i; j < last; j++) {
+      this.keys[j] = this.keys[j + 1]!
+      this.texts[j] = this.texts[j + 1]!
+      this.sizes[j] = this.sizes[j + 1]!
+    }
+    this.keys.length = last
+    this.texts.length = last
+    this.sizes.length = last
   }
 
   /** Writes the entries joined with commas into `into` at `at`; returns where they end. */
