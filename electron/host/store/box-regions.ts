@@ -128,8 +128,9 @@ export class BoxRegions {
   #headerParts: HeaderParts
   /** Every region's checksum as eight hex digits, in order: the header's list. */
   #crcHex: Buffer
-  /** Each region's JSON as UTF-8, brought up to date for the regions in #dirty when a
-   * snapshot is taken. A buffer never changes once made: a write in flight may hold it. */
+  /** Each region's text (its separator and JSON) as UTF-8, brought up to date for the regions
+   * in #dirty when a snapshot is taken. A buffer never changes once made: a write in flight may
+   * hold it. */
   #texts: Buffer[] = []
   /** The snapshot at which each region's text last changed: a slot that holds snapshot s
    * writes the regions changed after s. */
