@@ -31,6 +31,37 @@ describe('an open vote', () => {
     ])
   })
 
+  it('sends the console the turnout about once a second while ballots come in, and the last', async () => {
+    const { h, staff, deputies } = await quorumMeeting(12)
+    const voteId = await h.addVote(staff, defaultRules('select', 2))
+    const tablets = await Promise.all(deputies.map((d) => h.deputy(d.credential)))
+    const opened = next<ConsoleState>(staff, 'console:state', (s) => s.live?.voteId === voteId)
+    await call(staff, 'vote:open', { voteId })
+    await opened
+    await new Promise((r) => setTimeout(r, 1100))
+    let states = 0
+    staff.on('console:state', () => (states += 1))
+    const allIn = next<ConsoleState>(
+      staff,
+      'console:state',
+      (s) => s.live?.notVotedIds.length === 0,
+    )
+    const started = performance.now()
+    for (const [i, t] of tablets.entries()) {
+      const sent = await call(t.socket, 'ballot:submit', {
+        voteId,
+        ballotId: `ballot-rate-${i}`,
+        marks: { P01: 'for' },
+      })
+      expect(sent.ok).toBe(true)
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    await allIn
+    const seconds = (performance.now() - started) / 1000
+    // Four a second (every ballot's change, at the console's 250 ms) would be ~6 here.
+    expect(states).toBeLessThanOrEqual(Math.ceil(seconds) + 1)
+  })
+
   it('shows who has not voted by delegation, and reminds only their tablets', async () => {
     const { h, staff, deputies } = await quorumMeeting(6)
     const voteId = await h.addVote(staff, defaultRules('select', 2))
