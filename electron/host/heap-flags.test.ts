@@ -24,4 +24,12 @@ describe('the host heap flags', () => {
     expect(limit).toBeGreaterThanOrEqual(768 * MB)
     expect(limit).toBeLessThanOrEqual((768 + 3 * 16) * MB)
   })
+
+  it('expose gc, for the collection as a vote opens (quiet-gc.ts)', () => {
+    const script = 'console.log(typeof globalThis.gc)'
+    const exposed = execFileSync(process.execPath, [...hostHeapFlags, '-e', script], {
+      encoding: 'utf8',
+    })
+    expect(exposed.trim()).toBe('function')
+  })
 })

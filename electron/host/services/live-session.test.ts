@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import type {
   ConsoleState,
   DeputyHallView,
@@ -29,6 +29,25 @@ describe('an open vote', () => {
       `${voteId}.slot-b.json`,
       `${voteId}.slot-c.json`,
     ])
+  })
+
+  it('collects the heap as a vote opens, before any tablet is shown it', async () => {
+    const { h, staff, deputies } = await quorumMeeting(3)
+    const voteId = await h.addVote(staff, defaultRules('select', 2))
+    const [tablet] = await Promise.all(deputies.map((d) => h.deputy(d.credential)))
+    if (!tablet) throw new Error('tablets')
+    // The host runs with --expose-gc (heap-flags.ts); here, the collection it asks for is seen.
+    const order: string[] = []
+    const exposed = globalThis.gc
+    globalThis.gc = (() => order.push('collected')) as unknown as NodeJS.GCFunction
+    onTestFinished(() => {
+      globalThis.gc = exposed
+    })
+    const shown = next<DeputyHallView>(tablet.socket, 'deputy:hall', (v) => v.vote?.id === voteId)
+    expect(await call(staff, 'vote:open', { voteId })).toMatchObject({ ok: true })
+    await shown
+    order.push('shown')
+    expect(order).toEqual(['collected', 'shown'])
   })
 
   it('sends the console the turnout about once a second while ballots come in, and the last', async () => {

@@ -21,6 +21,7 @@ import type { Session } from './session'
 import { attendanceOf } from './views'
 import { checkTabletBallot } from './ballot-checks'
 import { parseBallotSubmit } from './ballot-input'
+import { collectWhileQuiet } from '../quiet-gc'
 
 /** The agenda: create, open, close, publish; and ballots from tablets. */
 export class VoteService {
@@ -162,6 +163,7 @@ export class VoteService {
       })
     }
     warmBallotChecks(opened)
+    collectWhileQuiet()
     this.#session.announce({ type: 'meeting' })
   }
 
