@@ -7,6 +7,7 @@ import { ServiceError } from '../services/service-error'
 import type { Hall, HallChange } from '../services/hall'
 import { deputyHall, deputyState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
+import { collectYoungWhileQuiet } from '../quiet-gc'
 import { registerHandlers } from './handle'
 import { PacedBroadcast } from './paced-broadcast'
 import { FailureLimiter, TokenBucket } from './rate-limit'
@@ -75,7 +76,11 @@ export function setupDeputyNamespace(
    * publishing) change nothing on a tablet.
    */
   let lastHall = ''
-  const hallOut = new PacedBroadcast<'deputy:hall', DeputyHallView>(nsp, 'deputy:hall')
+  const hallOut = new PacedBroadcast<'deputy:hall', DeputyHallView>(
+    nsp,
+    'deputy:hall',
+    collectYoungWhileQuiet,
+  )
   const broadcastHall = () => {
     const view = deputyHall(hall.session)
     // Time left is recomputed at every send; the deadline behind it does not change.

@@ -71,4 +71,19 @@ describe('PacedBroadcast', () => {
     await turn()
     expect(nsp.sent).toEqual([])
   })
+
+  it('says when a send has gone out to every socket, and not for one replaced', async () => {
+    const nsp = fakeNamespace(30 * PACED_SLICE, PACED_BUDGET_MS / 4)
+    const done: number[] = []
+    const paced = new PacedBroadcast<'x', number>(nsp, 'x', () => done.push(nsp.sent.length))
+    paced.send(1)
+    await turn()
+    // Replaced before its last slice: only the newer one is done, once all 30 slices are out.
+    paced.send(2)
+    for (let i = 0; i < 200 && done.length === 0; i++) await turn()
+    expect(done).toHaveLength(1)
+    expect(nsp.sent.filter((s) => s.payload === 2)).toHaveLength(30)
+    expect(nsp.sent.at(-1)?.payload).toBe(2)
+    expect(done[0]).toBe(nsp.sent.length)
+  })
 })

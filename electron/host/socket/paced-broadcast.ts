@@ -35,10 +35,13 @@ export class PacedBroadcast<Event extends string, Payload> {
   #pending: NodeJS.Immediate | null = null
   readonly #nsp: PacedNamespace<Event, Payload>
   readonly #event: Event
+  readonly #onSent: (() => void) | undefined
 
-  constructor(nsp: PacedNamespace<NoInfer<Event>, Payload>, event: Event) {
+  /** `onSent`, if given, runs once a send's last slice has gone out (not if it was replaced). */
+  constructor(nsp: PacedNamespace<NoInfer<Event>, Payload>, event: Event, onSent?: () => void) {
     this.#nsp = nsp
     this.#event = event
+    this.#onSent = onSent
   }
 
   send(payload: Payload): void {
@@ -53,6 +56,7 @@ export class PacedBroadcast<Event extends string, Payload> {
         from += PACED_SLICE
       } while (from < ids.length && performance.now() - started < PACED_BUDGET_MS)
       if (from < ids.length) this.#pending = setImmediate(turn)
+      else this.#onSent?.()
     }
     if (ids.length > 0) turn()
   }
