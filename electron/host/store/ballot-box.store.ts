@@ -3,7 +3,8 @@ import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import { BallotBoxSlots } from './ballot-box-slots'
 import type { SizeHint } from './box-regions'
-import { BoxRegions, ballotKey, keyOfSorted, layoutFor } from './box-regions'
+import { ballotKey, keyOfSorted, sortInPlace } from './ballot-key'
+import { BoxRegions, layoutFor } from './box-regions'
 import { canonicalJson, sha256Hex } from './digest'
 import { DurableJsonFile } from './durable-json-file'
 import type { Recovery } from './durable-json-file'
@@ -11,7 +12,7 @@ import { GroupCommit } from './group-commit'
 import { SLOTS } from './slot-reader'
 import { verifyBallotBoxFile } from './verify'
 
-export { ballotKey } from './box-regions'
+export { ballotKey } from './ballot-key'
 
 /**
  * One box per vote: while the vote is open, three slot files written a region at a time
@@ -47,20 +48,6 @@ function canonicalRest(entry: BallotEntry): string {
 /** An entry's canonical JSON, from its count and the rest. */
 function entryText(count: number, rest: string): string {
   return `{"count":${count},${rest}`
-}
-
-/**
- * `ids.sort()` for a ballot's few marks, by insertion, in place: Array.prototype.sort copies
- * into a work array first (~500 bytes a ballot).
- */
-function sortInPlace(ids: string[]): string[] {
-  for (let i = 1; i < ids.length; i++) {
-    const id = ids[i]!
-    let j = i - 1
-    for (; j >= 0 && ids[j]! > id; j--) ids[j + 1] = ids[j]!
-    ids[j + 1] = id
-  }
-  return ids
 }
 
 function commitment(ballotId: string, key: string): string {

@@ -1,13 +1,16 @@
 import { crc32 } from 'node:zlib'
-import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
-import type { Mark } from '../../../shared/protocol/marks'
+import type { Region } from './region-entries'
+import { emptyRegions, regionText } from './region-entries'
+import type { HeaderParts } from './slot-header'
+import { headerBytesFor, headerParts, PAGE, roundUp, writeHex } from './slot-header'
 
 /**
  * An open vote's ballot box in memory as the slot files hold it (ballot-box-slots.ts), and the
  * bytes of that format: R regions, each with the ballots (by content key) and voters (by id)
- * that hash to it, its JSON text kept as UTF-8 and remade only when it changed; the layout
- * (how many regions, how large) and the header that carries a generation and every region's
- * checksum. What goes on disk, and how a slot file is read back, is ballot-box-slots.ts.
+ * that hash to it (region-entries.ts), its text kept as UTF-8 and remade only when it changed;
+ * the layout (how many regions, how large) and the header that carries a generation and every
+ * region's checksum (slot-header.ts). What goes on disk, and how a slot file is read back, is
+ * ballot-box-slots.ts and slot-reader.ts.
  */
 
 export interface Layout {
@@ -28,96 +31,7 @@ export interface SizeHint {
   marks: number
 }
 
-/**
- * A region's ballots (by content key) or voters (by id) in key order, each as the JSON it is
- * written as, made when it changes: a commit writes these into the region's text, without
- * stringifying, sorting or joining anything (a commit per ballot at a full hall).
- */
-class RegionEntries {
-  readonly keys: string[] = []
-  readonly texts: string[] = []
-  /** Each text's length in UTF-8. */
-  readonly sizes: number[] = []
-  /** The entries' bytes joined with commas. */
-  joinedLength = 0
-
-  set(key: string, text: string): void {
-    const size = Buffer.byteLength(text)
-    const i = this.#search(key)
-    if (this.keys[i] === key) {
-      this.joinedLength += size - this.sizes[i]!
-      this.texts[i] = text
-      this.sizes[i] = size
-      return
-    }
-    // Moved up by hand: splice makes an array of what it removed, per call.
-    for (let j = this.keys.length; j > i; j--) {
-      this.keys[j] = this.keys[j - 1]!
-      this.texts[j] = this.texts[j - 1]!
-      this.sizes[j] = this.sizes[j - 1]!
-    }
-    this.keys[i] = key
-    this.texts[i] = text
-    this.sizes[i] = size
-    this.joinedLength += size + (this.keys.length > 1 ? 1 : 0)
-  }
-
-  delete(key: string): void {
-    const i = this.#search(key)
-    if (this.keys[i] !== key) return
-    this.joinedLength -= this.sizes[i]! + (this.keys.length > 1 ? 1 : 0)
-    const last = this.keys.length - 1
-    for (let j = i; j < last; j++) {
-      this.keys[j] = this.keys[j + 1]!
-      this.texts[j] = this.texts[j + 1]!
-      this.sizes[j] = this.sizes[j + 1]!
-    }
-    this.keys.length = last
-    this.texts.length = last
-    this.sizes.length = last
-  }
-
-  /** Writes the entries joined with commas into `into` at `at`; returns where they end. */
-  copyInto(into: Buffer, at: number): number {
-    for (let i = 0; i < this.texts.length; i++) {
-      if (i > 0) into[at++] = COMMA_BYTE
-      at += into.write(this.texts[i]!, at, 'utf8')
-    }
-    return at
-  }
-
-  /** The first index whose key is not below `key` (keys compare as `<` does: byKey). */
-  #search(key: string): number {
-    let low = 0
-    let high = this.keys.length
-    while (low < high) {
-      const mid = (low + high) >>> 1
-      if (this.keys[mid]! < key) low = mid + 1
-      else high = mid
-    }
-    return low
-  }
-}
-
-interface Region {
-  ballots: RegionEntries
-  voters: RegionEntries
-}
-
-export const FORMAT = 'plenary-vote.ballot-box-slot/1'
-export const SLOT_PREFIX = '{"slot":'
-export const CHECK = ',"check":'
-export const SLOT_SUFFIX = ',"regions":[\n'
-export const TRAILER = Buffer.from(']}\n')
 const NEWLINE = Buffer.from('\n')
-const COMMA_BYTE = 0x2c
-const SPACE_BYTE = 0x20
-const TEXT_OPEN = Buffer.from('{"b":[')
-const TEXT_MIDDLE = Buffer.from('],"v":[')
-const TEXT_CLOSE = Buffer.from(']}')
-const BODY_END = '"}'
-const HEX_DIGITS = Buffer.from('0123456789abcdef')
-const PAGE = 4096
 
 /** The box's regions in memory, each with its text as it goes on disk. */
 export class BoxRegions {
@@ -281,47 +195,6 @@ function regionCrc(text: Buffer, padding: Buffer): number {
   return crc32(NEWLINE, crc32(padding.subarray(0, padding.length - 1 - text.length), crc))
 }
 
-/**
- * The region's separator (a space for the first, else a comma) and `{"b":[ballots],"v":[voters]}`,
- * each in key order: one buffer, copied from the entries'.
- */
-function regionText({ ballots, voters }: Region, i: number): Buffer {
-  const text = Buffer.allocUnsafe(
-    1 +
-      TEXT_OPEN.length +
-      ballots.joinedLength +
-      TEXT_MIDDLE.length +
-      voters.joinedLength +
-      TEXT_CLOSE.length,
-  )
-  text[0] = i === 0 ? SPACE_BYTE : COMMA_BYTE
-  text.set(TEXT_OPEN, 1)
-  let at = ballots.copyInto(text, 1 + TEXT_OPEN.length)
-  text.set(TEXT_MIDDLE, at)
-  at = voters.copyInto(text, at + TEXT_MIDDLE.length)
-  text.set(TEXT_CLOSE, at)
-  return text
-}
-
-/** `crc` as eight lowercase hex digits into `into` at `at`. */
-function writeHex(into: Buffer, at: number, crc: number): void {
-  for (let digit = 7; digit >= 0; digit--) {
-    into[at + digit] = HEX_DIGITS[crc & 0xf]!
-    crc >>>= 4
-  }
-}
-
-export function byKey<T>([a]: [string, T], [b]: [string, T]): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-function emptyRegions(n: number): Region[] {
-  return Array.from({ length: n }, () => ({
-    ballots: new RegionEntries(),
-    voters: new RegionEntries(),
-  }))
-}
-
 /** A deputy's receipt and commitment take ~150 bytes; a ballot's entry ~18 per mark. */
 function expectedBytes(hint: SizeHint): number {
   return hint.voters * (150 + 24 + 18 * hint.marks)
@@ -339,96 +212,5 @@ export function layoutFor(bytes: number, largest = 0): Shape {
 }
 
 function withHeader(voteId: string, layout: Omit<Layout, 'headerBytes'>): Layout {
-  // The header at its longest: the largest generation, the longest checksum of it.
-  const crcHex = Buffer.alloc(8 * layout.regions, 0x30)
-  const parts = headerParts(voteId, layout.regionBytes)
-  const scratch = Buffer.alloc(parts.start.length + parts.middle.length + crcHex.length + 64)
-  const longest = writeHeader(scratch, parts, Number.MAX_SAFE_INTEGER, crcHex)
-  return { ...layout, headerBytes: roundUp(longest + 10 + SLOT_SUFFIX.length, PAGE) }
+  return { ...layout, headerBytes: headerBytesFor(voteId, layout) }
 }
-
-/**
- * What a slot's header holds that stays the same in a layout: `{"slot":{…"generation":` and
- * `,"regionBytes":N,"crc":"`, and the CRC-32 of the body's bytes up to the generation.
- */
-export interface HeaderParts {
-  start: Buffer
-  startCrc: number
-  middle: Buffer
-}
-
-export function headerParts(voteId: string, regionBytes: number): HeaderParts {
-  const body = `{"format":"${FORMAT}","voteId":${JSON.stringify(voteId)},"generation":`
-  return {
-    start: Buffer.from(SLOT_PREFIX + body),
-    startCrc: crc32(body),
-    middle: Buffer.from(`,"regionBytes":${regionBytes},"crc":"`),
-  }
-}
-
-/**
- * `{"slot":{…},"check":N` into `into` from its start; returns its length. The body's fields with
- * the checksums as one hex string, and the CRC-32 of the body's bytes, made from the parts
- * (nothing of size R is stringified or allocated per commit).
- */
-export function writeHeader(
-  into: Buffer,
-  parts: HeaderParts,
-  generation: number,
-  crcHex: Buffer,
-): number {
-  const generationText = String(generation)
-  let crc = crc32(generationText, parts.startCrc)
-  crc = crc32(parts.middle, crc)
-  crc = crc32(crcHex, crc)
-  crc = crc32(BODY_END, crc)
-  into.set(parts.start, 0)
-  let at = parts.start.length
-  at += into.write(generationText, at, 'latin1')
-  into.set(parts.middle, at)
-  at += parts.middle.length
-  into.set(crcHex, at)
-  at += crcHex.length
-  return at + into.write(`${BODY_END}${CHECK}${crc}`, at, 'latin1')
-}
-
-/**
- * The header as it goes on disk whole, padded with spaces, the regions' opening at its end; and
- * the length of its text.
- */
-export function wholeHeader(snapshot: Snapshot, generation: number): [Buffer, number] {
-  const bytes = Buffer.alloc(snapshot.layout.headerBytes, 0x20)
-  const length = writeHeader(bytes, snapshot.headerParts, generation, snapshot.crcHex)
-  bytes.write(SLOT_SUFFIX, bytes.length - SLOT_SUFFIX.length, 'utf8')
-  return [bytes, length]
-}
-
-function roundUp(n: number, to: number): number {
-  return Math.ceil(n / to) * to
-}
-
-/** Canonical content key: the same marks in any order are the same ballot. */
-export function ballotKey(entry: Pick<BallotEntry, 'marks' | 'spoiled'>): string {
-  return keyOfSorted(Object.keys(entry.marks).sort(), entry.marks, entry.spoiled === true)
-}
-
-/**
- * `[spoiled, [[id, mark], …]]`, the content key, from the marks' ids in sorted order
- * (`Object.keys(marks).sort()`, which compares as `<` does).
- */
-export function keyOfSorted(
-  ids: readonly string[],
-  marks: Readonly<Record<string, Mark>>,
-  spoiled: boolean,
-): string {
-  for (let i = 0; i < ids.length; i++) {
-    const pair = (keyPairs[i] ??= ['', 'for'])
-    pair[0] = ids[i]!
-    pair[1] = marks[ids[i]!]!
-  }
-  keyPairs.length = ids.length
-  return JSON.stringify([spoiled, keyPairs])
-}
-
-/** The pairs keyOfSorted stringifies, kept and refilled: a key is made for every ballot. */
-const keyPairs: [string, Mark][] = []

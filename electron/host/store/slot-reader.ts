@@ -4,7 +4,8 @@ import { crc32 } from 'node:zlib'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { BallotBoxFile } from './ballot-box.store'
 import type { Layout } from './box-regions'
-import { ballotKey, byKey, CHECK, FORMAT, SLOT_PREFIX, SLOT_SUFFIX, TRAILER } from './box-regions'
+import { ballotKey, byKey } from './ballot-key'
+import { CHECK, FORMAT, SLOT_PREFIX, SLOT_SUFFIX, TRAILER } from './slot-header'
 import { verifyBallotBoxFile } from './verify'
 
 /**
