@@ -45,6 +45,14 @@ function canonicalRest(entry: BallotEntry): string {
   return canonicalJson(rest).slice(1)
 }
 
+/**
+ * canonicalRest of a new entry, whose marks are already in sorted order and which is spoiled or
+ * has no `spoiled` at all (what #put makes): `"marks":{…}` and `,"spoiled":true` as the keys sort.
+ */
+function sortedRest(marks: Record<string, Mark>, spoiled: boolean): string {
+  return `"marks":${JSON.stringify(marks)}${spoiled ? ',"spoiled":true' : ''}}`
+}
+
 /** An entry's canonical JSON, from its count and the rest. */
 function entryText(count: number, rest: string): string {
   return `{"count":${count},${rest}`
@@ -156,7 +164,7 @@ export class BallotBoxStore {
     for (const key of this.#keys()) {
       const entry = this.#counts.get(key)!
       ballots.push(entry)
-      texts.push(`{"count":${entry.count},${this.#canonicalRest.get(key)!}`)
+      texts.push(entryText(entry.count, this.#canonicalRest.get(key)!))
     }
     return { ballots, canonical: `[${texts.join(',')}]` }
   }
@@ -287,8 +295,7 @@ export class BallotBoxStore {
     const entry: BallotEntry = spoiled
       ? { count: 1, marks: sorted, spoiled: true }
       : { count: 1, marks: sorted }
-    // canonicalJson of { marks, spoiled? } after its `{`: keys in order, marks' keys sorted.
-    const rest = `"marks":${JSON.stringify(sorted)}${spoiled ? ',"spoiled":true' : ''}}`
+    const rest = sortedRest(sorted, spoiled)
     this.#counts.set(key, entry)
     this.#canonicalRest.set(key, rest)
     this.#regions.setBallot(key, entryText(1, rest))

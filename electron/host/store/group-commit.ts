@@ -33,13 +33,15 @@ export class GroupCommit {
     if (this.#next) return this.#next
     // The usual case (a commit per ballot at a full hall): room for a run and nothing queued or
     // gated, so it starts now, holding every call so far, with one promise of its own.
-    if (this.#tasks === 0 && this.#running < this.#depth && this.#waiting.length === 0)
-      return this.#start()
+    if (this.#tasks === 0 && this.#running < this.#depth && this.#waiting.length === 0) {
+      this.#running += 1
+      return this.#begin()
+    }
     const next = this.#gate
       .then(() => this.#place())
       .then(() => {
         this.#next = null
-        return this.#run().finally(() => this.#leave())
+        return this.#begin()
       })
     this.#next = next
     this.#track(next)
@@ -58,9 +60,8 @@ export class GroupCommit {
     return done
   }
 
-  /** A run begun now: it leaves its place (and lets a waiting one start) once it settles. */
-  #start(): Promise<void> {
-    this.#running += 1
+  /** A run in the place it holds: it leaves it (and lets a waiting one start) once it settles. */
+  #begin(): Promise<void> {
     let started: Promise<void>
     try {
       started = this.#run()
