@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
 import type { BallotReceipt, VoteDef } from '../../../shared/protocol/vote.schema'
 import {
-  ballotSubmitInputSchema,
   voteCreateInputSchema,
   voteIdInputSchema,
   voteOpenInputSchema,
@@ -300,12 +299,15 @@ export class VoteService {
 
 /**
  * Runs a ballot for this vote through the checks a submit runs, before the tablets are told the
- * vote is open: zod compiles a schema's parser at its first use (~5 ms), which the first deputy
- * to vote would otherwise wait for, in the second when the host is busiest.
+ * vote is open: a first ballot (read without zod) and a change (read by zod, which compiles a
+ * schema's parser at its first use, ~5 ms), which the first deputy to vote or change would
+ * otherwise wait for, when the host is busiest.
  */
 function warmBallotChecks(vote: VoteDef): void {
   const marks = Object.fromEntries(vote.candidates.map((c) => [c.id, 'abstain' as const]))
-  parseInput(ballotSubmitInputSchema, { voteId: vote.id, ballotId: 'warm-up-0', marks })
+  const ballot = { voteId: vote.id, ballotId: 'warm-up-0', marks }
+  parseBallotSubmit(ballot)
+  parseBallotSubmit({ ...ballot, replaces: { ballotId: 'warm-up-1', marks } })
   try {
     checkTabletBallot(vote, marks)
   } catch {
