@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { existsSync } from 'node:fs'
 import { mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -6,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import { readSlot, SLOT_NAMES, slotFile } from './slot-reader'
 import { BallotBoxStore } from './ballot-box.store'
+import { pieces } from './ballot-box-slots'
 
 const VOTE = 'V1'
 let dir: string
@@ -140,5 +142,26 @@ describe('the ballot box of an open vote', () => {
       ['count', 'marks'],
     ])
     expect(parsed.regions.flatMap((r) => r.v.map((v) => v[0])).sort()).toEqual(ids(3))
+  })
+})
+
+describe('a whole slot written in pieces', () => {
+  it('cuts the views at every multiple of the piece size, and keeps every byte in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 20 }),
+        fc.integer({ min: 1, max: 128 }),
+        (arrays, size) => {
+          const chunks = arrays.map((a) => Buffer.from(a))
+          const runs = pieces(chunks, size)
+          const lengths = runs.map((run) => run.reduce((n, view) => n + view.length, 0))
+          const total = Buffer.concat(chunks)
+          expect(Buffer.concat(runs.flat())).toEqual(total)
+          expect(lengths.slice(0, -1).every((n) => n === size)).toBe(true)
+          expect(lengths.at(-1) ?? 0).toBe(total.length % size || Math.min(size, total.length))
+          expect(runs.flat().every((view) => view.length > 0)).toBe(true)
+        },
+      ),
+    )
   })
 })

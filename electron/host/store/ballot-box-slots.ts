@@ -117,7 +117,10 @@ class Slot {
     }
   }
 
-  /** One gathered write of views, not a copy of the whole slot (megabytes at a full hall). */
+  /**
+   * Gathered writes of views, not a copy of the whole slot (megabytes at a full hall), in
+   * pieces of WHOLE_WRITE_PIECE.
+   */
   async #writeWhole(snapshot: Snapshot, generation: number): Promise<void> {
     try {
       const [head, headLength] = wholeHeader(snapshot, generation)
@@ -127,7 +130,10 @@ class Slot {
       await mkdir(dirname(this.file), { recursive: true })
       const fd = await openFile(this.file, constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC)
       this.#fd = fd
-      const written = await writevFile(fd, chunks, 0)
+      let written = 0
+      for (const piece of pieces(chunks, WHOLE_WRITE_PIECE)) {
+        written += await writevFile(fd, piece, written)
+      }
       checkWritten(written, lengthOf(chunks))
       await datasync(fd)
       // A new file's name is durable once its folder is.
@@ -155,6 +161,43 @@ class Slot {
 }
 
 const NEWLINE = Buffer.from('\n')
+
+/**
+ * The most a whole slot's write puts in one system call. Linux (ext4 since 6.16, as xfs) caches
+ * a file in folios as large as the write that made them, up to 2 MB; every later write of a few
+ * bytes into one walks all its blocks, and so does the writeback of one dirty block. Measured
+ * on a 4 MB slot made by one write against one made in 64 KiB pieces: a small write 5.6 against
+ * 1.5 µs, a commit's fdatasync (7 regions) 250 against 200 µs at the median, and making the
+ * file 6.1 against 1.3 ms.
+ */
+export const WHOLE_WRITE_PIECE = 64 * 1024
+
+/**
+ * `chunks` cut into runs of views, each run exactly `size` bytes at an offset that is a
+ * multiple of `size` (the last one what is left), in order.
+ */
+export function pieces(chunks: readonly Buffer[], size: number): Buffer[][] {
+  const runs: Buffer[][] = []
+  let run: Buffer[] = []
+  let room = size
+  for (const chunk of chunks) {
+    let at = 0
+    while (at < chunk.length) {
+      const take = Math.min(room, chunk.length - at)
+      run.push(chunk.subarray(at, at + take))
+      at += take
+      room -= take
+      if (room === 0) {
+        runs.push(run)
+        run = []
+        room = size
+      }
+    }
+  }
+  if (run.length > 0) runs.push(run)
+  return runs
+}
+
 const openFile = promisify(open)
 const closeFile = promisify(close)
 const datasync = promisify(fdatasync)
