@@ -184,7 +184,7 @@ export function pieces(chunks: readonly Buffer[], size: number): Buffer[][] {
     let at = 0
     while (at < chunk.length) {
       const take = Math.min(room, chunk.length - at)
-      run.push(chunk.subarray(at, at + take))
+      run.push(take === chunk.length ? chunk : chunk.subarray(at, at + take))
       at += take
       room -= take
       if (room === 0) {
