@@ -89,7 +89,8 @@ class Slot {
       if (length < headerLength) head.fill(0x20, length, headerLength)
       // Opened here, once per slot after a restart (recognise): not past an await.
       const fd = (this.#fd ??= openSync(this.file, constants.O_RDWR))
-      writeNow(fd, head, Math.max(length, headerLength), 0)
+      const held = Math.max(length, headerLength)
+      writeNow(fd, head, held, 0)
       for (let i = 0; i < changedAt.length; i++) {
         const before = known[i]!
         if (changedAt[i]! <= since && before >= 0) continue
@@ -102,7 +103,6 @@ class Slot {
         if (before < 0) writeNow(fd, NEWLINE, 1, at + layout.regionBytes - 1)
         known[i] = text.length
       }
-      const held = Math.max(length, headerLength)
       return new Promise((resolve, reject) =>
         fdatasync(fd, (error) => {
           this.busy = false
@@ -130,11 +130,12 @@ class Slot {
       await mkdir(dirname(this.file), { recursive: true })
       const fd = await openFile(this.file, constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC)
       this.#fd = fd
-      let written = 0
+      let at = 0
       for (const piece of pieces(chunks, WHOLE_WRITE_PIECE)) {
-        written += await writevFile(fd, piece, written)
+        const length = lengthOf(piece)
+        checkWritten(await writevFile(fd, piece, at), length)
+        at += length
       }
-      checkWritten(written, lengthOf(chunks))
       await datasync(fd)
       // A new file's name is durable once its folder is.
       await syncFolder(dirname(this.file))
