@@ -23,8 +23,8 @@ import type { Session } from './session'
 
 export function attendanceOf(data: Readonly<AgendaData>): AttendanceView {
   const roster = data.deputies.length
-  // Counted, not filtered: the console and the screen ask four times a second each while a
-  // vote is open, and two arrays of the roster per ask were garbage the ballots' GC paid for.
+  // Counted, not filtered: while ballots come in the screen asks four times a second and the
+  // console once, and two arrays of the roster per ask were garbage the ballots' GC paid for.
   // An indexed loop: code this rarely run is not optimized, and for-of then makes an object per
   // deputy (3,000 per ask).
   let present = 0
@@ -54,7 +54,7 @@ export function liveOf(session: Session): LiveVoteView | null {
   const byDelegation = new Map<string, DelegationTurnoutView>()
   const notVotedIds: string[] = []
   const { deputies } = session.meeting.data
-  // Indexed, as in attendanceOf: four times a second while a vote is open.
+  // Indexed, as in attendanceOf: the console asks once a second while ballots come in.
   for (let i = 0; i < deputies.length; i++) {
     const d = deputies[i]!
     if (!d.present) continue
