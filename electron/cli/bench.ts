@@ -25,6 +25,7 @@ import { checkFileLimit } from './sim/limits'
 import type { LoadResult } from './sim/load-bench'
 import { DEFAULT_TABLET_PROCESSES, runLoad } from './sim/load-bench'
 import { ProgressBar } from './sim/progress-bar'
+import { tabletPriority } from './sim/tablet-fleet'
 import type { PageSize } from './sim/tablet-page-size'
 import { tabletPageSize } from './sim/tablet-page-size'
 import type { Report } from './sim/tally-suites'
@@ -101,6 +102,7 @@ async function main(): Promise<number> {
       suites: reports,
       command,
       tabletProcesses: processes,
+      tabletPriority: tabletPriority(),
     }),
     {
       parser: 'markdown',

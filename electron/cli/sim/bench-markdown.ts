@@ -2,6 +2,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import type { LoadResult } from './load-bench'
 import type { Report } from './tally-suites'
 import type { PageSize } from './tablet-page-size'
+import type { TabletPriority } from './tablet-fleet'
 
 /** A target from issue 9 and whether a run met it; `null` when the run could not tell. */
 export interface TargetCheck {
@@ -72,6 +73,8 @@ export function benchMarkdown(input: {
   command: string
   /** The processes the virtual tablets ran in (0: the benchmark's own). */
   tabletProcesses: number
+  /** How those processes gave way to the host. */
+  tabletPriority: TabletPriority
 }): string {
   const { results, page, suites } = input
   const lines = [
@@ -81,7 +84,7 @@ export function benchMarkdown(input: {
     `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB; host, floor`,
     'server and virtual tablets on this one machine over loopback. ' +
       (input.tabletProcesses > 0
-        ? `The tablets run in ${input.tabletProcesses} processes of their own at the lowest priority (niceness 19), so they wait for the host and the floor rather than the reverse: in the hall each tablet has its own processor.`
+        ? `The tablets run in ${input.tabletProcesses} processes of their own at the lowest priority (${input.tabletPriority === 'idle' ? "Linux's idle scheduling class, `chrt --idle`" : 'niceness 19'}), so they wait for the host and the floor rather than the reverse: in the hall each tablet has its own processor.`
         : "The tablets run in the benchmark's own process."),
     `Load average when written (1/5/15 min): ${loadavg()
       .map((l) => l.toFixed(1))
