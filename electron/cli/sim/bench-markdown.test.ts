@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { benchMarkdown, checkTargets } from './bench-markdown'
+import type { LoadResult } from './load-bench'
+
+const latency = (p99: number) => ({ count: 3000, p50: 1, p90: 2, p99, max: 10 })
+
+const run: LoadResult = {
+  deputies: 3000,
+  spreadS: 10,
+  ack: latency(5),
+  floor: latency(2.4),
+  floorRunsP99: [7.8, 2.4],
+  floorRssPeakMB: 150,
+  lost: 0,
+  duplicated: 0,
+  resultMatches: true,
+  closeAckMs: 20,
+  closeToScreenMs: 30,
+  publishToScreenMs: 10,
+  rssPeakMB: 220,
+  reconnectAllS: 3.2,
+  hostUpS: 1,
+  notes: [],
+}
+
+const cells = (line: string) => line.split('|').slice(1, -1)
+
+describe('bench results', () => {
+  it('the load table has as many cells in every row as in its header, both floor runs among them', () => {
+    const markdown = benchMarkdown({
+      results: [run],
+      page: null,
+      suites: [],
+      command: 'npm run bench',
+      tabletProcesses: 2,
+      tabletPriority: 'idle',
+    })
+    const lines = markdown.split('\n')
+    const header = lines.findIndex((l) => l.startsWith('| deputies'))
+    const [head, rule, row] = lines.slice(header, header + 3).map(cells)
+    expect(rule).toHaveLength(head!.length)
+    expect(row).toHaveLength(head!.length)
+    expect(row![head!.findIndex((c) => c.trim() === 'floor p99 runs')]!.trim()).toBe('7.8 / 2.4')
+    expect(markdown).toContain('chrt --idle')
+  })
+
+  it('holds the host to twice the floor it was given (the lower of the two runs)', () => {
+    const twice = (r: LoadResult) =>
+      checkTargets([r], null).find((c) => c.target.includes('2 × floor'))!.met
+    expect(twice(run)).toBe(false)
+    expect(twice({ ...run, ack: latency(4.8) })).toBe(true)
+  })
+})
