@@ -4,9 +4,10 @@
  *
  * - load: for each deputy count, a real host in its own process, a vote opened through the
  *   console API, that many virtual tablets voting within the spread, and the same load against
- *   a bare Socket.IO server (the floor); close → screen, host RSS peak, and reconnection after
- *   kill -9 (electron/cli/sim/load-bench.ts). The virtual tablets are spread over
- *   --tablet-processes processes of their own. Also the tablet page's gzip size (needs a build).
+ *   a bare Socket.IO server (the floor; run before the host and after it, the lower p99 kept);
+ *   close → screen, host RSS peak, and reconnection after kill -9
+ *   (electron/cli/sim/load-bench.ts). The virtual tablets are spread over --tablet-processes
+ *   processes of their own. Also the tablet page's gzip size (needs a build).
  *   Writes a markdown table to electron/cli/bench-results.md.
  * - tally: timings of the tally hot paths (electron/cli/sim/tally-suites.ts); store: the CPU of
  *   a ballot box group commit before its write (electron/cli/sim/store-suites.ts); meeting: the

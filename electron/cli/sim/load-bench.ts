@@ -53,10 +53,11 @@ export const DEFAULT_TABLET_PROCESSES = 2
 const epochNow = () => performance.timeOrigin + performance.now()
 
 /**
- * One load run: a real host in its own process with a demo meeting of `deputies`, a vote opened
- * through the console API, every virtual tablet voting within `spreadS`; then close → screen,
- * the ballot box against what was sent, kill -9 and restart; then the floor with the same load
- * (its vote reaches the tablets paced like the host's, so the client process is busy alike).
+ * One load run: the floor with the same load (its vote reaches the tablets paced like the
+ * host's, so the client process is busy alike); a real host in its own process with a demo
+ * meeting of `deputies`, a vote opened through the console API, every virtual tablet voting
+ * within `spreadS`; then close → screen, the ballot box against what was sent, kill -9 and
+ * restart; then the floor again.
  */
 export async function runLoad(
   { deputies, spreadS, processes }: { deputies: number; spreadS: number; processes: number },

@@ -229,6 +229,7 @@ export class ForkedFleet implements FleetHandle {
       execArgv: [...(idle ? ['--idle', '0', process.execPath] : []), '--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })
+    // Niceness too: what a process of the idle class ignores, and all the fallback has.
     if (this.#child.pid) setPriority(this.#child.pid, TABLET_NICENESS)
     this.#child.on('message', (message: FromFleet) => {
       if (message.type === 'status') this.#status = message.status
