@@ -14,9 +14,11 @@ export function collectWhileQuiet(): void {
 }
 
 /**
- * A collection of the young generation only, when exposed: after the tablets were sent the hall
- * (a vote's opening: thousands of socket writes, ~9 MB of garbage at 3,000 tablets), before the
- * first deputy votes. Else that garbage starts the vote most of the way to a scavenge.
+ * A collection of the young generation only, when exposed: once the hall has gone out to every
+ * tablet (deputy.handlers.ts, after each such send: thousands of socket writes, ~9 MB of garbage
+ * at 3,000 tablets). The send that matters is a vote's opening, before the first deputy votes:
+ * else its garbage starts the vote most of the way to a scavenge. Ballots do not send the hall,
+ * so none of these falls among them.
  */
 export function collectYoungWhileQuiet(): void {
   globalThis.gc?.({ type: 'minor' })
