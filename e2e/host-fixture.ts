@@ -11,10 +11,18 @@ export const test = base.extend<{ host: HostHandle; base: string }>({
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'plenary-e2e-'))
-    const host = await createHost({ dataDir, port: 0, host: '127.0.0.1', log: () => undefined })
+    const keyDir = await mkdtemp(join(tmpdir(), 'plenary-e2e-keys-'))
+    const host = await createHost({
+      dataDir,
+      keyDir,
+      port: 0,
+      host: '127.0.0.1',
+      log: () => undefined,
+    })
     await use(host)
     await host.close()
     await rm(dataDir, { recursive: true, force: true })
+    await rm(keyDir, { recursive: true, force: true })
   },
   base: async ({ host }, use) => {
     await use(`http://127.0.0.1:${host.port}`)

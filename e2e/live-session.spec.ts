@@ -163,6 +163,52 @@ test('a tablet offline mid-submit comes back: exactly one ballot; a reload shows
   expect(box?.ballots()).toEqual([{ count: 1, marks: { P02: 'for' } }])
 })
 
+/** Everything the tablet's page keeps in its storage, as one text. */
+const storedOnTablet = (t: Page) =>
+  t.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }))
+
+test('a tablet keeps marks across a reload until confirmed, and nothing of the ballot once recorded', async ({
+  browser,
+  host,
+  base,
+}) => {
+  await host.meetings.loadDemo(3)
+  await host.attendance.setQuorum({ numerator: 0, denominator: 1 })
+  const { voteId } = await host.votes.create({
+    title: '可修改的票决',
+    rules: { ...defaultRules('select', 3), allowChange: true },
+    candidateIds: ['P01', 'P02', 'P03', 'P04'],
+  })
+  const [url] = joinUrls(host, base)
+  const { page: t } = await tablet(browser, url ?? '')
+  await host.votes.open({ voteId })
+  await t.getByTestId('candidate-P02').click()
+  await t.getByTestId('candidate-P04').click()
+  // Chosen, not confirmed: a reload of the same tablet keeps them.
+  await t.reload()
+  await expect(t.getByTestId('selected-count')).toHaveText('已选 2 / 最多 3')
+  await expect(t.getByTestId('candidate-P02')).toHaveAttribute('aria-checked', 'true')
+  await expect(t.getByTestId('candidate-P04')).toHaveAttribute('aria-checked', 'true')
+  await t.getByRole('button', { name: '核对选票' }).click()
+  await t.getByTestId('confirm').click()
+  await expect(t.getByTestId('recorded')).toHaveText('已记录')
+  // Acknowledged: the tablet keeps its credential and nothing of how it voted.
+  const kept = await storedOnTablet(t)
+  expect(kept).not.toMatch(/P0\d|"marks"|plenary\.ballot|plenary\.draft/)
+  await expect(t.getByText(/P02|P04/)).toHaveCount(0)
+  await t.reload()
+  await expect(t.getByTestId('recorded')).toHaveText('已记录')
+  // A change starts from a blank ballot: the tablet no longer knows the one it replaces.
+  await t.getByRole('button', { name: '修改选票' }).click()
+  await expect(t.getByTestId('selected-count')).toHaveText('已选 0 / 最多 3')
+  await t.getByTestId('candidate-P01').click()
+  await t.getByRole('button', { name: '核对选票' }).click()
+  await t.getByTestId('confirm').click()
+  await expect(t.getByTestId('recorded')).toHaveText('已记录')
+  expect(await storedOnTablet(t)).not.toMatch(/P0\d|"marks"|plenary\.ballot|plenary\.draft/)
+  expect(host.session.loadedBox(voteId)?.ballots()).toEqual([{ count: 1, marks: { P01: 'for' } }])
+})
+
 test('a second tablet takes over a credential; the first says so', async ({
   browser,
   host,

@@ -128,6 +128,7 @@ async function run(index: number): Promise<RunOutcome> {
     console_.disconnect()
     await killHard(host.child)
     await rm(dataDir, { recursive: true, force: true })
+    await rm(`${dataDir}.keys`, { recursive: true, force: true })
   }
 }
 

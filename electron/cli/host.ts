@@ -1,34 +1,46 @@
-/**
- * `npm run host`: the hall server headless, under plain Node.
- *   --port N   (or PORT)          default 8080
- *   --data DIR (or PLENARY_DATA)  default ~/PlenaryVote/data
- *   --bind ADDR                   default 0.0.0.0
- *   --demo N                      load a demo meeting of N deputies and write their
- *                                 credentials to DATA/credentials.csv (the same CSV the
- *                                 console exports), for `npm run simulate` rehearsals
- *   --lan-console                 admit the console from other LAN machines (token still needed)
- *   --staff-token T               use this staff token instead of a random one
- *   --ready-file F                write {port, staffToken, pid} to F once listening
- */
+/** `npm run host`: the hall server headless, under plain Node (`--help` lists the options). */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { createHost, defaultStaticDir } from '../host'
 import { credentialsCsv } from '../host/http/downloads'
+import { defaultKeyDir } from '../host/store/vote-keys'
+import { readCommandLine } from './command-line'
 
-const { values } = parseArgs({
+const { values } = readCommandLine({
+  usage: 'npm run host -- [options]',
+  about: '民生实事票决 hall server, headless: the staff console, the tablets and the screen.',
   options: {
-    port: { type: 'string' },
-    data: { type: 'string' },
-    bind: { type: 'string' },
-    'no-build': { type: 'boolean', default: false },
-    demo: { type: 'string' },
-    'staff-token': { type: 'string' },
-    'lan-console': { type: 'boolean', default: false },
-    'ready-file': { type: 'string' },
+    port: { type: 'string', value: 'N', help: 'port to listen on (or PORT); default 8080' },
+    data: {
+      type: 'string',
+      value: 'DIR',
+      help: 'data folder (or PLENARY_DATA); default ~/PlenaryVote/data',
+    },
+    keys: {
+      type: 'string',
+      value: 'DIR',
+      help: `open ballot boxes' keys, never inside the data folder (or PLENARY_KEYS); default ${defaultKeyDir()}`,
+    },
+    bind: { type: 'string', value: 'ADDR', help: 'address to bind; default 0.0.0.0' },
+    'no-build': { type: 'boolean', help: 'do not build the pages when they are missing' },
+    demo: {
+      type: 'string',
+      value: 'N',
+      help: 'load a demo meeting of N deputies; their credentials go to DATA/credentials.csv',
+    },
+    'staff-token': { type: 'string', value: 'T', help: 'this staff token instead of a random one' },
+    'lan-console': {
+      type: 'boolean',
+      help: 'admit the console from other LAN machines (the token is still needed)',
+    },
+    'ready-file': {
+      type: 'string',
+      value: 'F',
+      help: 'write {port, staffToken, pid} to F once listening',
+    },
   },
 })
 
@@ -57,7 +69,8 @@ try {
     port,
     host: values.bind ?? '0.0.0.0',
     staticDir,
-    allowLanConsole: values['lan-console'],
+    keyDir: values.keys ? resolve(values.keys) : defaultKeyDir(),
+    allowLanConsole: values['lan-console'] ?? false,
     ...(values['staff-token'] ? { staffToken: values['staff-token'] } : {}),
   })
   if (values.demo !== undefined) {
@@ -78,6 +91,7 @@ try {
   }
   console.log(`民生实事票决 · 主机已启动 / host running`)
   console.log(`数据目录 / data folder: ${dataDir}`)
+  console.log(`投票密钥目录 / ballot box keys: ${host.keyDir}`)
   console.log(`会务控制台 / staff console (this machine only):\n  ${host.consoleUrl}`)
   console.log(`代表平板加入 / tablets join at:`)
   for (const base of host.tabletBases()) console.log(`  ${base}/tablet/`)

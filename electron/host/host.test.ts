@@ -174,7 +174,9 @@ describe('host', () => {
         }),
       ),
     )
-    const box = await readBallotBox(join(h.meetingDir, 'ballots'), voteId)
+    const box = await readBallotBox(join(h.meetingDir, 'ballots'), voteId, (keyId) =>
+      h.host.session.keys.load(keyId),
+    )
     // Identical ballots are merged: a multiset of contents.
     expect(box?.ballots.map((b) => b.count).sort()).toEqual([1, 1, 2, 2])
 
@@ -224,23 +226,14 @@ describe('host', () => {
         })
       ).ok,
     ).toBe(true)
-    // A forged change: the right id but not the content this deputy cast.
-    const forged = {
-      voteId,
-      ballotId: 'changed-ballot-9',
-      marks: {},
-      replaces: { ballotId: 'first-ballot-01', marks: { P02: 'for' } },
-    }
-    expect(await call(t1.socket, 'ballot:submit', forged)).toMatchObject({
+    // A second first ballot is not a change: refused, nothing counted.
+    const again = { voteId, ballotId: 'second-ballot-9', marks: { P02: 'for' } }
+    expect(await call(t1.socket, 'ballot:submit', again)).toMatchObject({
       ok: false,
       error: { code: 'already-voted' },
     })
-    const change = {
-      voteId,
-      ballotId: 'changed-ballot-1',
-      marks: { P03: 'for' },
-      replaces: { ballotId: 'first-ballot-01', marks: { P01: 'for' } },
-    }
+    // The change names no previous ballot: the host knows which content was this deputy's.
+    const change = { voteId, ballotId: 'changed-ballot-1', marks: { P03: 'for' }, change: true }
     expect((await call(t1.socket, 'ballot:submit', change)).ok).toBe(true)
     expect((await call(t1.socket, 'ballot:submit', change)).ok).toBe(true)
     await call(staff, 'vote:close', { voteId })
@@ -262,12 +255,7 @@ describe('host', () => {
       (await call(t1.socket, 'ballot:submit', { voteId, ballotId: 'first-ballot-01', marks: {} }))
         .ok,
     ).toBe(true)
-    const change = {
-      voteId,
-      ballotId: 'changed-ballot-1',
-      marks: { P03: 'for' },
-      replaces: { ballotId: 'first-ballot-01', marks: {} },
-    }
+    const change = { voteId, ballotId: 'changed-ballot-1', marks: { P03: 'for' }, change: true }
     expect(await call(t1.socket, 'ballot:submit', change)).toMatchObject({
       ok: false,
       error: { code: 'already-voted' },

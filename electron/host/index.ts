@@ -22,6 +22,7 @@ import { setupConsoleNamespace } from './socket/console.handlers'
 import { setupDeputyNamespace } from './socket/deputy.handlers'
 import { isLoopback } from './socket/rate-limit'
 import { setupScreenNamespace } from './socket/screen.handlers'
+import { defaultKeyDir, FileKeyVault, isInside } from './store/vote-keys'
 import { baseUrl, consoleUrl, lanAddresses } from './urls'
 
 export interface HostOptions {
@@ -44,12 +45,21 @@ export interface HostOptions {
    * source .ts unless the bundled shell names the .js it built.
    */
   archiveWorker?: URL | string
+  /**
+   * Where open ballot boxes' keys are kept: never inside the data folder. The user's config
+   * folder unless told (vote-keys.ts); the desktop shell names its user-data folder.
+   */
+  keyDir?: string
+  /** The desktop shell's key from the system keychain (safeStorage), which wraps the vote keys. */
+  keyWrap?: Buffer
   log?: (line: string) => void
 }
 
 export interface HostHandle {
   port: number
   staffToken: string
+  /** Where the open ballot boxes' keys are kept (vote-keys.ts). */
+  keyDir: string
   /** Loopback URL of the console page, carrying the staff token. */
   consoleUrl: string
   /** Base URLs tablets can reach, one per LAN address (loopback when bound to it). */
@@ -74,7 +84,12 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const log = options.log ?? ((line: string) => console.log(line))
   const staffToken = options.staffToken ?? newStaffToken()
   const staticDir = options.staticDir ?? defaultStaticDir()
-  const hall = await Hall.open(options.dataDir)
+  const keyDir = options.keyDir ?? defaultKeyDir()
+  if (isInside(keyDir, options.dataDir))
+    throw new Error(
+      `the key folder ${keyDir} must not be inside the data folder ${options.dataDir}`,
+    )
+  const hall = await Hall.open(options.dataDir, new FileKeyVault(keyDir, options.keyWrap ?? null))
   const meetings = new MeetingService(hall)
   const archiver = new Archiver(hall, reportRenderers(options.archiveWorker))
   const votes = new VoteService(hall, archiver)
@@ -180,6 +195,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   return {
     port,
     staffToken,
+    keyDir,
     consoleUrl: consoleUrl(port, staffToken),
     tabletBases,
     hall,

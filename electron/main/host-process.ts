@@ -39,6 +39,8 @@ async function start(command: Extract<HostCommand, { type: 'start' }>): Promise<
       host: command.bindHost,
       staticDir: command.staticDir,
       staffToken: command.staffToken,
+      keyDir: command.keyDir,
+      ...(command.keyWrap ? { keyWrap: Buffer.from(command.keyWrap, 'base64') } : {}),
       // Built beside this file from electron/host/archive/report-documents.worker.ts.
       archiveWorker: new URL('./report-worker.js', import.meta.url),
     })

@@ -49,6 +49,8 @@ function config(): HostConfig {
     staffToken: 'test-token',
     staticDir: join(dataDir, 'no-pages'),
     bindHost: '127.0.0.1',
+    keyDir: `${dataDir}.keys`,
+    keyWrap: null,
   }
 }
 

@@ -24,6 +24,10 @@ export interface HostConfig {
   staticDir: string
   /** Interface to bind: 0.0.0.0 in the hall (tablets reach it), 127.0.0.1 in tests. */
   bindHost: string
+  /** Open ballot boxes' keys: in the user-data folder, never in the data folder. */
+  keyDir: string
+  /** base64 of the key the system keychain keeps, which wraps the vote keys; null without one. */
+  keyWrap: string | null
 }
 
 /** A start that failed before the host listened; `code` is Node's (EADDRINUSE, EACCES…). */

@@ -26,6 +26,7 @@ import type { ShellSettings } from './settings'
 import { shellWords } from './shell-labels'
 import type { ShellWords } from './shell-labels'
 import { pageUrl } from './shell-urls'
+import { keychainWrapKey } from './keychain'
 import { forkUtilityHost } from './utility-host'
 import { createConsoleWindow } from './windows'
 
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
     staffToken,
     staticDir,
     bindHost: '0.0.0.0',
+    keyDir: join(app.getPath('userData'), 'vote-keys'),
+    keyWrap: await keychainWrapKey(app.getPath('userData')),
   })
   const port = () => supervisor.state.port
   setupSecurity(port, () => supervisor.csp)

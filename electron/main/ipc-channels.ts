@@ -24,6 +24,8 @@ export type HostCommand =
       staffToken: string
       staticDir: string
       bindHost: string
+      keyDir: string
+      keyWrap: string | null
     }
   /** Close sockets and files, answer `stopped`, exit. */
   | { type: 'stop' }

@@ -4,6 +4,7 @@ import { useI18n } from '../common/i18n'
 import { LanguageSwitch } from '../common/LanguageSwitch'
 import { BallotEditor } from './components/BallotEditor'
 import { Countdown } from './components/Countdown'
+import { loadDraft, saveDraft } from './pending-ballot'
 import { useDeputy } from './use-deputy'
 
 export function App() {
@@ -13,10 +14,10 @@ export function App() {
     connected,
     state,
     pending,
+    recorded,
     sending,
     error,
     submit,
-    change,
     retry,
     reminded,
     dismissReminder,
@@ -46,19 +47,20 @@ export function App() {
   else {
     const vote = state.vote
     const mine = pending?.voteId === vote.id ? pending : null
-    if (changing === vote.id && mine?.acked) {
+    const voted = state.voted || recorded === vote.id
+    if (changing === vote.id && voted && !mine) {
+      // A new ballot from scratch: the tablet no longer knows the one it replaces.
       body = (
         <BallotEditor
           key={`${vote.id}-change`}
           vote={vote}
-          initial={mine.marks}
           onSubmit={(marks) => {
             setChanging(null)
-            change(vote.id, marks)
+            submit(vote.id, marks, true)
           }}
         />
       )
-    } else if (state.voted || mine?.acked) {
+    } else if (voted && !mine) {
       body = (
         <Center mih="70vh">
           <Stack align="center" gap="md">
@@ -71,7 +73,7 @@ export function App() {
             <Text fz="xl" ta="center">
               {t('tablet.recordedHint')}
             </Text>
-            {vote.allowChange && mine?.acked && (
+            {vote.allowChange && (
               <Button size="xl" variant="default" onClick={() => setChanging(vote.id)}>
                 {t('tablet.change')}
               </Button>
@@ -95,13 +97,21 @@ export function App() {
         </Center>
       )
     } else {
-      body = <BallotEditor key={vote.id} vote={vote} onSubmit={(marks) => submit(vote.id, marks)} />
+      body = (
+        <BallotEditor
+          key={vote.id}
+          vote={vote}
+          initial={loadDraft(vote.id)}
+          onMarksChange={(marks) => saveDraft(vote.id, marks)}
+          onSubmit={(marks) => submit(vote.id, marks)}
+        />
+      )
     }
   }
 
   const vote = state?.vote ?? null
-  const mineAcked = vote !== null && pending?.voteId === vote.id && pending.acked
-  const showReminder = vote !== null && reminded === vote.id && !state?.voted && !mineAcked
+  const showReminder =
+    vote !== null && reminded === vote.id && !state?.voted && recorded !== vote.id
   const stopped = phase === 'no-credential' || phase === 'refused' || phase === 'replaced'
 
   return (

@@ -9,7 +9,14 @@ import type { Mark } from '../../shared/protocol/marks'
 import type { BallotReceipt } from '../../shared/protocol/vote.schema'
 import { connectNamespace, request } from '../common/socket'
 import type { PendingBallot } from './pending-ballot'
-import { loadPending, newBallotId, savePending, takeCredential } from './pending-ballot'
+import {
+  clearDraft,
+  clearPending,
+  loadPending,
+  newBallotId,
+  savePending,
+  takeCredential,
+} from './pending-ballot'
 
 type DeputySocket = Socket<DeputyServerEvents, DeputyClientEvents>
 
@@ -17,7 +24,8 @@ export type Phase = 'no-credential' | 'refused' | 'replaced' | 'connecting' | 'r
 
 /**
  * The tablet's connection and its one pending ballot. A ballot is stored locally before the
- * first send and resent on every (re)connect until the host acknowledges its durable write.
+ * first send and resent on every (re)connect until the host acknowledges its durable write;
+ * then it is dropped (pending-ballot.ts): the page knows only that this vote was recorded.
  */
 export function useDeputy() {
   const [credential] = useState(takeCredential)
@@ -25,6 +33,8 @@ export function useDeputy() {
   const [connected, setConnected] = useState(false)
   const [state, setState] = useState<DeputyState | null>(null)
   const [pending, setPending] = useState<PendingBallot | null>(loadPending)
+  /** The vote whose ballot the host acknowledged while this page was open: no more than that. */
+  const [recorded, setRecorded] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
   /** The vote staff reminded this deputy about, until the deputy dismisses the prompt. */
@@ -33,7 +43,11 @@ export function useDeputy() {
   const [endsAt, setEndsAt] = useState<number | null>(null)
   const socketRef = useRef<DeputySocket | null>(null)
 
-  const send = useCallback(async (ballot: PendingBallot) => {
+  /**
+   * Sends the ballot; `stale` when its vote is no longer the open one (the host recognises it if
+   * it was counted before the close): any answer but a timeout ends it.
+   */
+  const send = useCallback(async (ballot: PendingBallot, stale = false) => {
     const socket = socketRef.current
     if (!socket?.connected) return
     setSending(true)
@@ -41,15 +55,18 @@ export function useDeputy() {
       voteId: ballot.voteId,
       ballotId: ballot.ballotId,
       marks: ballot.marks,
-      ...(ballot.replaces ? { replaces: ballot.replaces } : {}),
+      ...(ballot.change ? { change: true } : {}),
     })
     setSending(false)
+    const settled = result.ok || (stale && result.error.code !== 'timeout')
+    if (settled) {
+      if (loadPending()?.ballotId === ballot.ballotId) clearPending()
+      setPending((current) => (current?.ballotId === ballot.ballotId ? null : current))
+    }
     if (result.ok) {
-      const acked = { ...ballot, acked: true }
-      savePending(acked)
-      setPending(acked)
+      setRecorded(ballot.voteId)
       setError(null)
-    } else if (result.error.code !== 'timeout') {
+    } else if (result.error.code !== 'timeout' && !stale) {
       setError(result.error)
     }
   }, [])
@@ -91,11 +108,10 @@ export function useDeputy() {
       setState(next)
       countDown(next.vote)
       setPhase('ready')
+      // Resend a ballot this tablet sent but never saw acknowledged: the host recognises its id,
+      // also once the vote has closed.
       const stored = loadPending()
-      // Resend a ballot this tablet sent but never saw acknowledged, or one the host says it
-      // does not hold (restored from an older copy): the host recognises its id either way.
-      if (stored && next.vote?.id === stored.voteId && (!stored.acked || !next.voted))
-        void send(stored)
+      if (stored) void send(stored, next.vote?.id !== stored.voteId)
     })
     return () => {
       clearTimeout(retryTimer)
@@ -104,37 +120,26 @@ export function useDeputy() {
     }
   }, [credential, send])
 
+  /** A first ballot, or (`change`, only offered when the vote allows it) one replacing it. */
   const submit = useCallback(
-    (voteId: string, marks: Record<string, Mark>) => {
-      const ballot: PendingBallot = { voteId, ballotId: newBallotId(), marks, acked: false }
-      savePending(ballot)
-      setPending(ballot)
-      void send(ballot)
-    },
-    [send],
-  )
-
-  /** Replaces this tablet's acknowledged ballot (only offered when the vote allows changes). */
-  const change = useCallback(
-    (voteId: string, marks: Record<string, Mark>) => {
-      const previous = loadPending()
-      if (!previous || previous.voteId !== voteId || !previous.acked) return
+    (voteId: string, marks: Record<string, Mark>, change = false) => {
       const ballot: PendingBallot = {
         voteId,
         ballotId: newBallotId(),
         marks,
-        acked: false,
-        replaces: { ballotId: previous.ballotId, marks: previous.marks },
+        ...(change ? { change: true as const } : {}),
       }
       savePending(ballot)
+      clearDraft()
       setPending(ballot)
+      setRecorded(null)
       void send(ballot)
     },
     [send],
   )
 
   const retry = useCallback(() => {
-    if (pending && !pending.acked) void send(pending)
+    if (pending) void send(pending)
   }, [pending, send])
 
   return {
@@ -142,10 +147,10 @@ export function useDeputy() {
     connected,
     state,
     pending,
+    recorded,
     sending,
     error,
     submit,
-    change,
     retry,
     reminded,
     dismissReminder: () => setReminded(null),

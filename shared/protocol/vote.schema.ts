@@ -88,10 +88,11 @@ export const ballotSubmitInputSchema = z.object({
   /** Made on the tablet before the first send, so a resend is recognised. */
   ballotId: ballotIdSchema,
   marks: z.record(z.string().min(1).max(32), markSchema),
-  /** When the vote allows changes: the ballot this one replaces, as the tablet cast it. */
-  replaces: z
-    .object({ ballotId: ballotIdSchema, marks: z.record(z.string().min(1).max(32), markSchema) })
-    .optional(),
+  /**
+   * When the vote allows changes: this ballot replaces the deputy's counted one. The host knows
+   * which that is (the tablet keeps nothing of a ballot once it is acknowledged).
+   */
+  change: z.literal(true).optional(),
 })
 export type BallotSubmitInput = z.infer<typeof ballotSubmitInputSchema>
 

@@ -37,6 +37,9 @@ export async function startChildHost(options: {
     String(options.port),
     '--data',
     options.dataDir,
+    // The open boxes' keys beside the data folder, not in the user's config folder.
+    '--keys',
+    `${options.dataDir}.keys`,
     '--staff-token',
     options.staffToken,
     '--ready-file',

@@ -170,6 +170,7 @@ export async function runLoad(
     staff.disconnect()
     await killHard(host.child)
     await rm(dataDir, { recursive: true, force: true })
+    await rm(`${dataDir}.keys`, { recursive: true, force: true })
   }
   // After the host's tablets are gone, so the floor's clients have the client process alone.
   const floorAfter = await runFloor(deputies, spreadS, processes, bar)

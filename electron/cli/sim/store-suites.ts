@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Deputy } from '../../../shared/protocol/meeting.schema'
 import { demoMeeting } from '../../host/demo/demo-meeting'
 import { mulberry32 } from '../../host/demo/seeded-random'
-import { ballotKey } from '../../host/store/ballot-key'
+import { ballotKey, contentRef } from '../../host/store/ballot-key'
+import { BoxCipher } from '../../host/store/box-cipher'
 import { BoxRegions, layoutFor } from '../../host/store/box-regions'
 import { sha256Hex } from '../../host/store/digest'
 import { emptyMeetingData } from '../../host/store/meeting.store'
@@ -23,7 +25,11 @@ const SEATS = 10
 /** A select vote (10 of 13) in which every deputy of a full hall has voted. */
 function fullBox(deputies: number, seed: number) {
   const rnd = mulberry32(seed)
-  const regions = new BoxRegions('bench', layoutFor(0))
+  const regions = new BoxRegions(
+    'bench',
+    new BoxCipher('0'.repeat(32), randomBytes(32)),
+    layoutFor(0),
+  )
   regions.snapshot({ voters: deputies, marks: CANDIDATES.length })
   const counts = new Map<string, BallotEntry>()
   const ids = Array.from({ length: deputies }, (_, i) => `D${String(i + 1).padStart(4, '0')}`)
@@ -39,7 +45,7 @@ function fullBox(deputies: number, seed: number) {
     else counts.set(key, entry)
     regions.setBallot(key, JSON.stringify(existing ?? entry))
     const ballotId = rnd().toString(36)
-    regions.setVoter(deputyId, sha256Hex(ballotId), sha256Hex(`${ballotId}\n${key}`))
+    regions.setVoter(deputyId, sha256Hex(ballotId), contentRef(key))
   }
   for (const id of ids) vote(id)
   return { ids, vote, regions }

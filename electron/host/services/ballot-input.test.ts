@@ -36,7 +36,7 @@ const wellFormed = fc.record(
 const nearlyWellFormed = fc
   .tuple(
     wellFormed,
-    fc.constantFrom(...(['voteId', 'ballotId', 'marks', 'replaces', 'key', 'mark'] as const)),
+    fc.constantFrom(...(['voteId', 'ballotId', 'marks', 'change', 'key', 'mark'] as const)),
     fc.oneof(
       fc.constantFrom(0, 1, 7, 8, 32, 33, 64, 65).map((n) => 'a'.repeat(n)),
       fc.constantFrom('__proto__', 'a b', 'ab/cd+ef', null, [], 5, 'For', 'maybe'),
@@ -58,7 +58,7 @@ const ballot = fc.oneof(
       voteId: fc.oneof(text(64), fc.anything()),
       ballotId: fc.oneof(text(64), fc.anything()),
       marks: marksRecord,
-      replaces: fc.oneof(fc.constant(undefined), fc.anything()),
+      change: fc.oneof(fc.constant(undefined), fc.constant(true), fc.anything()),
       extra: fc.anything(),
     },
     { requiredKeys: [] },
@@ -100,7 +100,7 @@ describe('a tablet ballot read without zod', () => {
   it('takes the usual ballot itself, and leaves changes and faults to zod', () => {
     const usual = { voteId: 'V1', ballotId: 'a1b2c3d4e5', marks: { P01: 'for', P02: 'against' } }
     expect(plainBallot({ ...usual, extra: 1 })).toStrictEqual(usual)
-    expect(plainBallot({ ...usual, replaces: { ballotId: 'x1y2z3w4', marks: {} } })).toBeNull()
+    expect(plainBallot({ ...usual, change: true })).toBeNull()
     expect(plainBallot({ ...usual, marks: { P01: 'maybe' } })).toBeNull()
     expect(plainBallot({ ...usual, ballotId: 'short' })).toBeNull()
     expect(() => parseBallotSubmit({ ...usual, ballotId: 'short' })).toThrow(/ballotId/)

@@ -9,7 +9,7 @@ const MARKS: ReadonlySet<unknown> = new Set(markNames)
 
 /**
  * `parseInput(ballotSubmitInputSchema, raw)` for every tablet's ballot. A well-formed first
- * ballot (no `replaces`) is read here into what zod would give back, without the ~2.6 KB zod
+ * ballot (no `change`) is read here into what zod would give back, without the ~2.6 KB zod
  * leaves on the heap per call (3,000 ballots in 10 s: 8 MB, a scavenge of the host's event loop);
  * anything else goes to zod, which names the field at fault. A property test holds the two equal
  * (ballot-input.test.ts).
@@ -22,7 +22,7 @@ export function parseBallotSubmit(raw: unknown): BallotSubmitInput {
 export function plainBallot(raw: unknown): BallotSubmitInput | null {
   if (!isPlainObject(raw)) return null
   const { voteId, ballotId, marks } = raw
-  if ('replaces' in raw || !isPlainObject(marks)) return null
+  if ('change' in raw || !isPlainObject(marks)) return null
   if (typeof voteId !== 'string' || voteId.length < 1 || voteId.length > 64) return null
   if (typeof ballotId !== 'string' || ballotId.length < 8 || ballotId.length > 64) return null
   if (!BALLOT_ID.test(ballotId)) return null

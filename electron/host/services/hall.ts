@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import type { MeetingEntry } from '../store/library.store'
 import { MeetingLibrary } from '../store/library.store'
+import type { VoteKeyVault } from '../store/vote-keys'
 import { ServiceError } from './service-error'
 import type { Change } from './session'
 import { Session } from './session'
@@ -18,18 +19,21 @@ export type HallChange =
  */
 export class Hall extends EventEmitter<{ change: [HallChange] }> {
   readonly library: MeetingLibrary
+  /** Where open ballot boxes' keys are kept, for every meeting's session. */
+  readonly keys: VoteKeyVault
   #session: Session
   readonly #forward = (change: Change) => this.emit('change', change)
 
-  private constructor(library: MeetingLibrary, session: Session) {
+  private constructor(library: MeetingLibrary, keys: VoteKeyVault, session: Session) {
     super()
     this.library = library
+    this.keys = keys
     this.#session = session
     session.on('change', this.#forward)
   }
 
   /** Opens the data folder at its active meeting, creating a first empty one if there is none. */
-  static async open(dataDir: string): Promise<Hall> {
+  static async open(dataDir: string, keys: VoteKeyVault): Promise<Hall> {
     const library = await MeetingLibrary.open(dataDir)
     let id =
       library.active && library.find(library.active)
@@ -37,7 +41,7 @@ export class Hall extends EventEmitter<{ change: [HallChange] }> {
         : (library.meetings.at(-1)?.id ?? null)
     if (!id) id = (await createEntry(library, '未命名会议')).id
     await library.setActive(id)
-    return new Hall(library, await Session.open(library.dirOf(id), library.find(id)))
+    return new Hall(library, keys, await Session.open(library.dirOf(id), keys, library.find(id)))
   }
 
   get session(): Session {
@@ -54,7 +58,7 @@ export class Hall extends EventEmitter<{ change: [HallChange] }> {
     if (!entry) throw new ServiceError('not-found', id)
     if (this.#session.openVote()) throw new ServiceError('another-vote-open')
     if (id === this.#session.meetingId) return
-    const next = await Session.open(this.library.dirOf(id), entry)
+    const next = await Session.open(this.library.dirOf(id), this.keys, entry)
     const previous = this.#session
     previous.off('change', this.#forward)
     this.#session = next

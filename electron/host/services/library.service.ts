@@ -49,7 +49,7 @@ export class LibraryService {
       await session.audit.append('meeting.renamed', { title })
       session.announce({ type: 'meeting' })
     } else {
-      const session = await Session.open(this.#hall.library.dirOf(meetingId))
+      const session = await Session.open(this.#hall.library.dirOf(meetingId), this.#hall.keys)
       try {
         await session.meeting.updateAgenda((data) => {
           if (data.meeting) data.meeting.title = title
@@ -71,11 +71,11 @@ export class LibraryService {
     const { meetingId, title } = parseInput(meetingRenameInputSchema, raw)
     if (!this.#hall.library.find(meetingId)) throw new ServiceError('not-found', meetingId)
     this.#refuseDuringVote()
-    const source = await Session.open(this.#hall.library.dirOf(meetingId))
+    const source = await Session.open(this.#hall.library.dirOf(meetingId), this.#hall.keys)
     const from = source.meeting.data
     await source.close()
     const entry = await this.#hall.create(title)
-    const copy = await Session.open(this.#hall.library.dirOf(entry.id), entry)
+    const copy = await Session.open(this.#hall.library.dirOf(entry.id), this.#hall.keys, entry)
     try {
       await copy.meeting.update((data) => {
         data.deputies = from.deputies.map((d): Deputy => ({

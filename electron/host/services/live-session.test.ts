@@ -22,7 +22,12 @@ describe('an open vote', () => {
     })
     expect(await call(staff, 'vote:open', { voteId })).toMatchObject({ ok: true })
     const folder = join(h.meetingDir, 'ballots')
-    expect(await readBallotBox(folder, voteId)).toMatchObject({ voteId, ballots: [], voted: [] })
+    const keyOf = (keyId: string) => h.host.session.keys.load(keyId)
+    expect(await readBallotBox(folder, voteId, keyOf)).toMatchObject({
+      voteId,
+      ballots: [],
+      voted: [],
+    })
     // Both slots, laid out for the hall: the first ballots write only what they change.
     expect((await readdir(folder)).sort()).toEqual([
       `${voteId}.slot-a.json`,

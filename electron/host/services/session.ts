@@ -5,6 +5,7 @@ import { AuditLog } from '../store/audit-log'
 import { BallotBoxStore } from '../store/ballot-box.store'
 import type { Recovery } from '../store/durable-json-file'
 import type { MeetingEntry } from '../store/library.store'
+import type { VoteKeyVault } from '../store/vote-keys'
 import { MeetingStore } from '../store/meeting.store'
 
 /** What changed, so each namespace pushes only what its viewers need. */
@@ -28,23 +29,26 @@ interface SessionEvents {
  */
 export class Session extends EventEmitter<SessionEvents> {
   readonly dataDir: string
+  /** The open ballot boxes' keys: outside the data folder (vote-keys.ts). */
+  readonly keys: VoteKeyVault
   readonly meeting: MeetingStore
   readonly audit: AuditLog
   /** What the staff must be told: recovered files, a broken audit chain. */
   readonly alerts: StaffAlert[] = []
   readonly #boxes = new Map<string, BallotBoxStore>()
 
-  private constructor(dataDir: string, meeting: MeetingStore, audit: AuditLog) {
+  private constructor(dataDir: string, keys: VoteKeyVault, meeting: MeetingStore, audit: AuditLog) {
     super()
     this.dataDir = dataDir
+    this.keys = keys
     this.meeting = meeting
     this.audit = audit
   }
 
   /** Loads and verifies the data folder, and resumes an open vote. */
-  static async open(dataDir: string, entry?: MeetingEntry): Promise<Session> {
+  static async open(dataDir: string, keys: VoteKeyVault, entry?: MeetingEntry): Promise<Session> {
     const { log, verification } = await AuditLog.open(join(dataDir, 'audit.jsonl'))
-    const session = new Session(dataDir, await MeetingStore.open(dataDir), log)
+    const session = new Session(dataDir, keys, await MeetingStore.open(dataDir), log)
     if (entry && !session.meeting.data.meeting) {
       await session.meeting.updateAgenda((data) => {
         data.meeting = { id: entry.id, title: entry.title, createdAt: entry.createdAt }
@@ -71,7 +75,7 @@ export class Session extends EventEmitter<SessionEvents> {
   async box(voteId: string): Promise<BallotBoxStore> {
     let box = this.#boxes.get(voteId)
     if (!box) {
-      box = await BallotBoxStore.open(this.dataDir, voteId)
+      box = await BallotBoxStore.open(this.dataDir, voteId, this.keys)
       this.#boxes.set(voteId, box)
       await this.#reportRecoveries(box.recoveries)
     }

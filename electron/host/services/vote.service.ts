@@ -231,26 +231,22 @@ export class VoteService {
     const vote = this.#session.meeting.data.votes.find((v) => v.id === input.voteId)
     if (!vote) throw new ServiceError('not-found', input.voteId)
     const box = this.#session.loadedBox(vote.id)
-    // A resend after close still gets its receipt if the ballot was stored before.
+    // A resend after close still gets its receipt if the ballot was counted.
     if (vote.status !== 'open') {
-      if (box?.hasVoted(deputyId)) {
-        const outcome = await box.add(deputyId, input.ballotId, input.marks)
-        if (outcome === 'resent') return { voteId: vote.id, ballotId: input.ballotId }
-      }
+      if (box?.recognises(deputyId, input.ballotId))
+        return { voteId: vote.id, ballotId: input.ballotId }
       throw new ServiceError('vote-not-open', vote.title)
     }
     const deputy = this.#session.meeting.deputy(deputyId)
     if (!deputy?.present) throw new ServiceError('not-eligible')
     checkTabletBallot(vote, input.marks)
     if (!box) throw new ServiceError('internal', 'ballot box not loaded')
-    if (input.replaces) {
+    if (input.change) {
       if (!vote.rules.allowChange)
         throw new ServiceError('already-voted', 'changes are not allowed in this vote')
-      const changed = await box.change(deputyId, input.replaces, input.ballotId, input.marks)
+      const changed = await box.change(deputyId, input.ballotId, input.marks)
       if (changed === 'not-voted')
-        throw new ServiceError('bad-request', 'replaces: no ballot to replace')
-      if (changed === 'mismatch')
-        throw new ServiceError('already-voted', 'replaces: not the ballot this deputy cast')
+        throw new ServiceError('bad-request', 'change: no ballot to replace')
       return { voteId: vote.id, ballotId: input.ballotId }
     }
     const outcome = await box.add(deputyId, input.ballotId, input.marks)
@@ -307,7 +303,7 @@ function warmBallotChecks(vote: VoteDef): void {
   const marks = Object.fromEntries(vote.candidates.map((c) => [c.id, 'abstain' as const]))
   const ballot = { voteId: vote.id, ballotId: 'warm-up-0', marks }
   parseBallotSubmit(ballot)
-  parseBallotSubmit({ ...ballot, replaces: { ballotId: 'warm-up-1', marks } })
+  parseBallotSubmit({ ...ballot, change: true })
   try {
     checkTabletBallot(vote, marks)
   } catch {

@@ -6,10 +6,13 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import { readSlot, SLOT_NAMES, slotFile } from './slot-reader'
+import { testVault } from '../testing/test-keys'
 import { BallotBoxStore } from './ballot-box.store'
 import { pieces } from './ballot-box-slots'
 
 const VOTE = 'V1'
+const keys = testVault()
+const keyOf = (keyId: string) => keys.load(keyId)
 let dir: string
 
 beforeEach(async () => {
@@ -48,7 +51,7 @@ describe('the ballot box of an open vote', () => {
     'writes what a ballot changed, not the box, also after a restart',
     async () => {
       const hall = ids(3000)
-      let box = await BallotBoxStore.open(dir, VOTE)
+      let box = await BallotBoxStore.open(dir, VOTE, keys)
       await box.save({ voters: hall.length, marks: candidates.length })
       await vote(box, hall.slice(0, 2000))
       const size = (await stat(slots()[0]!)).size
@@ -64,7 +67,7 @@ describe('the ballot box of an open vote', () => {
       expect(oneBallot).toBeLessThan(80_000)
 
       await box.close()
-      box = await BallotBoxStore.open(dir, VOTE)
+      box = await BallotBoxStore.open(dir, VOTE, keys)
       expect(box.castCount).toBe(2003)
       const restarted = await bytesWritten()
       expect(await box.add('D2501', 'b-y', marksOf(2501))).toBe('stored')
@@ -76,12 +79,12 @@ describe('the ballot box of an open vote', () => {
 
   it('after a write cut short, opens on the next newest slot and sets the torn one aside', async () => {
     const deputies = ids(5)
-    const box = await BallotBoxStore.open(dir, VOTE)
+    const box = await BallotBoxStore.open(dir, VOTE, keys)
     await box.save({ voters: 5, marks: 13 })
     for (const [i, id] of deputies.entries()) await box.add(id, `b${i}`, marksOf(i))
     await box.close()
     // The newest slot's last region write reached the disk only in part.
-    const reads = await Promise.all(slots().map((f) => readSlot(f, VOTE)))
+    const reads = await Promise.all(slots().map((f) => readSlot(f, VOTE, keyOf)))
     const generations = reads.map((r) => (r.kind === 'ok' ? r.generation : -1))
     const file = slots()[generations.indexOf(Math.max(...generations))]!
     const handle = await open(file, 'r+')
@@ -89,7 +92,7 @@ describe('the ballot box of an open vote', () => {
     await handle.write(Buffer.from('{"b":[],"v":[]}'), 0, 15, size - 2000)
     await handle.close()
 
-    const reopened = await BallotBoxStore.open(dir, VOTE)
+    const reopened = await BallotBoxStore.open(dir, VOTE, keys)
     expect(reopened.castCount).toBe(4)
     expect(reopened.recoveries).toEqual([
       expect.objectContaining({ file, problem: expect.stringMatching(/checksum/) }),
@@ -100,48 +103,57 @@ describe('the ballot box of an open vote', () => {
     expect(await reopened.add(deputies[4]!, 'b4', marksOf(4))).toBe('stored')
     expect(await reopened.add(deputies[0]!, 'b0', marksOf(0))).toBe('resent')
     await reopened.close()
-    const again = await BallotBoxStore.open(dir, VOTE)
+    const again = await BallotBoxStore.open(dir, VOTE, keys)
     expect(again.castCount).toBe(5)
     expect(again.recoveries).toEqual([])
     await again.close()
   })
 
   it('refuses to open when no slot is sound, rather than start empty', async () => {
-    const box = await BallotBoxStore.open(dir, VOTE)
+    const box = await BallotBoxStore.open(dir, VOTE, keys)
     await box.save()
     await box.add('D1', 'b1', marksOf(1))
     await box.close()
     for (const file of slots()) {
-      const text = await readFile(file, 'utf8')
+      const bytes = await readFile(file)
       const handle = await open(file, 'r+')
-      await handle.write(Buffer.from('x'), 0, 1, text.indexOf('"b"'))
+      await handle.write(Buffer.from('x'), 0, 1, bytes.indexOf(0x0a) + 10)
       await handle.close()
     }
-    await expect(BallotBoxStore.open(dir, VOTE)).rejects.toThrow(/no sound slot.*checksum/)
+    await expect(BallotBoxStore.open(dir, VOTE, keys)).rejects.toThrow(/no sound slot.*checksum/)
   })
 
-  it('is a padded JSON file that holds ballots and voters apart', async () => {
-    const box = await BallotBoxStore.open(dir, VOTE)
+  it('is encrypted: a header that names the key, regions that say nothing without it', async () => {
+    const box = await BallotBoxStore.open(dir, VOTE, keys)
     await box.save({ voters: 3, marks: 13 })
     await vote(box, ids(3))
     await box.close()
-    // The newest slot: the one that holds all three.
-    const reads = await Promise.all(slots().map((f) => readSlot(f, VOTE)))
+    const reads = await Promise.all(slots().map((f) => readSlot(f, VOTE, keyOf)))
     const generations = reads.map((r) => (r.kind === 'ok' ? r.generation : -1))
     const newest = slots()[generations.indexOf(Math.max(...generations))]!
-    const parsed = JSON.parse(await readFile(newest, 'utf8')) as {
-      slot: { voteId: string; crc: string }
-      regions: { b: { count: number; marks: object }[]; v: string[][] }[]
+    const bytes = await readFile(newest)
+    const header = bytes.toString('utf8', 0, bytes.indexOf(0x0a))
+    const { slot } = JSON.parse(`${header.slice(0, header.lastIndexOf(',"regions"'))}}`) as {
+      slot: { voteId: string; keyId: string; crc: string; regionBytes: number }
     }
-    expect(parsed.slot.voteId).toBe(VOTE)
-    expect(parsed.regions).toHaveLength(parsed.slot.crc.length / 8)
-    const ballots = parsed.regions.flatMap((r) => r.b)
-    expect(ballots.map((b) => Object.keys(b).sort())).toEqual([
-      ['count', 'marks'],
-      ['count', 'marks'],
-      ['count', 'marks'],
-    ])
-    expect(parsed.regions.flatMap((r) => r.v.map((v) => v[0])).sort()).toEqual(ids(3))
+    expect(slot.voteId).toBe(VOTE)
+    expect(slot.keyId).toMatch(/^[0-9a-f]{32}$/)
+    // No deputy's id, candidate's id or mark is in the regions: they are ciphertext.
+    const regions = bytes.subarray(bytes.indexOf(0x0a) + 1)
+    for (const word of [...ids(3), ...candidates, '"for"', '"b"', '"v"'])
+      expect(regions.includes(word)).toBe(false)
+    // Without the key it is locked; under another key it does not open; with it, it does.
+    expect(await readSlot(newest, VOTE, () => Promise.resolve(null))).toMatchObject({
+      kind: 'locked',
+      keyId: slot.keyId,
+    })
+    const other = await testVault().create()
+    expect(await readSlot(newest, VOTE, () => Promise.resolve(other))).toMatchObject({
+      kind: 'bad',
+      problem: expect.stringMatching(/does not open/),
+    })
+    const read = await readSlot(newest, VOTE, keyOf)
+    expect(read.kind === 'ok' && read.data.voters.map(([id]) => id)).toEqual(ids(3))
   })
 })
 

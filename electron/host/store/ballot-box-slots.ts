@@ -2,13 +2,15 @@ import { close, constants, fdatasync, open, openSync, writeSync, writev } from '
 import { mkdir, rename, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import type { BallotBoxFile } from './ballot-box.store'
-import type { BoxRegions, Shape, Snapshot } from './box-regions'
+import type { BoxCipher } from './box-cipher'
+import type { BoxRegions, LoadedRegion, Shape, Snapshot } from './box-regions'
 import { regionChunks } from './box-regions'
 import { SLOT_SUFFIX, TRAILER, wholeHeader, writeHeader } from './slot-header'
 import type { Recovery } from './durable-json-file'
 import { DataFileError, syncFolder } from './durable-json-file'
+import type { KeyLookup, OpenBoxData } from './slot-reader'
 import { readSlot, SLOT_NAMES, SLOTS, slotFile } from './slot-reader'
+import type { VoteKeyVault } from './vote-keys'
 
 /**
  * The ballot box of an open vote on disk, written so that a commit costs what changed and not
@@ -246,30 +248,35 @@ export class BallotBoxSlots {
   }
 
   /**
-   * The newest sound slot's box and layout, or null when there are no slots. A slot that fails
-   * its checks is set aside and reported; with none sound the box cannot be trusted and this
-   * throws. For a sealed box, slots left by a stop just after sealing are removed unread.
+   * The newest sound slot's box, layout, key and regions as read, or nulls when there are no
+   * slots. A slot that fails its checks is set aside and reported; with none sound the box
+   * cannot be trusted and this throws, as it does when the slots' key is not on this machine.
    */
   static async open(
     dir: string,
     voteId: string,
-    sealed: boolean,
+    keyOf: KeyLookup,
   ): Promise<{
     slots: BallotBoxSlots
-    data: BallotBoxFile | null
+    data: OpenBoxData | null
     layout: Shape | null
+    cipher: BoxCipher | null
+    regions: LoadedRegion[] | null
     recoveries: Recovery[]
   }> {
     const slots = new BallotBoxSlots(dir, voteId)
-    if (sealed) {
-      await slots.remove()
-      return { slots, data: null, layout: null, recoveries: [] }
-    }
-    const reads = await Promise.all(slots.#slots.map((s) => readSlot(s.file, voteId)))
+    const reads = await Promise.all(slots.#slots.map((s) => readSlot(s.file, voteId, keyOf)))
     const sound = reads.flatMap((r, i) =>
       r.kind === 'ok' ? [{ ...r, slot: slots.#slots[i]! }] : [],
     )
     const newest = sound.sort((a, b) => b.generation - a.generation)[0]
+    const locked = reads.find((r) => r.kind === 'locked')
+    if (locked && (!newest || locked.generation > newest.generation)) {
+      throw new DataFileError(
+        join(dir, `${voteId}.slot-*.json`),
+        `the ballot box's key ${locked.keyId} is not in the key folder`,
+      )
+    }
     const recoveries: Recovery[] = []
     const bad = reads.flatMap((r, i) =>
       r.kind === 'bad' ? [{ ...r, slot: slots.#slots[i]! }] : [],
@@ -293,7 +300,30 @@ export class BallotBoxSlots {
     const layout = newest
       ? { regions: newest.layout.regions, regionBytes: newest.layout.regionBytes }
       : null
-    return { slots, data: newest?.data ?? null, layout, recoveries }
+    return {
+      slots,
+      data: newest?.data ?? null,
+      layout,
+      cipher: newest?.cipher ?? null,
+      regions: newest?.regions ?? null,
+      recoveries,
+    }
+  }
+
+  /**
+   * Slots left by a stop just after the box was sealed: removed unread, and the key their
+   * headers name destroyed.
+   */
+  static async removeLeftovers(dir: string, voteId: string, keys: VoteKeyVault): Promise<void> {
+    const slots = new BallotBoxSlots(dir, voteId)
+    const named = new Set<string>()
+    const lookup: KeyLookup = (keyId) => {
+      named.add(keyId)
+      return Promise.resolve(null)
+    }
+    await Promise.all(slots.#slots.map((s) => readSlot(s.file, voteId, lookup)))
+    await slots.remove()
+    for (const keyId of named) await keys.destroy(keyId)
   }
 
   /**

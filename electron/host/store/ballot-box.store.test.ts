@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -6,12 +6,17 @@ import { describe, expect, it } from 'vitest'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import type { AddBallotOutcome, BallotBoxFile, ChangeBallotOutcome } from './ballot-box.store'
+import { contentRef } from './ballot-key'
+import type { OpenBoxData, VoterEntry } from './slot-reader'
 import { readSlot, SLOT_NAMES, slotFile } from './slot-reader'
+import { testVault } from '../testing/test-keys'
 import { BallotBoxStore, ballotKey } from './ballot-box.store'
 import { ballotBoxDigest, canonicalJson, sha256Hex } from './digest'
 import { verifyBallotBoxFile } from './verify'
 
 const VOTE = 'V1'
+const keys = testVault()
+const keyOf = (keyId: string) => keys.load(keyId)
 
 /**
  * The store as it was before it kept its file in parts: the same decisions, and at each write
@@ -20,38 +25,25 @@ const VOTE = 'V1'
  */
 class ReferenceBox {
   readonly #counts = new Map<string, BallotEntry>()
-  readonly #receipts = new Map<string, { ballotHash: string; commitment: string }>()
+  readonly #receipts = new Map<string, { ballotHash: string; key: string }>()
 
   add(deputyId: string, ballotId: string, marks: Record<string, Mark>, spoiled: boolean) {
     const known = this.#receipts.get(deputyId)
     if (known) return known.ballotHash === sha256Hex(ballotId) ? 'resent' : 'already-voted'
     const key = this.#put(marks, spoiled)
-    this.#receipts.set(deputyId, { ballotHash: sha256Hex(ballotId), commitment: c(ballotId, key) })
+    this.#receipts.set(deputyId, { ballotHash: sha256Hex(ballotId), key })
     return 'stored'
   }
 
-  change(
-    deputyId: string,
-    previous: { ballotId: string; marks: Record<string, Mark> },
-    ballotId: string,
-    marks: Record<string, Mark>,
-  ): ChangeBallotOutcome {
+  change(deputyId: string, ballotId: string, marks: Record<string, Mark>): ChangeBallotOutcome {
     const known = this.#receipts.get(deputyId)
     if (!known) return 'not-voted'
     if (known.ballotHash === sha256Hex(ballotId)) return 'resent'
-    const oldKey = ballotKey({ marks: previous.marks })
-    const old = this.#counts.get(oldKey)
-    if (
-      known.ballotHash !== sha256Hex(previous.ballotId) ||
-      known.commitment !== c(previous.ballotId, oldKey) ||
-      !old
-    ) {
-      return 'mismatch'
-    }
+    const old = this.#counts.get(known.key)!
     old.count -= 1
-    if (old.count === 0) this.#counts.delete(oldKey)
+    if (old.count === 0) this.#counts.delete(known.key)
     const key = this.#put(marks, false)
-    this.#receipts.set(deputyId, { ballotHash: sha256Hex(ballotId), commitment: c(ballotId, key) })
+    this.#receipts.set(deputyId, { ballotHash: sha256Hex(ballotId), key })
     return 'stored'
   }
 
@@ -65,15 +57,19 @@ class ReferenceBox {
       .map(([, e]) => e)
   }
 
+  /** What the newest slot holds: the ballots, and who voted which (encrypted on disk). */
+  open(): OpenBoxData {
+    const voters = [...this.#receipts.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, r]): VoterEntry => [id, r.ballotHash, contentRef(r.key)])
+    return { ballots: this.ballots(), voters }
+  }
+
+  /** The sealed file: ballots, voters and the ballots' id hashes, each apart and sorted. */
   snapshot(): BallotBoxFile {
-    const receipts: Record<string, string> = {}
-    const commitments: Record<string, string> = {}
     const voted = [...this.#receipts.keys()].sort()
-    for (const id of voted) {
-      receipts[id] = this.#receipts.get(id)?.ballotHash ?? ''
-      commitments[id] = this.#receipts.get(id)?.commitment ?? ''
-    }
-    return { version: 1, voteId: VOTE, ballots: this.ballots(), voted, receipts, commitments }
+    const received = [...this.#receipts.values()].map((r) => r.ballotHash).sort()
+    return { version: 2, voteId: VOTE, ballots: this.ballots(), voted, received }
   }
 
   /** An entry keeps its marks by candidate id in sorted order, whatever order a tablet sent. */
@@ -86,10 +82,6 @@ class ReferenceBox {
     else this.#counts.set(key, entry)
     return key
   }
-}
-
-function c(ballotId: string, key: string): string {
-  return sha256Hex(`${ballotId}\n${key}`)
 }
 
 /**
@@ -111,7 +103,7 @@ const marksArb = fc
 
 type Op =
   | { op: 'add'; deputy: string; ballotId: string; marks: Record<string, Mark>; spoiled: boolean }
-  | { op: 'change'; deputy: string; honest: boolean; ballotId: string; marks: Record<string, Mark> }
+  | { op: 'change'; deputy: string; ballotId: string; marks: Record<string, Mark> }
   | { op: 'resend'; deputy: string }
 
 const deputyArb = fc.constantFrom(...deputies)
@@ -126,7 +118,6 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
     op: fc.constant('change' as const),
     deputy: deputyArb,
-    honest: fc.boolean(),
     ballotId: fc.constantFrom('c1', 'c2', 'c3'),
     marks: marksArb,
   }),
@@ -138,10 +129,9 @@ const batchArb = fc.record({
   ops: fc.array(opArb, { minLength: 1, maxLength: 5 }),
 })
 
-/** What a deputy's tablet holds: its last request the host stored, to resend or prove. */
+/** A deputy's last request the host stored: what a tablet whose ack was lost resends. */
 type Sent = { ballotId: string; marks: Record<string, Mark> } & (
-  | { via: 'add'; spoiled: boolean }
-  | { via: 'change'; previous: { ballotId: string; marks: Record<string, Mark> } }
+  { via: 'add'; spoiled: boolean } | { via: 'change' }
 )
 
 /**
@@ -159,9 +149,7 @@ function call(
   if (op.op === 'add') {
     sent = { via: 'add', ballotId: op.ballotId, marks: op.marks, spoiled: op.spoiled }
   } else if (op.op === 'change') {
-    const proof = held ?? { ballotId: 'b1', marks: {} }
-    const previous = op.honest ? proof : { ...proof, marks: { P01: 'against' as const } }
-    sent = { via: 'change', ballotId: op.ballotId, marks: op.marks, previous }
+    sent = { via: 'change', ballotId: op.ballotId, marks: op.marks }
   } else if (held) {
     sent = held
   } else {
@@ -170,19 +158,19 @@ function call(
   const expected =
     sent.via === 'add'
       ? ref.add(op.deputy, sent.ballotId, sent.marks, sent.spoiled)
-      : ref.change(op.deputy, sent.previous, sent.ballotId, sent.marks)
+      : ref.change(op.deputy, sent.ballotId, sent.marks)
   if (expected === 'stored') tablets.set(op.deputy, sent)
   const actual =
     sent.via === 'add'
       ? box.add(op.deputy, sent.ballotId, sent.marks, sent.spoiled)
-      : box.change(op.deputy, sent.previous, sent.ballotId, sent.marks)
+      : box.change(op.deputy, sent.ballotId, sent.marks)
   return { actual, expected }
 }
 
 /** The box in the newest sound slot, checking that the others (once written) are sound too. */
-async function onDisk(dir: string): Promise<BallotBoxFile> {
+async function onDisk(dir: string): Promise<OpenBoxData> {
   const slots = await Promise.all(
-    SLOT_NAMES.map((w) => readSlot(slotFile(join(dir, 'ballots'), VOTE, w), VOTE)),
+    SLOT_NAMES.map((w) => readSlot(slotFile(join(dir, 'ballots'), VOTE, w), VOTE, keyOf)),
   )
   const sound = slots.flatMap((s) => (s.kind === 'ok' ? [s] : []))
   expect(slots.filter((s) => s.kind === 'bad')).toEqual([])
@@ -212,11 +200,11 @@ describe('BallotBoxStore file', () => {
           const file = join(dir, 'ballots', `${VOTE}.json`)
           const ref = new ReferenceBox()
           const tablets = new Map<string, Sent>()
-          let box = await BallotBoxStore.open(dir, VOTE)
+          let box = await BallotBoxStore.open(dir, VOTE, keys)
           for (const batch of batches) {
             if (batch.reopen) {
               await box.close()
-              box = await BallotBoxStore.open(dir, VOTE)
+              box = await BallotBoxStore.open(dir, VOTE, keys)
               expect(box.recoveries).toEqual([])
               expect(box.ballots()).toEqual(ref.ballots())
               expect(box.castCount).toBe(ref.castCount)
@@ -226,7 +214,7 @@ describe('BallotBoxStore file', () => {
             expect(actual).toEqual(calls.map((c) => c.expected))
             expectCanonical(box, ref)
             if (ref.castCount === 0) continue
-            expect(await onDisk(dir)).toEqual(ref.snapshot())
+            expect(await onDisk(dir)).toEqual(ref.open())
           }
           // Sealed: one file, exactly the sorted snapshot's JSON; the slots are gone.
           await box.seal()
@@ -235,7 +223,7 @@ describe('BallotBoxStore file', () => {
           expect(text).toBe(JSON.stringify(ref.snapshot()))
           expect(verifyBallotBoxFile(VOTE)(JSON.parse(text))).toEqual([])
           expect(await readdir(join(dir, 'ballots'))).toEqual([`${VOTE}.json`])
-          const reopened = await BallotBoxStore.open(dir, VOTE)
+          const reopened = await BallotBoxStore.open(dir, VOTE, keys)
           expect(reopened.ballots()).toEqual(ref.ballots())
           expect(reopened.castCount).toBe(ref.castCount)
           expectCanonical(reopened, ref)
@@ -251,7 +239,7 @@ describe('BallotBoxStore file', () => {
     const dir = await mkdtemp(join(tmpdir(), 'plenary-box-'))
     try {
       const ref = new ReferenceBox()
-      const box = await BallotBoxStore.open(dir, VOTE)
+      const box = await BallotBoxStore.open(dir, VOTE, keys)
       // 300 distinct ballots of 2 each, then changes that empty some and shrink others.
       const marksOf = (i: number): Record<string, Mark> => ({ [`P${i % 300}`]: 'for', P01: 'for' })
       const ids = Array.from({ length: 600 }, (_, i) => `D${String(i).padStart(4, '0')}`)
@@ -266,20 +254,86 @@ describe('BallotBoxStore file', () => {
       const changed = await Promise.all(
         ids.flatMap((id, i) => {
           if (i % 2 === 1 || i % 97 === 0) return []
-          const previous = { ballotId: `b${i}`, marks: marksOf(i) }
           const marks: Record<string, Mark> = { [`Q${i % 200}`]: 'against' }
-          expect(ref.change(id, previous, `c${i}`, marks)).toBe('stored')
-          return [box.change(id, previous, `c${i}`, marks)]
+          expect(ref.change(id, `c${i}`, marks)).toBe('stored')
+          return [box.change(id, `c${i}`, marks)]
         }),
       )
       expect(changed.every((o) => o === 'stored')).toBe(true)
-      expect(await onDisk(dir)).toEqual(ref.snapshot())
+      expect(await onDisk(dir)).toEqual(ref.open())
       await box.seal()
       await box.close()
       const text = await readFile(join(dir, 'ballots', `${VOTE}.json`), 'utf8')
       expect(text).toBe(JSON.stringify(ref.snapshot()))
       // 150 odd first ballots (the even ones were all changed away), 100 changed, 7 spoiled.
       expect(ref.ballots()).toHaveLength(150 + 100 + 7)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('a sealed box', () => {
+  it('recognises a resend after the close by the ballot id alone, keyed by no deputy', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plenary-box-'))
+    try {
+      const box = await BallotBoxStore.open(dir, VOTE, keys)
+      expect(await box.add('D1', 'ballot-one', { P01: 'for' })).toBe('stored')
+      expect(await box.add('D2', 'ballot-two', { P02: 'for' })).toBe('stored')
+      await box.seal()
+      await box.close()
+      const sealed = await BallotBoxStore.open(dir, VOTE, keys)
+      expect(sealed.recognises('D1', 'ballot-one')).toBe(true)
+      expect(sealed.recognises('D1', 'ballot-other')).toBe(false)
+      expect(sealed.recognises('D3', 'ballot-one')).toBe(false)
+      await expect(sealed.add('D3', 'ballot-three', {})).rejects.toThrow(/sealed/)
+      const text = await readFile(join(dir, 'ballots', `${VOTE}.json`), 'utf8')
+      expect(text).toBe(
+        JSON.stringify({
+          version: 2,
+          voteId: VOTE,
+          ballots: [
+            { count: 1, marks: { P01: 'for' } },
+            { count: 1, marks: { P02: 'for' } },
+          ],
+          voted: ['D1', 'D2'],
+          received: [sha256Hex('ballot-one'), sha256Hex('ballot-two')].sort(),
+        }),
+      )
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('rewrites a version 1 box, which kept each deputy’s receipt and commitment, at once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plenary-box-'))
+    try {
+      const file = join(dir, 'ballots', `${VOTE}.json`)
+      const v1 = {
+        version: 1,
+        voteId: VOTE,
+        ballots: [{ count: 2, marks: { P01: 'for' } }],
+        voted: ['D1', 'D2'],
+        receipts: { D1: sha256Hex('id-1'), D2: sha256Hex('id-2') },
+        commitments: { D1: sha256Hex('c1'), D2: sha256Hex('c2') },
+      }
+      await mkdir(join(dir, 'ballots'))
+      await writeFile(file, JSON.stringify(v1))
+      await writeFile(`${file}.prev`, JSON.stringify(v1))
+      const box = await BallotBoxStore.open(dir, VOTE, keys)
+      expect(box.castCount).toBe(2)
+      expect(box.recognises('D2', 'id-2')).toBe(true)
+      const text = await readFile(file, 'utf8')
+      expect(JSON.parse(text)).toEqual({
+        version: 2,
+        voteId: VOTE,
+        ballots: v1.ballots,
+        voted: ['D1', 'D2'],
+        received: [sha256Hex('id-1'), sha256Hex('id-2')].sort(),
+      })
+      expect(text).not.toContain(sha256Hex('c1'))
+      expect(await readdir(join(dir, 'ballots'))).toEqual([`${VOTE}.json`])
+      await box.close()
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

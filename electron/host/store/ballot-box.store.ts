@@ -1,43 +1,70 @@
+import { unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import { BallotBoxSlots } from './ballot-box-slots'
 import type { SizeHint } from './box-regions'
-import { ballotKey, keyOfSorted, sortInPlace } from './ballot-key'
+import { ballotKey, contentRef, keyOfSorted, sortInPlace } from './ballot-key'
+import type { BoxCipher } from './box-cipher'
 import { BoxRegions, layoutFor } from './box-regions'
 import { canonicalJson, sha256Hex } from './digest'
-import { DurableJsonFile } from './durable-json-file'
+import { DurableJsonFile, previousOf } from './durable-json-file'
 import type { Recovery } from './durable-json-file'
 import { GroupCommit } from './group-commit'
+import type { OpenBoxData } from './slot-reader'
 import { SLOTS } from './slot-reader'
 import { verifyBallotBoxFile } from './verify'
+import type { VoteKeyVault } from './vote-keys'
 
 export { ballotKey } from './ballot-key'
 
 /**
- * One box per vote: while the vote is open, three slot files written a region at a time
- * (ballot-box-slots.ts); once it closes, sealed into one file of this shape. Secret by
- * construction: the ballots are a multiset (content → count) kept in canonical order (in the
- * slots, by a hash of their content), and who voted is a separate sorted set. Nothing on disk
- * ties a deputy to a ballot's content by id, position or time. `receipts` maps a deputy to the
- * SHA-256 of the random id the tablet made for its ballot, so a resend is recognised; no id is
- * stored with content.
+ * One box per vote: while the vote is open, three slot files written a region at a time and
+ * encrypted under the vote's key (ballot-box-slots.ts, box-cipher.ts); once it closes, sealed
+ * into one file of this shape and the key destroyed. Secret by construction: the ballots are a
+ * multiset (content → count) in canonical order, who voted is a sorted set, and the ballots'
+ * ids (so that a tablet's resend after the close is recognised) are a sorted set of their
+ * hashes, keyed by no one. Nothing in it ties a deputy to a ballot's content.
  */
 export interface BallotBoxFile {
+  version: 2
+  voteId: string
+  ballots: BallotEntry[]
+  voted: string[]
+  /** SHA-256 of each counted ballot's id (made by its tablet), sorted: one per voter. */
+  received: string[]
+}
+
+/**
+ * A sealed box as hosts wrote it before 2026-12: per deputy, a hash of the ballot's id and a
+ * commitment to its content, which with the tablet's id proved how the deputy voted. Read once
+ * and rewritten as version 2.
+ */
+interface BallotBoxFileV1 {
   version: 1
   voteId: string
   ballots: BallotEntry[]
   voted: string[]
   receipts: Record<string, string>
-  /**
-   * Per deputy, SHA-256 of (ballot id, content): lets the tablet that holds the id prove what
-   * it cast, to change it while changes are allowed. Without the id it reveals nothing.
-   */
   commitments: Record<string, string>
 }
 
 export type AddBallotOutcome = 'stored' | 'resent' | 'already-voted'
-export type ChangeBallotOutcome = 'stored' | 'resent' | 'not-voted' | 'mismatch'
+export type ChangeBallotOutcome = 'stored' | 'resent' | 'not-voted'
+
+/** An open box's deputy who voted: their ballot's id hashed, its content's key, when. */
+interface Voter {
+  ballotHash: string
+  key: string
+  generation: number
+}
+
+/** What an open box writes to: its slots, its regions in memory, its key. */
+interface OpenParts {
+  slots: BallotBoxSlots
+  regions: BoxRegions
+  cipher: BoxCipher
+}
 
 /** An entry's canonical JSON from just after its count to its end: the keys sort as written. */
 function canonicalRest(entry: BallotEntry): string {
@@ -58,95 +85,93 @@ function entryText(count: number, rest: string): string {
   return `{"count":${count},${rest}`
 }
 
-function commitment(ballotId: string, key: string): string {
-  return sha256Hex(`${ballotId}\n${key}`)
-}
-
 export class BallotBoxStore {
   readonly voteId: string
   readonly recoveries: readonly Recovery[]
   /** The sealed file: written once, when the vote closes. */
-  readonly #sealedFile: DurableJsonFile<BallotBoxFile>
-  readonly #slots: BallotBoxSlots
+  readonly #sealedFile: DurableJsonFile<BallotBoxFile | BallotBoxFileV1>
+  readonly #vault: VoteKeyVault
+  /** Null once sealed: the slots are gone and the key destroyed. */
+  #open: OpenParts | null
   readonly #counts = new Map<string, BallotEntry>()
   /**
    * Per key, its entry's canonical JSON (digest.ts) after the count: made once, when the entry
    * is, so the digest at close joins texts instead of sorting every ballot's marks.
    */
   readonly #canonicalRest = new Map<string, string>()
-  readonly #receipts = new Map<
-    string,
-    { ballotHash: string; commitment: string; generation: number }
-  >()
-  /** What each commit puts on disk, kept up to date region by region (not rebuilt per write). */
-  readonly #regions: BoxRegions
+  /** While open: who voted and what; kept only in memory and in the encrypted regions. */
+  readonly #voters = new Map<string, Voter>()
+  /** Once sealed: who voted, and the hashes of the ballots' ids, apart. */
+  #sealedVoted: ReadonlySet<string> = new Set()
+  #received: ReadonlySet<string> = new Set()
   /** Commits in flight at once: one fewer than the slots, so the newest on disk stays whole. */
   readonly #commit = new GroupCommit(() => this.#write(), SLOTS - 1)
-  #sealed: boolean
   #generation = 0
   #durableGeneration = 0
 
   private constructor(
     voteId: string,
-    files: { sealed: DurableJsonFile<BallotBoxFile>; isSealed: boolean; slots: BallotBoxSlots },
-    data: BallotBoxFile,
-    regions: BoxRegions,
+    files: { sealed: DurableJsonFile<BallotBoxFile | BallotBoxFileV1>; keys: VoteKeyVault },
+    open: OpenParts | null,
     recoveries: Recovery[],
   ) {
     this.voteId = voteId
     this.recoveries = recoveries
     this.#sealedFile = files.sealed
-    this.#sealed = files.isSealed
-    this.#slots = files.slots
-    this.#regions = regions
-    for (const entry of data.ballots) {
-      const key = ballotKey(entry)
-      const copy = { ...entry }
-      const rest = canonicalRest(copy)
-      this.#counts.set(key, copy)
-      this.#canonicalRest.set(key, rest)
-      this.#regions.setBallot(key, entryText(copy.count, rest))
-    }
-    for (const [deputyId, ballotHash] of Object.entries(data.receipts)) {
-      this.#setReceipt(deputyId, {
-        ballotHash,
-        commitment: data.commitments[deputyId] ?? '',
-        generation: 0,
-      })
-    }
+    this.#vault = files.keys
+    this.#open = open
   }
 
   /**
-   * A sealed box (its vote closed) from its file; an open vote's from its newest sound slot;
-   * else an empty box. Not through lowdb's Low: the store writes its own bytes.
+   * A sealed box (its vote closed) from its file; an open vote's from its newest sound slot,
+   * opened with the key its header names; else an empty box under a new key. Not through
+   * lowdb's Low: the store writes its own bytes.
    */
-  static async open(dataDir: string, voteId: string): Promise<BallotBoxStore> {
+  static async open(dataDir: string, voteId: string, keys: VoteKeyVault): Promise<BallotBoxStore> {
     const dir = join(dataDir, 'ballots')
     const sealed = sealedFile(dir, voteId)
     const data = await sealed.read()
-    const opened = await BallotBoxSlots.open(dir, voteId, data !== null)
-    const regions = new BoxRegions(voteId, opened.layout ?? layoutFor(0))
+    if (data) {
+      await BallotBoxSlots.removeLeftovers(dir, voteId, keys)
+      const box = new BallotBoxStore(voteId, { sealed, keys }, null, [...sealed.recoveries])
+      await box.#loadSealed(data)
+      return box
+    }
+    const opened = await BallotBoxSlots.open(dir, voteId, (keyId) => keys.load(keyId))
+    const cipher = opened.cipher ?? (await keys.create())
+    const regions = new BoxRegions(voteId, cipher, opened.layout ?? layoutFor(0))
     const box = new BallotBoxStore(
       voteId,
-      { sealed, isSealed: data !== null, slots: opened.slots },
-      data ?? opened.data ?? emptyBox(voteId),
-      regions,
+      { sealed, keys },
+      { slots: opened.slots, regions, cipher },
       [...sealed.recoveries, ...opened.recoveries],
     )
+    if (opened.data) box.#loadOpen(opened.data)
+    if (opened.regions) regions.adopt(opened.regions)
     opened.slots.recognise(regions)
     return box
   }
 
   get castCount(): number {
-    return this.#receipts.size
+    return this.#open ? this.#voters.size : this.#sealedVoted.size
   }
 
   hasVoted(deputyId: string): boolean {
-    return this.#receipts.has(deputyId)
+    return this.#open ? this.#voters.has(deputyId) : this.#sealedVoted.has(deputyId)
   }
 
   votedIds(): string[] {
-    return [...this.#receipts.keys()].sort()
+    return this.#open ? [...this.#voters.keys()].sort() : [...this.#sealedVoted]
+  }
+
+  /**
+   * This deputy voted, and a ballot with this id (made by the tablet) is the one counted: a
+   * resend, also after the close, when who cast which ballot is no longer known.
+   */
+  recognises(deputyId: string, ballotId: string): boolean {
+    const ballotHash = sha256Hex(ballotId)
+    if (this.#open) return this.#voters.get(deputyId)?.ballotHash === ballotHash
+    return this.#sealedVoted.has(deputyId) && this.#received.has(ballotHash)
   }
 
   /** The entries in order of their keys. */
@@ -185,63 +210,49 @@ export class BallotBoxStore {
     marks: Record<string, Mark>,
     spoiled = false,
   ): Promise<AddBallotOutcome> {
+    const open = this.#writable()
     const ballotHash = sha256Hex(ballotId)
-    const known = this.#receipts.get(deputyId)
+    const known = this.#voters.get(deputyId)
     if (known) {
       if (known.ballotHash !== ballotHash) return 'already-voted'
       if (known.generation > this.#durableGeneration) await this.#flush()
       return 'resent'
     }
-    const key = this.#put(marks, spoiled)
+    const key = this.#put(open, marks, spoiled)
     this.#generation += 1
-    this.#setReceipt(deputyId, {
-      ballotHash,
-      commitment: commitment(ballotId, key),
-      generation: this.#generation,
-    })
+    this.#setVoter(open, deputyId, { ballotHash, key, generation: this.#generation })
     await this.#flush()
     return 'stored'
   }
 
   /**
-   * Replaces a deputy's ballot while the vote allows changes. The tablet proves what it cast
-   * with the old ballot's id and content; a resend of the change is recognised by the new id.
+   * Replaces a deputy's ballot while the vote allows changes: the box knows which content was
+   * theirs, so the tablet keeps nothing of it; a resend of the change is recognised by its id.
    */
   async change(
     deputyId: string,
-    previous: { ballotId: string; marks: Record<string, Mark> },
     ballotId: string,
     marks: Record<string, Mark>,
   ): Promise<ChangeBallotOutcome> {
-    const known = this.#receipts.get(deputyId)
+    const open = this.#writable()
+    const known = this.#voters.get(deputyId)
     if (!known) return 'not-voted'
-    if (known.ballotHash === sha256Hex(ballotId)) {
+    const ballotHash = sha256Hex(ballotId)
+    if (known.ballotHash === ballotHash) {
       if (known.generation > this.#durableGeneration) await this.#flush()
       return 'resent'
     }
-    const oldKey = ballotKey({ marks: previous.marks })
-    if (
-      known.ballotHash !== sha256Hex(previous.ballotId) ||
-      known.commitment !== commitment(previous.ballotId, oldKey)
-    ) {
-      return 'mismatch'
-    }
-    const old = this.#counts.get(oldKey)
-    if (!old) return 'mismatch'
+    const old = this.#counts.get(known.key)!
     old.count -= 1
-    const oldRest = this.#canonicalRest.get(oldKey)!
+    const oldRest = this.#canonicalRest.get(known.key)!
     if (old.count === 0) {
-      this.#counts.delete(oldKey)
-      this.#canonicalRest.delete(oldKey)
+      this.#counts.delete(known.key)
+      this.#canonicalRest.delete(known.key)
     }
-    this.#regions.setBallot(oldKey, old.count === 0 ? null : entryText(old.count, oldRest))
-    const key = this.#put(marks, false)
+    open.regions.setBallot(known.key, old.count === 0 ? null : entryText(old.count, oldRest))
+    const key = this.#put(open, marks, false)
     this.#generation += 1
-    this.#setReceipt(deputyId, {
-      ballotHash: sha256Hex(ballotId),
-      commitment: commitment(ballotId, key),
-      generation: this.#generation,
-    })
+    this.#setVoter(open, deputyId, { ballotHash, key, generation: this.#generation })
     await this.#flush()
     return 'stored'
   }
@@ -251,29 +262,80 @@ export class BallotBoxStore {
    * it expects and writes every slot whole, so the first ballots' writes are ordinary ones.
    */
   async save(expected?: SizeHint): Promise<void> {
-    if (this.#sealed) return this.#flush()
+    const open = this.#open
+    if (!open) return
     await this.#commit.after(() =>
-      this.#durably(() => this.#slots.writeEvery(this.#regions.snapshot(expected))),
+      this.#durably(() => open.slots.writeEvery(open.regions.snapshot(expected))),
     )
   }
 
   /**
-   * The vote closed: the box goes into one file of canonical JSON, and the slots go. Writes
-   * after it (there should be none) rewrite that file.
+   * The vote closed: the box goes into one file of canonical JSON, then the slots go, then the
+   * key: from here on nothing, in memory or on disk, says who cast which ballot.
    */
   seal(): Promise<void> {
     return this.#commit.after(async () => {
-      if (this.#sealed) return
-      await this.#sealedFile.write(this.#snapshot())
-      this.#sealed = true
-      await this.#slots.remove()
+      const open = this.#open
+      if (!open) return
+      const snapshot = this.#snapshot()
+      await this.#sealedFile.write(snapshot)
+      await open.slots.remove()
+      await this.#vault.destroy(open.cipher.keyId)
+      this.#open = null
+      this.#voters.clear()
+      this.#sealedVoted = new Set(snapshot.voted)
+      this.#received = new Set(snapshot.received)
     })
   }
 
   /** Once the writes asked for are on disk, lets go of the files. */
   async close(): Promise<void> {
-    await this.#commit.after(() => this.#slots.close())
+    await this.#commit.after(async () => this.#open?.slots.close())
     await this.#sealedFile.close()
+  }
+
+  #writable(): OpenParts {
+    if (!this.#open) throw new Error(`ballot box ${this.voteId} is sealed`)
+    return this.#open
+  }
+
+  /** The newest slot's ballots and voters, as the box was when the host stopped. */
+  #loadOpen(data: OpenBoxData): void {
+    const { regions } = this.#writable()
+    const keyOf = new Map<string, string>()
+    for (const entry of data.ballots) {
+      const key = ballotKey(entry)
+      const copy = { ...entry }
+      const rest = canonicalRest(copy)
+      this.#counts.set(key, copy)
+      this.#canonicalRest.set(key, rest)
+      regions.setBallot(key, entryText(copy.count, rest))
+      keyOf.set(contentRef(key), key)
+    }
+    for (const [deputyId, ballotHash, ref] of data.voters) {
+      this.#voters.set(deputyId, { ballotHash, key: keyOf.get(ref)!, generation: 0 })
+      regions.setVoter(deputyId, ballotHash, ref)
+    }
+  }
+
+  /**
+   * A sealed box's file. One of version 1 is rewritten as version 2 at once (and its previous
+   * copy removed): it kept who cast which ballot's id, which with the tablet's id told how.
+   */
+  async #loadSealed(data: BallotBoxFile | BallotBoxFileV1): Promise<void> {
+    for (const entry of data.ballots) {
+      const key = ballotKey(entry)
+      const copy = { ...entry }
+      this.#counts.set(key, copy)
+      this.#canonicalRest.set(key, canonicalRest(copy))
+    }
+    const received = data.version === 2 ? data.received : Object.values(data.receipts).sort()
+    this.#sealedVoted = new Set(data.voted)
+    this.#received = new Set(received)
+    if (data.version === 1) {
+      await this.#sealedFile.write(this.#snapshot())
+      await unlink(previousOf(this.#sealedFile.file)).catch(() => undefined)
+    }
   }
 
   /**
@@ -281,13 +343,13 @@ export class BallotBoxStore {
    * them in says nothing, and the text on disk is the same after a restart), its canonical
    * text made from the same sort as its key.
    */
-  #put(marks: Record<string, Mark>, spoiled: boolean): string {
+  #put(open: OpenParts, marks: Record<string, Mark>, spoiled: boolean): string {
     const ids = sortInPlace(Object.keys(marks))
     const key = keyOfSorted(ids, marks, spoiled)
     const existing = this.#counts.get(key)
     if (existing) {
       existing.count += 1
-      this.#regions.setBallot(key, entryText(existing.count, this.#canonicalRest.get(key)!))
+      open.regions.setBallot(key, entryText(existing.count, this.#canonicalRest.get(key)!))
       return key
     }
     const sorted: Record<string, Mark> = {}
@@ -298,16 +360,13 @@ export class BallotBoxStore {
     const rest = sortedRest(sorted, spoiled)
     this.#counts.set(key, entry)
     this.#canonicalRest.set(key, rest)
-    this.#regions.setBallot(key, entryText(1, rest))
+    open.regions.setBallot(key, entryText(1, rest))
     return key
   }
 
-  #setReceipt(
-    deputyId: string,
-    receipt: { ballotHash: string; commitment: string; generation: number },
-  ): void {
-    this.#receipts.set(deputyId, receipt)
-    this.#regions.setVoter(deputyId, receipt.ballotHash, receipt.commitment)
+  #setVoter(open: OpenParts, deputyId: string, voter: Voter): void {
+    this.#voters.set(deputyId, voter)
+    open.regions.setVoter(deputyId, voter.ballotHash, contentRef(voter.key))
   }
 
   /** Group commit: calls made while a write is in flight share the next one. */
@@ -317,11 +376,8 @@ export class BallotBoxStore {
 
   /** A group commit's run: the box as it is when the run starts. */
   #write(): Promise<void> {
-    return this.#durably(() =>
-      this.#sealed
-        ? this.#sealedFile.write(this.#snapshot())
-        : this.#slots.write(this.#regions.snapshot()),
-    )
+    const open = this.#writable()
+    return this.#durably(() => open.slots.write(open.regions.snapshot()))
   }
 
   /** `write` takes the box as it is now; the generation it holds is durable once it resolves. */
@@ -331,34 +387,19 @@ export class BallotBoxStore {
     this.#durableGeneration = Math.max(this.#durableGeneration, generation)
   }
 
-  /** The sealed file's content: every part in canonical order. */
+  /** The sealed file's content: every part in canonical order, no part keyed by a deputy. */
   #snapshot(): BallotBoxFile {
     const voted = this.votedIds()
-    const receipts: Record<string, string> = {}
-    const commitments: Record<string, string> = {}
-    for (const id of voted) {
-      const receipt = this.#receipts.get(id)!
-      receipts[id] = receipt.ballotHash
-      commitments[id] = receipt.commitment
-    }
-    return {
-      version: 1,
-      voteId: this.voteId,
-      ballots: this.ballots(),
-      voted,
-      receipts,
-      commitments,
-    }
+    const received = this.#open
+      ? voted.map((id) => this.#voters.get(id)!.ballotHash).sort()
+      : [...this.#received].sort()
+    return { version: 2, voteId: this.voteId, ballots: this.ballots(), voted, received }
   }
 }
 
-function sealedFile(dir: string, voteId: string): DurableJsonFile<BallotBoxFile> {
-  return new DurableJsonFile<BallotBoxFile>(
+function sealedFile(dir: string, voteId: string): DurableJsonFile<BallotBoxFile | BallotBoxFileV1> {
+  return new DurableJsonFile<BallotBoxFile | BallotBoxFileV1>(
     join(dir, `${voteId}.json`),
     verifyBallotBoxFile(voteId),
   )
-}
-
-function emptyBox(voteId: string): BallotBoxFile {
-  return { version: 1, voteId, ballots: [], voted: [], receipts: {}, commitments: {} }
 }

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Mark } from '../../../shared/protocol/marks'
 
@@ -6,6 +7,15 @@ import type { Mark } from '../../../shared/protocol/marks'
 /** Canonical content key: the same marks in any order are the same ballot. */
 export function ballotKey(entry: Pick<BallotEntry, 'marks' | 'spoiled'>): string {
   return keyOfSorted(sortInPlace(Object.keys(entry.marks)), entry.marks, entry.spoiled === true)
+}
+
+/**
+ * What an open box's voter entry names its ballot's content by: 128 bits of its key's SHA-256,
+ * short beside the key (the voter entries are most of a full hall's box), never seen outside
+ * the encrypted regions.
+ */
+export function contentRef(key: string): string {
+  return hash('sha256', key, 'base64url').slice(0, 22)
 }
 
 /**

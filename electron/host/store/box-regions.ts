@@ -1,15 +1,18 @@
 import { crc32 } from 'node:zlib'
+import type { BoxCipher } from './box-cipher'
+import { SEALED_OVERHEAD } from './box-cipher'
 import type { Region } from './region-entries'
-import { emptyRegions, regionText } from './region-entries'
+import { emptyRegions, regionTextLength, writeRegionText } from './region-entries'
 import type { HeaderParts } from './slot-header'
 import { headerBytesFor, headerParts, PAGE, roundUp, writeHex } from './slot-header'
 
 /**
  * An open vote's ballot box in memory as the slot files hold it (ballot-box-slots.ts), and the
  * bytes of that format: R regions, each with the ballots (by content key) and voters (by id)
- * that hash to it (region-entries.ts), its text kept as UTF-8 and remade only when it changed;
- * the layout (how many regions, how large) and the header that carries a generation and every
- * region's checksum (slot-header.ts). What goes on disk, and how a slot file is read back, is
+ * that a keyed hash places in it (region-entries.ts, box-cipher.ts); its text, padded to the
+ * region's size, encrypted under the vote's key and remade only when it changed; the layout
+ * (how many regions, how large) and the header that carries a generation and every region's
+ * checksum (slot-header.ts). What goes on disk, and how a slot file is read back, is
  * ballot-box-slots.ts and slot-reader.ts.
  */
 
@@ -34,17 +37,28 @@ export interface SizeHint {
 const NEWLINE = Buffer.from('\n')
 
 /** The box's regions in memory, each with its text as it goes on disk. */
+/** A region as read back from a slot: its text as encrypted, and that text padded. */
+export interface LoadedRegion {
+  plain: Buffer
+  sealed: Buffer
+}
+
 export class BoxRegions {
   readonly voteId: string
+  readonly #cipher: BoxCipher
   layout: Layout
   #regions: Region[]
+  /** A region's text padded to what it encrypts to the region's size: made, sealed, reused. */
+  #plain: Buffer
+  /** The regions as read at a restart: one whose text is unchanged keeps its bytes on disk. */
+  #loaded: (LoadedRegion | null)[] | null = null
   #padding: Buffer
   #headerParts: HeaderParts
   /** Every region's checksum as eight hex digits, in order: the header's list. */
   #crcHex: Buffer
-  /** Each region's text (its separator and JSON) as UTF-8, brought up to date for the regions
-   * in #dirty when a snapshot is taken. A buffer never changes once made: a write in flight may
-   * hold it. */
+  /** Each region's text (its separator and JSON) as UTF-8, padded and encrypted: what goes on
+   * disk before the region's newline. Brought up to date for the regions in #dirty when a
+   * snapshot is taken. A buffer never changes once made: a write in flight may hold it. */
   #texts: Buffer[] = []
   /** The snapshot at which each region's text last changed: a slot that holds snapshot s
    * writes the regions changed after s. */
@@ -56,12 +70,14 @@ export class BoxRegions {
   /** The longest text since the last layout (texts rarely shrink: an upper bound). */
   #largest = 0
 
-  constructor(voteId: string, layout: Shape) {
+  constructor(voteId: string, cipher: BoxCipher, layout: Shape) {
     this.voteId = voteId
-    this.layout = withHeader(voteId, { id: 1, ...layout })
+    this.#cipher = cipher
+    this.layout = withHeader(voteId, cipher.keyId, { id: 1, ...layout })
     this.#regions = emptyRegions(layout.regions)
+    this.#plain = Buffer.alloc(capacityOf(layout.regionBytes))
     this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
-    this.#headerParts = headerParts(voteId, layout.regionBytes)
+    this.#headerParts = headerParts(voteId, cipher.keyId, layout.regionBytes)
     this.#crcHex = Buffer.alloc(8 * layout.regions, 0x30)
     this.#changedAt = new Uint32Array(layout.regions)
     this.#allDirty()
@@ -79,10 +95,23 @@ export class BoxRegions {
     this.#dirty.add(i)
   }
 
-  setVoter(deputyId: string, receipt: string, commitment: string): void {
+  /**
+   * A deputy who voted: the hash of their ballot's id (a resend is recognised) and a reference
+   * to its content (a change finds what it replaces), both only in this encrypted region.
+   */
+  setVoter(deputyId: string, ballotHash: string, contentRef: string): void {
     const i = this.#indexOf(deputyId)
-    this.#regions[i]!.voters.set(deputyId, JSON.stringify([deputyId, receipt, commitment]))
+    this.#regions[i]!.voters.set(deputyId, JSON.stringify([deputyId, ballotHash, contentRef]))
     this.#dirty.add(i)
+  }
+
+  /**
+   * The regions of the slot the box was read from, in this layout: the first snapshot keeps
+   * the bytes of those whose text is the same, so the slots on disk are recognised (not
+   * rewritten whole after every restart, as fresh nonces would make them).
+   */
+  adopt(loaded: (LoadedRegion | null)[]): void {
+    if (loaded.length === this.layout.regions) this.#loaded = loaded
   }
 
   /**
@@ -103,9 +132,9 @@ export class BoxRegions {
     }
     this.#seq += 1
     this.#refresh()
-    if (this.#largest > this.layout.regionBytes - 2) {
+    if (this.#largest > capacityOf(this.layout.regionBytes)) {
       // Grown beyond what it was laid out for (more regions), or unevenly (larger ones).
-      const total = this.#texts.reduce((sum, t) => sum + t.length, 0)
+      const total = this.#regions.reduce((sum, r) => sum + regionTextLength(r), 0)
       const wanted = layoutFor(2 * total, this.#largest)
       this.#relayout({
         regions: Math.max(wanted.regions, this.layout.regions),
@@ -124,16 +153,27 @@ export class BoxRegions {
     }
   }
 
-  /** The texts and checksums of the regions changed since the last time. */
+  /**
+   * The texts and checksums of the regions changed since the last time. A text too long for
+   * its region is left for the relayout that follows (snapshot).
+   */
   #refresh(): void {
+    const plain = this.#plain
     for (const i of this.#dirty) {
-      const text = regionText(this.#regions[i]!, i)
+      const region = this.#regions[i]!
+      const length = regionTextLength(region)
+      this.#largest = Math.max(this.#largest, length)
+      if (length > plain.length) continue
+      writeRegionText(region, i, plain)
+      plain.fill(0x20, length)
+      const loaded = this.#loaded?.[i]
+      const text = loaded?.plain.equals(plain) ? loaded.sealed : this.#cipher.seal(plain)
       this.#texts[i] = text
       this.#changedAt[i] = this.#seq
       writeHex(this.#crcHex, 8 * i, regionCrc(text, this.#padding))
-      this.#largest = Math.max(this.#largest, text.length - 1)
     }
     this.#dirty.clear()
+    this.#loaded = null
   }
 
   #allDirty(): void {
@@ -145,9 +185,11 @@ export class BoxRegions {
 
   #relayout(layout: Shape): void {
     const old = this.#regions
-    this.layout = withHeader(this.voteId, { ...layout, id: this.layout.id + 1 })
+    this.layout = withHeader(this.voteId, this.#cipher.keyId, { ...layout, id: this.layout.id + 1 })
+    this.#plain = Buffer.alloc(capacityOf(layout.regionBytes))
     this.#padding = Buffer.alloc(layout.regionBytes, 0x20)
-    this.#headerParts = headerParts(this.voteId, layout.regionBytes)
+    this.#loaded = null
+    this.#headerParts = headerParts(this.voteId, this.#cipher.keyId, layout.regionBytes)
     this.#crcHex = Buffer.alloc(8 * layout.regions, 0x30)
     this.#changedAt = new Uint32Array(layout.regions)
     this.#regions = emptyRegions(layout.regions)
@@ -159,7 +201,7 @@ export class BoxRegions {
   }
 
   #indexOf(key: string): number {
-    return crc32(key) % this.layout.regions
+    return this.#cipher.place(key, this.layout.regions)
   }
 
   #regionOf(key: string): Region {
@@ -183,7 +225,10 @@ export interface Snapshot {
   headerParts: HeaderParts
 }
 
-/** A region on disk: its text (a separator and its JSON), spaces up to its size less one, a newline. */
+/**
+ * A region on disk: its text (a separator and its JSON, padded and encrypted: as long as the
+ * region less one), then a newline.
+ */
 export function regionChunks(snapshot: Snapshot, i: number): Buffer[] {
   const text = snapshot.texts[i]!
   const fill = snapshot.layout.regionBytes - 1 - text.length
@@ -211,6 +256,11 @@ export function layoutFor(bytes: number, largest = 0): Shape {
   return { regions, regionBytes }
 }
 
-function withHeader(voteId: string, layout: Omit<Layout, 'headerBytes'>): Layout {
-  return { ...layout, headerBytes: headerBytesFor(voteId, layout) }
+/** How long a region's text may be: what, padded and encrypted, fills the region less its newline. */
+export function capacityOf(regionBytes: number): number {
+  return regionBytes - 1 - SEALED_OVERHEAD
+}
+
+function withHeader(voteId: string, keyId: string, layout: Omit<Layout, 'headerBytes'>): Layout {
+  return { ...layout, headerBytes: headerBytesFor(voteId, keyId, layout) }
 }

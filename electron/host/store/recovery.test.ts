@@ -63,7 +63,7 @@ describe('recovery at start', () => {
     const files = SLOT_NAMES.map((w) => slotFile(join(h.meetingDir, 'ballots'), voteId, w))
     const generations = await Promise.all(
       files.map(async (file) => {
-        const read = await readSlot(file, voteId)
+        const read = await readSlot(file, voteId, (keyId) => h.host.session.keys.load(keyId))
         return read.kind === 'ok' ? read.generation : -1
       }),
     )

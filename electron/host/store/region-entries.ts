@@ -92,24 +92,29 @@ export function emptyRegions(n: number): Region[] {
   }))
 }
 
+/** The length of a region's text (regionText) in UTF-8. */
+export function regionTextLength({ ballots, voters }: Region): number {
+  return (
+    1 +
+    TEXT_OPEN.length +
+    ballots.joinedLength +
+    TEXT_MIDDLE.length +
+    voters.joinedLength +
+    TEXT_CLOSE.length
+  )
+}
+
 /**
  * The region's separator (a space for the first, else a comma) and `{"b":[ballots],"v":[voters]}`,
- * each in key order: one buffer, copied from the entries'.
+ * each in key order, copied from the entries' into `into` (at least regionTextLength long) from
+ * its start; returns the length.
  */
-export function regionText({ ballots, voters }: Region, i: number): Buffer {
-  const text = Buffer.allocUnsafe(
-    1 +
-      TEXT_OPEN.length +
-      ballots.joinedLength +
-      TEXT_MIDDLE.length +
-      voters.joinedLength +
-      TEXT_CLOSE.length,
-  )
-  text[0] = i === 0 ? SPACE_BYTE : COMMA_BYTE
-  text.set(TEXT_OPEN, 1)
-  let at = ballots.copyInto(text, 1 + TEXT_OPEN.length)
-  text.set(TEXT_MIDDLE, at)
-  at = voters.copyInto(text, at + TEXT_MIDDLE.length)
-  text.set(TEXT_CLOSE, at)
-  return text
+export function writeRegionText({ ballots, voters }: Region, i: number, into: Buffer): number {
+  into[0] = i === 0 ? SPACE_BYTE : COMMA_BYTE
+  into.set(TEXT_OPEN, 1)
+  let at = ballots.copyInto(into, 1 + TEXT_OPEN.length)
+  into.set(TEXT_MIDDLE, at)
+  at = voters.copyInto(into, at + TEXT_MIDDLE.length)
+  into.set(TEXT_CLOSE, at)
+  return at + TEXT_CLOSE.length
 }

@@ -2,11 +2,15 @@ import { crc32 } from 'node:zlib'
 import type { Layout, Snapshot } from './box-regions'
 
 /**
- * A ballot box slot file's header (box-regions.ts): `{"slot":{format, voteId, generation,
- * regionBytes, crc},"check":N`, spaces to a whole number of pages, and the regions' opening.
+ * A ballot box slot file's header (box-regions.ts): `{"slot":{format, voteId, keyId,
+ * generation, regionBytes, crc},"check":N`, spaces to a whole number of pages, and the
+ * regions' opening. `keyId` names the vote's key (vote-keys.ts), which the regions are
+ * encrypted under; the key itself is never in the data folder.
  */
 
-export const FORMAT = 'plenary-vote.ballot-box-slot/1'
+export const FORMAT = 'plenary-vote.ballot-box-slot/2'
+/** Slots of hosts before the regions were encrypted: read (a host updated mid-vote), never written. */
+export const PLAIN_FORMAT = 'plenary-vote.ballot-box-slot/1'
 export const SLOT_PREFIX = '{"slot":'
 export const CHECK = ',"check":'
 export const SLOT_SUFFIX = ',"regions":[\n'
@@ -25,8 +29,8 @@ export interface HeaderParts {
   middle: Buffer
 }
 
-export function headerParts(voteId: string, regionBytes: number): HeaderParts {
-  const body = `{"format":"${FORMAT}","voteId":${JSON.stringify(voteId)},"generation":`
+export function headerParts(voteId: string, keyId: string, regionBytes: number): HeaderParts {
+  const body = `{"format":"${FORMAT}","voteId":${JSON.stringify(voteId)},"keyId":${JSON.stringify(keyId)},"generation":`
   return {
     start: Buffer.from(SLOT_PREFIX + body),
     startCrc: crc32(body),
@@ -72,9 +76,13 @@ export function wholeHeader(snapshot: Snapshot, generation: number): [Buffer, nu
 }
 
 /** The header's size in a layout: at its longest (the largest generation), in whole pages. */
-export function headerBytesFor(voteId: string, layout: Omit<Layout, 'id' | 'headerBytes'>): number {
+export function headerBytesFor(
+  voteId: string,
+  keyId: string,
+  layout: Omit<Layout, 'id' | 'headerBytes'>,
+): number {
   const crcHex = Buffer.alloc(8 * layout.regions, 0x30)
-  const parts = headerParts(voteId, layout.regionBytes)
+  const parts = headerParts(voteId, keyId, layout.regionBytes)
   const scratch = Buffer.alloc(parts.start.length + parts.middle.length + crcHex.length + 64)
   const longest = writeHeader(scratch, parts, Number.MAX_SAFE_INTEGER, crcHex)
   return roundUp(longest + 10 + SLOT_SUFFIX.length, PAGE)

@@ -3,10 +3,12 @@ import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { BallotBoxFile } from './ballot-box.store'
-import type { Layout } from './box-regions'
+import type { BoxCipher } from './box-cipher'
+import { SEALED_OVERHEAD } from './box-cipher'
+import type { Layout, LoadedRegion } from './box-regions'
 import { ballotKey, byKey } from './ballot-key'
 import { CHECK, FORMAT, SLOT_PREFIX, SLOT_SUFFIX, TRAILER } from './slot-header'
-import { verifyBallotBoxFile } from './verify'
+import { verifyOpenBox } from './verify'
 
 /**
  * An open vote's slot files read back (their format is box-regions.ts; writing them is
@@ -22,19 +24,39 @@ export function slotFile(dir: string, voteId: string, which: (typeof SLOT_NAMES)
   return join(dir, `${voteId}.slot-${which}.json`)
 }
 
+/** A deputy who voted, as an open box keeps them: the ballot id's hash and the content's ref. */
+export type VoterEntry = [deputyId: string, ballotHash: string, contentRef: string]
+
+/** An open vote's box as its newest slot holds it. */
+export interface OpenBoxData {
+  ballots: BallotEntry[]
+  voters: VoterEntry[]
+}
+
+/** Finds the key a slot header names (vote-keys.ts), or null when this machine has none. */
+export type KeyLookup = (keyId: string) => Promise<BoxCipher | null>
+
 type SlotRead =
   | { kind: 'missing' }
   | { kind: 'bad'; problem: string }
+  /** Sound as far as can be told without its key, which this machine does not hold. */
+  | { kind: 'locked'; keyId: string; generation: number }
   | {
       kind: 'ok'
       generation: number
-      data: BallotBoxFile
+      data: OpenBoxData
       layout: Omit<Layout, 'id'>
       bytes: Buffer
+      cipher: BoxCipher
+      /** Each region's text, decrypted (padded), and its bytes on disk. */
+      regions: LoadedRegion[]
     }
 
-/** A slot file, checked: its header, every region's checksum, and the box it holds adds up. */
-export async function readSlot(file: string, voteId: string): Promise<SlotRead> {
+/**
+ * A slot file, checked: its header, every region's checksum, each region decrypted under the
+ * key the header names, and the box it holds adds up.
+ */
+export async function readSlot(file: string, voteId: string, keyOf: KeyLookup): Promise<SlotRead> {
   let bytes: Buffer
   try {
     bytes = await readFile(file)
@@ -54,22 +76,23 @@ export async function readSlot(file: string, voteId: string): Promise<SlotRead> 
   const bodyText = first.slice(SLOT_PREFIX.length, checkAt)
   const check = first.slice(checkAt + CHECK.length, -SLOT_SUFFIX.length).trimEnd()
   if (check !== String(crc32(bodyText))) return bad('slot header checksum')
-  let head: { format?: unknown; voteId?: unknown; generation?: unknown; regionBytes?: unknown }
+  let head: Record<string, unknown>
   try {
-    head = JSON.parse(bodyText) as typeof head
+    head = JSON.parse(bodyText) as Record<string, unknown>
   } catch {
     return bad('slot header is not valid JSON')
   }
-  if (head.format !== FORMAT || head.voteId !== voteId) return bad('not this vote’s slot')
-  const { regionBytes, generation } = head
-  const crcText = (head as { crc?: unknown }).crc
+  if (head.voteId !== voteId) return bad('not this vote’s slot')
+  if (head.format !== FORMAT) return bad(`slot format ${String(head.format)} is not ${FORMAT}`)
+  const { regionBytes, generation, keyId, crc: crcText } = head
   if (
     typeof crcText !== 'string' ||
     !/^(?:[0-9a-f]{8})*$/.test(crcText) ||
+    typeof keyId !== 'string' ||
     typeof regionBytes !== 'number' ||
     typeof generation !== 'number' ||
     !Number.isInteger(regionBytes) ||
-    regionBytes < 2
+    regionBytes < SEALED_OVERHEAD + 2
   )
     return bad('slot header is malformed')
   const crcs = Array.from({ length: crcText.length / 8 }, (_, i) =>
@@ -78,16 +101,26 @@ export async function readSlot(file: string, voteId: string): Promise<SlotRead> 
   const headerBytes = end + 1
   if (bytes.length !== headerBytes + crcs.length * regionBytes + TRAILER.length)
     return bad('truncated or overlong')
-  const ballots: [string, BallotEntry][] = []
-  const voters: [string, string, string][] = []
   for (let i = 0; i < crcs.length; i++) {
     const at = headerBytes + i * regionBytes
-    const region = bytes.subarray(at, at + regionBytes)
-    if (crc32(region) !== crcs[i]) return bad(`region ${i} checksum (a write cut short)`)
+    if (crc32(bytes.subarray(at, at + regionBytes)) !== crcs[i])
+      return bad(`region ${i} checksum (a write cut short)`)
+  }
+  const cipher = await keyOf(keyId)
+  if (!cipher) return { kind: 'locked', keyId, generation }
+  const ballots: [string, BallotEntry][] = []
+  const voters: VoterEntry[] = []
+  const regions: LoadedRegion[] = []
+  for (let i = 0; i < crcs.length; i++) {
+    const at = headerBytes + i * regionBytes
+    const sealed = bytes.subarray(at, at + regionBytes - 1)
+    const plain = cipher.open(sealed)
+    if (!plain) return bad(`region ${i} does not open under the vote’s key`)
+    regions.push({ plain, sealed })
     try {
-      const { b, v } = JSON.parse(region.toString('utf8', 1)) as {
+      const { b, v } = JSON.parse(plain.toString('utf8', 1)) as {
         b: BallotEntry[]
-        v: [string, string, string][]
+        v: VoterEntry[]
       }
       for (const entry of b) ballots.push([ballotKey(entry), entry])
       voters.push(...v)
@@ -97,15 +130,8 @@ export async function readSlot(file: string, voteId: string): Promise<SlotRead> 
   }
   ballots.sort(byKey)
   voters.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  const data: BallotBoxFile = {
-    version: 1,
-    voteId,
-    ballots: ballots.map(([, e]) => e),
-    voted: voters.map(([id]) => id),
-    receipts: Object.fromEntries(voters.map(([id, r]) => [id, r])),
-    commitments: Object.fromEntries(voters.map(([id, , c]) => [id, c])),
-  }
-  const problems = verifyBallotBoxFile(voteId)(data)
+  const data: OpenBoxData = { ballots: ballots.map(([, e]) => e), voters }
+  const problems = verifyOpenBox(data)
   if (ballots.some(([key], i) => i > 0 && ballots[i - 1]![0] === key))
     problems.push('a ballot content is in two regions')
   if (problems.length > 0) return bad(problems.join('; '))
@@ -115,20 +141,31 @@ export async function readSlot(file: string, voteId: string): Promise<SlotRead> 
     data,
     layout: { regions: crcs.length, regionBytes, headerBytes },
     bytes,
+    cipher,
+    regions,
   }
 }
 
 /**
- * The box as it stands on disk, read only: the newest sound slot of an open vote, else the
- * sealed file; null when there is neither. For tests and tools; the host opens it through
- * BallotBoxStore, which also sets aside what fails.
+ * The box as it stands on disk, read only: the newest sound slot of an open vote (opened with
+ * `keyOf`), else the sealed file; null when there is neither. For tests and tools; the host
+ * opens it through BallotBoxStore, which also sets aside what fails.
  */
-export async function readBallotBox(dir: string, voteId: string): Promise<BallotBoxFile | null> {
-  const reads = await Promise.all(SLOT_NAMES.map((w) => readSlot(slotFile(dir, voteId, w), voteId)))
+export async function readBallotBox(
+  dir: string,
+  voteId: string,
+  keyOf: KeyLookup,
+): Promise<{ voteId: string; ballots: BallotEntry[]; voted: string[] } | null> {
+  const reads = await Promise.all(
+    SLOT_NAMES.map((w) => readSlot(slotFile(dir, voteId, w), voteId, keyOf)),
+  )
   const newest = reads
     .flatMap((r) => (r.kind === 'ok' ? [r] : []))
     .sort((a, b) => b.generation - a.generation)[0]
-  if (newest) return newest.data
+  if (newest) {
+    const { ballots, voters } = newest.data
+    return { voteId, ballots, voted: voters.map(([id]) => id) }
+  }
   try {
     return JSON.parse(await readFile(join(dir, `${voteId}.json`), 'utf8')) as BallotBoxFile
   } catch (error) {

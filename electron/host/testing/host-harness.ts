@@ -17,6 +17,8 @@ import type { HostHandle } from '..'
  */
 export class HostHarness {
   dataDir = ''
+  /** The open boxes' keys: beside the data folder, never in it, as on a hall laptop. */
+  keyDir = ''
   host!: HostHandle
   readonly sockets: Socket[] = []
   /** Every line the host logged, so tests can check what logs never hold. */
@@ -34,6 +36,7 @@ export class HostHarness {
    */
   async setup(options: { quorum?: 'default' | 'none' } = {}): Promise<this> {
     this.dataDir = await mkdtemp(join(tmpdir(), 'plenary-host-'))
+    this.keyDir = await mkdtemp(join(tmpdir(), 'plenary-keys-'))
     await this.start()
     if ((options.quorum ?? 'none') === 'none')
       await this.host.attendance.setQuorum({ numerator: 0, denominator: 1 })
@@ -43,6 +46,7 @@ export class HostHarness {
   async start(): Promise<HostHandle> {
     this.host = await createHost({
       dataDir: this.dataDir,
+      keyDir: this.keyDir,
       port: 0,
       host: '127.0.0.1',
       log: (line) => this.logs.push(line),
@@ -58,6 +62,7 @@ export class HostHarness {
   async teardown(): Promise<void> {
     await this.stop()
     await rm(this.dataDir, { recursive: true, force: true })
+    await rm(this.keyDir, { recursive: true, force: true })
   }
 
   connect(nsp: string, auth: Record<string, string> = {}): Socket {

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { DeputyBallotView } from '../../../shared/protocol/views'
 import type { Mark } from '../../../shared/protocol/marks'
 import { allowedMarks } from '../../../shared/protocol/marks'
@@ -11,14 +11,18 @@ import { Review } from './Review'
 export function BallotEditor({
   vote,
   initial = {},
+  onMarksChange,
   onSubmit,
 }: {
   vote: DeputyBallotView
   initial?: Record<string, Mark>
+  /** Every change of the marks, before they are confirmed (kept for a reload of the page). */
+  onMarksChange?: (marks: Record<string, Mark>) => void
   onSubmit: (marks: Record<string, Mark>) => void
 }) {
   const { t } = useI18n()
   const [marks, setMarks] = useState<Record<string, Mark>>(initial)
+  useEffect(() => onMarksChange?.(marks), [marks, onMarksChange])
   const [reviewing, setReviewing] = useState(false)
   const [warning, setWarning] = useState<string | null>(null)
   const limit = vote.kind === 'select' ? vote.seats : vote.maxFor
