@@ -45,6 +45,7 @@ const consoleEvents = [
   'vote:remind',
   'vote:paper',
   'vote:annul',
+  'vote:acknowledge-box',
   'vote:runoff',
   'screen:show',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]

@@ -90,6 +90,14 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
       `the key folder ${keyDir} must not be inside the data folder ${options.dataDir}`,
     )
   const hall = await Hall.open(options.dataDir, new FileKeyVault(keyDir, options.keyWrap ?? null))
+  // What staff must know about the data folder, also where no console is open yet.
+  const tellAlerts = () => {
+    for (const alert of hall.session.alerts) log(`注意 / alert: ${alert.code}: ${alert.detail}`)
+  }
+  tellAlerts()
+  hall.on('change', (change) => {
+    if (change.type === 'meeting-switched') tellAlerts()
+  })
   const meetings = new MeetingService(hall)
   const archiver = new Archiver(hall, reportRenderers(options.archiveWorker))
   const votes = new VoteService(hall, archiver)

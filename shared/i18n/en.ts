@@ -24,6 +24,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.attendance-locked':
     'While a vote is open, a check-in cannot be taken back or turned into leave',
   'error.no-runoff': 'This vote leaves no seats to run off',
+  'error.box-damaged':
+    'This vote’s ballot box was found damaged at start: staff must acknowledge it first',
   'error.internal': 'Host error: please call the staff',
   'error.timeout': 'The host did not answer; try again shortly',
 
@@ -69,6 +71,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'console.alert.data-recovered': 'A data file was recovered',
   'console.alert.audit-chain-broken': 'The audit log hash chain is broken',
   'console.alert.archive-failed': 'Writing the archive failed',
+  'console.alert.ballot-box-damaged':
+    'A ballot box is damaged: the vote cannot be closed or published until staff acknowledge it',
   'console.audit': 'Audit log',
   'console.audit.refresh': 'Refresh',
   'console.audit.empty': 'No entries',

@@ -49,6 +49,10 @@ export const liveEn: Record<keyof typeof liveZhCN, string> = {
   'live.annul.confirm':
     'Annul “{title}”? Reason: {reason}. The vote and its ballots are kept and logged.',
   'live.annulled': 'This vote was annulled. Reason: {reason}',
+  'live.boxDamaged':
+    'At start the host found this vote’s ballot box damaged: {detail}. Once acknowledged, the vote goes on with the {cast} ballots the box holds; if ballots are missing, annul it and vote again.',
+  'live.boxAcknowledge': 'Acknowledge and go on',
+  'live.boxAcknowledged': 'Ballot box damage acknowledged at {at}: {detail}',
   'live.overridden': 'Opened without a quorum. Reason: {reason}',
   'live.timeLeft': '{time} left',
   'live.timeUp': 'Time is up',

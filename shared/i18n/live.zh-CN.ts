@@ -46,6 +46,10 @@ export const liveZhCN = {
   'live.annul': '宣布无效',
   'live.annul.confirm': '确定宣布“{title}”无效吗？理由：{reason}。该表决与选票将保留并记入日志。',
   'live.annulled': '本次表决已宣布无效。理由：{reason}',
+  'live.boxDamaged':
+    '主机启动时发现本表决的票箱受损：{detail}。确认后表决按票箱现有 {cast} 张选票继续；如选票有缺失，可宣布本次表决无效后重新表决。',
+  'live.boxAcknowledge': '已知悉，继续',
+  'live.boxAcknowledged': '票箱受损已于 {at} 确认：{detail}',
   'live.overridden': '在不足法定人数时开启，理由：{reason}',
   'live.timeLeft': '剩余 {time}',
   'live.timeUp': '时间已到',

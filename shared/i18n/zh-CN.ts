@@ -22,6 +22,7 @@ export const zhCN = {
   'error.no-quorum': '出席人数未达到法定人数（实到/需到）',
   'error.attendance-locked': '表决进行中，已报到的代表不能取消报到或改为请假',
   'error.no-runoff': '该表决没有需要另行票决的名额',
+  'error.box-damaged': '该表决的票箱在主机启动时被发现受损，须先由会务人员确认',
   'error.internal': '主机内部错误，请联系会务人员',
   'error.timeout': '主机未响应，请稍候重试',
 
@@ -67,6 +68,7 @@ export const zhCN = {
   'console.alert.data-recovered': '数据文件已恢复',
   'console.alert.audit-chain-broken': '审计日志哈希链校验失败',
   'console.alert.archive-failed': '归档写入失败',
+  'console.alert.ballot-box-damaged': '票箱受损：表决须经会务确认后方可结束或公布',
   'console.audit': '审计日志',
   'console.audit.refresh': '刷新',
   'console.audit.empty': '暂无记录',

@@ -24,6 +24,8 @@ export const errorCodes = [
   'attendance-locked',
   /** The result leaves no seats to run off (no tie, or the shortfall is accepted). */
   'no-runoff',
+  /** The vote's ballot box was found damaged at a start: staff must acknowledge it first. */
+  'box-damaged',
   'internal',
   /** Client-side: the host did not answer in time. */
   'timeout',

@@ -66,6 +66,8 @@ export interface ConsoleClientEvents {
   /** A paper ballot for a deputy whose tablet failed: marks the deputy voted, stores it unlinked. */
   'vote:paper': (input: PaperBallotInput, ack: Ack<null>) => void
   'vote:annul': (input: VoteAnnulInput, ack: Ack<null>) => void
+  /** Staff have seen that the vote's ballot box was found damaged (audited). */
+  'vote:acknowledge-box': (input: VoteIdInput, ack: Ack<null>) => void
   /** Creates the run-off (另行票决) of a closed vote as a new draft. */
   'vote:runoff': (input: VoteIdInput, ack: Ack<{ voteId: string }>) => void
   /** The newest audit entries, newest first. */

@@ -31,7 +31,7 @@ export interface ConsoleVoteView extends VoteDef {
 /** Something the staff must know about the host itself. */
 export interface StaffAlert {
   level: 'warning' | 'error'
-  code: 'data-recovered' | 'audit-chain-broken' | 'archive-failed'
+  code: 'data-recovered' | 'audit-chain-broken' | 'archive-failed' | 'ballot-box-damaged'
   detail: string
 }
 

@@ -40,6 +40,17 @@ export interface VoteDef {
   annulReason?: string | null
   /** The vote this one is the run-off (另行票决) of. */
   runoffOf?: string | null
+  /**
+   * Its ballot box was found at a start holding less than it should (slots deleted, unreadable,
+   * or older than last recorded): it cannot be closed or published until staff acknowledge.
+   */
+  boxDamage?: BoxDamage | null
+}
+
+export interface BoxDamage {
+  detail: string
+  foundAt: string
+  acknowledgedAt: string | null
 }
 
 export const voteIdInputSchema = z.object({ voteId: z.string().min(1).max(64) })

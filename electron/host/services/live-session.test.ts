@@ -33,6 +33,7 @@ describe('an open vote', () => {
       `${voteId}.slot-a.json`,
       `${voteId}.slot-b.json`,
       `${voteId}.slot-c.json`,
+      `${voteId}.watermark.json`,
     ])
   })
 

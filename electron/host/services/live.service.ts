@@ -72,6 +72,31 @@ export class LiveService {
     return null
   }
 
+  /**
+   * Staff have seen that the vote's ballot box was found damaged at a start: what it holds now
+   * is what the vote goes on with (or staff annul it), and closing is allowed again.
+   */
+  async acknowledgeBox(raw: unknown): Promise<null> {
+    const { voteId } = parseInput(voteIdInputSchema, raw)
+    const vote = this.#vote(voteId)
+    if (!vote.boxDamage || vote.boxDamage.acknowledgedAt) return null
+    const box = await this.#session.box(voteId)
+    await box.acknowledgeDamage()
+    const acknowledgedAt = new Date().toISOString()
+    await this.#session.meeting.updateAgenda((data) => {
+      const v = data.votes.find((x) => x.id === voteId)
+      if (v?.boxDamage) v.boxDamage = { ...v.boxDamage, acknowledgedAt }
+    })
+    await this.#session.audit.append('ballot-box.acknowledged', {
+      voteId,
+      detail: vote.boxDamage.detail,
+      cast: box.castCount,
+    })
+    this.#session.clearDamageAlert(vote.title)
+    this.#session.announce({ type: 'meeting' })
+    return null
+  }
+
   /** Voids a vote with a reason: kept with its ballots and logged, never shown as a result. */
   async annul(raw: unknown): Promise<null> {
     const { voteId, reason } = parseInput(voteAnnulInputSchema, raw)
@@ -87,6 +112,8 @@ export class LiveService {
       v.closedAt ??= new Date().toISOString()
       if (data.screen.voteId === voteId) data.screen = { stage: 'welcome', voteId: null }
     })
+    // An open box is sealed as a closed one is: its key destroyed, nothing kept of who cast what.
+    if (from === 'open') await (await this.#session.box(voteId)).seal()
     await this.#session.audit.append('vote.annulled', { voteId, from, reason })
     this.#session.announce({ type: 'meeting' })
     return null

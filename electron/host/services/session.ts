@@ -75,11 +75,42 @@ export class Session extends EventEmitter<SessionEvents> {
   async box(voteId: string): Promise<BallotBoxStore> {
     let box = this.#boxes.get(voteId)
     if (!box) {
-      box = await BallotBoxStore.open(this.dataDir, voteId, this.keys)
+      const vote = this.meeting.data.votes.find((v) => v.id === voteId)
+      const opened = vote !== undefined && vote.status !== 'draft'
+      box = await BallotBoxStore.open(this.dataDir, voteId, this.keys, opened)
       this.#boxes.set(voteId, box)
       await this.#reportRecoveries(box.recoveries)
+      if (box.damage && vote) await this.#reportDamage(vote.id, vote.title, box.damage)
+      else if (vote?.boxDamage && !vote.boxDamage.acknowledgedAt)
+        this.#alertDamage(vote.title, vote.boxDamage.detail)
     }
     return box
+  }
+
+  /**
+   * A box found holding less than it should: the vote is marked (it cannot be closed or
+   * published until staff acknowledge), the staff told, and the audit log says so.
+   */
+  async #reportDamage(voteId: string, title: string, detail: string): Promise<void> {
+    const foundAt = new Date().toISOString()
+    await this.meeting.updateAgenda((data) => {
+      const v = data.votes.find((x) => x.id === voteId)
+      if (v) v.boxDamage = { detail, foundAt, acknowledgedAt: null }
+    })
+    this.#alertDamage(title, detail)
+    await this.audit.append('ballot-box.damaged', { voteId, detail })
+  }
+
+  #alertDamage(title: string, detail: string): void {
+    this.alerts.push({ level: 'error', code: 'ballot-box-damaged', detail: `${title}：${detail}` })
+  }
+
+  /** Staff acknowledged a damaged box: its alert goes. */
+  clearDamageAlert(title: string): void {
+    const at = this.alerts.findIndex(
+      (a) => a.code === 'ballot-box-damaged' && a.detail.startsWith(`${title}：`),
+    )
+    if (at >= 0) this.alerts.splice(at, 1)
   }
 
   async #reportRecoveries(recoveries: readonly Recovery[]): Promise<void> {

@@ -170,6 +170,7 @@ export class VoteService {
   async close(voteId: string, by: 'staff' | 'timer' = 'staff'): Promise<void> {
     const vote = this.#vote(voteId)
     if (vote.status !== 'open') throw new ServiceError('vote-not-open', vote.title)
+    refuseUnacknowledgedDamage(vote)
     const { ballots, canonical } = (await this.#session.box(voteId)).ballotsWithCanonical()
     const box = this.ballotBox(vote, ballots)
     const result = tally(box)
@@ -211,6 +212,7 @@ export class VoteService {
   async publish(voteId: string): Promise<void> {
     const vote = this.#vote(voteId)
     if (vote.status !== 'closed') throw new ServiceError('vote-not-closed', vote.title)
+    refuseUnacknowledgedDamage(vote)
     await this.#session.meeting.updateAgenda((data) => {
       const v = data.votes.find((x) => x.id === voteId)
       if (!v) return
@@ -291,6 +293,12 @@ export class VoteService {
     if (!vote) throw new ServiceError('not-found', String(voteId))
     return vote
   }
+}
+
+/** A box found damaged at a start holds up the close and the publication until staff have seen it. */
+function refuseUnacknowledgedDamage(vote: VoteDef): void {
+  if (vote.boxDamage && !vote.boxDamage.acknowledgedAt)
+    throw new ServiceError('box-damaged', vote.title)
 }
 
 /**

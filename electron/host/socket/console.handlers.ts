@@ -114,6 +114,7 @@ export function setupConsoleNamespace(
         'vote:remind': (input) => deps.live.remind(input),
         'vote:paper': (input) => deps.live.paper(input),
         'vote:annul': (input) => deps.live.annul(input),
+        'vote:acknowledge-box': (input) => deps.live.acknowledgeBox(input),
         'vote:runoff': (input) => deps.live.runoff(input),
         'audit:list': async (input) => {
           const { limit } = parseInput(auditListInputSchema, input ?? {})

@@ -109,7 +109,7 @@ describe('the ballot box of an open vote', () => {
     await again.close()
   })
 
-  it('refuses to open when no slot is sound, rather than start empty', async () => {
+  it('when no slot is sound, opens empty and says so, setting the slots aside', async () => {
     const box = await BallotBoxStore.open(dir, VOTE, keys)
     await box.save()
     await box.add('D1', 'b1', marksOf(1))
@@ -120,7 +120,14 @@ describe('the ballot box of an open vote', () => {
       await handle.write(Buffer.from('x'), 0, 1, bytes.indexOf(0x0a) + 10)
       await handle.close()
     }
-    await expect(BallotBoxStore.open(dir, VOTE, keys)).rejects.toThrow(/no sound slot.*checksum/)
+    const reopened = await BallotBoxStore.open(dir, VOTE, keys, true)
+    expect(reopened.castCount).toBe(0)
+    expect(reopened.damage).toMatch(/could not be read.*checksum.*last recorded 1/)
+    expect(reopened.recoveries).toHaveLength(3)
+    expect(
+      (await readdir(join(dir, 'ballots'))).filter((n) => n.includes('.corrupt-')),
+    ).toHaveLength(3)
+    await reopened.close()
   })
 
   it('is encrypted: a header that names the key, regions that say nothing without it', async () => {

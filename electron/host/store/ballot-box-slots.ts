@@ -1,13 +1,13 @@
 import { close, constants, fdatasync, open, openSync, writeSync, writev } from 'node:fs'
 import { mkdir, rename, unlink } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import { promisify } from 'node:util'
 import type { BoxCipher } from './box-cipher'
 import type { BoxRegions, LoadedRegion, Shape, Snapshot } from './box-regions'
 import { regionChunks } from './box-regions'
 import { SLOT_SUFFIX, TRAILER, wholeHeader, writeHeader } from './slot-header'
 import type { Recovery } from './durable-json-file'
-import { DataFileError, syncFolder } from './durable-json-file'
+import { syncFolder } from './durable-json-file'
 import type { KeyLookup, OpenBoxData } from './slot-reader'
 import { readSlot, SLOT_NAMES, SLOTS, slotFile } from './slot-reader'
 import type { VoteKeyVault } from './vote-keys'
@@ -248,9 +248,11 @@ export class BallotBoxSlots {
   }
 
   /**
-   * The newest sound slot's box, layout, key and regions as read, or nulls when there are no
-   * slots. A slot that fails its checks is set aside and reported; with none sound the box
-   * cannot be trusted and this throws, as it does when the slots' key is not on this machine.
+   * The newest sound slot's box, layout, key and regions as read, or nulls when there is none.
+   * A slot that fails its checks is set aside (`.corrupt-…`) and reported, as is one whose key
+   * this machine does not hold (`.unopened-…`, kept in case the key turns up). What the store
+   * makes of slots missing or unreadable is its own (BallotBoxStore.open): this never throws
+   * for them, so a damaged box never keeps the host from starting.
    */
   static async open(
     dir: string,
@@ -262,6 +264,12 @@ export class BallotBoxSlots {
     layout: Shape | null
     cipher: BoxCipher | null
     regions: LoadedRegion[] | null
+    /** The newest sound slot's generation, 0 without one. */
+    generation: number
+    /** Slot files that were not there. */
+    missing: number
+    /** Why no slot could be used although there were some; null when one could. */
+    unreadable: string | null
     recoveries: Recovery[]
   }> {
     const slots = new BallotBoxSlots(dir, voteId)
@@ -270,27 +278,17 @@ export class BallotBoxSlots {
       r.kind === 'ok' ? [{ ...r, slot: slots.#slots[i]! }] : [],
     )
     const newest = sound.sort((a, b) => b.generation - a.generation)[0]
-    const locked = reads.find((r) => r.kind === 'locked')
-    if (locked && (!newest || locked.generation > newest.generation)) {
-      throw new DataFileError(
-        join(dir, `${voteId}.slot-*.json`),
-        `the ballot box's key ${locked.keyId} is not in the key folder`,
-      )
-    }
     const recoveries: Recovery[] = []
-    const bad = reads.flatMap((r, i) =>
-      r.kind === 'bad' ? [{ ...r, slot: slots.#slots[i]! }] : [],
-    )
-    if (bad.length > 0 && !newest) {
-      throw new DataFileError(
-        join(dir, `${voteId}.slot-*.json`),
-        `no sound slot (${bad.map((b) => `${b.slot.file}: ${b.problem}`).join('; ')})`,
-      )
-    }
-    for (const b of bad) {
-      const setAsideAs = `${b.slot.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
-      await rename(b.slot.file, setAsideAs)
-      recoveries.push({ file: b.slot.file, problem: b.problem, setAsideAs, usedPrevious: true })
+    const problems: string[] = []
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+    for (const [i, r] of reads.entries()) {
+      if (r.kind !== 'bad' && r.kind !== 'locked') continue
+      const file = slots.#slots[i]!.file
+      const problem = r.kind === 'bad' ? r.problem : `its key ${r.keyId} is not in the key folder`
+      const setAsideAs = `${file}.${r.kind === 'bad' ? 'corrupt' : 'unopened'}-${stamp}`
+      await rename(file, setAsideAs)
+      problems.push(`${file}: ${problem}`)
+      recoveries.push({ file, problem, setAsideAs, usedPrevious: newest !== undefined })
     }
     for (const s of sound) {
       s.slot.generation = s.generation
@@ -306,6 +304,9 @@ export class BallotBoxSlots {
       layout,
       cipher: newest?.cipher ?? null,
       regions: newest?.regions ?? null,
+      generation: newest?.generation ?? 0,
+      missing: reads.filter((r) => r.kind === 'missing').length,
+      unreadable: !newest && problems.length > 0 ? problems.join('; ') : null,
       recoveries,
     }
   }
@@ -353,6 +354,25 @@ export class BallotBoxSlots {
         )
         return same ? text.length : -1
       })
+    }
+  }
+
+  /** The newest generation on disk (written, or read at open). */
+  get durableGeneration(): number {
+    let newest = 0
+    for (const slot of this.#slots) newest = Math.max(newest, slot.generation)
+    return newest
+  }
+
+  /**
+   * Writes the snapshot, one at a time, into the slots that hold nothing (missing, or set aside
+   * at open), so that every slot file is there again before the next stop.
+   */
+  async fill(snapshot: Snapshot): Promise<void> {
+    for (const slot of this.#slots) {
+      if (slot.busy || slot.generation > 0) continue
+      this.#generation += 1
+      await slot.write(snapshot, this.#generation)
     }
   }
 

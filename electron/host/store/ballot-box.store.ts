@@ -66,6 +66,19 @@ interface OpenParts {
   cipher: BoxCipher
 }
 
+/**
+ * What an open box last held on disk, written beside it at most once a second while ballots
+ * come in (never on an acknowledgement's path): a box found holding less at the next start was
+ * damaged (a slot deleted, or restored from an older copy), and staff are told.
+ */
+interface Watermark {
+  generation: number
+  cast: number
+}
+
+/** How often the watermark follows the box while ballots come in. */
+const WATERMARK_EVERY_MS = 1000
+
 /** An entry's canonical JSON from just after its count to its end: the keys sort as written. */
 function canonicalRest(entry: BallotEntry): string {
   const { count: _, ...rest } = entry
@@ -88,6 +101,11 @@ function entryText(count: number, rest: string): string {
 export class BallotBoxStore {
   readonly voteId: string
   readonly recoveries: readonly Recovery[]
+  /**
+   * Why this box, found at a start, holds less than it should (slots missing or unreadable, or
+   * older than the watermark), in staff's words; null when it is whole.
+   */
+  readonly damage: string | null
   /** The sealed file: written once, when the vote closes. */
   readonly #sealedFile: DurableJsonFile<BallotBoxFile | BallotBoxFileV1>
   readonly #vault: VoteKeyVault
@@ -108,17 +126,30 @@ export class BallotBoxStore {
   readonly #commit = new GroupCommit(() => this.#write(), SLOTS - 1)
   #generation = 0
   #durableGeneration = 0
+  /** Voters in the box as of #durableGeneration. */
+  #durableCast = 0
+  readonly #watermark: DurableJsonFile<Watermark>
+  #watermarkTimer: NodeJS.Timeout | null = null
+  /** The generation the watermark on disk holds. */
+  #watermarked = -1
 
   private constructor(
     voteId: string,
-    files: { sealed: DurableJsonFile<BallotBoxFile | BallotBoxFileV1>; keys: VoteKeyVault },
+    files: {
+      sealed: DurableJsonFile<BallotBoxFile | BallotBoxFileV1>
+      keys: VoteKeyVault
+      watermark: DurableJsonFile<Watermark>
+    },
     open: OpenParts | null,
     recoveries: Recovery[],
+    damage: string | null = null,
   ) {
     this.voteId = voteId
     this.recoveries = recoveries
+    this.damage = damage
     this.#sealedFile = files.sealed
     this.#vault = files.keys
+    this.#watermark = files.watermark
     this.#open = open
   }
 
@@ -127,28 +158,45 @@ export class BallotBoxStore {
    * opened with the key its header names; else an empty box under a new key. Not through
    * lowdb's Low: the store writes its own bytes.
    */
-  static async open(dataDir: string, voteId: string, keys: VoteKeyVault): Promise<BallotBoxStore> {
+  static async open(
+    dataDir: string,
+    voteId: string,
+    keys: VoteKeyVault,
+    /** The vote has been opened (so its box was on disk): a box missing is damage. */
+    opened = false,
+  ): Promise<BallotBoxStore> {
     const dir = join(dataDir, 'ballots')
     const sealed = sealedFile(dir, voteId)
+    const watermark = new DurableJsonFile<Watermark>(join(dir, `${voteId}.watermark.json`))
+    const files = { sealed, keys, watermark }
     const data = await sealed.read()
     if (data) {
       await BallotBoxSlots.removeLeftovers(dir, voteId, keys)
-      const box = new BallotBoxStore(voteId, { sealed, keys }, null, [...sealed.recoveries])
+      await removeWatermark(watermark)
+      const box = new BallotBoxStore(voteId, files, null, [...sealed.recoveries])
       await box.#loadSealed(data)
       return box
     }
-    const opened = await BallotBoxSlots.open(dir, voteId, (keyId) => keys.load(keyId))
-    const cipher = opened.cipher ?? (await keys.create())
-    const regions = new BoxRegions(voteId, cipher, opened.layout ?? layoutFor(0))
+    const slots = await BallotBoxSlots.open(dir, voteId, (keyId) => keys.load(keyId))
+    const last = opened ? await watermark.read() : null
+    const damage = opened ? damageOf(slots, last) : null
+    const cipher = slots.cipher ?? (await keys.create())
+    const regions = new BoxRegions(voteId, cipher, slots.layout ?? layoutFor(0))
     const box = new BallotBoxStore(
       voteId,
-      { sealed, keys },
-      { slots: opened.slots, regions, cipher },
-      [...sealed.recoveries, ...opened.recoveries],
+      files,
+      { slots: slots.slots, regions, cipher },
+      [...sealed.recoveries, ...slots.recoveries, ...watermark.recoveries],
+      damage,
     )
-    if (opened.data) box.#loadOpen(opened.data)
-    if (opened.regions) regions.adopt(opened.regions)
-    opened.slots.recognise(regions)
+    if (slots.data) box.#loadOpen(slots.data)
+    if (slots.regions) regions.adopt(slots.regions)
+    slots.slots.recognise(regions)
+    box.#durableGeneration = slots.generation
+    box.#durableCast = box.#voters.size
+    // Every slot file there again before the next stop: a slot missing then would be damage.
+    if (opened && (slots.missing > 0 || slots.recoveries.length > 0))
+      await slots.slots.fill(regions.snapshot())
     return box
   }
 
@@ -267,6 +315,16 @@ export class BallotBoxStore {
     await this.#commit.after(() =>
       this.#durably(() => open.slots.writeEvery(open.regions.snapshot(expected))),
     )
+    await this.#writeWatermark()
+  }
+
+  /**
+   * Staff have seen the damage: what the box holds now is what it should hold from here on
+   * (the watermark follows it, so the next start does not report the same damage again).
+   */
+  async acknowledgeDamage(): Promise<void> {
+    await this.#commit.after(async () => undefined)
+    await this.#writeWatermark()
   }
 
   /**
@@ -281,6 +339,9 @@ export class BallotBoxStore {
       await this.#sealedFile.write(snapshot)
       await open.slots.remove()
       await this.#vault.destroy(open.cipher.keyId)
+      this.#stopWatermark()
+      await removeWatermark(this.#watermark)
+      await this.#watermark.close()
       this.#open = null
       this.#voters.clear()
       this.#sealedVoted = new Set(snapshot.voted)
@@ -291,7 +352,12 @@ export class BallotBoxStore {
   /** Once the writes asked for are on disk, lets go of the files. */
   async close(): Promise<void> {
     await this.#commit.after(async () => this.#open?.slots.close())
+    if (this.#watermarkTimer) {
+      this.#stopWatermark()
+      await this.#writeWatermark()
+    }
     await this.#sealedFile.close()
+    await this.#watermark.close()
   }
 
   #writable(): OpenParts {
@@ -383,8 +449,39 @@ export class BallotBoxStore {
   /** `write` takes the box as it is now; the generation it holds is durable once it resolves. */
   async #durably(write: () => Promise<void>): Promise<void> {
     const generation = this.#generation
+    const cast = this.#voters.size
     await write()
-    this.#durableGeneration = Math.max(this.#durableGeneration, generation)
+    if (generation >= this.#durableGeneration) {
+      this.#durableGeneration = generation
+      this.#durableCast = cast
+    }
+    this.#watermarkSoon()
+  }
+
+  /** The watermark follows the box within WATERMARK_EVERY_MS, one small write at a time. */
+  #watermarkSoon(): void {
+    const open = this.#open
+    if (this.#watermarkTimer || !open || this.#watermarked >= open.slots.durableGeneration) return
+    this.#watermarkTimer = setTimeout(() => {
+      this.#watermarkTimer = null
+      // A failed write leaves the last one, which only ever says less: logged by nothing else.
+      this.#writeWatermark().catch(() => undefined)
+    }, WATERMARK_EVERY_MS)
+    this.#watermarkTimer.unref()
+  }
+
+  #stopWatermark(): void {
+    if (this.#watermarkTimer) clearTimeout(this.#watermarkTimer)
+    this.#watermarkTimer = null
+  }
+
+  async #writeWatermark(): Promise<void> {
+    const open = this.#open
+    if (!open) return
+    const generation = open.slots.durableGeneration
+    if (generation === this.#watermarked) return
+    await this.#watermark.write({ generation, cast: this.#durableCast })
+    this.#watermarked = Math.max(this.#watermarked, generation)
   }
 
   /** The sealed file's content: every part in canonical order, no part keyed by a deputy. */
@@ -395,6 +492,32 @@ export class BallotBoxStore {
       : [...this.#received].sort()
     return { version: 2, voteId: this.voteId, ballots: this.ballots(), voted, received }
   }
+}
+
+/**
+ * Why a box found at a start holds less than the host last recorded, in staff's words, or null
+ * when it is whole. A slot torn by a stop mid-write is no damage: its write was never
+ * acknowledged, and the other two hold every ballot that was.
+ */
+function damageOf(
+  slots: { missing: number; unreadable: string | null; generation: number },
+  last: Watermark | null,
+): string | null {
+  const recorded = last ? `主机最后记录 ${last.cast} 张 / the host last recorded ${last.cast}` : ''
+  if (slots.unreadable)
+    return `票箱无法读取，现为空票箱 / the box could not be read (${slots.unreadable}) and is empty now. ${recorded}`
+  if (slots.missing === 3)
+    return `票箱文件全部缺失，现为空票箱 / every slot file is missing; the box is empty now. ${recorded}`
+  if (slots.missing > 0)
+    return `票箱缺少 ${slots.missing} 个槽文件，最新的选票可能已丢失 / ${slots.missing} slot file(s) missing: the newest ballots may be lost. ${recorded}`
+  if (last && slots.generation < last.generation)
+    return `票箱比主机最后记录的旧 / the box is older than the host last recorded (write ${slots.generation} < ${last.generation}). ${recorded}`
+  return null
+}
+
+async function removeWatermark(watermark: DurableJsonFile<Watermark>): Promise<void> {
+  for (const file of [watermark.file, previousOf(watermark.file)])
+    await unlink(file).catch(() => undefined)
 }
 
 function sealedFile(dir: string, voteId: string): DurableJsonFile<BallotBoxFile | BallotBoxFileV1> {

@@ -96,6 +96,37 @@ export function LiveVotePanel({
               {t('live.overridden', { reason: vote.quorumOverride })}
             </Text>
           )}
+          {vote.boxDamage && !vote.boxDamage.acknowledgedAt && (
+            <Alert
+              color="red"
+              title={t('console.alert.ballot-box-damaged')}
+              data-testid="live-box-damaged"
+            >
+              <Stack gap="xs" align="flex-start">
+                <Text>
+                  {t('live.boxDamaged', {
+                    detail: vote.boxDamage.detail,
+                    cast: vote.turnout?.cast ?? 0,
+                  })}
+                </Text>
+                <Button
+                  color="red"
+                  onClick={() => void send('vote:acknowledge-box', { voteId: vote.id })}
+                  data-testid="live-box-acknowledge"
+                >
+                  {t('live.boxAcknowledge')}
+                </Button>
+              </Stack>
+            </Alert>
+          )}
+          {vote.boxDamage?.acknowledgedAt && (
+            <Text size="sm" c="red.8">
+              {t('live.boxAcknowledged', {
+                at: new Date(vote.boxDamage.acknowledgedAt).toLocaleString(),
+                detail: vote.boxDamage.detail,
+              })}
+            </Text>
+          )}
           {vote.status === 'annulled' && (
             <Alert color="red" data-testid="live-annulled">
               {t('live.annulled', { reason: vote.annulReason ?? '' })}
