@@ -12,7 +12,9 @@ import { ServiceError } from './service-error'
 export function checkMarks(vote: VoteDef, marks: Record<string, Mark>, code: ErrorCode): void {
   const allowed = allowedMarks[vote.rules.kind]
   for (const id in marks) {
-    if (!isCandidate(vote, id)) throw new ServiceError(code, `marks.${id}: unknown candidate`)
+    // An inherited key is no mark of this ballot, and no candidate either.
+    if (!Object.hasOwn(marks, id) || !isCandidate(vote, id))
+      throw new ServiceError(code, `marks.${id}: unknown candidate`)
     const mark = marks[id]!
     if (!allowed.includes(mark)) throw new ServiceError(code, `marks.${id}: ${mark} not allowed`)
   }
@@ -30,13 +32,15 @@ function isCandidate(vote: VoteDef, id: string): boolean {
 export function checkTabletBallot(vote: VoteDef, marks: Record<string, Mark>): void {
   checkMarks(vote, marks, 'invalid-ballot')
   let forCount = 0
-  for (const id in marks) if (marks[id] === 'for') forCount += 1
+  for (const id in marks) if (Object.hasOwn(marks, id) && marks[id] === 'for') forCount += 1
   const limit = vote.rules.kind === 'select' ? vote.rules.seats : vote.rules.maxFor
   if (limit !== null && forCount > limit) {
     throw new ServiceError('invalid-ballot', `marks: ${forCount} for exceeds ${limit}`)
   }
   if (vote.rules.kind !== 'select') {
-    const missing = vote.candidates.find((c) => marks[c.id] === undefined)
+    // Own keys only: `marks.constructor` of an unmarked item would read Object.prototype's.
+    const missing = vote.candidates.find((c) => !Object.hasOwn(marks, c.id))
     if (missing) throw new ServiceError('invalid-ballot', `marks.${missing.id}: not marked`)
   }
 }
+
