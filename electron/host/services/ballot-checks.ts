@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../shared/protocol/envelope'
+import { isReservedName } from '../../../shared/protocol/ids'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import { allowedMarks } from '../../../shared/protocol/vote-rules.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
@@ -44,3 +45,19 @@ export function checkTabletBallot(vote: VoteDef, marks: Record<string, Mark>): v
   }
 }
 
+/**
+ * A ballot cannot carry a mark on a candidate called `__proto__`, `constructor`, …: a meeting
+ * imported before the id rule (shared/protocol/ids.ts) may still hold such a project. Its vote
+ * is refused before it opens, with what to do, rather than left to count that item as
+ * unmarked. Other ids from before the rule (spaces, Chinese) are counted faithfully and pass.
+ */
+export function checkCandidateIds(candidates: readonly { id: string }[], path: string): void {
+  const i = candidates.findIndex((c) => isReservedName(c.id))
+  if (i < 0) return
+  const id = candidates[i]!.id
+  throw new ServiceError(
+    'bad-request',
+    `${path}[${i}]: 编号“${id}”是系统保留的名称，选票无法记录对它的表决，请先在候选项目中修改编号` +
+      ` / "${id}" is a reserved name a ballot cannot mark; give the project another number first`,
+  )
+}

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -6,6 +7,7 @@ import { isSafeId } from '../../../shared/protocol/ids'
 import type { Mark, VoteKind } from '../../../shared/protocol/marks'
 import { allowedMarks, markedItems, withMark } from '../../../shared/protocol/marks'
 import type { ImportPreviewView, ProjectRowView } from '../../../shared/protocol/preparation.schema'
+import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { tally } from '../../../shared/rules'
 import { anyIdArb } from '../../../shared/rules/ballot-box.arbitrary'
@@ -32,6 +34,10 @@ afterEach(async () => {
 /** Marks as JSON.parse makes them from the wire: `__proto__` is then an own key. */
 const wire = (key: string, mark: Mark = 'for'): Record<string, Mark> =>
   JSON.parse(`{${JSON.stringify(key)}:${JSON.stringify(mark)}}`) as Record<string, Mark>
+
+function project(id: string, title: string) {
+  return { id, title, summary: '', leadUnit: '', budget: null, category: '' }
+}
 
 async function openVoteOn(staff: Awaited<ReturnType<HostHarness['staff']>>, kind: VoteKind) {
   const voteId = await h.addVote(staff, defaultRules(kind, kind === 'per-item' ? 4 : 1))
@@ -181,6 +187,77 @@ describe('project numbers that cannot be candidate ids', () => {
     const ids = h.host.session.meeting.data.projects.map((p) => p.id)
     expect(ids).toContain('N-99_a')
     expect(ids.filter((id) => !isSafeId(id))).toEqual([])
+  })
+})
+
+describe('a meeting saved before the id rule', () => {
+  it('still opens; a vote on a __proto__ project is refused until the project is renumbered', async () => {
+    await h.host.meetings.loadDemo(5)
+    // What an import before the fix could leave in meeting.json: the project and a draft on it.
+    const legacy: VoteDef = {
+      id: 'Vlegacy01',
+      title: '旧表决',
+      rules: defaultRules('select', 1),
+      candidates: [
+        { id: '__proto__', title: '旧项目' },
+        { id: 'P01', title: '普惠托育服务扩容' },
+      ],
+      status: 'draft',
+      openedAt: null,
+      closedAt: null,
+      attendance: null,
+      result: null,
+    }
+    await h.host.session.meeting.updateAgenda((data) => {
+      data.projects.push(project('__proto__', '旧项目'))
+      data.votes.push(legacy)
+    })
+    await h.stop()
+    await h.start()
+    const staff = await h.staff()
+    expect(h.host.session.meeting.data.projects.map((p) => p.id)).toContain('__proto__')
+
+    const refusal =
+      '编号“__proto__”是系统保留的名称，选票无法记录对它的表决，请先在候选项目中修改编号' +
+      ' / "__proto__" is a reserved name a ballot cannot mark; give the project another number first'
+    expect(
+      await call(staff, 'vote:create', {
+        title: '新表决',
+        rules: defaultRules('select', 1),
+        candidateIds: ['P01', '__proto__'],
+      }),
+    ).toEqual({ ok: false, error: { code: 'bad-request', detail: `candidateIds[1]: ${refusal}` } })
+    expect(await call(staff, 'vote:open', { voteId: legacy.id })).toEqual({
+      ok: false,
+      error: { code: 'bad-request', detail: `candidates[0]: ${refusal}` },
+    })
+    expect(h.host.session.meeting.data.votes.find((v) => v.id === legacy.id)?.status).toBe('draft')
+    expect(await readdir(join(h.meetingDir, 'ballots')).catch(() => [])).toEqual([])
+
+    // Staff give it a new number: the draft follows, opens, and a mark on it is counted.
+    expect(
+      await call(staff, 'project:update', {
+        ...project('P99', '旧项目'),
+        projectId: '__proto__',
+      }),
+    ).toEqual({ ok: true, data: null })
+    expect(await call(staff, 'vote:open', { voteId: legacy.id })).toEqual({
+      ok: true,
+      data: null,
+    })
+    const [d1] = h.host.session.meeting.data.deputies
+    const tablet = await h.deputy(d1!.credential)
+    const ballot = { voteId: legacy.id, ballotId: 'legacy-ballot-01', marks: { P99: 'for' } }
+    expect((await call(tablet.socket, 'ballot:submit', ballot)).ok).toBe(true)
+    expect(await call(staff, 'vote:close', { voteId: legacy.id })).toEqual({
+      ok: true,
+      data: null,
+    })
+    const result = h.host.session.meeting.data.votes.find((v) => v.id === legacy.id)?.result
+    expect(result?.items.map((it) => [it.id, 'for' in it ? it.for : null])).toEqual([
+      ['P99', 1],
+      ['P01', 0],
+    ])
   })
 })
 
