@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { allowedMarks, markSchema, voteDefinitionSchema } from './vote-rules.schema'
+import { allowedMarks, marksSchema, voteDefinitionSchema } from './vote-rules.schema'
 import type { RulesProblem, VoteDefinition } from './vote-rules.schema'
 
 export type { Candidate, VoteDefinition } from './vote-rules.schema'
@@ -28,7 +28,7 @@ export type Attendance = z.output<typeof attendanceSchema>
 export const ballotEntrySchema = z.object({
   count: z.number().int().min(1),
   /** Candidate id → mark; a missing candidate means "not marked". */
-  marks: z.record(z.string(), markSchema),
+  marks: marksSchema(z.string()),
   /** A paper ballot the scrutineers declared void (invalid). */
   spoiled: z.boolean().optional(),
 })

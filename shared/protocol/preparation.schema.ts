@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { safeIdSchema } from './ids'
 
 /** Console requests that prepare a meeting: roster, projects, imports, credentials. */
 
@@ -27,7 +28,8 @@ export type DeputyUpdateInput = z.input<typeof deputyUpdateInputSchema>
 export const deputyIdInputSchema = z.object({ deputyId: z.string().min(1).max(64) })
 
 export const projectInputSchema = z.object({
-  id: text(32).min(1),
+  /** The 编号, which becomes the candidate id a ballot's marks are keyed by. */
+  id: safeIdSchema(32),
   title: text(200).min(1),
   summary: text(2000).default(''),
   leadUnit: text(200).default(''),
@@ -37,6 +39,7 @@ export const projectInputSchema = z.object({
 export type ProjectInput = z.input<typeof projectInputSchema>
 
 export const projectUpdateInputSchema = projectInputSchema.extend({
+  /** Any existing id, so a project imported before the id rule can be given a new 编号. */
   projectId: z.string().min(1).max(32),
 })
 export type ProjectUpdateInput = z.input<typeof projectUpdateInputSchema>

@@ -15,6 +15,26 @@ export const markSchema = z.enum(marks)
 export type { Mark }
 export { allowedMarks }
 
+/**
+ * A ballot's marks: candidate id → mark, ids as `key` allows. zod 4's z.record skips an own
+ * `__proto__` key without a word (it cannot set one on the plain object it builds), so
+ * `{"__proto__":"for"}` would read as a blank ballot and be counted as one. Such a key is refused
+ * here instead: no candidate may be called that (shared/protocol/ids.ts), and nothing a ballot
+ * says may vanish between the wire and the count.
+ */
+export function marksSchema(key: z.ZodString) {
+  return z
+    .custom<Record<string, Mark>>((raw) => !hasOwnProto(raw), {
+      path: ['__proto__'],
+      message: 'unknown candidate (no candidate may be called __proto__)',
+    })
+    .pipe(z.record(key, markSchema))
+}
+
+function hasOwnProto(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && Object.hasOwn(raw, '__proto__')
+}
+
 /** Kinds that decide seats (差额/逐项) and therefore need `seats`. */
 export const seatedKinds: readonly VoteKind[] = ['select', 'per-item']
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { markSchema, voteRulesSchema } from './vote-rules.schema'
+import { marksSchema, voteRulesSchema } from './vote-rules.schema'
 import type { VoteRules } from './vote-rules.schema'
 import type { VoteResult } from './result.schema'
 
@@ -70,7 +70,7 @@ export type VoteAnnulInput = z.input<typeof voteAnnulInputSchema>
 /** A paper ballot for a deputy whose tablet failed: may be spoiled or over-voted (then invalid). */
 export const paperBallotInputSchema = voteIdInputSchema.extend({
   deputyId: z.string().min(1).max(64),
-  marks: z.record(z.string().min(1).max(32), markSchema),
+  marks: marksSchema(z.string().min(1).max(32)),
   spoiled: z.boolean().default(false),
 })
 export type PaperBallotInput = z.input<typeof paperBallotInputSchema>
@@ -98,7 +98,7 @@ export const ballotSubmitInputSchema = z.object({
   voteId: z.string().min(1).max(64),
   /** Made on the tablet before the first send, so a resend is recognised. */
   ballotId: ballotIdSchema,
-  marks: z.record(z.string().min(1).max(32), markSchema),
+  marks: marksSchema(z.string().min(1).max(32)),
   /**
    * When the vote allows changes: this ballot replaces the deputy's counted one. The host knows
    * which that is (the tablet keeps nothing of a ballot once it is acknowledged).

@@ -158,3 +158,21 @@ export const tieProneArb: fc.Arbitrary<BallotBox> = fc
 
 /** Boxes for the properties of deciding seats: random ones and tie-prone ones. */
 export const seatedArb = fc.oneof(boxArb({ kinds: ['select', 'per-item'] }), tieProneArb)
+
+/** Names every object has, some near them, and any string at all (unicode included). */
+export const anyIdArb = fc.oneof(
+  fc.constantFrom(
+    ...Object.getOwnPropertyNames(Object.prototype),
+    'prototype',
+    'Constructor',
+    '__proto',
+    'P01',
+    'a-b_c',
+    'Ｐ01',
+    'P 01',
+    '一',
+  ),
+  fc.string({ unit: fc.constantFrom('a', 'Z', '0', '_', '-'), minLength: 1, maxLength: 32 }),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 32 }),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 32 }),
+)

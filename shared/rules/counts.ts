@@ -45,8 +45,9 @@ export function countBallots(box: BallotBox): BallotTotals {
     }
     for (const id in marks) {
       const mark = marks[id]!
+      // Candidates are looked up in a Map, so `constructor` or `__proto__` finds nothing inherited.
       const i = index.get(id)
-      if (i === undefined || !allowed.has(mark)) {
+      if (!Object.hasOwn(marks, id) || i === undefined || !allowed.has(mark)) {
         throw new Error(`ballots[${b}].marks.${id}: malformed (validate with readBallotBox first)`)
       }
       perCandidate[i]![mark] += count

@@ -19,7 +19,8 @@ export function forLimit(rules: Pick<VoteRules, 'kind' | 'seats' | 'maxFor'>): n
 
 export function countForMarks(marks: Readonly<Record<string, string>>): number {
   let n = 0
-  for (const id in marks) if (marks[id] === 'for') n++
+  // Own keys only: a ballot's marks are what it carries, never what every object inherits.
+  for (const id in marks) if (Object.hasOwn(marks, id) && marks[id] === 'for') n++
   return n
 }
 

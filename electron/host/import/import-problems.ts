@@ -25,6 +25,7 @@ export const importProblemCodes = [
   'invalid-id-last4',
   // Project rows
   'missing-number',
+  'invalid-number',
   'missing-title',
   'duplicate-number',
   'duplicate-title',

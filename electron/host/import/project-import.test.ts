@@ -108,6 +108,42 @@ describe('project headers', () => {
   })
 })
 
+describe('project numbers', () => {
+  const csv = (text: string): Buffer => Buffer.from(text, 'utf8')
+
+  it('refuses a number that cannot be a candidate id, naming the row', async () => {
+    const p = await parseProjectFile(
+      csv(
+        '编号,项目名称\nP01,托育\n__proto__,助餐\nconstructor,加装电梯\nP 04,课后服务\nP-05_a,背街小巷\n',
+      ),
+      'projects.csv',
+    )
+    expect(p.problems).toEqual([
+      {
+        row: 3,
+        column: '编号',
+        code: 'invalid-number',
+        message: '第3行：编号“__proto__”是系统保留的名称，请换一个',
+        messageEn: 'Row 3: number "__proto__" is a reserved name; choose another',
+      },
+      {
+        row: 4,
+        column: '编号',
+        code: 'invalid-number',
+        message: '第4行：编号“constructor”是系统保留的名称，请换一个',
+        messageEn: 'Row 4: number "constructor" is a reserved name; choose another',
+      },
+      {
+        row: 5,
+        column: '编号',
+        code: 'invalid-number',
+        message: '第5行：编号“P 04”只能由英文字母、数字、“-”和“_”组成',
+        messageEn: 'Row 5: number "P 04" may hold only letters, digits, "-" and "_"',
+      },
+    ])
+  })
+})
+
 describe('parseBudget', () => {
   it.each([
     ['1200', null, 1200],

@@ -2,6 +2,7 @@
  * The candidate projects (候选项目) importer: 编号, 项目名称, 项目简介, 牵头单位, 投资额(万元), 类别.
  * It only reports; the caller refuses a preview that has any problem.
  */
+import { idProblem, idProblemText } from '../../../shared/protocol/ids'
 import type { ImportPreview, RowProblem } from './import-problems'
 import { problem } from './import-problems'
 import type { ReadOptions, TableRow } from './table-reader'
@@ -152,6 +153,20 @@ function rowProblems(
         headers.budget,
         `投资额“${row.values.budget}”无效，请填写以万元为单位的数字，如 1200 或 1200.5`,
         `budget "${row.values.budget}" is invalid; enter a number in 10k yuan, e.g. 1200 or 1200.5`,
+      ),
+    )
+  }
+  const numberProblem = number === '' ? null : idProblem(number)
+  if (numberProblem !== null) {
+    // The number becomes the candidate id that ballots are keyed by (shared/protocol/ids.ts).
+    const text = idProblemText[numberProblem]
+    problems.push(
+      problem(
+        'invalid-number',
+        n,
+        headers.number,
+        `编号“${number}”${text.zh}`,
+        `number "${number}" ${text.en}`,
       ),
     )
   }

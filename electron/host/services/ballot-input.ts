@@ -29,6 +29,7 @@ export function plainBallot(raw: unknown): BallotSubmitInput | null {
   for (const key in marks) {
     if (!Object.hasOwn(marks, key)) return null
     const mark = marks[key]
+    // An own `__proto__` (JSON.parse makes one) goes to zod, which refuses it (marksSchema).
     if (key.length < 1 || key.length > 32 || key === '__proto__' || !MARKS.has(mark)) return null
   }
   // The marks as they came (parsed from the message, held by nothing else), not a copy: the

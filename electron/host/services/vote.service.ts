@@ -18,7 +18,7 @@ import { ServiceError } from './service-error'
 import type { Hall } from './hall'
 import type { Session } from './session'
 import { attendanceOf } from './views'
-import { checkTabletBallot } from './ballot-checks'
+import { checkCandidateIds, checkTabletBallot } from './ballot-checks'
 import { parseBallotSubmit } from './ballot-input'
 import { collectWhileQuiet } from '../quiet-gc'
 
@@ -104,6 +104,7 @@ export class VoteService {
         throw new ServiceError('bad-request', `candidateIds[${i}]: unknown project ${id}`)
       return { id: project.id, title: project.title }
     })
+    checkCandidateIds(candidates, 'candidateIds')
     if (new Set(input.candidateIds).size !== candidates.length) {
       throw new ServiceError('bad-request', 'candidateIds: duplicate project')
     }
@@ -122,6 +123,7 @@ export class VoteService {
     const { voteId, override } = parseInput(voteOpenInputSchema, raw)
     const vote = this.#vote(voteId)
     if (vote.status !== 'draft') throw new ServiceError('vote-not-draft', vote.title)
+    checkCandidateIds(vote.candidates, 'candidates')
     if (this.#session.openVote()) throw new ServiceError('another-vote-open')
     const attendance = attendanceOf(this.#session.meeting.data)
     if (!attendance.quorumMet && override === undefined) {

@@ -11,7 +11,11 @@ function sortKeys(value: unknown): unknown {
     const out: Record<string, unknown> = {}
     for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key]
-      if (v !== undefined) out[key] = sortKeys(v)
+      if (v === undefined) continue
+      // `out.__proto__ = …` would set the prototype and drop the key from the text.
+      if (key === '__proto__')
+        Object.defineProperty(out, key, { value: sortKeys(v), enumerable: true, writable: true })
+      else out[key] = sortKeys(v)
     }
     return out
   }

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import type { Mark } from '../../../shared/protocol/marks'
-import { allowedMarks } from '../../../shared/protocol/marks'
+import { allowedMarks, markOf, withMark, withoutMark } from '../../../shared/protocol/marks'
 import type { ConsoleDeputyView, ConsoleVoteView } from '../../../shared/protocol/views'
 import { ConfirmButton } from '../../common/ConfirmButton'
 import { useI18n } from '../../common/i18n'
@@ -68,13 +68,13 @@ export function PaperEntry({
             <Checkbox
               key={c.id}
               label={c.title}
-              checked={marks[c.id] === 'for'}
+              checked={markOf(marks, c.id) === 'for'}
               disabled={spoiled}
               data-testid={`paper-${c.id}`}
               onChange={(e) => {
                 const checked = e.currentTarget.checked
-                setMarks(({ [c.id]: _old, ...rest }) =>
-                  checked ? { ...rest, [c.id]: 'for' } : rest,
+                setMarks((current) =>
+                  checked ? withMark(current, c.id, 'for') : withoutMark(current, c.id),
                 )
               }}
             />
@@ -82,7 +82,7 @@ export function PaperEntry({
             <NativeSelect
               key={c.id}
               label={c.title}
-              value={marks[c.id] ?? ''}
+              value={markOf(marks, c.id) ?? ''}
               disabled={spoiled}
               data-testid={`paper-${c.id}`}
               data={[
@@ -91,7 +91,9 @@ export function PaperEntry({
               ]}
               onChange={(e) => {
                 const value = e.currentTarget.value as Mark | ''
-                setMarks(({ [c.id]: _old, ...rest }) => (value ? { ...rest, [c.id]: value } : rest))
+                setMarks((current) =>
+                  value ? withMark(current, c.id, value) : withoutMark(current, c.id),
+                )
               }}
             />
           ),

@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@manti
 import { useEffect, useState } from 'react'
 import type { DeputyBallotView } from '../../../shared/protocol/views'
 import type { Mark } from '../../../shared/protocol/marks'
-import { allowedMarks } from '../../../shared/protocol/marks'
+import { allowedMarks, markOf, withMark, withoutMark } from '../../../shared/protocol/marks'
 import { useI18n } from '../../common/i18n'
 import { MarkChoice } from './MarkChoice'
 import { Review } from './Review'
@@ -27,7 +27,7 @@ export function BallotEditor({
   const [warning, setWarning] = useState<string | null>(null)
   const limit = vote.kind === 'select' ? vote.seats : vote.maxFor
   const forCount = Object.values(marks).filter((m) => m === 'for').length
-  const markedCount = vote.candidates.filter((c) => marks[c.id] !== undefined).length
+  const markedCount = vote.candidates.filter((c) => markOf(marks, c.id) !== undefined).length
   const complete = vote.kind === 'select' || markedCount === vote.candidates.length
 
   if (reviewing) {
@@ -44,53 +44,51 @@ export function BallotEditor({
   const toggle = (id: string) => {
     setWarning(null)
     setMarks((current) => {
-      if (current[id]) {
-        const { [id]: _removed, ...rest } = current
-        return rest
-      }
+      if (markOf(current, id)) return withoutMark(current, id)
       if (limit !== null && forCount >= limit) {
         setWarning(t('tablet.full', { k: limit }))
         return current
       }
-      return { ...current, [id]: 'for' }
+      return withMark(current, id, 'for')
     })
   }
 
   const setMark = (id: string, mark: Mark) => {
     setWarning(null)
-    if (mark === 'for' && marks[id] !== 'for' && limit !== null && forCount >= limit) {
+    if (mark === 'for' && markOf(marks, id) !== 'for' && limit !== null && forCount >= limit) {
       setWarning(t('tablet.full', { k: limit }))
       return
     }
-    setMarks((current) => ({ ...current, [id]: mark }))
+    setMarks((current) => withMark(current, id, mark))
   }
 
   return (
     <Stack gap="md" pb={120}>
       <Title order={2}>{vote.title}</Title>
       <Stack gap="sm">
-        {vote.candidates.map((c, i) =>
-          vote.kind === 'select' ? (
+        {vote.candidates.map((c, i) => {
+          const mark = markOf(marks, c.id)
+          return vote.kind === 'select' ? (
             <UnstyledButton
               key={c.id}
               onClick={() => toggle(c.id)}
               role="checkbox"
-              aria-checked={marks[c.id] === 'for'}
+              aria-checked={mark === 'for'}
               data-testid={`candidate-${c.id}`}
             >
               <Paper
                 withBorder
                 p="md"
                 mih={72}
-                bg={marks[c.id] === 'for' ? 'red.0' : undefined}
+                bg={mark === 'for' ? 'red.0' : undefined}
                 style={{
-                  borderColor: marks[c.id] === 'for' ? 'var(--mantine-color-red-6)' : undefined,
+                  borderColor: mark === 'for' ? 'var(--mantine-color-red-6)' : undefined,
                   borderWidth: 2,
                 }}
               >
                 <Group wrap="nowrap">
                   <Text fz={32} lh={1} w={40} ta="center" c="red.7" aria-hidden>
-                    {marks[c.id] === 'for' ? '☑' : '☐'}
+                    {mark === 'for' ? '☑' : '☐'}
                   </Text>
                   <Text fz="xl" fw={500}>
                     {i + 1}. {c.title}
@@ -107,12 +105,12 @@ export function BallotEditor({
                 itemId={c.id}
                 label={c.title}
                 options={allowedMarks[vote.kind]}
-                value={marks[c.id]}
-                onChange={(mark) => setMark(c.id, mark)}
+                value={mark}
+                onChange={(chosen) => setMark(c.id, chosen)}
               />
             </Paper>
-          ),
-        )}
+          )
+        })}
       </Stack>
       <Paper
         withBorder

@@ -1,6 +1,7 @@
 import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
 import type { DeputyBallotView } from '../../../shared/protocol/views'
 import type { Mark } from '../../../shared/protocol/marks'
+import { markedItems } from '../../../shared/protocol/marks'
 import { useI18n } from '../../common/i18n'
 
 /** The deputy sees exactly what will be cast before confirming. */
@@ -16,7 +17,7 @@ export function Review({
   onConfirm: () => void
 }) {
   const { t } = useI18n()
-  const chosen = vote.candidates.filter((c) => marks[c.id] !== undefined)
+  const chosen = markedItems(vote.candidates, marks)
   return (
     <Stack gap="lg" data-testid="review">
       <Title order={2}>{t('tablet.review')}</Title>
@@ -30,10 +31,10 @@ export function Review({
           </Text>
         )}
         <List spacing="sm" fz="xl">
-          {chosen.map((c) => (
+          {chosen.map(({ candidate: c, mark }) => (
             <List.Item key={c.id}>
               {c.title}
-              {vote.kind !== 'select' && `：${t(`mark.${marks[c.id] as Mark}`)}`}
+              {vote.kind !== 'select' && `：${t(`mark.${mark}`)}`}
             </List.Item>
           ))}
         </List>
