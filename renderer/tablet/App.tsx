@@ -42,6 +42,17 @@ export function App() {
         <Loader size="xl" />
       </Center>
     )
+  // On leave until staff confirm the check-in: no ballot, whatever is open.
+  else if (state.onLeave)
+    body = (
+      <Center mih="70vh" p="xl">
+        <Alert color="yellow" variant="light" data-testid="on-leave" maw={720}>
+          <Title order={2} ta="center" lh={1.5}>
+            {t('tablet.onLeave')}
+          </Title>
+        </Alert>
+      </Center>
+    )
   else if (!state.vote) body = message(t('tablet.waiting'))
   else {
     const vote = state.vote
@@ -101,7 +112,8 @@ export function App() {
 
   const vote = state?.vote ?? null
   const mineAcked = vote !== null && pending?.voteId === vote.id && pending.acked
-  const showReminder = vote !== null && reminded === vote.id && !state?.voted && !mineAcked
+  const showReminder =
+    vote !== null && reminded === vote.id && !state?.voted && !mineAcked && !state?.onLeave
   const stopped = phase === 'no-credential' || phase === 'refused' || phase === 'replaced'
 
   return (
@@ -118,7 +130,7 @@ export function App() {
           )}
         </Stack>
         <Group gap="xs" wrap="nowrap">
-          {vote && endsAt !== null && !stopped && <Countdown endsAt={endsAt} />}
+          {vote && endsAt !== null && !stopped && !state?.onLeave && <Countdown endsAt={endsAt} />}
           {phase !== 'no-credential' && (
             <Badge size="lg" color={connected ? 'green' : 'orange'} data-testid="connection">
               {connected ? t('conn.online') : t('conn.offline')}
