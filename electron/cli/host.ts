@@ -8,6 +8,9 @@
  *                                 console exports), for `npm run simulate` rehearsals
  *   --lan-console                 admit the console from other LAN machines (token still needed)
  *   --staff-token T               use this staff token instead of a random one
+ *   --max-connections-per-address N
+ *                                 Socket.IO connections one address may hold (default 50,
+ *                                 0 = no cap; this machine's own addresses are never capped)
  *   --ready-file F                write {port, staffToken, pid} to F once listening
  */
 import { spawnSync } from 'node:child_process'
@@ -29,12 +32,20 @@ const { values } = parseArgs({
     'staff-token': { type: 'string' },
     'lan-console': { type: 'boolean', default: false },
     'ready-file': { type: 'string' },
+    'max-connections-per-address': { type: 'string' },
   },
 })
 
 const port = Number(values.port ?? process.env.PORT ?? 8080)
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`端口无效 / invalid port: ${values.port ?? process.env.PORT}`)
+  process.exit(2)
+}
+const perAddress = Number(values['max-connections-per-address'] ?? 50)
+if (!Number.isInteger(perAddress) || perAddress < 0) {
+  console.error(
+    `--max-connections-per-address 需要不小于 0 的整数 / takes a whole number ≥ 0: ${values['max-connections-per-address']}`,
+  )
   process.exit(2)
 }
 const dataDir = resolve(
@@ -58,6 +69,7 @@ try {
     host: values.bind ?? '0.0.0.0',
     staticDir,
     allowLanConsole: values['lan-console'],
+    connectionsPerAddress: perAddress,
     ...(values['staff-token'] ? { staffToken: values['staff-token'] } : {}),
   })
   if (values.demo !== undefined) {
