@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -125,7 +125,7 @@ describe('the credential CSV', () => {
               { stdio: 'ignore', timeout: 60_000 },
             )
             const book = new ExcelJS.Workbook()
-            await book.xlsx.load(await readFile(join(out, 'credentials.xlsx')))
+            await book.xlsx.readFile(join(out, 'credentials.xlsx'))
             const cells: unknown[] = []
             book.worksheets[0]?.eachRow((row, n) => {
               if (n > 1) cells.push(row.getCell(5).value)
