@@ -226,6 +226,41 @@ test('a second tablet takes over a credential; the first says so', async ({
   await first.page.screenshot({ path: join(artifactsDir, 'live-tablet-replaced-768x1024.png') })
 })
 
+test('a deputy on leave opens the card: the tablet says so until staff confirm the check-in', async ({
+  browser,
+  page,
+  host,
+  base,
+}) => {
+  await host.meetings.loadDemo(3)
+  const away = host.session.meeting.data.deputies[0]
+  if (!away) throw new Error('demo has deputies')
+  await host.attendance.set({ deputyIds: [away.id], state: 'leave' })
+  await console_(page, host)
+
+  const [url] = joinUrls(host, base)
+  const t = (await tablet(browser, url ?? '')).page
+  await expect(t.getByTestId('on-leave')).toHaveText(
+    '您已登记请假。如已到会，请联系会务人员确认报到。',
+  )
+  await t.screenshot({ path: join(artifactsDir, 'live-tablet-on-leave-768x1024.png') })
+
+  const asked = page.getByTestId(`leave-opened-${away.id}`)
+  await expect(asked).toContainText('请假，已打开代表证')
+  await expect(page.getByTestId('live-leave')).toHaveText('1')
+  await page
+    .getByTestId('leave-opened')
+    .screenshot({ path: join(artifactsDir, 'live-console-leave-opened.png') })
+  await asked.getByRole('button', { name: '确认报到' }).click()
+
+  await expect(t.getByTestId('tablet-message')).toHaveText('请等待表决开始')
+  await expect(page.getByTestId('leave-opened')).toHaveCount(0)
+  await expect(page.getByTestId('live-present')).toHaveText('1')
+  const log = await host.session.audit.entries()
+  expect(log.map((e) => e.type)).toContain('deputy.card-opened-on-leave')
+  expect(log.at(-1)?.data).toEqual({ deputyIds: [away.id], via: 'staff-confirmed' })
+})
+
 test('paper entry for a deputy whose tablet failed; a tie leads to a run-off', async ({
   browser,
   page,

@@ -288,7 +288,10 @@ test('every screen stage at 720p, 1080p and 4K, driven through the console socke
 
 test('after a host restart the screen reconnects and redraws the stage without reloading', async ({
   browser,
+  pageProblems,
 }) => {
+  // While the host is down the screen's reconnects are refused, and Chromium logs each.
+  pageProblems.allow(/WebSocket connection to .* failed: .*ERR_CONNECTION_REFUSED/)
   const dataDir = await mkdtemp(join(tmpdir(), 'plenary-e2e-restart-'))
   const first = await createHost({ dataDir, port: 0, host: '127.0.0.1', log: () => undefined })
   const port = first.port

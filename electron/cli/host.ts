@@ -41,12 +41,24 @@ const { values } = readCommandLine({
       value: 'F',
       help: 'write {port, staffToken, pid} to F once listening',
     },
+    'max-connections-per-address': {
+      type: 'string',
+      value: 'N',
+      help: "Socket.IO connections one address may hold (default 50, 0 = no cap; this machine's own are never capped)",
+    },
   },
 })
 
 const port = Number(values.port ?? process.env.PORT ?? 8080)
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`端口无效 / invalid port: ${values.port ?? process.env.PORT}`)
+  process.exit(2)
+}
+const perAddress = Number(values['max-connections-per-address'] ?? 50)
+if (!Number.isInteger(perAddress) || perAddress < 0) {
+  console.error(
+    `--max-connections-per-address 需要不小于 0 的整数 / takes a whole number ≥ 0: ${values['max-connections-per-address']}`,
+  )
   process.exit(2)
 }
 const dataDir = resolve(
@@ -71,6 +83,7 @@ try {
     staticDir,
     keyDir: values.keys ? resolve(values.keys) : defaultKeyDir(),
     allowLanConsole: values['lan-console'] ?? false,
+    connectionsPerAddress: perAddress,
     ...(values['staff-token'] ? { staffToken: values['staff-token'] } : {}),
   })
   if (values.demo !== undefined) {

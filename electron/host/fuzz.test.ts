@@ -41,6 +41,7 @@ const consoleEvents = [
   'projects:reorder',
   'audit:list',
   'attendance:set',
+  'attendance:confirm',
   'meeting:set-quorum',
   'vote:remind',
   'vote:paper',

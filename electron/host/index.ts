@@ -18,6 +18,12 @@ import { Hall } from './services/hall'
 import type { Session } from './services/session'
 import { VoteService } from './services/vote.service'
 import { VoteTimer } from './services/vote-timer'
+import {
+  ConnectionGuard,
+  defaultConnectionsPerAddress,
+  defaultJoinTimeoutMs,
+  ownAddresses,
+} from './socket/connection-guard'
 import { setupConsoleNamespace } from './socket/console.handlers'
 import { setupDeputyNamespace } from './socket/deputy.handlers'
 import { isLoopback } from './socket/rate-limit'
@@ -52,6 +58,16 @@ export interface HostOptions {
   keyDir?: string
   /** The desktop shell's key from the system keychain (safeStorage), which wraps the vote keys. */
   keyWrap?: Buffer
+  /**
+   * Socket.IO connections one remote address may hold at once; 0 for no cap. 50 unless told:
+   * tablets in a hall have addresses of their own, and an overflow room behind one NAT router
+   * still fits. A rehearsal's virtual tablets from another machine need 0.
+   */
+  connectionsPerAddress?: number
+  /** Addresses the cap does not apply to: this machine's own unless told otherwise (tests). */
+  connectionCapExempt?: (address: string) => boolean
+  /** How long a connection may stay without joining /console, /deputy or /screen: 30 s. */
+  joinTimeoutMs?: number
   log?: (line: string) => void
 }
 
@@ -150,8 +166,17 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     )
   })
 
+  const own = ownAddresses()
+  const guard = new ConnectionGuard({
+    perAddress: options.connectionsPerAddress ?? defaultConnectionsPerAddress,
+    exempt: options.connectionCapExempt ?? ((address) => isLocal(address) || own.has(address)),
+    joinTimeoutMs: options.joinTimeoutMs ?? defaultJoinTimeoutMs,
+  })
   const io = new Server(http, {
     serveClient: false,
+    allowRequest: guard.allowRequest,
+    // A connection that joins no namespace in time is closed (Socket.IO's own default is 45 s).
+    connectTimeout: options.joinTimeoutMs ?? defaultJoinTimeoutMs,
     maxHttpBufferSize: 64 * 1024,
     // Tablets on hall Wi-Fi drop often; recovery is ours (resends), not the transport's.
     pingInterval: 10_000,
@@ -189,6 +214,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     log,
   })
 
+  guard.attach(io, [io.of(namespaces.console), io.of(namespaces.deputy), io.of(namespaces.screen)])
+
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)
     http.listen(options.port, options.host, () => {
@@ -217,6 +244,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     archiver,
     async close() {
       timer.stop()
+      guard.stop()
       stopConsole()
       stopScreen()
       deputy.stop()

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is made (see zod-jitless.ts).
+import '../common/zod-jitless'
 import '@mantine/core/styles.css'
 import { MantineProvider } from '@mantine/core'
 import { StrictMode } from 'react'

@@ -43,6 +43,17 @@ export function App() {
         <Loader size="xl" />
       </Center>
     )
+  // On leave until staff confirm the check-in: no ballot, whatever is open.
+  else if (state.onLeave)
+    body = (
+      <Center mih="70vh" p="xl">
+        <Alert color="yellow" variant="light" data-testid="on-leave" maw={720}>
+          <Title order={2} ta="center" lh={1.5}>
+            {t('tablet.onLeave')}
+          </Title>
+        </Alert>
+      </Center>
+    )
   else if (!state.vote) body = message(t('tablet.waiting'))
   else {
     const vote = state.vote
@@ -111,7 +122,11 @@ export function App() {
 
   const vote = state?.vote ?? null
   const showReminder =
-    vote !== null && reminded === vote.id && !state?.voted && recorded !== vote.id
+    vote !== null &&
+    reminded === vote.id &&
+    !state?.voted &&
+    recorded !== vote.id &&
+    !state?.onLeave
   const stopped = phase === 'no-credential' || phase === 'refused' || phase === 'replaced'
 
   return (
@@ -128,7 +143,7 @@ export function App() {
           )}
         </Stack>
         <Group gap="xs" wrap="nowrap">
-          {vote && endsAt !== null && !stopped && <Countdown endsAt={endsAt} />}
+          {vote && endsAt !== null && !stopped && !state?.onLeave && <Countdown endsAt={endsAt} />}
           {phase !== 'no-credential' && (
             <Badge size="lg" color={connected ? 'green' : 'orange'} data-testid="connection">
               {connected ? t('conn.online') : t('conn.offline')}

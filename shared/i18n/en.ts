@@ -23,6 +23,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.no-quorum': 'Fewer deputies present than the quorum (present/needed)',
   'error.attendance-locked':
     'While a vote is open, a check-in cannot be taken back or turned into leave',
+  'error.not-awaiting-check-in':
+    'This deputy is not on leave with a card opened on a tablet: there is no check-in to confirm',
   'error.no-runoff': 'This vote leaves no seats to run off',
   'error.box-damaged':
     'This vote’s ballot box was found damaged at start: staff must acknowledge it first',
@@ -92,6 +94,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'tablet.badCredential': 'Credential not valid: please call the staff',
   'tablet.replaced': 'Your credential was opened on another tablet; this one has stopped.',
   'tablet.waiting': 'Waiting for the vote to open',
+  'tablet.onLeave':
+    'You are registered as on leave. If you are at the meeting, please ask the staff to confirm your check-in.',
   'tablet.seat': 'Seat {seat}',
   'tablet.selected': 'Selected {x} / at most {k}',
   'tablet.full': 'You can select at most {k}',

@@ -21,6 +21,13 @@ export const attendanceSetInputSchema = z
 export type AttendanceSetInput = z.input<typeof attendanceSetInputSchema>
 
 /**
+ * Staff confirm the check-in of a deputy marked 请假 who opened their card on a tablet: a leave
+ * is the staff's record, so a tablet alone does not overturn it.
+ */
+export const attendanceConfirmInputSchema = z.object({ deputyId: z.string().min(1).max(64) })
+export type AttendanceConfirmInput = z.infer<typeof attendanceConfirmInputSchema>
+
+/**
  * The quorum (法定人数) of a meeting: present·denominator ≥ roster·numerator, integer arithmetic.
  * numerator 0 means no quorum is required (a rehearsal).
  */

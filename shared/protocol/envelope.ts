@@ -22,6 +22,8 @@ export const errorCodes = [
   'no-quorum',
   /** Attendance cannot be taken back while a vote is open (issued ballots are fixed). */
   'attendance-locked',
+  /** Only a deputy on leave whose card was opened on a tablet awaits a confirmed check-in. */
+  'not-awaiting-check-in',
   /** The result leaves no seats to run off (no tie, or the shortfall is accepted). */
   'no-runoff',
   /** The vote's ballot box was found damaged at a start: staff must acknowledge it first. */

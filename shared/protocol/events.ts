@@ -1,4 +1,4 @@
-import type { AttendanceSetInput, QuorumRule } from './attendance.schema'
+import type { AttendanceConfirmInput, AttendanceSetInput, QuorumRule } from './attendance.schema'
 import type { Ack, Result } from './envelope'
 import type {
   DeputyInput,
@@ -60,6 +60,8 @@ export interface ConsoleClientEvents {
   'projects:reorder': (input: { ids: string[] }, ack: Ack<null>) => void
   /** 报到 by staff: check in, undo, or mark leave; one deputy, several, or a delegation. */
   'attendance:set': (input: AttendanceSetInput, ack: Ack<{ changed: number }>) => void
+  /** Checks in a deputy on leave whose card was opened on a tablet (see leaveCardsOpened). */
+  'attendance:confirm': (input: AttendanceConfirmInput, ack: Ack<null>) => void
   'meeting:set-quorum': (input: QuorumRule, ack: Ack<null>) => void
   /** Prompts the tablets of eligible deputies who have not voted; answers how many were reached. */
   'vote:remind': (input: VoteIdInput, ack: Ack<{ reminded: number }>) => void

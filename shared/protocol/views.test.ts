@@ -17,6 +17,7 @@ const mine: DeputyState = {
   me: { name: '张三', delegation: '城关', seat: '1排1号' },
   vote: ballot('V1'),
   voted: true,
+  onLeave: false,
 }
 
 describe('withHall', () => {

@@ -88,6 +88,11 @@ export interface ConsoleState {
   projects: Project[]
   votes: ConsoleVoteView[]
   tabletsOnline: number
+  /**
+   * Deputies marked 请假 whose card was opened on a tablet since, in the order it happened:
+   * each waits for staff to confirm the check-in (attendance:confirm) or to leave it be.
+   */
+  leaveCardsOpened: string[]
   /** The open vote's turnout by delegation and who has not voted; null when none is open. */
   live: LiveVoteView | null
 }
@@ -169,6 +174,11 @@ export interface DeputyState {
   vote: DeputyBallotView | null
   /** Whether this deputy's ballot for the open vote is stored. */
   voted: boolean
+  /**
+   * Staff marked this deputy 请假: the tablet says so and waits until staff confirm the
+   * check-in; until then the deputy is not present and gets no ballot.
+   */
+  onLeave: boolean
 }
 
 /**

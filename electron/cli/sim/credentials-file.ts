@@ -39,7 +39,7 @@ export function parseCredentialsCsv(text: string, file = 'credentials'): DeputyC
     )
   }
   return rows.slice(1).map((row, i) => {
-    // The exporter guards cells against spreadsheet formulas: '-abc is the credential -abc.
+    // Files exported before credentials were quoted guarded them: '-abc is the credential -abc.
     const credential = (row[credCol] ?? '').trim().replace(/^'(?=[=+\-@])/, '')
     if (!credential)
       throw new Error(`${file}: 第 ${i + 2} 行“凭证”为空 / line ${i + 2}: 凭证 is empty`)
@@ -59,7 +59,7 @@ function fromJson(text: string, file: string): DeputyCredential[] {
 }
 
 /** RFC 4180 rows: quoted cells may hold commas, quotes ("") and line breaks. */
-function csvRows(text: string): string[][] {
+export function csvRows(text: string): string[][] {
   const rows: string[][] = []
   let row: string[] = []
   let cell = ''

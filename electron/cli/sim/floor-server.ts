@@ -38,6 +38,7 @@ const state = (): DeputyState => ({
   ...hall(),
   me: { name: '', delegation: '', seat: '' },
   voted: false,
+  onLeave: false,
 })
 
 const http = createServer((_req, res) => res.writeHead(404).end())

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { summarizeRules } from '../../../shared/rules'
+import { formulaStart } from '../services/credentials'
 import type { Hall } from '../services/hall'
 import { joinUrl } from '../urls'
 import type { ApiDeps } from './api'
@@ -135,15 +136,30 @@ export async function sendArchiveFile(
 /** The credential list for an outside printer; a BOM so Excel on Chinese Windows reads UTF-8. */
 /** Also written by `npm run host -- --demo N` for rehearsals (electron/cli/host.ts). */
 export function credentialsCsv(hall: Hall, base: string): string {
-  const rows = [['编号', '姓名', '代表团', '座位号', '凭证', '加入链接']]
+  const header = ['编号', '姓名', '代表团', '座位号', '凭证', '加入链接'].map(csvCell)
+  const lines = [header.join(',')]
   for (const d of hall.session.meeting.data.deputies) {
-    rows.push([d.id, d.name, d.delegation, d.seat, d.credential, joinUrl(base, d.credential)])
+    const text = [d.id, d.name, d.delegation, d.seat].map(csvCell)
+    lines.push(
+      [...text, credentialCell(d.credential), csvCell(joinUrl(base, d.credential))].join(','),
+    )
   }
-  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return '\uFEFF' + lines.join('\r\n') + '\r\n'
 }
 
+/** Imported text (names, delegations, seats) may be anything, so it is guarded. */
 function csvCell(value: string): string {
   // A leading =, +, - or @ would make Excel evaluate the cell.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value
+  const safe = formulaStart.test(value) ? `'${value}` : value
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+/**
+ * A credential is the host's own base64url, never a formula a spreadsheet could run (no
+ * parentheses, no spaces), and must come back exactly: a `'` guard became part of what was read.
+ * New credentials never start with `-` (newCredential); one made before that does is quoted,
+ * which a CSV reader and LibreOffice's import read back as the text itself.
+ */
+function credentialCell(credential: string): string {
+  return formulaStart.test(credential) ? `"${credential}"` : credential
 }

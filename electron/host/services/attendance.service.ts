@@ -1,5 +1,6 @@
 import type { AttendanceState } from '../../../shared/protocol/attendance.schema'
 import {
+  attendanceConfirmInputSchema,
   attendanceSetInputSchema,
   quorumRuleSchema,
 } from '../../../shared/protocol/attendance.schema'
@@ -18,7 +19,8 @@ export function attendanceStateOf(deputy: Deputy): AttendanceState {
  * 报到: deputies check in by opening their credential on a tablet, or staff check them in, take a
  * check-in back, or mark leave (请假). A check-in while a vote is open makes the deputy eligible:
  * ballots issued grows and the growth is logged. Taking a check-in back while a vote is open is
- * refused, since ballots issued for it are fixed.
+ * refused, since ballots issued for it are fixed. A leave is the staff's record: a tablet that
+ * opens the card of a deputy on leave does not check them in, staff confirm it.
  */
 export class AttendanceService {
   readonly #hall: Hall
@@ -60,12 +62,39 @@ export class AttendanceService {
     }
   }
 
-  /** 报到 by opening the credential on a tablet. */
+  /**
+   * 报到 by opening the credential on a tablet. For a deputy on leave the card may be in other
+   * hands, or the leave may stand: the opening is logged and staff are asked to confirm.
+   */
   async checkIn(deputyId: string): Promise<void> {
-    const deputy = this.#session.meeting.deputy(deputyId)
+    const session = this.#session
+    const deputy = session.meeting.deputy(deputyId)
     if (!deputy) throw new ServiceError('not-found', deputyId)
     if (deputy.present) return
+    if (deputy.onLeave) {
+      // Once per leave: a tablet reconnecting on hall Wi-Fi opens the card again and again.
+      if (session.leaveCardsOpened.has(deputyId)) return
+      session.leaveCardsOpened.add(deputyId)
+      await session.audit.append('deputy.card-opened-on-leave', { deputyId })
+      session.announce({ type: 'attendance' })
+      return
+    }
     await this.apply([deputyId], 'present', 'tablet')
+  }
+
+  /**
+   * Staff confirm the check-in of a deputy on leave whose card was opened on a tablet; the tablet
+   * then goes on as checked in. A second confirmation (another console) changes nothing.
+   */
+  async confirm(raw: unknown): Promise<null> {
+    const { deputyId } = parseInput(attendanceConfirmInputSchema, raw)
+    const deputy = this.#session.meeting.deputy(deputyId)
+    if (!deputy) throw new ServiceError('not-found', `deputyId: ${deputyId}`)
+    if (deputy.present) return null
+    if (!this.#session.leaveCardsOpened.has(deputyId))
+      throw new ServiceError('not-awaiting-check-in', deputy.name)
+    await this.apply([deputyId], 'present', 'staff-confirmed')
+    return null
   }
 
   async setQuorum(raw: unknown): Promise<null> {
@@ -80,9 +109,17 @@ export class AttendanceService {
   }
 
   /** Persist, audit, announce. Late check-ins during an open vote grow its ballots issued. */
-  async apply(ids: string[], state: AttendanceState, via: 'staff' | 'tablet'): Promise<number> {
+  async apply(
+    ids: string[],
+    state: AttendanceState,
+    via: 'staff' | 'tablet' | 'staff-confirmed',
+  ): Promise<number> {
     if (ids.length === 0) return 0
+    // Staff decided these deputies' attendance: a card opened on leave is settled by it.
+    for (const id of ids) this.#session.leaveCardsOpened.delete(id)
     let grew: { voteId: string; issued: number; deputyIds: string[] } | null = null
+    // Whose tablet now shows something else: a leave begun or ended (see deputyState).
+    const leaveChanged: string[] = []
     // Only these deputies' part of the roster is written anew: a wave of check-ins is hundreds
     // of writes of meeting.json.
     await this.#session.meeting.updateDeputies(ids, (data, deputies) => {
@@ -90,6 +127,7 @@ export class AttendanceService {
       const late: string[] = []
       for (const d of deputies) {
         if (state === 'present' && !d.present) late.push(d.id)
+        if ((!d.present && d.onLeave === true) !== (state === 'leave')) leaveChanged.push(d.id)
         d.present = state === 'present'
         d.onLeave = state === 'leave'
       }
@@ -106,7 +144,11 @@ export class AttendanceService {
     }[state]
     await this.#session.audit.append(event, { deputyIds: ids, via })
     if (grew) await this.#session.audit.append('vote.issued-grew', grew)
-    this.#session.announce({ type: 'attendance' })
+    this.#session.announce(
+      leaveChanged.length > 0
+        ? { type: 'attendance', deputyIds: leaveChanged }
+        : { type: 'attendance' },
+    )
     return ids.length
   }
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { ConsoleDeputyView, ConsoleState, ScreenState } from '../../../shared/protocol/views'
+import type {
+  ConsoleDeputyView,
+  ConsoleState,
+  DeputyState,
+  ScreenState,
+} from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { call, next, quorumMeeting } from '../testing/host-harness'
 
@@ -136,5 +141,99 @@ describe('check-in and quorum', () => {
     expect(
       await call(staff, 'attendance:set', { deputyIds: [ids[0]], state: 'absent' }),
     ).toMatchObject({ ok: false, error: { code: 'attendance-locked' } })
+  })
+})
+
+describe('a deputy on leave who opens their card', () => {
+  it('is not checked in: the tablet says so, staff confirm in one click (logged), the tablet goes on', async () => {
+    const { h, staff, deputies } = await quorumMeeting(6)
+    const [away, other] = deputies
+    if (!away || !other) throw new Error('demo has deputies')
+    await call(staff, 'attendance:set', { deputyIds: [away.id], state: 'leave' })
+
+    const asked = next<ConsoleState>(staff, 'console:state', (s) =>
+      s.leaveCardsOpened.includes(away.id),
+    )
+    const { socket: tablet, state } = await h.deputy(away.credential)
+    expect(state.onLeave).toBe(true)
+    const console1 = await asked
+    expect(console1.leaveCardsOpened).toEqual([away.id])
+    expect(console1.attendance).toMatchObject({ present: 0, leave: 1 })
+    expect(h.host.session.meeting.deputy(away.id)).toMatchObject({ present: false, onLeave: true })
+
+    // A tablet reconnecting opens the card again: asked and logged once.
+    tablet.disconnect()
+    const again = await h.deputy(away.credential)
+    expect(again.state.onLeave).toBe(true)
+    const opened = (await h.host.session.audit.entries()).filter(
+      (e) => e.type === 'deputy.card-opened-on-leave',
+    )
+    expect(opened.map((e) => e.data)).toEqual([{ deputyId: away.id }])
+
+    // Only a deputy whose card was opened on leave awaits a confirmation.
+    expect(await call(staff, 'attendance:confirm', { deputyId: other.id })).toEqual({
+      ok: false,
+      error: { code: 'not-awaiting-check-in', detail: other.name },
+    })
+    expect(await call(staff, 'attendance:confirm', { deputyId: 'nobody' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
+    expect(await call(staff, 'attendance:confirm', {})).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    })
+
+    const goesOn = next<DeputyState>(again.socket, 'deputy:state', (s) => !s.onLeave)
+    const settled = next<ConsoleState>(
+      staff,
+      'console:state',
+      (s) => s.leaveCardsOpened.length === 0 && s.attendance.present === 1,
+    )
+    expect(await call(staff, 'attendance:confirm', { deputyId: away.id })).toEqual({
+      ok: true,
+      data: null,
+    })
+    expect((await goesOn).onLeave).toBe(false)
+    expect((await settled).attendance).toMatchObject({ present: 1, leave: 0 })
+    expect(h.host.session.meeting.deputy(away.id)).toMatchObject({ present: true, onLeave: false })
+    const entries = await h.host.session.audit.entries()
+    expect(entries.at(-1)).toMatchObject({
+      type: 'deputy.checked-in',
+      data: { deputyIds: [away.id], via: 'staff-confirmed' },
+    })
+    // A second console's click changes nothing.
+    expect(await call(staff, 'attendance:confirm', { deputyId: away.id })).toEqual({
+      ok: true,
+      data: null,
+    })
+    expect(await h.host.session.audit.entries()).toHaveLength(entries.length)
+  })
+
+  it('gets no ballot until staff confirm; a late confirmation grows ballots issued', async () => {
+    const { h, staff, deputies } = await quorumMeeting(3)
+    const [away, ...rest] = deputies
+    if (!away) throw new Error('demo has deputies')
+    await call(staff, 'attendance:set', { deputyIds: rest.map((d) => d.id), state: 'present' })
+    await call(staff, 'attendance:set', { deputyIds: [away.id], state: 'leave' })
+    const voteId = await h.addVote(staff, defaultRules('select', 2))
+    expect((await call(staff, 'vote:open', { voteId })).ok).toBe(true)
+
+    const { socket } = await h.deputy(away.credential)
+    const first = h.host.session.meeting.data.votes[0]?.candidates[0]?.id ?? ''
+    const ballot = (ballotId: string) => ({ voteId, ballotId, marks: { [first]: 'for' } })
+    expect(
+      await call(socket, 'ballot:submit', ballot('0f7a8b4e-0000-4000-8000-000000000001')),
+    ).toMatchObject({ ok: false, error: { code: 'not-eligible' } })
+
+    await call(staff, 'attendance:confirm', { deputyId: away.id })
+    expect(h.host.session.meeting.data.votes[0]?.attendance).toEqual({
+      roster: 3,
+      present: 3,
+      issued: 3,
+    })
+    expect(
+      await call(socket, 'ballot:submit', ballot('0f7a8b4e-0000-4000-8000-000000000002')),
+    ).toMatchObject({ ok: true })
   })
 })

@@ -13,7 +13,8 @@ export type Change =
   | { type: 'meeting' }
   /** Only the projector's stage changed: tablets and the roster are not concerned. */
   | { type: 'screen' }
-  | { type: 'attendance' }
+  /** Attendance counts changed; `deputyIds` names deputies staff changed, whose tablets are told. */
+  | { type: 'attendance'; deputyIds?: string[] }
   | { type: 'turnout'; voteId: string }
   | { type: 'deputy'; deputyId: string }
   /** Staff asked these deputies' tablets to remind them to vote. */
@@ -35,6 +36,12 @@ export class Session extends EventEmitter<SessionEvents> {
   readonly audit: AuditLog
   /** What the staff must be told: recovered files, a broken audit chain. */
   readonly alerts: StaffAlert[] = []
+  /**
+   * Deputies on leave (请假) who opened their card on a tablet, in that order, until staff
+   * confirm their check-in or change their attendance. Kept in memory only: after a restart the
+   * tablet reconnects and opens the card again.
+   */
+  readonly leaveCardsOpened = new Set<string>()
   readonly #boxes = new Map<string, BallotBoxStore>()
 
   private constructor(dataDir: string, keys: VoteKeyVault, meeting: MeetingStore, audit: AuditLog) {

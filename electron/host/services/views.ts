@@ -83,6 +83,7 @@ export function consoleState(hall: Hall, tabletsOnline: number): ConsoleState {
     projects: data.projects,
     votes: data.votes.map((v) => ({ ...v, turnout: turnoutOf(session, v) })),
     tabletsOnline,
+    leaveCardsOpened: [...session.leaveCardsOpened],
     live: liveOf(session),
   }
 }
@@ -180,5 +181,6 @@ export function deputyState(session: Session, deputy: Deputy): DeputyState {
     ...hall,
     me: { name: deputy.name, delegation: deputy.delegation, seat: deputy.seat },
     voted: hall.vote ? (session.loadedBox(hall.vote.id)?.hasVoted(deputy.id) ?? false) : false,
+    onLeave: !deputy.present && deputy.onLeave === true,
   }
 }

@@ -110,6 +110,7 @@ export function setupConsoleNamespace(
           return null
         },
         'attendance:set': (input) => deps.attendance.set(input),
+        'attendance:confirm': (input) => deps.attendance.confirm(input),
         'meeting:set-quorum': (input) => deps.attendance.setQuorum(input),
         'vote:remind': (input) => deps.live.remind(input),
         'vote:paper': (input) => deps.live.paper(input),

@@ -107,6 +107,13 @@ export function setupDeputyNamespace(
       const socket = active.get(change.deputyId)
       if (socket) pushState(socket)
     }
+    // Staff checked in (or marked leave) deputies: a tablet waiting on a leave goes on.
+    if (change.type === 'attendance' && change.deputyIds) {
+      for (const id of change.deputyIds) {
+        const socket = active.get(id)
+        if (socket) pushState(socket)
+      }
+    }
     if (change.type === 'remind') {
       for (const id of change.deputyIds)
         active.get(id)?.emit('deputy:remind', { voteId: change.voteId })

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Button,
   Group,
@@ -26,14 +27,20 @@ const stateColor: Record<AttendanceState, string> = {
 /** At most this many matches are listed: staff narrow the search rather than scroll. */
 const maxRows = 12
 
-/** 报到 by staff: search by name, seat or delegation; a whole delegation at once; 请假. */
+/**
+ * 报到 by staff: search by name, seat or delegation; a whole delegation at once; 请假. Deputies on
+ * leave whose card was opened on a tablet are listed first, each confirmed with one click.
+ */
 export function CheckInPanel({
   roster,
+  leaveCardsOpened,
   send,
   voteOpen,
   searchRef,
 }: {
   roster: ConsoleDeputyView[]
+  /** Ids of deputies on leave who opened their card, in that order (ConsoleState). */
+  leaveCardsOpened: string[]
   send: LiveSend
   voteOpen: boolean
   searchRef: React.RefObject<HTMLInputElement | null>
@@ -50,6 +57,10 @@ export function CheckInPanel({
 
   const set = (deputyIds: string[], state: AttendanceState) =>
     void send('attendance:set', { deputyIds, state })
+  const confirm = (deputyId: string) => void send('attendance:confirm', { deputyId })
+  const opened = new Set(leaveCardsOpened)
+  const byId = useMemo(() => new Map(roster.map((d) => [d.id, d])), [roster])
+  const awaiting = leaveCardsOpened.flatMap((id) => byId.get(id) ?? [])
 
   const waiting = roster.filter(
     (d) => d.delegation === chosenDelegation && d.attendance === 'absent',
@@ -61,6 +72,24 @@ export function CheckInPanel({
         {t('live.checkIn')}
       </Title>
       <Stack gap="sm">
+        {awaiting.length > 0 && (
+          <Alert color="yellow" title={t('live.leaveOpened.title')} data-testid="leave-opened">
+            <Stack gap={4}>
+              <Text size="sm">{t('live.leaveOpened.hint')}</Text>
+              {awaiting.map((d) => (
+                <Group key={d.id} gap="sm" data-testid={`leave-opened-${d.id}`}>
+                  <Text fw={600}>{d.name}</Text>
+                  <Text>{d.delegation}</Text>
+                  <Text>{d.seat}</Text>
+                  <Badge color="yellow">{t('live.state.leaveOpened')}</Badge>
+                  <Button size="xs" onClick={() => confirm(d.id)}>
+                    {t('live.confirmCheckIn')}
+                  </Button>
+                </Group>
+              ))}
+            </Stack>
+          </Alert>
+        )}
         <Group align="flex-end">
           <TextInput
             ref={searchRef}
@@ -99,15 +128,23 @@ export function CheckInPanel({
                   <Table.Td>{d.seat}</Table.Td>
                   <Table.Td>
                     <Badge color={stateColor[d.attendance]}>
-                      {t(`live.state.${d.attendance}`)}
+                      {opened.has(d.id)
+                        ? t('live.state.leaveOpened')
+                        : t(`live.state.${d.attendance}`)}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" justify="flex-end">
-                      {d.attendance !== 'present' && (
-                        <Button size="xs" onClick={() => set([d.id], 'present')}>
-                          {t('live.doCheckIn')}
+                      {opened.has(d.id) ? (
+                        <Button size="xs" onClick={() => confirm(d.id)}>
+                          {t('live.confirmCheckIn')}
                         </Button>
+                      ) : (
+                        d.attendance !== 'present' && (
+                          <Button size="xs" onClick={() => set([d.id], 'present')}>
+                            {t('live.doCheckIn')}
+                          </Button>
+                        )
                       )}
                       {d.attendance === 'present' && !voteOpen && (
                         <ConfirmButton

@@ -84,7 +84,13 @@ export function LiveSection({ api }: { api: ConsoleApi }) {
         tabletsOnline={state.tabletsOnline}
         send={send}
       />
-      <CheckInPanel roster={roster} send={send} voteOpen={openId !== null} searchRef={searchRef} />
+      <CheckInPanel
+        roster={roster}
+        leaveCardsOpened={state.leaveCardsOpened}
+        send={send}
+        voteOpen={openId !== null}
+        searchRef={searchRef}
+      />
       <LiveVotePanel
         state={state}
         roster={roster}
