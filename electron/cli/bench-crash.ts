@@ -9,7 +9,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { io } from 'socket.io-client'
 import type { Result } from '../../shared/protocol/envelope'
 import type { ConsoleState } from '../../shared/protocol/views'
@@ -19,18 +18,26 @@ import { archivedBallots } from './sim/archive-files'
 import { readCredentialsFile } from './sim/credentials-file'
 import { killHard, startChildHost } from './sim/host-process'
 import { randomSelectMarks, VirtualTablet } from './sim/virtual-tablet'
+import { readCommandLine } from './command-line'
 
-const { values } = parseArgs({
+const { values } = readCommandLine({
+  usage: 'npm run -s bench:crash -- [options]',
+  about:
+    'A real host killed with kill -9 while tablets vote, then restarted: every acknowledged ballot must be counted, none twice.',
   options: {
-    runs: { type: 'string', default: '5' },
-    deputies: { type: 'string', default: '300' },
-    spread: { type: 'string', default: '2000' },
-    json: { type: 'boolean', default: false },
+    runs: { type: 'string', value: 'N', help: 'how many kills (default 5)' },
+    deputies: { type: 'string', value: 'D', help: 'virtual tablets (default 300)' },
+    spread: {
+      type: 'string',
+      value: 'MS',
+      help: 'milliseconds the ballots are spread over (default 2000)',
+    },
+    json: { type: 'boolean', help: 'the totals as one JSON line' },
   },
 })
-const runs = Number(values.runs)
-const deputies = Number(values.deputies)
-const spreadMs = Number(values.spread)
+const runs = Number(values.runs ?? 5)
+const deputies = Number(values.deputies ?? 300)
+const spreadMs = Number(values.spread ?? 2000)
 
 interface RunOutcome {
   acked: number

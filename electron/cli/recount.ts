@@ -3,10 +3,18 @@
  * 1 when anything does not (each disagreement is named).
  */
 import { resolve } from 'node:path'
+import { readCommandLine } from './command-line'
 import { recountArchive } from './recount-archive'
 
-const dir = process.argv[2]
-if (!dir) {
+const { positionals } = readCommandLine({
+  usage: 'npm run -s recount -- ARCHIVE_DIR',
+  about:
+    "Recounts a closed vote's archive: the ballot box against its digest in the audit log, the result against a fresh tally.",
+  options: {},
+  positionals: true,
+})
+const dir = positionals[0]
+if (!dir || positionals.length > 1) {
   console.error('用法 / usage: npm run -s recount -- ARCHIVE_DIR')
   process.exit(2)
 }

@@ -9,31 +9,39 @@
  * then wait for the published result and check it against their own tally. Exit status 0 when
  * nothing was lost or duplicated and the result matches, 1 otherwise, 2 on bad arguments.
  */
-import { parseArgs } from 'node:util'
 import type { VoteResult } from '../../shared/protocol/result.schema'
 import { readCredentialsFile } from './sim/credentials-file'
 import { ProgressBar } from './sim/progress-bar'
 import type { RehearsalReport } from './sim/rehearsal'
 import { Rehearsal, until } from './sim/rehearsal'
 import { checkFileLimit } from './sim/limits'
+import { readCommandLine } from './command-line'
 
 function fail(message: string): never {
   console.error(message)
   process.exit(2)
 }
 
-const { values } = parseArgs({
+const { values: given } = readCommandLine({
+  usage: 'npm run simulate -- --url http://HOST:PORT --credentials FILE [options]',
+  about:
+    'A rehearsal of the hall network: virtual tablets log in, vote when staff open a vote, and check the published result.',
   options: {
-    url: { type: 'string' },
-    credentials: { type: 'string' },
-    deputies: { type: 'string' },
-    spread: { type: 'string', default: '10' },
-    read: { type: 'string' },
-    token: { type: 'string' },
-    processes: { type: 'string' },
-    json: { type: 'boolean', default: false },
+    url: { type: 'string', value: 'URL', help: "the host's base URL" },
+    credentials: { type: 'string', value: 'FILE', help: 'the credential CSV the console exports' },
+    deputies: { type: 'string', value: 'N', help: 'how many tablets (default: every credential)' },
+    spread: {
+      type: 'string',
+      value: 'S',
+      help: 'seconds the ballots are spread over (default 10)',
+    },
+    read: { type: 'string', value: 'S', help: 'no ballot before S seconds (default 1)' },
+    token: { type: 'string', value: 'T', help: 'staff token, to follow the vote from the console' },
+    processes: { type: 'string', value: 'P', help: 'tablet processes (default: by CPU count)' },
+    json: { type: 'boolean', help: 'the report as one JSON line' },
   },
 })
+const values = { ...given, spread: given.spread ?? '10', json: given.json ?? false }
 if (!values.url || !values.credentials)
   fail(
     '用法 / usage: npm run simulate -- --url http://HOST:PORT --credentials FILE [--deputies N] [--spread S]',
