@@ -209,6 +209,46 @@ test('a tablet keeps marks across a reload until confirmed, and nothing of the b
   expect(host.session.loadedBox(voteId)?.ballots()).toEqual([{ count: 1, marks: { P01: 'for' } }])
 })
 
+test('a ballot box found damaged: the console says so and holds the close until staff acknowledge', async ({
+  page,
+  host,
+}) => {
+  await host.meetings.loadDemo(3)
+  await host.attendance.setQuorum({ numerator: 0, denominator: 1 })
+  const { voteId } = await host.votes.create({
+    title: '2027年度民生实事项目票决',
+    rules: defaultRules('select', 3),
+    candidateIds: ['P01', 'P02', 'P03', 'P04'],
+  })
+  await host.votes.open({ voteId })
+  // What a start that found the box short leaves (box-damage.test.ts makes it for real).
+  const detail = '票箱缺少 1 个槽文件，最新的选票可能已丢失 / 1 slot file(s) missing'
+  await host.session.meeting.updateAgenda((data) => {
+    const v = data.votes.find((x) => x.id === voteId)
+    if (v) v.boxDamage = { detail, foundAt: new Date().toISOString(), acknowledgedAt: null }
+  })
+  host.session.alerts.push({
+    level: 'error',
+    code: 'ballot-box-damaged',
+    detail: `2027年度民生实事项目票决：${detail}`,
+  })
+  host.session.announce({ type: 'meeting' })
+  await console_(page, host)
+  await expect(page.getByTestId('live-box-damaged')).toBeVisible()
+  await expect(page.getByTestId('staff-alert')).toContainText('票箱受损')
+  await page.screenshot({
+    path: join(artifactsDir, 'live-console-box-damaged.png'),
+    fullPage: true,
+  })
+  await expect(page.getByTestId('live-close')).toBeDisabled()
+  await page.getByTestId('live-box-acknowledge').click()
+  await expect(page.getByTestId('live-box-damaged')).toHaveCount(0)
+  await expect(page.getByTestId('live-close')).toBeEnabled()
+  await expect(page.getByTestId('staff-alert')).toHaveCount(0)
+  await expect(page.getByText(/票箱受损已于/)).toBeVisible()
+  expect(host.session.meeting.data.votes[0]?.boxDamage?.acknowledgedAt).toBeTruthy()
+})
+
 test('a second tablet takes over a credential; the first says so', async ({
   browser,
   host,

@@ -34,6 +34,8 @@ export function VoteActions({
   const quorumMet = state.attendance.quorumMet
   const reasonOk = override.trim().length >= 2
 
+  // A box found damaged at a start: closing and publishing wait for staff's acknowledgement.
+  const heldByDamage = Boolean(vote.boxDamage && !vote.boxDamage.acknowledgedAt)
   return (
     <Group align="flex-end" gap="sm">
       {vote.status === 'draft' && !quorumMet && (
@@ -65,6 +67,7 @@ export function VoteActions({
           confirm={t('live.close.confirm', { title: vote.title })}
           data-shortcut="close"
           data-testid="live-close"
+          disabled={heldByDamage}
           onConfirm={() => void send('vote:close', { voteId: vote.id })}
         />
       )}
@@ -75,6 +78,7 @@ export function VoteActions({
           confirm={t('live.publish.confirm', { title: vote.title })}
           data-shortcut="publish"
           data-testid="live-publish"
+          disabled={heldByDamage}
           onConfirm={() => void send('vote:publish', { voteId: vote.id })}
         />
       )}
