@@ -32,6 +32,15 @@ const wellFormed = fc.record(
   },
   { requiredKeys: ['voteId', 'ballotId', 'marks'] },
 )
+/** A value as a mark's key: String() throws on an object without a prototype (fc.anything). */
+function keyText(value: unknown): string {
+  try {
+    return String(value)
+  } catch {
+    return Object.prototype.toString.call(value)
+  }
+}
+
 /** A well-formed ballot with one field at or just past a bound, or of the wrong kind. */
 const nearlyWellFormed = fc
   .tuple(
@@ -45,7 +54,7 @@ const nearlyWellFormed = fc
   )
   .map(([ballot, field, value]) => {
     const out: Record<string, unknown> = { ...ballot }
-    if (field === 'key') out.marks = JSON.parse(`{${JSON.stringify(String(value))}:"for"}`)
+    if (field === 'key') out.marks = JSON.parse(`{${JSON.stringify(keyText(value))}:"for"}`)
     else if (field === 'mark') out.marks = { P01: 'for', P02: value }
     else out[field] = value
     return out
