@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
@@ -120,6 +120,34 @@ describe('MeetingStore writes', () => {
     const present = (onDisk as { deputies: Deputy[] }).deputies.filter((d) => d.present)
     expect(present.map((d) => d.id)).toEqual(['D003', 'D150'])
     expect(store.data.screen.stage).toBe('checkin')
+  })
+
+  it('a change to one vote writes that vote, and a vote gone writes nothing', async () => {
+    await store.update((data) => {
+      data.deputies = roster()
+    })
+    await store.updateAgenda(agendaChange('voting'))
+    await store.updateAgenda(agendaChange('results'))
+    await store.updateVote('V-voting', (vote, data) => {
+      vote.status = 'open'
+      data.screen = { stage: 'voting', voteId: vote.id }
+    })
+    const { onDisk, text } = await reopen()
+    expect(text).toBe(JSON.stringify(store.data))
+    expect((onDisk as typeof store.data).votes.map((v) => [v.id, v.status])).toEqual([
+      ['V-voting', 'open'],
+      ['V-results', 'draft'],
+    ])
+    expect(store.data.screen).toEqual({ stage: 'voting', voteId: 'V-voting' })
+    // Every write renames a new file over the old one: the same inode means none was made.
+    const before = await stat(join(dir, 'meeting.json'))
+    let called = false
+    await store.updateVote('V-gone', () => {
+      called = true
+    })
+    await store.close()
+    expect(called).toBe(false)
+    expect((await stat(join(dir, 'meeting.json'))).ino).toBe(before.ino)
   })
 
   it('loads a file written whole by an older host, and keeps its fields when it writes', async () => {

@@ -119,6 +119,20 @@ export class MeetingStore {
   }
 
   /**
+   * Applies a change to one vote (and to anything but the roster beside it: the screen) and
+   * resolves once it is on disk. A vote gone meanwhile is left be and nothing is written.
+   */
+  async updateVote(
+    voteId: string,
+    change: (vote: VoteDef, data: AgendaData) => void,
+  ): Promise<void> {
+    const vote = this.#data.votes.find((v) => v.id === voteId)
+    if (!vote) return
+    change(vote, this.#data)
+    await this.#write()
+  }
+
+  /**
    * Applies a change to these deputies in place (attendance), and to anything but the roster
    * otherwise, and resolves once it is on disk: only their part of the roster's JSON is made
    * again, and the index stays. They come in roster order, each once; ids not in it are left out.
