@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import type { StaffAlert } from '../../../shared/protocol/views'
+import { voteStates } from '../../../shared/rules'
 import { AuditLog } from '../store/audit-log'
 import { BallotBoxStore } from '../store/ballot-box.store'
 import type { Recovery } from '../store/durable-json-file'
@@ -73,7 +74,7 @@ export class Session extends EventEmitter<SessionEvents> {
     await session.#reportRecoveries(session.meeting.recoveries)
     // Resume: the ballot box of an open vote is loaded before any tablet can send.
     for (const vote of session.meeting.data.votes) {
-      if (vote.status !== 'draft') await session.box(vote.id)
+      if (voteStates[vote.status].hasBox) await session.box(vote.id)
     }
     if (session.openVote()) await log.append('host.resumed', { voteId: session.openVote()?.id })
     return session
@@ -83,7 +84,7 @@ export class Session extends EventEmitter<SessionEvents> {
     let box = this.#boxes.get(voteId)
     if (!box) {
       const vote = this.meeting.data.votes.find((v) => v.id === voteId)
-      const opened = vote !== undefined && vote.status !== 'draft'
+      const opened = vote !== undefined && voteStates[vote.status].hasBox
       box = await BallotBoxStore.open(this.dataDir, voteId, this.keys, opened)
       this.#boxes.set(voteId, box)
       await this.#reportRecoveries(box.recoveries)
@@ -100,9 +101,8 @@ export class Session extends EventEmitter<SessionEvents> {
    */
   async #reportDamage(voteId: string, title: string, detail: string): Promise<void> {
     const foundAt = new Date().toISOString()
-    await this.meeting.updateAgenda((data) => {
-      const v = data.votes.find((x) => x.id === voteId)
-      if (v) v.boxDamage = { detail, foundAt, acknowledgedAt: null }
+    await this.meeting.updateVote(voteId, (v) => {
+      v.boxDamage = { detail, foundAt, acknowledgedAt: null }
     })
     this.#alertDamage(title, detail)
     await this.audit.append('ballot-box.damaged', { voteId, detail })
@@ -154,7 +154,7 @@ export class Session extends EventEmitter<SessionEvents> {
   }
 
   openVote() {
-    return this.meeting.data.votes.find((v) => v.status === 'open') ?? null
+    return this.meeting.data.votes.find((v) => voteStates[v.status].takesBallots) ?? null
   }
 
   announce(change: Change): void {
