@@ -53,8 +53,17 @@ export class Session extends EventEmitter<SessionEvents> {
     this.audit = audit
   }
 
-  /** Loads and verifies the data folder, and resumes an open vote. */
-  static async open(dataDir: string, keys: VoteKeyVault, entry?: MeetingEntry): Promise<Session> {
+  /**
+   * Loads and verifies the data folder, and resumes an open vote. With `boxes: false`, for a
+   * change to a meeting that is not the open one (its title), no ballot box is loaded: no tablet
+   * votes in it, and loading a box may repair it, which that meeting's own open does and reports.
+   */
+  static async open(
+    dataDir: string,
+    keys: VoteKeyVault,
+    entry?: MeetingEntry,
+    { boxes = true }: { boxes?: boolean } = {},
+  ): Promise<Session> {
     const { log, verification } = await AuditLog.open(join(dataDir, 'audit.jsonl'))
     const session = new Session(dataDir, keys, await MeetingStore.open(dataDir), log)
     if (entry && !session.meeting.data.meeting) {
@@ -72,6 +81,7 @@ export class Session extends EventEmitter<SessionEvents> {
       await log.append('audit.chain-broken', { problems: verification.problems.slice(0, 20) })
     }
     await session.#reportRecoveries(session.meeting.recoveries)
+    if (!boxes) return session
     // Resume: the ballot box of an open vote is loaded before any tablet can send.
     for (const vote of session.meeting.data.votes) {
       if (voteStates[vote.status].hasBox) await session.box(vote.id)
