@@ -20,7 +20,14 @@ export type { Decision } from './ranking'
 export { ratingGrade, rateOf } from './rating'
 export { formatPath, formatProblem } from './json-path'
 export type { Problem } from './json-path'
-export { screenAfter, voteActions, voteStates, voteStep, voteTransitions } from './vote-lifecycle'
+export {
+  draftAgain,
+  screenAfter,
+  voteActions,
+  voteStates,
+  voteStep,
+  voteTransitions,
+} from './vote-lifecycle'
 export type {
   ScreenEffect,
   VoteAction,

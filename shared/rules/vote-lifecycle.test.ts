@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { VoteStatus } from '../protocol/vote.schema'
 import { voteStatuses } from '../protocol/vote.schema'
+import { defaultRules } from '../protocol/vote-rules.schema'
 import type { VoteAction, VoteStep } from './vote-lifecycle'
-import { screenAfter, voteActions, voteStates, voteStep } from './vote-lifecycle'
+import { draftAgain, screenAfter, voteActions, voteStates, voteStep } from './vote-lifecycle'
 
 /**
  * Every action in every state: the state it leads to ('=' stays, 'already' done before), or
@@ -144,5 +145,35 @@ describe('the vote lifecycle', () => {
     })
     expect(screenAfter(other, 'V1', { screen: 'leave' })).toBe(other)
     expect(screenAfter(other, 'V1', { screen: null })).toBe(other)
+  })
+
+  it('makes a vote a draft again with its plan and nothing of its run', () => {
+    const plan = {
+      id: 'V1',
+      title: '项目票决',
+      rules: defaultRules('select', 2),
+      candidates: [{ id: 'P01', title: '项目一' }],
+      runoffOf: 'V0',
+    }
+    const run = {
+      status: 'annulled' as const,
+      openedAt: '2026-01-10T09:00:00Z',
+      closedAt: '2026-01-10T10:00:00Z',
+      attendance: { roster: 3, present: 3, issued: 3 },
+      result: null,
+      deadline: '2026-01-10T09:30:00Z',
+      timeUp: true,
+      quorumOverride: '预演',
+      annulReason: '重新表决',
+      boxDamage: damaged.boxDamage,
+    }
+    expect(draftAgain({ ...plan, ...run })).toEqual({
+      ...plan,
+      status: 'draft',
+      openedAt: null,
+      closedAt: null,
+      attendance: null,
+      result: null,
+    })
   })
 })

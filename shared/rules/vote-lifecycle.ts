@@ -200,3 +200,26 @@ export function screenAfter(
       return screen
   }
 }
+
+/**
+ * A vote made a draft again (a meeting duplicated): its title, rules, candidates and run-off
+ * link, nothing of its run, so last year's damage, override or annulment holds nothing up.
+ */
+export function draftAgain(vote: VoteDef): VoteDef {
+  const {
+    deadline: _deadline,
+    timeUp: _timeUp,
+    quorumOverride: _quorumOverride,
+    annulReason: _annulReason,
+    boxDamage: _boxDamage,
+    ...plan
+  } = vote
+  return {
+    ...plan,
+    status: 'draft',
+    openedAt: null,
+    closedAt: null,
+    attendance: null,
+    result: null,
+  }
+}

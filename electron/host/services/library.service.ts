@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { draftAgain } from '../../../shared/rules'
 import type { Deputy } from '../../../shared/protocol/meeting.schema'
 import { newCredential } from './credentials'
 import type { Hall } from './hall'
@@ -85,14 +86,7 @@ export class LibraryService {
           present: false,
         }))
         data.projects = from.projects.map((p) => ({ ...p }))
-        data.votes = from.votes.map((v) => ({
-          ...v,
-          status: 'draft',
-          openedAt: null,
-          closedAt: null,
-          attendance: null,
-          result: null,
-        }))
+        data.votes = from.votes.map(draftAgain)
         data.screen = { stage: 'welcome', voteId: null }
       })
       await copy.audit.append('meeting.duplicated', {

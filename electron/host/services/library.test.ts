@@ -144,6 +144,41 @@ describe('meetings', () => {
   })
 })
 
+describe('a duplicated vote', () => {
+  it("starts again as a draft: nothing of last year's run (damage, override, annulment, deadline) comes with it", async () => {
+    const staff = await h.staff()
+    const voteId = await h.demoWithVote(staff, 12)
+    const lastYear = h.host.session.meetingId ?? ''
+    await call(staff, 'meeting:set-quorum', { numerator: 2, denominator: 3 })
+    const opened = await call(staff, 'vote:open', { voteId, override: '预演，不足法定人数' })
+    expect(opened.ok).toBe(true)
+    // Last year's box was found damaged at a start, and staff annulled the vote.
+    await h.host.session.meeting.updateVote(voteId, (v) => {
+      v.boxDamage = {
+        detail: '槽文件缺失',
+        foundAt: new Date().toISOString(),
+        acknowledgedAt: null,
+      }
+    })
+    expect((await call(staff, 'vote:annul', { voteId, reason: '重新表决' })).ok).toBe(true)
+
+    const dup = await call(staff, 'meeting:duplicate', { meetingId: lastYear, title: '2027年会议' })
+    expect(dup.ok).toBe(true)
+    const [copy] = h.host.session.meeting.data.votes
+    expect(copy).toMatchObject({ id: voteId, status: 'draft', result: null, attendance: null })
+    expect(copy?.deadline ?? null).toBeNull()
+    expect(copy?.timeUp ?? false).toBe(false)
+    expect(copy?.boxDamage ?? null).toBeNull()
+    expect(copy?.annulReason ?? null).toBeNull()
+    expect(copy?.quorumOverride ?? null).toBeNull()
+    // This year's vote runs to its result: last year's damage holds nothing up.
+    await call(staff, 'meeting:set-quorum', { numerator: 0, denominator: 1 })
+    expect((await call(staff, 'vote:open', { voteId })).ok).toBe(true)
+    expect(await call(staff, 'vote:close', { voteId })).toMatchObject({ ok: true })
+    expect(h.host.session.alerts.filter((a) => a.code === 'ballot-box-damaged')).toEqual([])
+  })
+})
+
 /** Every file under a folder with its size, inode and times: a write changes one of them. */
 async function tree(dir: string): Promise<string[]> {
   const names = await readdir(dir, { recursive: true })
