@@ -225,7 +225,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   })
   port = (http.address() as AddressInfo).port
   timer.start()
-  votes.resumeArchives()
+  archiver.resume()
 
   return {
     port,

@@ -20,3 +20,20 @@ export type { Decision } from './ranking'
 export { ratingGrade, rateOf } from './rating'
 export { formatPath, formatProblem } from './json-path'
 export type { Problem } from './json-path'
+export {
+  draftAgain,
+  screenAfter,
+  voteActions,
+  voteStates,
+  voteStep,
+  voteTransitions,
+} from './vote-lifecycle'
+export type {
+  ScreenEffect,
+  VoteAction,
+  VoteLifecycleInput,
+  VoteRefusal,
+  VoteState,
+  VoteStep,
+  VoteTransition,
+} from './vote-lifecycle'

@@ -1,16 +1,26 @@
+import { existsSync } from 'node:fs'
 import { copyFile, cp, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
+import type { VoteState } from '../../../shared/rules'
+import { voteStates } from '../../../shared/rules'
 import type { ReportJob } from '../archive/report-documents'
 import { sourceReportWorker, writeReportDocumentsInWorker } from '../archive/report-worker'
 import { digestOf } from '../store/digest'
 import { writeFileDurably } from '../store/durable-json-file'
+import { ballotBoxOf } from './ballot-box-of'
 import type { Hall } from './hall'
 import type { Session } from './session'
 
 /** How long archive work waits before it starts (see Archiver.schedule). */
 const ARCHIVE_SETTLE_MS = 300
+
+/** Which archive: a closed vote's (with a backup of the data folder) or a published one's. */
+export type ArchiveMoment = NonNullable<VoteState['archive']>
+
+/** The files a complete archive holds; one missing is written again at the next start. */
+const archiveFiles = ['ballot-box.json', 'result.json', 'report.pdf', 'results.xlsx']
 
 /** Extra documents rendered beside the JSON files. */
 export type ArchiveRenderer = (job: ReportJob) => Promise<void>
@@ -21,7 +31,8 @@ export function reportRenderers(script: URL | string = sourceReportWorker): Arch
 }
 
 /**
- * Writes a vote's archive when it closes and again when it is published:
+ * Writes a vote's archive on entering each state that has one (vote-lifecycle.ts: closed, and
+ * published, whose audit log now records the publication):
  *   archive/<voteId>/ballot-box.json  plenary-vote.ballot-box/1, what `recount` re-tallies
  *   archive/<voteId>/result.json      plenary-vote.result/1, as the host tallied it
  *   archive/<voteId>/audit.jsonl      the hash-chained audit log up to this moment
@@ -59,7 +70,7 @@ export class Archiver {
    * deputies, just when the result is on its way to the screen and the tablets (and staff
    * publish right after closing). A host stopped meanwhile writes the archive at its start.
    */
-  schedule(task: () => Promise<void>): void {
+  #schedule(task: () => Promise<void>): void {
     this.#queue = this.#queue
       .then(() => new Promise((resolve) => setTimeout(resolve, ARCHIVE_SETTLE_MS)))
       .then(task, task)
@@ -70,12 +81,47 @@ export class Archiver {
     return this.#queue
   }
 
-  async write(
+  /**
+   * The one way a vote's archive is written: after the acknowledgement, in the background and
+   * in order, copying what is already durable (the box is sealed first). It must not stop the
+   * meeting: a failure is logged and shown to the staff.
+   */
+  archive(vote: VoteDef, moment: ArchiveMoment): void {
+    const session = this.#session
+    this.#schedule(async () => {
+      try {
+        const box = await session.box(vote.id)
+        await box.seal()
+        await this.#write(vote, ballotBoxOf(vote, box.ballots()), moment, session)
+      } catch (error) {
+        const detail = `${vote.title}: ${error instanceof Error ? error.message : String(error)}`
+        session.alerts.push({ level: 'error', code: 'archive-failed', detail })
+        await session.audit.append('archive.failed', { voteId: vote.id, moment, error: detail })
+        session.announce({ type: 'meeting' })
+      }
+    })
+  }
+
+  /**
+   * Archives that a stop cut short: the documents are written after the acknowledgement, so a
+   * host killed in that second left a closed vote without them. Written again at start, as of
+   * the state the vote is in.
+   */
+  resume(): void {
+    for (const vote of this.#session.meeting.data.votes) {
+      const moment = voteStates[vote.status].archive
+      if (!moment || !vote.result) continue
+      const dir = this.dirOf(vote.id)
+      if (!archiveFiles.every((name) => existsSync(join(dir, name)))) this.archive(vote, moment)
+    }
+  }
+
+  async #write(
     vote: VoteDef,
     box: BallotBox,
-    moment: 'close' | 'publish',
-    session: Session = this.#session,
-  ): Promise<string> {
+    moment: ArchiveMoment,
+    session: Session,
+  ): Promise<void> {
     const dir = join(session.dataDir, 'archive', vote.id)
     await mkdir(dir, { recursive: true })
     const meetingTitle = session.meeting.data.meeting?.title ?? ''
@@ -103,7 +149,6 @@ export class Archiver {
       })
     }
     if (moment === 'close') await this.#backup(session, vote.id)
-    return dir
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   quorumRuleSchema,
 } from '../../../shared/protocol/attendance.schema'
 import type { Deputy } from '../../../shared/protocol/meeting.schema'
+import { voteStates } from '../../../shared/rules'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
 import type { Hall } from './hall'
@@ -123,7 +124,7 @@ export class AttendanceService {
     // Only these deputies' part of the roster is written anew: a wave of check-ins is hundreds
     // of writes of meeting.json.
     await this.#session.meeting.updateDeputies(ids, (data, deputies) => {
-      const open = data.votes.find((v) => v.status === 'open')
+      const open = data.votes.find((v) => voteStates[v.status].takesBallots)
       const late: string[] = []
       for (const d of deputies) {
         if (state === 'present' && !d.present) late.push(d.id)

@@ -1,9 +1,11 @@
 import { z } from 'zod'
+import { draftAgain } from '../../../shared/rules'
 import type { Deputy } from '../../../shared/protocol/meeting.schema'
 import { newCredential } from './credentials'
 import type { Hall } from './hall'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
+import { MeetingStore } from '../store/meeting.store'
 import { Session } from './session'
 
 const titleSchema = z.string().trim().min(1).max(200)
@@ -49,7 +51,8 @@ export class LibraryService {
       await session.audit.append('meeting.renamed', { title })
       session.announce({ type: 'meeting' })
     } else {
-      const session = await Session.open(this.#hall.library.dirOf(meetingId), this.#hall.keys)
+      const dir = this.#hall.library.dirOf(meetingId)
+      const session = await Session.open(dir, this.#hall.keys, undefined, { boxes: false })
       try {
         await session.meeting.updateAgenda((data) => {
           if (data.meeting) data.meeting.title = title
@@ -71,9 +74,8 @@ export class LibraryService {
     const { meetingId, title } = parseInput(meetingRenameInputSchema, raw)
     if (!this.#hall.library.find(meetingId)) throw new ServiceError('not-found', meetingId)
     this.#refuseDuringVote()
-    const source = await Session.open(this.#hall.library.dirOf(meetingId), this.#hall.keys)
-    const from = source.meeting.data
-    await source.close()
+    // Read only: last year's meeting is left as it is, its ballot boxes shut.
+    const from = await MeetingStore.readOnly(this.#hall.library.dirOf(meetingId))
     const entry = await this.#hall.create(title)
     const copy = await Session.open(this.#hall.library.dirOf(entry.id), this.#hall.keys, entry)
     try {
@@ -84,14 +86,7 @@ export class LibraryService {
           present: false,
         }))
         data.projects = from.projects.map((p) => ({ ...p }))
-        data.votes = from.votes.map((v) => ({
-          ...v,
-          status: 'draft',
-          openedAt: null,
-          closedAt: null,
-          attendance: null,
-          result: null,
-        }))
+        data.votes = from.votes.map(draftAgain)
         data.screen = { stage: 'welcome', voteId: null }
       })
       await copy.audit.append('meeting.duplicated', {

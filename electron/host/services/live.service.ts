@@ -5,13 +5,14 @@ import {
   voteIdInputSchema,
 } from '../../../shared/protocol/vote.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
-import { buildRunoff } from '../../../shared/rules'
+import { buildRunoff, screenAfter, voteStates } from '../../../shared/rules'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
 import type { Hall } from './hall'
 import type { Session } from './session'
 import { liveOf } from './views'
 import { checkMarks } from './ballot-checks'
+import { requireTransition } from './vote-transition'
 
 /** While a vote runs and after it closes: remind, paper entry, annul, run-off. */
 export class LiveService {
@@ -29,8 +30,7 @@ export class LiveService {
   /** Prompts the tablets of eligible deputies who have not voted; answers how many are online. */
   async remind(raw: unknown): Promise<{ reminded: number }> {
     const { voteId } = parseInput(voteIdInputSchema, raw)
-    const vote = this.#vote(voteId)
-    if (vote.status !== 'open') throw new ServiceError('vote-not-open', vote.title)
+    requireTransition(this.#vote(voteId), 'remind')
     const deputyIds = liveOf(this.#session)?.notVotedIds ?? []
     const reminded = deputyIds.filter((id) => this.#online(id)).length
     await this.#session.audit.append('vote.reminded', {
@@ -51,7 +51,7 @@ export class LiveService {
   async paper(raw: unknown): Promise<null> {
     const input = parseInput(paperBallotInputSchema, raw)
     const vote = this.#vote(input.voteId)
-    if (vote.status !== 'open') throw new ServiceError('vote-not-open', vote.title)
+    requireTransition(vote, 'paper')
     const deputy = this.#session.meeting.deputy(input.deputyId)
     if (!deputy) throw new ServiceError('not-found', `deputyId: ${input.deputyId}`)
     if (!deputy.present) throw new ServiceError('not-eligible', deputy.name)
@@ -80,12 +80,12 @@ export class LiveService {
     const { voteId } = parseInput(voteIdInputSchema, raw)
     const vote = this.#vote(voteId)
     if (!vote.boxDamage || vote.boxDamage.acknowledgedAt) return null
+    requireTransition(vote, 'acknowledge-box')
     const box = await this.#session.box(voteId)
     await box.acknowledgeDamage()
     const acknowledgedAt = new Date().toISOString()
-    await this.#session.meeting.updateAgenda((data) => {
-      const v = data.votes.find((x) => x.id === voteId)
-      if (v?.boxDamage) v.boxDamage = { ...v.boxDamage, acknowledgedAt }
+    await this.#session.meeting.updateVote(voteId, (v) => {
+      if (v.boxDamage) v.boxDamage = { ...v.boxDamage, acknowledgedAt }
     })
     await this.#session.audit.append('ballot-box.acknowledged', {
       voteId,
@@ -100,21 +100,17 @@ export class LiveService {
   /** Voids a vote with a reason: kept with its ballots and logged, never shown as a result. */
   async annul(raw: unknown): Promise<null> {
     const { voteId, reason } = parseInput(voteAnnulInputSchema, raw)
-    const vote = this.#vote(voteId)
-    if (vote.status === 'draft') throw new ServiceError('vote-not-open', vote.title)
-    if (vote.status === 'annulled') return null
-    const from = vote.status
-    await this.#session.meeting.updateAgenda((data) => {
-      const v = data.votes.find((x) => x.id === voteId)
-      if (!v) return
-      v.status = 'annulled'
+    const step = requireTransition(this.#vote(voteId), 'annul')
+    if (step.already) return null
+    await this.#session.meeting.updateVote(voteId, (v, data) => {
+      v.status = step.to
       v.annulReason = reason
       v.closedAt ??= new Date().toISOString()
-      if (data.screen.voteId === voteId) data.screen = { stage: 'welcome', voteId: null }
+      data.screen = screenAfter(data.screen, voteId, step)
     })
     // An open box is sealed as a closed one is: its key destroyed, nothing kept of who cast what.
-    if (from === 'open') await (await this.#session.box(voteId)).seal()
-    await this.#session.audit.append('vote.annulled', { voteId, from, reason })
+    if (step.sealsBox) await (await this.#session.box(voteId)).seal()
+    await this.#session.audit.append('vote.annulled', { voteId, from: step.from, reason })
     this.#session.announce({ type: 'meeting' })
     return null
   }
@@ -123,11 +119,10 @@ export class LiveService {
   async runoff(raw: unknown): Promise<{ voteId: string }> {
     const { voteId } = parseInput(voteIdInputSchema, raw)
     const vote = this.#vote(voteId)
-    if (vote.status !== 'closed' && vote.status !== 'published')
-      throw new ServiceError('vote-not-closed', vote.title)
+    requireTransition(vote, 'runoff')
     // A second click answers with the run-off already made instead of making another.
     const existing = this.#session.meeting.data.votes.find(
-      (v) => v.runoffOf === voteId && v.status !== 'annulled',
+      (v) => v.runoffOf === voteId && !voteStates[v.status].voided,
     )
     if (existing) return { voteId: existing.id }
     const next = vote.result

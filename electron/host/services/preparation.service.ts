@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Deputy, Project } from '../../../shared/protocol/meeting.schema'
+import { voteStates } from '../../../shared/rules'
 import type {
   ImportPreviewView,
   ProjectRowView,
@@ -186,7 +187,7 @@ export class PreparationService {
       const p = data.projects.find((x) => x.id === projectId)
       if (p) Object.assign(p, input)
       for (const v of data.votes) {
-        if (v.status !== 'draft') continue
+        if (voteStates[v.status].rulesLocked) continue
         for (const c of v.candidates) {
           if (c.id === projectId) Object.assign(c, { id: input.id, title: input.title })
         }
@@ -202,7 +203,8 @@ export class PreparationService {
     await this.#changeAgenda('project.removed', { projectId }, (data) => {
       data.projects = data.projects.filter((p) => p.id !== projectId)
       for (const v of data.votes) {
-        if (v.status === 'draft') v.candidates = v.candidates.filter((c) => c.id !== projectId)
+        if (!voteStates[v.status].rulesLocked)
+          v.candidates = v.candidates.filter((c) => c.id !== projectId)
       }
     })
     return null

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import type { StaffAlert } from '../../../shared/protocol/views'
+import { voteStates } from '../../../shared/rules'
 import { AuditLog } from '../store/audit-log'
 import { BallotBoxStore } from '../store/ballot-box.store'
 import type { Recovery } from '../store/durable-json-file'
@@ -52,8 +53,17 @@ export class Session extends EventEmitter<SessionEvents> {
     this.audit = audit
   }
 
-  /** Loads and verifies the data folder, and resumes an open vote. */
-  static async open(dataDir: string, keys: VoteKeyVault, entry?: MeetingEntry): Promise<Session> {
+  /**
+   * Loads and verifies the data folder, and resumes an open vote. With `boxes: false`, for a
+   * change to a meeting that is not the open one (its title), no ballot box is loaded: no tablet
+   * votes in it, and loading a box may repair it, which that meeting's own open does and reports.
+   */
+  static async open(
+    dataDir: string,
+    keys: VoteKeyVault,
+    entry?: MeetingEntry,
+    { boxes = true }: { boxes?: boolean } = {},
+  ): Promise<Session> {
     const { log, verification } = await AuditLog.open(join(dataDir, 'audit.jsonl'))
     const session = new Session(dataDir, keys, await MeetingStore.open(dataDir), log)
     if (entry && !session.meeting.data.meeting) {
@@ -71,9 +81,10 @@ export class Session extends EventEmitter<SessionEvents> {
       await log.append('audit.chain-broken', { problems: verification.problems.slice(0, 20) })
     }
     await session.#reportRecoveries(session.meeting.recoveries)
+    if (!boxes) return session
     // Resume: the ballot box of an open vote is loaded before any tablet can send.
     for (const vote of session.meeting.data.votes) {
-      if (vote.status !== 'draft') await session.box(vote.id)
+      if (voteStates[vote.status].hasBox) await session.box(vote.id)
     }
     if (session.openVote()) await log.append('host.resumed', { voteId: session.openVote()?.id })
     return session
@@ -83,7 +94,7 @@ export class Session extends EventEmitter<SessionEvents> {
     let box = this.#boxes.get(voteId)
     if (!box) {
       const vote = this.meeting.data.votes.find((v) => v.id === voteId)
-      const opened = vote !== undefined && vote.status !== 'draft'
+      const opened = vote !== undefined && voteStates[vote.status].hasBox
       box = await BallotBoxStore.open(this.dataDir, voteId, this.keys, opened)
       this.#boxes.set(voteId, box)
       await this.#reportRecoveries(box.recoveries)
@@ -100,9 +111,8 @@ export class Session extends EventEmitter<SessionEvents> {
    */
   async #reportDamage(voteId: string, title: string, detail: string): Promise<void> {
     const foundAt = new Date().toISOString()
-    await this.meeting.updateAgenda((data) => {
-      const v = data.votes.find((x) => x.id === voteId)
-      if (v) v.boxDamage = { detail, foundAt, acknowledgedAt: null }
+    await this.meeting.updateVote(voteId, (v) => {
+      v.boxDamage = { detail, foundAt, acknowledgedAt: null }
     })
     this.#alertDamage(title, detail)
     await this.audit.append('ballot-box.damaged', { voteId, detail })
@@ -154,7 +164,7 @@ export class Session extends EventEmitter<SessionEvents> {
   }
 
   openVote() {
-    return this.meeting.data.votes.find((v) => v.status === 'open') ?? null
+    return this.meeting.data.votes.find((v) => voteStates[v.status].takesBallots) ?? null
   }
 
   announce(change: Change): void {

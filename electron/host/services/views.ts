@@ -12,7 +12,7 @@ import type {
   ScreenState,
   TurnoutView,
 } from '../../../shared/protocol/views'
-import { RUNOFF_TITLE_SUFFIX } from '../../../shared/rules'
+import { RUNOFF_TITLE_SUFFIX, voteStates } from '../../../shared/rules'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { AgendaData } from '../store/meeting.store'
 import { attendanceStateOf } from './attendance.service'
@@ -68,7 +68,7 @@ export function liveOf(session: Session): LiveVoteView | null {
 }
 
 export function turnoutOf(session: Session, vote: VoteDef): TurnoutView | null {
-  if (vote.status === 'draft' || !vote.attendance) return null
+  if (!voteStates[vote.status].hasBox || !vote.attendance) return null
   return { cast: session.loadedBox(vote.id)?.castCount ?? 0, issued: vote.attendance.issued }
 }
 
@@ -104,7 +104,7 @@ export function consoleRoster(session: Session): ConsoleDeputyView[] {
 export function screenState(session: Session, joinUrl: string | null): ScreenState {
   const data = session.meeting.data
   const vote = data.votes.find((v) => v.id === data.screen.voteId)
-  const published = vote?.status === 'published'
+  const published = vote ? voteStates[vote.status].resultPublic : false
   return {
     now: new Date().toISOString(),
     meetingTitle: data.meeting?.title ?? null,
@@ -123,7 +123,7 @@ export function screenState(session: Session, joinUrl: string | null): ScreenSta
           result: published ? vote.result : null,
           rules: vote.rules,
           // The deadline stored at open: the host's timer closes (or warns) at exactly this time.
-          deadline: vote.status === 'open' ? (vote.deadline ?? null) : null,
+          deadline: voteStates[vote.status].takesBallots ? (vote.deadline ?? null) : null,
           final: published ? finalList(data, vote) : [],
         }
       : null,
@@ -140,7 +140,7 @@ function finalList(data: Readonly<AgendaData>, vote: VoteDef): ScreenFinalEntry[
   const entries: ScreenFinalEntry[] = []
   let current: VoteDef | undefined = vote
   for (let hops = 0; current && hops < 10; hops++) {
-    if (current.status !== 'published') break
+    if (!voteStates[current.status].resultPublic) break
     for (const id of current.result?.elected ?? []) {
       const title = current.candidates.find((c) => c.id === id)?.title ?? projects.get(id)?.title
       entries.push({ id, title: title ?? id, leadUnit: projects.get(id)?.leadUnit ?? '' })
@@ -148,7 +148,7 @@ function finalList(data: Readonly<AgendaData>, vote: VoteDef): ScreenFinalEntry[
     const from: VoteDef = current
     const runoffTitle = from.title + RUNOFF_TITLE_SUFFIX
     current =
-      data.votes.find((v) => v.runoffOf === from.id && v.status === 'published') ??
+      data.votes.find((v) => v.runoffOf === from.id && voteStates[v.status].resultPublic) ??
       data.votes.find((v) => !v.runoffOf && v.title === runoffTitle)
   }
   return entries
@@ -157,7 +157,7 @@ function finalList(data: Readonly<AgendaData>, vote: VoteDef): ScreenFinalEntry[
 /** What every tablet is shown alike: the meeting and the open vote, never anyone's ballot. */
 export function deputyHall(session: Session): DeputyHallView {
   const data = session.meeting.data
-  const open = data.votes.find((v) => v.status === 'open')
+  const open = data.votes.find((v) => voteStates[v.status].takesBallots)
   return {
     meetingTitle: data.meeting?.title ?? '',
     vote: open

@@ -62,9 +62,8 @@ export class VoteTimer {
       await this.#votes.close(voteId, 'timer')
       return
     }
-    await session.meeting.updateAgenda((data) => {
-      const v = data.votes.find((x) => x.id === voteId)
-      if (v) v.timeUp = true
+    await session.meeting.updateVote(voteId, (v) => {
+      v.timeUp = true
     })
     await session.audit.append('vote.time-up', { voteId, deadline })
     session.announce({ type: 'meeting' })

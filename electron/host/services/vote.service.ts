@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
 import type { BallotReceipt, VoteDef } from '../../../shared/protocol/vote.schema'
@@ -10,9 +8,10 @@ import {
   voteUpdateInputSchema,
 } from '../../../shared/protocol/vote.schema'
 import { checkCandidates } from '../../../shared/protocol/vote-rules.schema'
-import { tally } from '../../../shared/rules'
+import { screenAfter, tally, voteStep } from '../../../shared/rules'
 import { ballotBoxDigest, digestOf } from '../store/digest'
 import type { Archiver } from './archive.service'
+import { ballotBoxOf } from './ballot-box-of'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
 import type { Hall } from './hall'
@@ -21,6 +20,7 @@ import { attendanceOf } from './views'
 import { checkCandidateIds, checkTabletBallot } from './ballot-checks'
 import { parseBallotSubmit } from './ballot-input'
 import { collectWhileQuiet } from '../quiet-gc'
+import { requireTransition } from './vote-transition'
 
 /** The agenda: create, open, close, publish; and ballots from tablets. */
 export class VoteService {
@@ -64,12 +64,9 @@ export class VoteService {
   /** Edits a vote that has not opened: once open, its rules and candidates are locked. */
   async update(raw: unknown): Promise<null> {
     const { voteId, ...input } = parseInput(voteUpdateInputSchema, raw)
-    const vote = this.#vote(voteId)
-    if (vote.status !== 'draft') throw new ServiceError('vote-not-draft', vote.title)
+    requireTransition(this.#vote(voteId), 'edit')
     const candidates = this.#candidates(input)
-    await this.#session.meeting.updateAgenda((data) => {
-      const v = data.votes.find((x) => x.id === voteId)
-      if (!v) return
+    await this.#session.meeting.updateVote(voteId, (v) => {
       v.title = input.title
       v.rules = input.rules
       v.candidates = candidates
@@ -86,7 +83,7 @@ export class VoteService {
   async remove(raw: unknown): Promise<null> {
     const { voteId } = parseInput(voteIdInputSchema, raw)
     const vote = this.#vote(voteId)
-    if (vote.status !== 'draft') throw new ServiceError('vote-not-draft', vote.title)
+    requireTransition(vote, 'remove')
     await this.#session.meeting.updateAgenda((data) => {
       data.votes = data.votes.filter((v) => v.id !== voteId)
     })
@@ -122,7 +119,7 @@ export class VoteService {
   async open(raw: unknown): Promise<void> {
     const { voteId, override } = parseInput(voteOpenInputSchema, raw)
     const vote = this.#vote(voteId)
-    if (vote.status !== 'draft') throw new ServiceError('vote-not-draft', vote.title)
+    const step = requireTransition(vote, 'open')
     checkCandidateIds(vote.candidates, 'candidates')
     if (this.#session.openVote()) throw new ServiceError('another-vote-open')
     const attendance = attendanceOf(this.#session.meeting.data)
@@ -133,12 +130,10 @@ export class VoteService {
     const expected = { voters: attendance.present, marks: vote.candidates.length }
     await (await this.#session.box(voteId)).save(expected)
     const now = new Date()
-    await this.#session.meeting.updateAgenda((data) => {
+    await this.#session.meeting.updateVote(voteId, (v, data) => {
       const roster = data.deputies.length
       const present = data.deputies.filter((d) => d.present).length
-      const v = data.votes.find((x) => x.id === voteId)
-      if (!v) return
-      v.status = 'open'
+      v.status = step.to
       v.openedAt = now.toISOString()
       v.attendance = { roster, present, issued: present }
       v.deadline = v.rules.timeLimit
@@ -146,7 +141,7 @@ export class VoteService {
         : null
       v.timeUp = false
       v.quorumOverride = attendance.quorumMet ? null : (override ?? null)
-      data.screen = { stage: 'voting', voteId }
+      data.screen = screenAfter(data.screen, voteId, step)
     })
     const opened = this.#vote(voteId)
     await this.#session.audit.append('vote.opened', {
@@ -171,15 +166,12 @@ export class VoteService {
   /** Closes a vote and tallies it through the rules engine; the result awaits staff review. */
   async close(voteId: string, by: 'staff' | 'timer' = 'staff'): Promise<void> {
     const vote = this.#vote(voteId)
-    if (vote.status !== 'open') throw new ServiceError('vote-not-open', vote.title)
-    refuseUnacknowledgedDamage(vote)
+    const step = requireTransition(vote, 'close')
     const { ballots, canonical } = (await this.#session.box(voteId)).ballotsWithCanonical()
-    const box = this.ballotBox(vote, ballots)
+    const box = ballotBoxOf(vote, ballots)
     const result = tally(box)
-    await this.#session.meeting.updateAgenda((data) => {
-      const v = data.votes.find((x) => x.id === voteId)
-      if (!v) return
-      v.status = 'closed'
+    await this.#session.meeting.updateVote(voteId, (v) => {
+      v.status = step.to
       v.closedAt = new Date().toISOString()
       v.result = result
     })
@@ -190,43 +182,25 @@ export class VoteService {
       ballotBoxDigest: ballotBoxDigest(box, canonical),
     })
     this.#session.announce({ type: 'meeting' })
-    this.#archive(this.#vote(voteId), 'close')
+    // The box is sealed by the archive, after the acknowledgement.
+    if (step.archive) this.#archiver.archive(this.#vote(voteId), step.archive)
     // The 票决办法 may release results at close, without a separate review.
     if (vote.rules.release === 'immediate') await this.publish(voteId)
   }
 
-  /**
-   * Archives that a stop cut short: the documents are written after the acknowledgement, so a
-   * host killed in that second left a closed vote without them. Written again at start.
-   */
-  resumeArchives(): void {
-    for (const vote of this.#session.meeting.data.votes) {
-      if (vote.status !== 'closed' && vote.status !== 'published') continue
-      if (!vote.result) continue
-      const dir = this.#archiver.dirOf(vote.id)
-      const complete = ['ballot-box.json', 'result.json', 'report.pdf', 'results.xlsx'].every(
-        (name) => existsSync(join(dir, name)),
-      )
-      if (!complete) this.#archive(vote, vote.status === 'published' ? 'publish' : 'close')
-    }
-  }
-
   async publish(voteId: string): Promise<void> {
     const vote = this.#vote(voteId)
-    if (vote.status !== 'closed') throw new ServiceError('vote-not-closed', vote.title)
-    refuseUnacknowledgedDamage(vote)
-    await this.#session.meeting.updateAgenda((data) => {
-      const v = data.votes.find((x) => x.id === voteId)
-      if (!v) return
-      v.status = 'published'
-      data.screen = { stage: 'results', voteId }
+    const step = requireTransition(vote, 'publish')
+    await this.#session.meeting.updateVote(voteId, (v, data) => {
+      v.status = step.to
+      data.screen = screenAfter(data.screen, voteId, step)
     })
     await this.#session.audit.append('vote.published', {
       voteId,
       resultDigest: digestOf(vote.result),
     })
     this.#session.announce({ type: 'meeting' })
-    this.#archive(vote, 'publish')
+    if (step.archive) this.#archiver.archive(vote, step.archive)
   }
 
   /** A tablet's ballot: validate, store durably, then acknowledge. Resends are harmless. */
@@ -236,10 +210,11 @@ export class VoteService {
     if (!vote) throw new ServiceError('not-found', input.voteId)
     const box = this.#session.loadedBox(vote.id)
     // A resend after close still gets its receipt if the ballot was counted.
-    if (vote.status !== 'open') {
+    const step = voteStep(vote, 'ballot')
+    if (!step.ok) {
       if (box?.recognises(deputyId, input.ballotId))
         return { voteId: vote.id, ballotId: input.ballotId }
-      throw new ServiceError('vote-not-open', vote.title)
+      throw new ServiceError(step.code, step.detail)
     }
     const deputy = this.#session.meeting.deputy(deputyId)
     if (!deputy?.present) throw new ServiceError('not-eligible')
@@ -259,35 +234,9 @@ export class VoteService {
     return { voteId: vote.id, ballotId: input.ballotId }
   }
 
+  /** A vote's ballots as `recount` reads them (ballot-box-of.ts). */
   ballotBox(vote: VoteDef, ballots: BallotBox['ballots']): BallotBox {
-    const { rules } = vote
-    return {
-      format: 'plenary-vote.ballot-box/1',
-      vote: { title: vote.title, ...rules, candidates: vote.candidates },
-      attendance: vote.attendance ?? { roster: 0, present: 0, issued: 0 },
-      ballots,
-    }
-  }
-
-  /**
-   * The archive (report PDF, XLSX, ballot box, backup) is written after the acknowledgement,
-   * in the background and in order: it copies what is already durable. It must not stop the
-   * meeting: a failure is logged and shown to the staff.
-   */
-  #archive(vote: VoteDef, moment: 'close' | 'publish'): void {
-    const session = this.#session
-    this.#archiver.schedule(async () => {
-      try {
-        const box = await session.box(vote.id)
-        await box.seal()
-        await this.#archiver.write(vote, this.ballotBox(vote, box.ballots()), moment, session)
-      } catch (error) {
-        const detail = `${vote.title}: ${error instanceof Error ? error.message : String(error)}`
-        session.alerts.push({ level: 'error', code: 'archive-failed', detail })
-        await session.audit.append('archive.failed', { voteId: vote.id, moment, error: detail })
-        session.announce({ type: 'meeting' })
-      }
-    })
+    return ballotBoxOf(vote, ballots)
   }
 
   #vote(voteId: unknown): VoteDef {
@@ -295,12 +244,6 @@ export class VoteService {
     if (!vote) throw new ServiceError('not-found', String(voteId))
     return vote
   }
-}
-
-/** A box found damaged at a start holds up the close and the publication until staff have seen it. */
-function refuseUnacknowledgedDamage(vote: VoteDef): void {
-  if (vote.boxDamage && !vote.boxDamage.acknowledgedAt)
-    throw new ServiceError('box-damaged', vote.title)
 }
 
 /**

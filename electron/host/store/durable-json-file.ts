@@ -77,6 +77,24 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   /**
+   * What `read` gives, changing nothing: a file that fails is left where it is (and not
+   * reported) and its last good copy read instead. For a look at another meeting's data; its
+   * own open sets the broken file aside and reports it.
+   */
+  async peek(): Promise<T | null> {
+    const current = await this.#load(this.file)
+    if (current.kind === 'ok') return current.data
+    const previous = await this.#load(previousOf(this.file))
+    if (previous.kind === 'ok') return previous.data
+    if (current.kind === 'missing' && previous.kind === 'missing') return null
+    const problem = current.kind === 'missing' ? 'file missing' : current.problem
+    throw new DataFileError(
+      this.file,
+      `${problem}; no good previous copy (${previous.kind === 'missing' ? 'none' : previous.problem})`,
+    )
+  }
+
+  /**
    * Group commit: every write carries the full state, so the writes that queue up behind the
    * one in flight collapse into one, serialised when it starts; each caller resolves once a
    * write that began after its call is on disk. A burst of 3,000 tablet check-ins is then a

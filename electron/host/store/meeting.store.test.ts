@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
@@ -6,8 +6,10 @@ import type { Deputy } from '../../../shared/protocol/meeting.schema'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { demoMeeting } from '../demo/demo-meeting'
 import type { AgendaData } from './meeting.store'
-import { MeetingStore } from './meeting.store'
+import { emptyMeetingData, MeetingStore } from './meeting.store'
 import { verifyMeetingData } from './verify'
+import { DataFileError } from './durable-json-file'
+import { openUnder } from '../testing/open-handles'
 
 let dir = ''
 let store: MeetingStore
@@ -122,6 +124,34 @@ describe('MeetingStore writes', () => {
     expect(store.data.screen.stage).toBe('checkin')
   })
 
+  it('a change to one vote writes that vote, and a vote gone writes nothing', async () => {
+    await store.update((data) => {
+      data.deputies = roster()
+    })
+    await store.updateAgenda(agendaChange('voting'))
+    await store.updateAgenda(agendaChange('results'))
+    await store.updateVote('V-voting', (vote, data) => {
+      vote.status = 'open'
+      data.screen = { stage: 'voting', voteId: vote.id }
+    })
+    const { onDisk, text } = await reopen()
+    expect(text).toBe(JSON.stringify(store.data))
+    expect((onDisk as typeof store.data).votes.map((v) => [v.id, v.status])).toEqual([
+      ['V-voting', 'open'],
+      ['V-results', 'draft'],
+    ])
+    expect(store.data.screen).toEqual({ stage: 'voting', voteId: 'V-voting' })
+    // Every write renames a new file over the old one: the same inode means none was made.
+    const before = await stat(join(dir, 'meeting.json'))
+    let called = false
+    await store.updateVote('V-gone', () => {
+      called = true
+    })
+    await store.close()
+    expect(called).toBe(false)
+    expect((await stat(join(dir, 'meeting.json'))).ino).toBe(before.ino)
+  })
+
   it('loads a file written whole by an older host, and keeps its fields when it writes', async () => {
     // Key order and fields as lowdb wrote them, without a quorum (older files have none).
     const old = {
@@ -164,5 +194,67 @@ describe('MeetingStore writes', () => {
     expectTypeOf(agenda).toBeFunction()
     expectTypeOf(deputies).toBeFunction()
     expectTypeOf(lookups).toBeFunction()
+  })
+})
+
+/** Every entry of the folder with its size, times and inode: any write changes one of them. */
+async function snapshot(): Promise<string[]> {
+  const names = (await readdir(dir)).sort()
+  return Promise.all(
+    names.map(async (name) => {
+      const s = await stat(join(dir, name))
+      return `${name} ${s.size} ${s.ino} ${s.mtimeMs} ${s.ctimeMs}`
+    }),
+  )
+}
+
+describe('MeetingStore.readOnly', () => {
+  beforeEach(async () => {
+    await store.update((data) => {
+      data.meeting = { id: 'M1', title: '去年的会议', createdAt: '2026-01-15T00:00:00.000Z' }
+      data.deputies = roster()
+    })
+    await store.updateAgenda(agendaChange('voting'))
+    await store.close()
+  })
+
+  it('reads the meeting, holds no file open after, and writes nothing', async () => {
+    const before = await snapshot()
+    const data = await MeetingStore.readOnly(dir)
+    expect(data).toEqual(store.data)
+    expect(await openUnder(dir)).toEqual([])
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('reads the last good copy of a broken file and leaves the broken one for its own open', async () => {
+    const good = structuredClone(store.data)
+    await store.updateAgenda((d) => {
+      d.screen = { stage: 'blank', voteId: null }
+    })
+    await store.close()
+    await writeFile(join(dir, 'meeting.json'), '{"version": 1, "deputies": [', 'utf8')
+    const before = await snapshot()
+    expect(await MeetingStore.readOnly(dir)).toEqual(good)
+    expect(await openUnder(dir)).toEqual([])
+    expect(await snapshot()).toEqual(before)
+    // The meeting's own open still finds the broken file, sets it aside and reports it.
+    const own = await MeetingStore.open(dir)
+    expect(own.recoveries).toMatchObject([{ usedPrevious: true }])
+    await own.close()
+  })
+
+  it('answers an empty meeting for a folder without one, and refuses one broken beyond repair', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'plenary-meeting-'))
+    try {
+      expect(await MeetingStore.readOnly(empty)).toEqual(emptyMeetingData())
+      expect(await readdir(empty)).toEqual([])
+    } finally {
+      await rm(empty, { recursive: true, force: true })
+    }
+    await writeFile(join(dir, 'meeting.json'), 'not json', 'utf8')
+    await writeFile(join(dir, 'meeting.json.prev'), '', 'utf8')
+    const before = await snapshot()
+    await expect(MeetingStore.readOnly(dir)).rejects.toBeInstanceOf(DataFileError)
+    expect(await snapshot()).toEqual(before)
   })
 })

@@ -73,6 +73,17 @@ export class MeetingStore {
     return new MeetingStore(file, (await file.read()) ?? emptyMeetingData())
   }
 
+  /**
+   * Another meeting's data, only to read (to duplicate it, or a year's look back): read from
+   * its meeting.json, or its last good copy if that one is broken, and let go. Nothing is
+   * written, no file stays open, no ballot box is loaded; a broken file stays for that
+   * meeting's own open to set aside and report.
+   */
+  static async readOnly(dataDir: string): Promise<Readonly<AgendaData>> {
+    const file = new DurableJsonFile<MeetingData>(join(dataDir, 'meeting.json'), verifyMeetingData)
+    return (await file.peek()) ?? emptyMeetingData()
+  }
+
   get data(): Readonly<AgendaData> {
     return this.#data
   }
@@ -115,6 +126,20 @@ export class MeetingStore {
    */
   async updateAgenda(change: (data: AgendaData) => void): Promise<void> {
     change(this.#data)
+    await this.#write()
+  }
+
+  /**
+   * Applies a change to one vote (and to anything but the roster beside it: the screen) and
+   * resolves once it is on disk. A vote gone meanwhile is left be and nothing is written.
+   */
+  async updateVote(
+    voteId: string,
+    change: (vote: VoteDef, data: AgendaData) => void,
+  ): Promise<void> {
+    const vote = this.#data.votes.find((v) => v.id === voteId)
+    if (!vote) return
+    change(vote, this.#data)
     await this.#write()
   }
 
