@@ -117,5 +117,8 @@ export interface DeputyAuth {
 
 export type ConsoleEventName = keyof ConsoleClientEvents
 
+/** What a request's caller sends: the event's first argument. */
+export type EventInput<E> = E extends (input: infer I, ack: never) => void ? I : never
+/** What a request is answered with when it succeeds: the data of the event's acknowledgement. */
 export type AckData<E> = E extends (input: never, ack: Ack<infer T>) => void ? T : never
 export type AckResult<E> = Result<AckData<E>>
