@@ -1,10 +1,12 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Mark } from '../../shared/protocol/marks'
 import type { DeputyHallView, ScreenState } from '../../shared/protocol/views'
+import type { BallotSubmitInput } from '../../shared/protocol/vote.schema'
 import { defaultRules } from '../../shared/protocol/vote-rules.schema'
 import { readBallotBox } from './store/slot-reader'
-import { call, HostHarness, next } from './testing/host-harness'
+import { call, callRaw, HostHarness, next } from './testing/host-harness'
 
 let h: HostHarness
 
@@ -40,7 +42,11 @@ describe('host', () => {
     expect((await call(staff, 'vote:open', { voteId })).ok).toBe(true)
     expect((await opening).vote?.candidates).toHaveLength(13)
 
-    const ballot = { voteId, ballotId: 'ballot-one-0001', marks: { P01: 'for', P02: 'for' } }
+    const ballot: BallotSubmitInput = {
+      voteId,
+      ballotId: 'ballot-one-0001',
+      marks: { P01: 'for', P02: 'for' },
+    }
     const first = await call(t1.socket, 'ballot:submit', ballot)
     const again = await call(t1.socket, 'ballot:submit', ballot)
     expect(first).toEqual({ ok: true, data: { voteId, ballotId: 'ballot-one-0001' } })
@@ -49,7 +55,7 @@ describe('host', () => {
     expect(other).toEqual({ ok: false, error: { code: 'already-voted' } })
 
     const projects = h.host.session.meeting.data.projects
-    const overVote = Object.fromEntries(projects.slice(0, 11).map((p) => [p.id, 'for']))
+    const overVote = Object.fromEntries(projects.slice(0, 11).map((p) => [p.id, 'for' as const]))
     const forged = await call(t2.socket, 'ballot:submit', {
       voteId,
       ballotId: 'forged-000001',
@@ -99,7 +105,7 @@ describe('host', () => {
     const voteId = await h.demoWithVote(staff)
     const screen = h.connect('/screen')
     await next<ScreenState>(screen, 'screen:state')
-    expect(await call(screen, 'vote:open', { voteId })).toMatchObject({
+    expect(await callRaw(screen, 'vote:open', { voteId })).toMatchObject({
       ok: false,
       error: { code: 'unknown-event' },
     })
@@ -121,7 +127,7 @@ describe('host', () => {
   it('releases the result at close when the rules say immediate', async () => {
     const staff = await h.staff()
     await h.host.meetings.loadDemo(10)
-    const created = await call<{ voteId: string }>(staff, 'vote:create', {
+    const created = await call(staff, 'vote:create', {
       title: '当场公布的表决',
       rules: { ...defaultRules('select', 3), release: 'immediate' },
       candidateIds: h.host.session.meeting.data.projects.slice(0, 5).map((p) => p.id),
@@ -157,7 +163,7 @@ describe('host', () => {
     const deputies = h.host.session.meeting.data.deputies.slice(0, 6)
     const tablets = await Promise.all(deputies.map((d) => h.deputy(d.credential)))
     await call(staff, 'vote:open', { voteId })
-    const marks = [
+    const marks: Record<string, Mark>[] = [
       { P03: 'for' },
       { P01: 'for' },
       { P03: 'for' },
@@ -170,7 +176,7 @@ describe('host', () => {
         call(t.socket, 'ballot:submit', {
           voteId,
           ballotId: `ballot-${i}-abcdef`,
-          marks: marks[i],
+          marks: marks[i]!,
         }),
       ),
     )
@@ -189,7 +195,7 @@ describe('host', () => {
     const resend = await call(again.socket, 'ballot:submit', {
       voteId,
       ballotId: 'ballot-0-abcdef',
-      marks: marks[0],
+      marks: marks[0]!,
     })
     expect(resend.ok).toBe(true)
     expect(h.host.session.loadedBox(voteId)?.castCount).toBe(6)
@@ -207,7 +213,7 @@ describe('host', () => {
   it('lets a deputy change the ballot before close only when the vote allows it', async () => {
     const staff = await h.staff()
     await h.host.meetings.loadDemo(10)
-    const created = await call<{ voteId: string }>(staff, 'vote:create', {
+    const created = await call(staff, 'vote:create', {
       title: '可修改的表决',
       rules: { ...defaultRules('select', 2), allowChange: true },
       candidateIds: ['P01', 'P02', 'P03'],
@@ -218,7 +224,7 @@ describe('host', () => {
     const t1 = await h.deputy(d1?.credential ?? '')
     const t2 = await h.deputy(d2?.credential ?? '')
     await call(staff, 'vote:open', { voteId })
-    const first = { voteId, ballotId: 'first-ballot-01', marks: { P01: 'for' } }
+    const first: BallotSubmitInput = { voteId, ballotId: 'first-ballot-01', marks: { P01: 'for' } }
     expect((await call(t1.socket, 'ballot:submit', first)).ok).toBe(true)
     expect(
       (
@@ -230,13 +236,18 @@ describe('host', () => {
       ).ok,
     ).toBe(true)
     // A second first ballot is not a change: refused, nothing counted.
-    const again = { voteId, ballotId: 'second-ballot-9', marks: { P02: 'for' } }
+    const again: BallotSubmitInput = { voteId, ballotId: 'second-ballot-9', marks: { P02: 'for' } }
     expect(await call(t1.socket, 'ballot:submit', again)).toMatchObject({
       ok: false,
       error: { code: 'already-voted' },
     })
     // The change names no previous ballot: the host knows which content was this deputy's.
-    const change = { voteId, ballotId: 'changed-ballot-1', marks: { P03: 'for' }, change: true }
+    const change: BallotSubmitInput = {
+      voteId,
+      ballotId: 'changed-ballot-1',
+      marks: { P03: 'for' },
+      change: true,
+    }
     expect((await call(t1.socket, 'ballot:submit', change)).ok).toBe(true)
     expect((await call(t1.socket, 'ballot:submit', change)).ok).toBe(true)
     await call(staff, 'vote:close', { voteId })
@@ -258,7 +269,12 @@ describe('host', () => {
       (await call(t1.socket, 'ballot:submit', { voteId, ballotId: 'first-ballot-01', marks: {} }))
         .ok,
     ).toBe(true)
-    const change = { voteId, ballotId: 'changed-ballot-1', marks: { P03: 'for' }, change: true }
+    const change: BallotSubmitInput = {
+      voteId,
+      ballotId: 'changed-ballot-1',
+      marks: { P03: 'for' },
+      change: true,
+    }
     expect(await call(t1.socket, 'ballot:submit', change)).toMatchObject({
       ok: false,
       error: { code: 'already-voted' },

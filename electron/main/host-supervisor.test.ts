@@ -175,10 +175,10 @@ describe('HostSupervisor with real host processes', () => {
       const loaded = await call(staff, 'meeting:load-demo', {})
       expect(loaded.ok).toBe(true)
       await expect.poll(() => states.at(-1)?.projects.length ?? 0).toBeGreaterThan(0)
-      const created = await call<{ voteId: string }>(staff, 'vote:create', {
+      const created = await call(staff, 'vote:create', {
         title: '2027年度民生实事项目票决',
         rules: defaultRules('select', 10),
-        candidateIds: states.at(-1)?.projects.map((p) => p.id),
+        candidateIds: states.at(-1)!.projects.map((p) => p.id),
       })
       if (!created.ok) throw new Error(JSON.stringify(created.error))
       // Nobody is checked in: open under a logged quorum override, as a rehearsal would.

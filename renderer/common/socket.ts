@@ -1,6 +1,7 @@
 import { io } from 'socket.io-client'
 import type { Socket } from 'socket.io-client'
 import type { Result } from '../../shared/protocol/envelope'
+import type { AckData, EventInput } from '../../shared/protocol/events'
 
 /**
  * Connects to one namespace of the host that served this page. Only WebSocket: hall Wi-Fi
@@ -24,15 +25,21 @@ export function connectNamespace<S extends Socket>(
   }) as unknown as S
 }
 
-/** Sends a request and resolves with its result envelope; a silent host is a timeout error. */
-export function request<T>(
-  socket: Socket,
-  event: string,
-  input: unknown,
+/**
+ * Sends a request and resolves with its result envelope; a silent host is a timeout error. The
+ * input and the answer's data are the event's own, from the namespace's event map.
+ */
+export function request<Events extends object, E extends keyof Events & string>(
+  socket: Socket<never, Events>,
+  event: E,
+  input: EventInput<Events[E]>,
   timeoutMs = 10_000,
-): Promise<Result<T>> {
+): Promise<Result<AckData<Events[E]>>> {
+  type Answer = Result<AckData<Events[E]>>
+  // Socket.IO's own typing of a timed emit does not follow a generic event name: send untyped.
+  const untyped = socket as unknown as Socket
   return new Promise((resolve) => {
-    socket.timeout(timeoutMs).emit(event, input, (err: Error | null, result: Result<T>) => {
+    untyped.timeout(timeoutMs).emit(event, input, (err: Error | null, result: Answer) => {
       if (err) resolve({ ok: false, error: { code: 'timeout' } })
       else resolve(result)
     })

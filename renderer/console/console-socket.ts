@@ -5,6 +5,7 @@ import type {
   AckData,
   ConsoleClientEvents,
   ConsoleServerEvents,
+  EventInput,
 } from '../../shared/protocol/events'
 import { namespaces } from '../../shared/protocol/events'
 import type { ConsoleDeputyView, ConsoleState } from '../../shared/protocol/views'
@@ -15,7 +16,7 @@ export type ConsoleSocket = Socket<ConsoleServerEvents, ConsoleClientEvents>
 /** Sends a console request and hands back the whole result: for forms that show errors inline. */
 export type Call = <E extends keyof ConsoleClientEvents>(
   event: E,
-  input: Parameters<ConsoleClientEvents[E]>[0],
+  input: EventInput<ConsoleClientEvents[E]>,
 ) => Promise<Result<AckData<ConsoleClientEvents[E]>>>
 
 declare global {

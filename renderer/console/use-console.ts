@@ -1,13 +1,13 @@
 import { useCallback, useState } from 'react'
 import type { AppError } from '../../shared/protocol/envelope'
-import type { ConsoleClientEvents } from '../../shared/protocol/events'
+import type { ConsoleClientEvents, EventInput } from '../../shared/protocol/events'
 import type { ConsoleSocket } from './console-socket'
 import { useConsoleSocket } from './console-socket'
 
 /** Sends a console request; a refusal shows in the console's error banner. */
 export type Send = <E extends keyof ConsoleClientEvents>(
   event: E,
-  input: Parameters<ConsoleClientEvents[E]>[0],
+  input: EventInput<ConsoleClientEvents[E]>,
 ) => Promise<boolean>
 
 export function useConsole() {

@@ -6,7 +6,6 @@ import { namespaces } from '../../shared/protocol/events'
 import type { DeputyState } from '../../shared/protocol/views'
 import { withHall } from '../../shared/protocol/views'
 import type { Mark } from '../../shared/protocol/marks'
-import type { BallotReceipt } from '../../shared/protocol/vote.schema'
 import { connectNamespace, request } from '../common/socket'
 import type { PendingBallot } from './pending-ballot'
 import {
@@ -51,7 +50,7 @@ export function useDeputy() {
     const socket = socketRef.current
     if (!socket?.connected) return
     setSending(true)
-    const result = await request<BallotReceipt>(socket, 'ballot:submit', {
+    const result = await request(socket, 'ballot:submit', {
       voteId: ballot.voteId,
       ballotId: ballot.ballotId,
       marks: ballot.marks,

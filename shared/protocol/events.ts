@@ -1,82 +1,38 @@
-import type { AttendanceConfirmInput, AttendanceSetInput, QuorumRule } from './attendance.schema'
 import type { Ack, Result } from './envelope'
+import type { ConsoleAttendanceEvents } from './console/attendance.events'
+import type { ConsoleAuditEvents } from './console/audit.events'
+import type { ConsoleLiveEvents } from './console/live.events'
+import type { ConsoleMeetingEvents } from './console/meeting.events'
+import type { ConsolePreparationEvents } from './console/preparation.events'
+import type { ConsoleScreenEvents } from './console/screen.events'
+import type { ConsoleVoteEvents } from './console/vote.events'
+import type { BallotReceipt, BallotSubmitInput } from './vote.schema'
 import type {
-  DeputyInput,
-  DeputyUpdateInput,
-  ProjectInput,
-  ProjectUpdateInput,
-} from './preparation.schema'
-import type {
-  BallotReceipt,
-  BallotSubmitInput,
-  PaperBallotInput,
-  VoteAnnulInput,
-  VoteCreateInput,
-  VoteIdInput,
-  VoteOpenInput,
-  VoteUpdateInput,
-} from './vote.schema'
-import type {
-  AuditEntryView,
   ConsoleDeputyView,
   ConsoleState,
   DeputyHallView,
   DeputyState,
   ScreenState,
 } from './views'
-import type { ScreenShowInput } from './screen.schema'
 
 /** The Socket.IO contract of the three namespaces, shared by host and pages. */
 
 export const namespaces = { console: '/console', screen: '/screen', deputy: '/deputy' } as const
 
-export interface ConsoleClientEvents {
-  'meeting:load-demo': (input: Record<string, never>, ack: Ack<null>) => void
-  'meeting:create': (input: { title: string }, ack: Ack<{ meetingId: string }>) => void
-  'meeting:open': (input: { meetingId: string }, ack: Ack<null>) => void
-  'meeting:rename': (input: { meetingId: string; title: string }, ack: Ack<null>) => void
-  'meeting:duplicate': (
-    input: { meetingId: string; title: string },
-    ack: Ack<{ meetingId: string }>,
-  ) => void
-  'meeting:delete': (input: { meetingId: string }, ack: Ack<null>) => void
-  'vote:create': (input: VoteCreateInput, ack: Ack<{ voteId: string }>) => void
-  /** Refused with no-quorum unless `override` gives the reason (logged). */
-  'vote:open': (input: VoteOpenInput, ack: Ack<null>) => void
-  'vote:close': (input: VoteIdInput, ack: Ack<null>) => void
-  'vote:publish': (input: VoteIdInput, ack: Ack<null>) => void
-  'vote:update': (input: VoteUpdateInput, ack: Ack<null>) => void
-  'vote:remove': (input: VoteIdInput, ack: Ack<null>) => void
-  'roster:confirm': (input: { previewId: string }, ack: Ack<{ deputies: number }>) => void
-  'projects:confirm': (input: { previewId: string }, ack: Ack<{ projects: number }>) => void
-  'deputy:add': (input: DeputyInput, ack: Ack<{ deputyId: string }>) => void
-  'deputy:update': (input: DeputyUpdateInput, ack: Ack<null>) => void
-  'deputy:remove': (input: { deputyId: string }, ack: Ack<null>) => void
-  /** A new card for one deputy; the old credential stops working at once. */
-  'deputy:reissue': (input: { deputyId: string }, ack: Ack<{ credential: string }>) => void
-  'project:add': (input: ProjectInput, ack: Ack<null>) => void
-  'project:update': (input: ProjectUpdateInput, ack: Ack<null>) => void
-  'project:remove': (input: { projectId: string }, ack: Ack<null>) => void
-  'projects:reorder': (input: { ids: string[] }, ack: Ack<null>) => void
-  /** 报到 by staff: check in, undo, or mark leave; one deputy, several, or a delegation. */
-  'attendance:set': (input: AttendanceSetInput, ack: Ack<{ changed: number }>) => void
-  /** Checks in a deputy on leave whose card was opened on a tablet (see leaveCardsOpened). */
-  'attendance:confirm': (input: AttendanceConfirmInput, ack: Ack<null>) => void
-  'meeting:set-quorum': (input: QuorumRule, ack: Ack<null>) => void
-  /** Prompts the tablets of eligible deputies who have not voted; answers how many were reached. */
-  'vote:remind': (input: VoteIdInput, ack: Ack<{ reminded: number }>) => void
-  /** A paper ballot for a deputy whose tablet failed: marks the deputy voted, stores it unlinked. */
-  'vote:paper': (input: PaperBallotInput, ack: Ack<null>) => void
-  'vote:annul': (input: VoteAnnulInput, ack: Ack<null>) => void
-  /** Staff have seen that the vote's ballot box was found damaged (audited). */
-  'vote:acknowledge-box': (input: VoteIdInput, ack: Ack<null>) => void
-  /** Creates the run-off (另行票决) of a closed vote as a new draft. */
-  'vote:runoff': (input: VoteIdInput, ack: Ack<{ voteId: string }>) => void
-  /** The newest audit entries, newest first. */
-  'audit:list': (input: { limit?: number }, ack: Ack<AuditEntryView[]>) => void
-  /** What the projector shows (staff choose the stage; a vote stage names its vote). */
-  'screen:show': (input: ScreenShowInput, ack: Ack<null>) => void
-}
+/**
+ * What staff may ask of the host, one file per domain under `console/`: a new domain of the
+ * console gets its own file and is added here, and the host's handler map must follow (its type
+ * is this map; see electron/host/socket/console.handlers.ts).
+ */
+export interface ConsoleClientEvents
+  extends
+    ConsoleMeetingEvents,
+    ConsolePreparationEvents,
+    ConsoleAttendanceEvents,
+    ConsoleVoteEvents,
+    ConsoleLiveEvents,
+    ConsoleAuditEvents,
+    ConsoleScreenEvents {}
 
 export interface ConsoleServerEvents {
   'console:state': (state: ConsoleState) => void
@@ -117,5 +73,8 @@ export interface DeputyAuth {
 
 export type ConsoleEventName = keyof ConsoleClientEvents
 
+/** What a request's caller sends: the event's first argument. */
+export type EventInput<E> = E extends (input: infer I, ack: never) => void ? I : never
+/** What a request is answered with when it succeeds: the data of the event's acknowledgement. */
 export type AckData<E> = E extends (input: never, ack: Ack<infer T>) => void ? T : never
 export type AckResult<E> = Result<AckData<E>>

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Socket } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Mark } from '../../../shared/protocol/marks'
 import type { ConsoleState } from '../../../shared/protocol/views'
 import { call, HostHarness, next } from '../testing/host-harness'
 
@@ -34,7 +35,8 @@ async function closed(): Promise<{ staff: Socket; voteId: string }> {
   await call(staff, 'vote:open', { voteId })
   const [first, second] = h.host.session.meeting.data.projects
   for (const [i, tablet] of tablets.entries()) {
-    const marks = i === 0 ? { [first!.id]: 'for' } : { [first!.id]: 'for', [second!.id]: 'for' }
+    const marks: Record<string, Mark> =
+      i === 0 ? { [first!.id]: 'for' } : { [first!.id]: 'for', [second!.id]: 'for' }
     const receipt = await call(tablet.socket, 'ballot:submit', {
       voteId,
       ballotId: `worker-test-${i}-ballot`,
@@ -106,7 +108,7 @@ describe('the report worker', () => {
   it('publish draws the documents again when what they print changed since the close', async () => {
     const { staff, voteId } = await closed()
     await h.host.archiver.idle()
-    const meetingId = h.host.session.meetingId
+    const meetingId = h.host.session.meetingId!
     expect((await call(staff, 'meeting:rename', { meetingId, title: '更名后的会议' })).ok).toBe(
       true,
     )

@@ -6,7 +6,7 @@ import type {
   ScreenState,
 } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
-import { call, next, quorumMeeting } from '../testing/host-harness'
+import { call, callRaw, next, quorumMeeting } from '../testing/host-harness'
 
 describe('check-in and quorum', () => {
   it('checks in one deputy, a delegation, undoes and marks leave; counts and quorum follow', async () => {
@@ -22,7 +22,7 @@ describe('check-in and quorum', () => {
     })
     const delegation = b.delegation
     const members = deputies.filter((d) => d.delegation === delegation)
-    const bulk = await call<{ changed: number }>(staff, 'attendance:set', {
+    const bulk = await call(staff, 'attendance:set', {
       delegation,
       state: 'present',
     })
@@ -84,7 +84,7 @@ describe('check-in and quorum', () => {
     await published
     const onLeave = (r: ConsoleDeputyView[]) => r.find((d) => d.id === ids[0])?.attendance
     const left = next<ConsoleDeputyView[]>(staff, 'console:roster', (r) => onLeave(r) === 'leave')
-    await call(staff, 'attendance:set', { deputyIds: [ids[0]], state: 'leave' })
+    await call(staff, 'attendance:set', { deputyIds: [ids[0]!], state: 'leave' })
     await left
     // Every roster after the check-in's shows the leave: none went out for the vote.
     expect(rosters.slice(sent).map(onLeave)).toEqual(['leave'])
@@ -133,13 +133,13 @@ describe('check-in and quorum', () => {
 
     // A late check-in by a tablet and one by staff: both become eligible.
     await h.deputy(deputies[5]?.credential ?? '')
-    await call(staff, 'attendance:set', { deputyIds: [ids[6]], state: 'present' })
+    await call(staff, 'attendance:set', { deputyIds: [ids[6]!], state: 'present' })
     const vote = h.host.session.meeting.data.votes[0]
     expect(vote?.attendance).toEqual({ roster: 9, present: 7, issued: 7 })
     expect((await h.auditTypes()).filter((t) => t === 'vote.issued-grew')).toHaveLength(2)
     // Taking a check-in back while the vote is open is refused.
     expect(
-      await call(staff, 'attendance:set', { deputyIds: [ids[0]], state: 'absent' }),
+      await call(staff, 'attendance:set', { deputyIds: [ids[0]!], state: 'absent' }),
     ).toMatchObject({ ok: false, error: { code: 'attendance-locked' } })
   })
 })
@@ -179,7 +179,7 @@ describe('a deputy on leave who opens their card', () => {
       ok: false,
       error: { code: 'not-found' },
     })
-    expect(await call(staff, 'attendance:confirm', {})).toMatchObject({
+    expect(await callRaw(staff, 'attendance:confirm', {})).toMatchObject({
       ok: false,
       error: { code: 'bad-request' },
     })
@@ -221,7 +221,7 @@ describe('a deputy on leave who opens their card', () => {
 
     const { socket } = await h.deputy(away.credential)
     const first = h.host.session.meeting.data.votes[0]?.candidates[0]?.id ?? ''
-    const ballot = (ballotId: string) => ({ voteId, ballotId, marks: { [first]: 'for' } })
+    const ballot = (ballotId: string) => ({ voteId, ballotId, marks: { [first]: 'for' as const } })
     expect(
       await call(socket, 'ballot:submit', ballot('0f7a8b4e-0000-4000-8000-000000000001')),
     ).toMatchObject({ ok: false, error: { code: 'not-eligible' } })

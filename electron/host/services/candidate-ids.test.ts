@@ -12,7 +12,7 @@ import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { tally } from '../../../shared/rules'
 import { anyIdArb } from '../../../shared/rules/ballot-box.arbitrary'
 import { readBallotBox } from '../store/slot-reader'
-import { call, HostHarness } from '../testing/host-harness'
+import { call, callRaw, HostHarness } from '../testing/host-harness'
 import { PreparationService } from './preparation.service'
 import { ServiceError } from './service-error'
 
@@ -137,7 +137,7 @@ describe('a ballot marking a name every object has', () => {
       P03: 'for',
       P04: 'for',
     }
-    const reply = await call(tablet.socket, 'ballot:submit', {
+    const reply = await callRaw(tablet.socket, 'ballot:submit', {
       voteId,
       ballotId: 'per-item-proto-01',
       marks,
@@ -253,7 +253,11 @@ describe('a meeting saved before the id rule', () => {
     })
     const [d1] = h.host.session.meeting.data.deputies
     const tablet = await h.deputy(d1!.credential)
-    const ballot = { voteId: legacy.id, ballotId: 'legacy-ballot-01', marks: { P99: 'for' } }
+    const ballot = {
+      voteId: legacy.id,
+      ballotId: 'legacy-ballot-01',
+      marks: { P99: 'for' as const },
+    }
     expect((await call(tablet.socket, 'ballot:submit', ballot)).ok).toBe(true)
     expect(await call(staff, 'vote:close', { voteId: legacy.id })).toEqual({
       ok: true,

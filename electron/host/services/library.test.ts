@@ -40,7 +40,7 @@ describe('meetings', () => {
     })
     expect(renamed.ok).toBe(true)
     const dropped = next<string>(tablet.socket, 'disconnect')
-    const dup = await call<{ meetingId: string }>(staff, 'meeting:duplicate', {
+    const dup = await call(staff, 'meeting:duplicate', {
       meetingId: lastYear,
       title: '2027年会议',
     })
@@ -90,7 +90,7 @@ describe('meetings', () => {
     await h.host.archiver.idle()
     // The meeting's folder and its ballots' folder, held for their fsyncs, and the audit log.
     expect(await openUnder(first)).toHaveLength(process.platform === 'linux' ? 3 : 0)
-    const created = await call<{ meetingId: string }>(staff, 'meeting:create', { title: '新会议' })
+    const created = await call(staff, 'meeting:create', { title: '新会议' })
     if (!created.ok) throw new Error(JSON.stringify(created.error))
     expect(await openUnder(first)).toEqual([])
     // Renaming a meeting that is not open writes it through a session of its own, then drops it.

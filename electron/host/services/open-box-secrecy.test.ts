@@ -109,7 +109,7 @@ describe('a copy of the data folder while a vote is open', () => {
     for (const [i, tablet] of tablets.entries()) {
       // Twenty distinct ballots: any one that could be told apart would name its voter.
       const marks = Object.fromEntries(
-        projects.filter((_, p) => ((i + 1) >> p) & 1).map((p) => [p, 'for']),
+        projects.filter((_, p) => ((i + 1) >> p) & 1).map((p) => [p, 'for' as const]),
       )
       const receipt = await call(tablet.socket, 'ballot:submit', {
         voteId,

@@ -55,15 +55,16 @@ describe('imports through the host', () => {
     )
     expect(clean.body.problems).toEqual([])
     expect(clean.body.rows).toHaveLength(3000)
+    const previewId = clean.body.previewId!
     const roster = next<ConsoleDeputyView[]>(staff, 'console:roster', (r) => r.length === 3000)
-    const confirmed = await call(staff, 'roster:confirm', { previewId: clean.body.previewId })
+    const confirmed = await call(staff, 'roster:confirm', { previewId })
     expect(confirmed).toEqual({ ok: true, data: { deputies: 3000 } })
     const view = await roster
     expect(view[0]).not.toHaveProperty('credential')
     const deputies = h.host.session.meeting.data.deputies
     expect(new Set(deputies.map((d) => d.credential)).size).toBe(3000)
     // A preview is confirmed once.
-    expect(await call(staff, 'roster:confirm', { previewId: clean.body.previewId })).toMatchObject({
+    expect(await call(staff, 'roster:confirm', { previewId })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     })
@@ -82,12 +83,12 @@ describe('imports through the host', () => {
     const up = await upload<ProjectRowView>('projects', 'projects.xlsx', fixture('projects.xlsx'))
     expect(up.body.problems).toEqual([])
     const n = up.body.rows.length
-    expect(await call(staff, 'projects:confirm', { previewId: up.body.previewId })).toEqual({
+    expect(await call(staff, 'projects:confirm', { previewId: up.body.previewId! })).toEqual({
       ok: true,
       data: { projects: n },
     })
     const ids = h.host.session.meeting.data.projects.map((p) => p.id)
-    const created = await call<{ voteId: string }>(staff, 'vote:create', {
+    const created = await call(staff, 'vote:create', {
       title: '票决',
       rules: defaultRules('select', 2),
       candidateIds: ids.slice(0, 3),
@@ -111,9 +112,9 @@ describe('imports through the host', () => {
     })
     // A duplicate number is refused and changes nothing.
     const before = JSON.stringify(h.host.session.meeting.data)
-    expect(await call(staff, 'project:add', { id: ids[1], title: '重复编号的项目' })).toMatchObject(
-      { ok: false, error: { code: 'bad-request' } },
-    )
+    expect(
+      await call(staff, 'project:add', { id: ids[1]!, title: '重复编号的项目' }),
+    ).toMatchObject({ ok: false, error: { code: 'bad-request' } })
     expect(JSON.stringify(h.host.session.meeting.data)).toBe(before)
   })
 })
@@ -122,7 +123,7 @@ describe('deputies and credentials by hand', () => {
   it('adds, edits and removes deputies; a reissued card stops the old tablet at once', async () => {
     const staff = await h.staff()
     await h.host.meetings.loadDemo(10)
-    const added = await call<{ deputyId: string }>(staff, 'deputy:add', {
+    const added = await call(staff, 'deputy:add', {
       name: '新代表',
       delegation: '城关街道代表团',
       seat: '99排1号',
@@ -141,7 +142,7 @@ describe('deputies and credentials by hand', () => {
     const old = deputy?.credential ?? ''
     const tablet = await h.deputy(old)
     const revoked = next<void>(tablet.socket, 'deputy:revoked')
-    const reissued = await call<{ credential: string }>(staff, 'deputy:reissue', {
+    const reissued = await call(staff, 'deputy:reissue', {
       deputyId: added.data.deputyId,
     })
     if (!reissued.ok) throw new Error('reissue failed')

@@ -1,6 +1,7 @@
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Mark } from '../../../shared/protocol/marks'
 import { recountArchive } from '../../cli/recount-archive'
 import { ballotKey } from '../store/ballot-box.store'
 import { call, HostHarness } from '../testing/host-harness'
@@ -52,7 +53,7 @@ async function secretVote(
   await call(staff, 'vote:open', { voteId })
   const projects = h.host.session.meeting.data.projects.map((p) => p.id)
   const ballots = deputies.map(
-    (_, i) => ({ [projects[i] ?? 'P01']: 'for' }) as Record<string, string>,
+    (_, i) => ({ [projects[i] ?? 'P01']: 'for' }) as Record<string, Mark>,
   )
   const order = ballots
     .map((marks, i) => ({ i, key: ballotKey({ marks: marks as never }) }))
@@ -61,7 +62,7 @@ async function secretVote(
     const r = await call(tablets[i]?.socket ?? staff, 'ballot:submit', {
       voteId,
       ballotId: `secret-${i}-ballot`,
-      marks: ballots[i],
+      marks: ballots[i]!,
     })
     expect(r.ok).toBe(true)
   }

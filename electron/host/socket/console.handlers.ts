@@ -1,23 +1,24 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { Namespace } from 'socket.io'
 import type { ConsoleClientEvents, ConsoleServerEvents } from '../../../shared/protocol/events'
-import { z } from 'zod'
-import { voteIdInputSchema } from '../../../shared/protocol/vote.schema'
 import type { AttendanceService } from '../services/attendance.service'
 import type { LibraryService } from '../services/library.service'
 import type { LiveService } from '../services/live.service'
 import type { MeetingService } from '../services/meeting.service'
-import { parseInput } from '../services/parse-input'
 import type { Hall, HallChange } from '../services/hall'
 import type { PreparationService } from '../services/preparation.service'
-import { ScreenService } from '../services/screen.service'
 import { consoleRoster, consoleState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
+import { attendanceHandlers } from './console/attendance.handlers'
+import { auditHandlers } from './console/audit.handlers'
+import { liveHandlers } from './console/live.handlers'
+import { meetingHandlers } from './console/meeting.handlers'
+import { preparationHandlers } from './console/preparation.handlers'
+import { screenHandlers } from './console/screen.handlers'
+import { voteHandlers } from './console/vote.handlers'
+import type { Handlers } from './handle'
 import { registerHandlers, throttle } from './handle'
 import { TokenBucket } from './rate-limit'
-
-const auditListInputSchema = z.object({ limit: z.number().int().min(1).max(1000).default(200) })
-const emptyInputSchema = z.object({}).strict()
 
 export interface ConsoleDeps {
   hall: Hall
@@ -39,7 +40,7 @@ export function setupConsoleNamespace(
   nsp: Namespace<ConsoleClientEvents, ConsoleServerEvents>,
   deps: ConsoleDeps,
 ): () => void {
-  const { hall, meetings, votes, preparation: prep } = deps
+  const { hall } = deps
   nsp.use((socket, next) => {
     if (!deps.admitStaff(socket.handshake.address)) {
       next(new Error('forbidden'))
@@ -72,65 +73,23 @@ export function setupConsoleNamespace(
   }
   hall.on('change', onChange)
 
+  // The console's contract by domain (shared/protocol/console/), one handler map each.
+  const handlers: Handlers<ConsoleClientEvents> = {
+    ...meetingHandlers(deps),
+    ...preparationHandlers(deps.preparation),
+    ...attendanceHandlers(deps.attendance),
+    ...voteHandlers(deps.votes),
+    ...liveHandlers(deps.live),
+    ...auditHandlers(hall),
+    ...screenHandlers(hall),
+  }
+
   nsp.on('connection', (socket) => {
     socket.emit('console:state', state())
     socket.emit('console:roster', roster())
     registerHandlers(
       socket,
-      {
-        'meeting:load-demo': async (input) => {
-          parseInput(emptyInputSchema, input)
-          await meetings.loadDemo()
-          return null
-        },
-        'meeting:create': (input) => deps.library.create(input),
-        'meeting:open': (input) => deps.library.open(input),
-        'meeting:rename': (input) => deps.library.rename(input),
-        'meeting:duplicate': (input) => deps.library.duplicate(input),
-        'meeting:delete': (input) => deps.library.remove(input),
-        'vote:create': (input) => votes.create(input),
-        'vote:update': (input) => votes.update(input),
-        'vote:remove': (input) => votes.remove(input),
-        'roster:confirm': (input) => prep.confirmRoster(input),
-        'projects:confirm': (input) => prep.confirmProjects(input),
-        'deputy:add': (input) => prep.addDeputy(input),
-        'deputy:update': (input) => prep.updateDeputy(input),
-        'deputy:remove': (input) => prep.removeDeputy(input),
-        'deputy:reissue': (input) => prep.reissue(input),
-        'project:add': (input) => prep.addProject(input),
-        'project:update': (input) => prep.updateProject(input),
-        'project:remove': (input) => prep.removeProject(input),
-        'projects:reorder': (input) => prep.reorderProjects(input),
-        'vote:open': async (input) => {
-          await votes.open(input)
-          return null
-        },
-        'vote:close': async (input) => {
-          await votes.close(parseInput(voteIdInputSchema, input).voteId)
-          return null
-        },
-        'attendance:set': (input) => deps.attendance.set(input),
-        'attendance:confirm': (input) => deps.attendance.confirm(input),
-        'meeting:set-quorum': (input) => deps.attendance.setQuorum(input),
-        'vote:remind': (input) => deps.live.remind(input),
-        'vote:paper': (input) => deps.live.paper(input),
-        'vote:annul': (input) => deps.live.annul(input),
-        'vote:acknowledge-box': (input) => deps.live.acknowledgeBox(input),
-        'vote:runoff': (input) => deps.live.runoff(input),
-        'audit:list': async (input) => {
-          const { limit } = parseInput(auditListInputSchema, input ?? {})
-          const entries = await hall.session.audit.entries()
-          return entries
-            .slice(-limit)
-            .reverse()
-            .map(({ seq, at, type, data, hash }) => ({ seq, at, type, data, hash }))
-        },
-        'vote:publish': async (input) => {
-          await votes.publish(parseInput(voteIdInputSchema, input).voteId)
-          return null
-        },
-        'screen:show': (input) => new ScreenService(hall).show(input),
-      } satisfies Record<keyof ConsoleClientEvents, (input: unknown) => Promise<unknown>>,
+      handlers,
       deps.log,
       // Staff click fast and bulk actions are one request each: generous, but bounded.
       new TokenBucket({ burst: 100, perSecond: 50 }),

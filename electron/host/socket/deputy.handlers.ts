@@ -139,7 +139,7 @@ export function setupDeputyNamespace(
           if (active.get(deputyId) !== socket) return Promise.reject(new ServiceError('replaced'))
           return votes.submit(deputyId, input)
         },
-      } satisfies Record<keyof DeputyClientEvents, (input: unknown) => Promise<unknown>>,
+      },
       deps.log,
       // A tablet sends a ballot and its resends: a few requests a minute. Far above that is abuse.
       new TokenBucket({ burst: 20, perSecond: 5 }),

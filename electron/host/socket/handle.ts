@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io'
 import type { Result } from '../../../shared/protocol/envelope'
 import { fail, ok } from '../../../shared/protocol/envelope'
+import type { AckData } from '../../../shared/protocol/events'
 import { ServiceError } from '../services/service-error'
 import type { TokenBucket } from './rate-limit'
 
@@ -8,14 +9,24 @@ type AnySocket = Socket<never, never>
 type Handler = (input: unknown) => Promise<unknown>
 
 /**
+ * One handler per event of a namespace, each resolving with exactly what the event's caller
+ * expects (the data of its acknowledgement), so a handler cannot answer a shape its page does
+ * not read. The input is `unknown`: it comes off the wire, and each handler validates it.
+ */
+export type Handlers<Events> = {
+  [K in keyof Events]: (input: unknown) => Promise<AckData<Events[K]>>
+}
+
+/**
  * Registers request handlers on a socket. Each answers through its acknowledgement with a result
  * envelope; a thrown ServiceError becomes its typed error, anything else `internal`. An event
  * not in the map is answered `unknown-event` and changes nothing; past the connection's rate
- * limit every request is answered `rate-limited` and changes nothing.
+ * limit every request is answered `rate-limited` and changes nothing. The map is checked
+ * against the events the socket listens to (its namespace's client events).
  */
-export function registerHandlers(
-  socket: Socket,
-  handlers: Record<string, Handler>,
+export function registerHandlers<Events extends object>(
+  socket: Socket<Events, never, never, unknown>,
+  handlers: NoInfer<Handlers<Events>>,
   log: (line: string) => void,
   limit?: TokenBucket,
 ): void {
@@ -30,7 +41,8 @@ export function registerHandlers(
       respond(fail('rate-limited'))
       return
     }
-    const handler = Object.hasOwn(handlers, event) ? handlers[event] : undefined
+    const byName = handlers as Record<string, Handler>
+    const handler = Object.hasOwn(byName, event) ? byName[event] : undefined
     if (!handler) {
       respond(fail('unknown-event', event.slice(0, 64)))
       return

@@ -125,7 +125,7 @@ describe('a ballot box found damaged at a start', () => {
         staff.once('console:state', resolve),
       )
       await call(staff, 'meeting:set-quorum', { numerator: 0, denominator: 1 })
-      const created = await call<{ voteId: string }>(staff, 'vote:create', {
+      const created = await call(staff, 'vote:create', {
         title: '断电测试',
         rules: defaultRules('select', 3),
         candidateIds: state.projects.slice(0, 5).map((p) => p.id),
@@ -204,7 +204,7 @@ describe('a ballot box found damaged at a start', () => {
     expect(added).toBeTruthy()
     await expectHeldUntilAcknowledged(staff, voteId)
     // And other meetings: one made and opened, then this one again.
-    const other = await call<{ meetingId: string }>(staff, 'meeting:create', {
+    const other = await call(staff, 'meeting:create', {
       title: '另一次会议',
     })
     expect(other.ok).toBe(true)

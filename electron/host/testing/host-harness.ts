@@ -5,6 +5,12 @@ import { io } from 'socket.io-client'
 import { onTestFinished } from 'vitest'
 import type { Socket } from 'socket.io-client'
 import type { Result } from '../../../shared/protocol/envelope'
+import type {
+  AckData,
+  ConsoleClientEvents,
+  DeputyClientEvents,
+  EventInput,
+} from '../../../shared/protocol/events'
 import type { ConsoleState, DeputyState } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import type { VoteRules } from '../../../shared/protocol/vote-rules.schema'
@@ -119,7 +125,7 @@ export class HostHarness {
     consoleSocket: Socket,
     input: { title: string; rules: VoteRules; candidateIds: string[] },
   ): Promise<string> {
-    const created = await call<{ voteId: string }>(consoleSocket, 'vote:create', input)
+    const created = await call(consoleSocket, 'vote:create', input)
     if (!created.ok) throw new Error(JSON.stringify(created.error))
     return created.data.voteId
   }
@@ -137,8 +143,31 @@ export async function quorumMeeting(n: number) {
   return { h, staff, deputies: h.host.session.meeting.data.deputies }
 }
 
-export function call<T>(socket: Socket, event: string, input?: unknown): Promise<Result<T>> {
-  return socket.timeout(5000).emitWithAck(event, input) as Promise<Result<T>>
+/** Every request a page may send, by name: the console's and the tablet's names never meet. */
+type ClientEvents = ConsoleClientEvents & DeputyClientEvents
+const namesApart: [Extract<keyof ConsoleClientEvents, keyof DeputyClientEvents>] extends [never]
+  ? true
+  : never = true
+void namesApart
+
+/**
+ * Sends a request as a page would: the input and the answer's data are the event's own, so a
+ * test cannot send what no page sends, nor read an answer the host does not give.
+ */
+export function call<E extends keyof ClientEvents>(
+  socket: Socket,
+  event: E,
+  input: EventInput<ClientEvents[E]>,
+): Promise<Result<AckData<ClientEvents[E]>>> {
+  return callRaw(socket, event, input) as Promise<Result<AckData<ClientEvents[E]>>>
+}
+
+/**
+ * Sends anything under any name, untyped: for tests of what no page sends (malformed input, an
+ * unknown event, a request to the wrong namespace).
+ */
+export function callRaw(socket: Socket, event: string, input?: unknown): Promise<Result<unknown>> {
+  return socket.timeout(5000).emitWithAck(event, input) as Promise<Result<unknown>>
 }
 
 /** The next `event` for which `until` holds. Attach before the action that causes it. */

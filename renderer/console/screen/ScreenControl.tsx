@@ -1,23 +1,16 @@
 import { Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import type { Socket } from 'socket.io-client'
-import type {
-  ConsoleClientEvents,
-  ScreenClientEvents,
-  ScreenServerEvents,
-} from '../../../shared/protocol/events'
+import type { ScreenClientEvents, ScreenServerEvents } from '../../../shared/protocol/events'
 import { namespaces } from '../../../shared/protocol/events'
 import { screenStageProblem } from '../../../shared/protocol/screen.schema'
 import type { ConsoleState, ScreenStage } from '../../../shared/protocol/views'
 import { screenStages, screenVoteStages } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
 import { connectNamespace } from '../../common/socket'
+import type { Send } from '../use-console'
 
 type ScreenSocket = Socket<ScreenServerEvents, ScreenClientEvents>
-type Send = <E extends keyof ConsoleClientEvents>(
-  event: E,
-  input: Parameters<ConsoleClientEvents[E]>[0],
-) => Promise<boolean>
 
 /** The order staff step through in a session. */
 const order: readonly ScreenStage[] = [

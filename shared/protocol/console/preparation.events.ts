@@ -1,0 +1,22 @@
+import type { Ack } from '../envelope'
+import type {
+  DeputyInput,
+  DeputyUpdateInput,
+  ProjectInput,
+  ProjectUpdateInput,
+} from '../preparation.schema'
+
+/** The console's preparation: the roster and the projects, imported and edited by hand. */
+export interface ConsolePreparationEvents {
+  'roster:confirm': (input: { previewId: string }, ack: Ack<{ deputies: number }>) => void
+  'projects:confirm': (input: { previewId: string }, ack: Ack<{ projects: number }>) => void
+  'deputy:add': (input: DeputyInput, ack: Ack<{ deputyId: string }>) => void
+  'deputy:update': (input: DeputyUpdateInput, ack: Ack<null>) => void
+  'deputy:remove': (input: { deputyId: string }, ack: Ack<null>) => void
+  /** A new card for one deputy; the old credential stops working at once. */
+  'deputy:reissue': (input: { deputyId: string }, ack: Ack<{ credential: string }>) => void
+  'project:add': (input: ProjectInput, ack: Ack<null>) => void
+  'project:update': (input: ProjectUpdateInput, ack: Ack<null>) => void
+  'project:remove': (input: { projectId: string }, ack: Ack<null>) => void
+  'projects:reorder': (input: { ids: string[] }, ack: Ack<null>) => void
+}
