@@ -117,7 +117,7 @@ describe('meetings', () => {
     await writeFile(box, '{"broken', 'utf8')
     const before = await tree(lastYearDir)
 
-    const dup = await call<{ meetingId: string }>(staff, 'meeting:duplicate', {
+    const dup = await call(staff, 'meeting:duplicate', {
       meetingId: lastYear,
       title: '2027年会议',
     })
