@@ -163,6 +163,18 @@ test('a tablet offline mid-submit comes back: exactly one ballot; a reload shows
   expect(box?.ballots()).toEqual([{ count: 1, marks: { P02: 'for' } }])
 })
 
+/** A demo of three deputies, no quorum needed, and a draft 4选3 vote on P01-P04. */
+async function selectVote(host: HostHandle, title: string, rules: { allowChange?: boolean } = {}) {
+  await host.meetings.loadDemo(3)
+  await host.attendance.setQuorum({ numerator: 0, denominator: 1 })
+  const { voteId } = await host.votes.create({
+    title,
+    rules: { ...defaultRules('select', 3), ...rules },
+    candidateIds: ['P01', 'P02', 'P03', 'P04'],
+  })
+  return voteId
+}
+
 /** Everything the tablet's page keeps in its storage, as one text. */
 const storedOnTablet = (t: Page) =>
   t.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }))
@@ -172,13 +184,7 @@ test('a tablet keeps marks across a reload until confirmed, and nothing of the b
   host,
   base,
 }) => {
-  await host.meetings.loadDemo(3)
-  await host.attendance.setQuorum({ numerator: 0, denominator: 1 })
-  const { voteId } = await host.votes.create({
-    title: '可修改的票决',
-    rules: { ...defaultRules('select', 3), allowChange: true },
-    candidateIds: ['P01', 'P02', 'P03', 'P04'],
-  })
+  const voteId = await selectVote(host, '可修改的票决', { allowChange: true })
   const [url] = joinUrls(host, base)
   const { page: t } = await tablet(browser, url ?? '')
   await host.votes.open({ voteId })
@@ -213,13 +219,7 @@ test('a ballot box found damaged: the console says so and holds the close until 
   page,
   host,
 }) => {
-  await host.meetings.loadDemo(3)
-  await host.attendance.setQuorum({ numerator: 0, denominator: 1 })
-  const { voteId } = await host.votes.create({
-    title: '2027年度民生实事项目票决',
-    rules: defaultRules('select', 3),
-    candidateIds: ['P01', 'P02', 'P03', 'P04'],
-  })
+  const voteId = await selectVote(host, '2027年度民生实事项目票决')
   await host.votes.open({ voteId })
   // What a start that found the box short leaves (box-damage.test.ts makes it for real).
   const detail = '票箱缺少 1 个槽文件，最新的选票可能已丢失 / 1 slot file(s) missing'
