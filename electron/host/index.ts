@@ -7,6 +7,8 @@ import type { Namespace } from 'socket.io'
 import { namespaces } from '../../shared/protocol/events'
 import { handleApi } from './http/api'
 import { securityHeaders, serveStatic } from './http/static-files'
+import type { ImportWorkerOptions } from './import/import-worker'
+import { ImportWorkers } from './import/import-worker'
 import { Archiver, reportRenderers } from './services/archive.service'
 import { newStaffToken } from './services/credentials'
 import { AttendanceService } from './services/attendance.service'
@@ -44,6 +46,13 @@ export interface HostOptions {
    * source .ts unless the bundled shell names the .js it built.
    */
   archiveWorker?: URL | string
+  /**
+   * The import worker's script (it parses uploaded rosters and project lists off the main
+   * thread): the source .ts unless the bundled shell names the .js it built.
+   */
+  importWorker?: URL | string
+  /** How many uploads are parsed at once, the worker's heap and time limits (tests). */
+  importWorkerOptions?: ImportWorkerOptions
   log?: (line: string) => void
 }
 
@@ -79,6 +88,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const archiver = new Archiver(hall, reportRenderers(options.archiveWorker))
   const votes = new VoteService(hall, archiver)
   const preparation = new PreparationService(hall)
+  const imports = new ImportWorkers(options.importWorker, options.importWorkerOptions)
   const attendance = new AttendanceService(hall)
   const timer = new VoteTimer(hall, votes, log)
 
@@ -106,9 +116,11 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
         {
           hall,
           preparation,
+          imports,
           staffToken,
           admitStaff,
           tabletBase: () => tabletBases()[0] ?? '',
+          log,
         },
         req,
         res,
@@ -196,6 +208,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
       stopConsole()
       stopScreen()
       deputy.stop()
+      await imports.close()
       // Documents of a vote just closed are finished before the host goes.
       await archiver.idle()
       await new Promise<void>((resolve) => {

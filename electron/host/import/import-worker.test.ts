@@ -1,0 +1,116 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { describe, expect, it } from 'vitest'
+import type { ImportFailure } from './import-worker'
+import { ImportWorkerError, ImportWorkers, sourceImportWorker } from './import-worker'
+import { parseRosterFile } from './roster-import'
+
+const root = join(import.meta.dirname, '../../..')
+const builtWorker = join(root, 'out/main/import-worker.js')
+
+const fixture = (name: string): Buffer =>
+  readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)))
+
+const csv = () => Buffer.from('姓名,代表团,座位号\n张三,一团,1排1号\n')
+
+async function failure(promise: Promise<unknown>): Promise<ImportFailure | 'resolved'> {
+  try {
+    await promise
+    return 'resolved'
+  } catch (error) {
+    expect(error).toBeInstanceOf(ImportWorkerError)
+    return (error as ImportWorkerError).reason
+  }
+}
+
+describe('ImportWorkers', () => {
+  it('parses from source what the importer parses in this thread, though vitest lends no loader', async () => {
+    const data = fixture('roster-3000.xlsx')
+    const expected = await parseRosterFile(data, 'roster-3000.xlsx')
+    const parsed = await new ImportWorkers().claim()!.parse('roster', data, 'roster-3000.xlsx')
+    expect(parsed).toEqual(expected)
+  })
+
+  // The desktop shell's host starts the worker electron-vite built beside host-process.js.
+  it.skipIf(!existsSync(builtWorker))(
+    'parses with the built worker (npm run build first)',
+    async () => {
+      const parsed = await new ImportWorkers(builtWorker)
+        .claim()!
+        .parse('projects', fixture('projects.xlsx'), 'p.xlsx')
+      expect(parsed.problems).toEqual([])
+      expect(parsed.rows.length).toBeGreaterThan(0)
+    },
+  )
+
+  it('gives out as many places as it parses at once, and takes each back when its parse ends', async () => {
+    const workers = new ImportWorkers(sourceImportWorker, { atOnce: 1 })
+    const ticket = workers.claim()
+    expect(ticket).not.toBeNull()
+    expect(workers.claim()).toBeNull()
+    const parse = ticket!.parse('roster', csv(), 'a.csv')
+    expect(workers.claim()).toBeNull()
+    expect((await parse).rows).toHaveLength(1)
+    expect(workers.claimed).toBe(0)
+    // A place given back unused (the body could not be read) is free again, once.
+    const unused = workers.claim()!
+    unused.release()
+    unused.release()
+    expect(workers.claimed).toBe(0)
+    await expect(unused.parse('roster', csv(), 'a.csv')).rejects.toThrow(/used or released/)
+    expect(workers.claim()).not.toBeNull()
+  })
+
+  it('a worker that outgrows its heap fails its parse as out-of-memory, and the next parse works', async () => {
+    const small = new ImportWorkers(sourceImportWorker, {
+      limits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
+    })
+    const parse = small.claim()!.parse('roster', fixture('roster-3000.xlsx'), 'r.xlsx')
+    await expect(parse).rejects.toThrow(/import worker ran out of memory \(heap limit 16 MB\)/)
+    expect(await failure(parse)).toBe('out-of-memory')
+    expect((await small.claim()!.parse('roster', csv(), 'a.csv')).rows).toHaveLength(1)
+  })
+
+  it('stops a parse that takes too long', async () => {
+    const hasty = new ImportWorkers(sourceImportWorker, { timeoutMs: 1 })
+    expect(await failure(hasty.claim()!.parse('roster', csv(), 'a.csv'))).toBe('timeout')
+    expect(hasty.claimed).toBe(0)
+  })
+
+  it('a worker that cannot start fails its parse and gives its place back', async () => {
+    const broken = new ImportWorkers(join(root, 'no-such-worker.js'))
+    expect(await failure(broken.claim()!.parse('roster', csv(), 'a.csv'))).toBe('failed')
+    expect(broken.claimed).toBe(0)
+  })
+
+  it('close stops the parses under way', async () => {
+    const workers = new ImportWorkers()
+    const parse = workers.claim()!.parse('roster', fixture('roster-3000.xlsx'), 'r.xlsx')
+    await new Promise((r) => setTimeout(r, 100))
+    await workers.close()
+    expect(await failure(parse)).toBe('failed')
+  })
+
+  // Linux keeps a niceness per thread: the parse gives way to the host's event loop there.
+  it.skipIf(process.platform !== 'linux')(
+    'lowers the worker thread alone to niceness 19',
+    async () => {
+      const niceness = `require('fs').readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ')[16]`
+      const module = fileURLToPath(new URL('./thread-priority.ts', import.meta.url))
+      const worker = new Worker(
+        `require(require.resolve('tsx/cjs/api')).register()
+      const before = ${niceness}
+      const lowered = require(${JSON.stringify(module)}).giveWayToHost()
+      require('worker_threads').parentPort.postMessage({ before, lowered, after: ${niceness} })`,
+        { eval: true },
+      )
+      const seen = await new Promise((resolve) => worker.once('message', resolve))
+      expect(seen).toEqual({ before: '0', lowered: true, after: '19' })
+      expect(readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ')[16]).toBe(
+        '0',
+      )
+    },
+  )
+})
