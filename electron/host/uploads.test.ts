@@ -220,6 +220,28 @@ describe('uploads are parsed off the event loop', () => {
     expect(next.status).toBe(200)
     expect(next.body.problems).toEqual([])
   }, 60_000)
+  it('gives the place of an upload whose client went away mid-body to the next one', async () => {
+    const { port, staffToken } = h.host
+    const gone = request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/import/roster?name=gone.csv',
+      headers: { Authorization: `Bearer ${staffToken}`, 'Content-Length': 19 * MB },
+      agent: false,
+    })
+    gone.on('error', () => {})
+    gone.write(junk(64 * 1024))
+    await new Promise((r) => setTimeout(r, 200))
+    gone.destroy()
+    await new Promise((r) => setTimeout(r, 200))
+    const next = await uploadBuffer(
+      port,
+      staffToken,
+      Buffer.from('姓名,代表团,座位号\n张三,一团,1\n'),
+    )
+    expect(next.status).toBe(200)
+  })
 })
 
 describe('a worker that dies costs its upload only', () => {
