@@ -35,6 +35,8 @@ export default defineConfig({
           'host-process': resolve('electron/main/host-process.ts'),
           // The host's report worker (archive PDF and XLSX), started by host-process by path.
           'report-worker': resolve('electron/host/archive/report-documents.worker.ts'),
+          // The host's import worker (uploaded rosters and project lists), started the same way.
+          'import-worker': resolve('electron/host/import/import-parse.worker.ts'),
         },
       },
     },

@@ -1,13 +1,15 @@
 /**
  * `npm run -s bench -- [--deputies 500,3000,5000] [--spread 10] [--json] [--only load|tally|store|meeting]
- *   [--runs 7] [--list] [--markdown FILE] [--tablet-processes 4]`
+ *   [--runs 7] [--list] [--markdown FILE] [--tablet-processes 4] [--uploads 3] [--upload-mb 19]`
  *
  * - load: for each deputy count, a real host in its own process, a vote opened through the
  *   console API, that many virtual tablets voting within the spread, and the same load against
  *   a bare Socket.IO server (the floor; run before the host and after it, the lower p99 kept);
  *   close → screen, host RSS peak, and reconnection after kill -9
  *   (electron/cli/sim/load-bench.ts). The virtual tablets are spread over --tablet-processes
- *   processes of their own. Also the tablet page's gzip size (needs a build).
+ *   processes of their own. With --uploads N, the host's run once more with N uploads of
+ *   --upload-mb of junk arriving while the tablets vote (electron/cli/sim/upload-run.ts): its
+ *   ack p99 against the run without, and its RSS. Also the tablet page's gzip size (needs a build).
  *   Writes a markdown table to electron/cli/bench-results.md.
  * - tally: timings of the tally hot paths (electron/cli/sim/tally-suites.ts); store: the CPU of
  *   a ballot box group commit before its write (electron/cli/sim/store-suites.ts); meeting: the
@@ -42,6 +44,8 @@ const { values } = parseArgs({
     spread: { type: 'string', default: '10' },
     'tablet-processes': { type: 'string', default: String(DEFAULT_TABLET_PROCESSES) },
     markdown: { type: 'string', default: join('electron', 'cli', 'bench-results.md') },
+    uploads: { type: 'string', default: '0' },
+    'upload-mb': { type: 'string', default: '19' },
   },
 })
 
@@ -65,6 +69,11 @@ async function main(): Promise<number> {
   const processes = Number(values['tablet-processes'])
   if (!Number.isInteger(processes) || processes < 0 || processes > 64)
     throw new Error(`--tablet-processes takes a whole number 0..64 (0: in the bench's process)`)
+  const uploads = { count: Number(values.uploads), mb: Number(values['upload-mb']) }
+  if (!Number.isInteger(uploads.count) || uploads.count < 0 || uploads.count > 20)
+    throw new Error(`--uploads takes a whole number 0..20`)
+  if (!Number.isFinite(uploads.mb) || uploads.mb <= 0 || uploads.mb > 20)
+    throw new Error(`--upload-mb takes megabytes above 0, at most 20 (the host's cap)`)
 
   const reports: Report[] = wantTally ? runSuites(tallyOnly, runs, (l) => console.log(l)) : []
   if (!wantLoad) {
@@ -81,20 +90,30 @@ async function main(): Promise<number> {
   const bar = new ProgressBar()
   const results: LoadResult[] = []
   for (const n of counts) {
-    const r = await runLoad({ deputies: n, spreadS, processes }, bar, (l) => console.error(l))
+    const r = await runLoad({ deputies: n, spreadS, processes, uploads }, bar, (l) =>
+      console.error(l),
+    )
     results.push(r)
     console.log(
       `load ${String(n).padStart(5)} in ${spreadS} s: ack p50 ${r.ack.p50} p99 ${r.ack.p99} max ${r.ack.max} ms` +
         ` | floor p50 ${r.floor.p50} p99 ${r.floor.p99} ms | lost ${r.lost} dup ${r.duplicated}` +
         ` | close→screen ${r.closeToScreenMs} ms | RSS ${r.rssPeakMB ?? '–'} MB | reconnect ${r.reconnectAllS} s`,
     )
+    const u = r.withUploads
+    if (u)
+      console.log(
+        `load ${String(n).padStart(5)} + ${u.uploads} uploads of ${u.uploadMB} MB: ack p50 ${u.ack.p50} p99 ${u.ack.p99} max ${u.ack.max} ms` +
+          ` (without: p99 ${r.ack.p99}) | RSS ${u.rssPeakMB ?? '–'} MB | answers ${u.answers.map((a) => `${a.status} in ${a.ms} ms`).join(', ')}`,
+      )
   }
   if (page)
     console.log(`tablet page JS+CSS ${page.jsCssGzipKB} KB gzip (${page.files.length} files)`)
   for (const c of checkTargets(results, page))
     console.log(`${c.met === null ? '?' : c.met ? 'ok  ' : 'MISS'} ${c.target}: ${c.measured}`)
 
-  const command = `npm run bench -- --deputies ${counts.join(',')} --spread ${spreadS}`
+  const command =
+    `npm run bench -- --deputies ${counts.join(',')} --spread ${spreadS}` +
+    (uploads.count > 0 ? ` --uploads ${uploads.count} --upload-mb ${uploads.mb}` : '')
   // Formatted as the repository's `prettier --check` expects, so the lint stays green.
   const markdown = await format(
     benchMarkdown({
@@ -125,6 +144,7 @@ async function main(): Promise<number> {
           closeToScreenMs: r.closeToScreenMs,
           rssPeakMB: r.rssPeakMB,
           reconnectAllS: r.reconnectAllS,
+          withUploads: r.withUploads,
         })),
         tabletPageGzipKB: page?.jsCssGzipKB ?? null,
       }),

@@ -7,6 +7,8 @@ import type { Namespace } from 'socket.io'
 import { namespaces } from '../../shared/protocol/events'
 import { handleApi } from './http/api'
 import { securityHeaders, serveStatic } from './http/static-files'
+import type { ImportWorkerOptions } from './import/import-worker'
+import { ImportWorkers } from './import/import-worker'
 import { Archiver, reportRenderers } from './services/archive.service'
 import { newStaffToken } from './services/credentials'
 import { AttendanceService } from './services/attendance.service'
@@ -68,6 +70,13 @@ export interface HostOptions {
   connectionCapExempt?: (address: string) => boolean
   /** How long a connection may stay without joining /console, /deputy or /screen: 30 s. */
   joinTimeoutMs?: number
+  /**
+   * The import worker's script (it parses uploaded rosters and project lists off the main
+   * thread): the source .ts unless the bundled shell names the .js it built.
+   */
+  importWorker?: URL | string
+  /** How many uploads are parsed at once, the worker's heap and time limits (tests). */
+  importWorkerOptions?: ImportWorkerOptions
   log?: (line: string) => void
 }
 
@@ -118,6 +127,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const archiver = new Archiver(hall, reportRenderers(options.archiveWorker))
   const votes = new VoteService(hall, archiver)
   const preparation = new PreparationService(hall)
+  const imports = new ImportWorkers(options.importWorker, options.importWorkerOptions)
   const attendance = new AttendanceService(hall)
   const timer = new VoteTimer(hall, votes, log)
 
@@ -145,9 +155,11 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
         {
           hall,
           preparation,
+          imports,
           staffToken,
           admitStaff,
           tabletBase: () => tabletBases()[0] ?? '',
+          log,
         },
         req,
         res,
@@ -248,6 +260,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
       stopConsole()
       stopScreen()
       deputy.stop()
+      await imports.close()
       // Documents of a vote just closed are finished before the host goes.
       await archiver.idle()
       await new Promise<void>((resolve) => {

@@ -21,6 +21,7 @@ const run: LoadResult = {
   reconnectAllS: 3.2,
   hostUpS: 1,
   notes: [],
+  withUploads: null,
 }
 
 const cells = (line: string) => line.split('|').slice(1, -1)
@@ -49,5 +50,37 @@ describe('bench results', () => {
       checkTargets([r], null).find((c) => c.target.includes('2 × floor'))!.met
     expect(twice(run)).toBe(false)
     expect(twice({ ...run, ack: latency(4.8) })).toBe(true)
+  })
+
+  it('with uploads, a table of its own as wide as its header, and the host held to 1.5 × its own run', () => {
+    const withUploads = {
+      ...run,
+      withUploads: {
+        uploads: 3,
+        uploadMB: 19,
+        ack: latency(7.6),
+        rssPeakMB: 300,
+        answers: [{ status: 200, ms: 900 }],
+      },
+    }
+    const markdown = benchMarkdown({
+      results: [withUploads],
+      page: null,
+      suites: [],
+      command: 'npm run bench -- --uploads 3',
+      tabletProcesses: 2,
+      tabletPriority: 'idle',
+    })
+    const lines = markdown.split('\n')
+    const header = lines.findIndex((l) => l.startsWith('| deputies | uploads'))
+    const [head, rule, row] = lines.slice(header, header + 3).map(cells)
+    expect(rule).toHaveLength(head!.length)
+    expect(row).toHaveLength(head!.length)
+    expect(row![head!.findIndex((c) => c.trim() === 'p99 ratio')]!.trim()).toBe('1.52')
+    const met = (r: LoadResult) =>
+      checkTargets([r], null).find((c) => c.target.includes('1.5 × without'))?.met
+    expect(met(run)).toBeUndefined()
+    expect(met(withUploads)).toBe(false)
+    expect(met({ ...withUploads, ack: latency(5.1) })).toBe(true)
   })
 })

@@ -16,6 +16,8 @@ import { Rehearsal, until } from './rehearsal'
 import { RssSampler } from './rss-sampler'
 import type { LatencySummary } from './stats'
 import { round } from './stats'
+import type { UploadRun } from './upload-run'
+import { runHostWithUploads } from './upload-run'
 
 export interface LoadResult {
   deputies: number
@@ -41,6 +43,8 @@ export interface LoadResult {
   hostUpS: number
   /** Everything else a reader should know: refusals, timeouts, resends. */
   notes: string[]
+  /** The host's run again with uploads arriving during the vote (--uploads), else null. */
+  withUploads: UploadRun | null
 }
 
 /**
@@ -57,10 +61,21 @@ const epochNow = () => performance.timeOrigin + performance.now()
  * host's, so the client process is busy alike); a real host in its own process with a demo
  * meeting of `deputies`, a vote opened through the console API, every virtual tablet voting
  * within `spreadS`; then close → screen, the ballot box against what was sent, kill -9 and
- * restart; then the floor again.
+ * restart; with `uploads`, the host's run again with that many uploads arriving during the vote
+ * (upload-run.ts); then the floor again.
  */
 export async function runLoad(
-  { deputies, spreadS, processes }: { deputies: number; spreadS: number; processes: number },
+  {
+    deputies,
+    spreadS,
+    processes,
+    uploads = { count: 0, mb: 19 },
+  }: {
+    deputies: number
+    spreadS: number
+    processes: number
+    uploads?: { count: number; mb: number }
+  },
   bar: ProgressBar,
   log: (line: string) => void,
 ): Promise<LoadResult> {
@@ -86,7 +101,7 @@ export async function runLoad(
   staff.on('console:state', (s: ConsoleState) => (state = s))
   const rehearsal = new Rehearsal({ url, deputies: credentials, spreadS, staffToken, processes })
   const notes: string[] = []
-  let measured: Omit<LoadResult, 'floor' | 'floorRunsP99' | 'floorRssPeakMB'>
+  let measured: Omit<LoadResult, 'floor' | 'floorRunsP99' | 'floorRssPeakMB' | 'withUploads'>
   try {
     await until(
       () => rehearsal.connected() === deputies,
@@ -172,6 +187,13 @@ export async function runLoad(
     await rm(dataDir, { recursive: true, force: true })
     await rm(`${dataDir}.keys`, { recursive: true, force: true })
   }
+  const withUploads =
+    uploads.count > 0
+      ? await runHostWithUploads(
+          { deputies, spreadS, processes, uploads: uploads.count, uploadMB: uploads.mb },
+          bar,
+        )
+      : null
   // After the host's tablets are gone, so the floor's clients have the client process alone.
   const floorAfter = await runFloor(deputies, spreadS, processes, bar)
   log(`${deputies}: done`)
@@ -181,6 +203,7 @@ export async function runLoad(
     floor: floor.ack,
     floorRunsP99: [floorBefore.ack.p99, floorAfter.ack.p99],
     floorRssPeakMB: floor.rssPeakMB,
+    withUploads,
   }
 }
 

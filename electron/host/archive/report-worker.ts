@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
-import type { ResourceLimits, WorkerOptions } from 'node:worker_threads'
+import type { ResourceLimits } from 'node:worker_threads'
+import { isOutOfMemory, startWorker } from '../worker-thread'
 import type { ReportJob } from './report-documents'
 
 /**
@@ -51,26 +49,8 @@ export function writeReportDocumentsInWorker(
 
 /** Node's out-of-memory error names no limit; the staff alert and the audit log should. */
 function explained(error: Error, limits: ResourceLimits): Error {
-  if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return error
+  if (!isOutOfMemory(error)) return error
   const heap = limits.maxOldGenerationSizeMb ?? 'default'
   const message = `the report worker ran out of memory (heap limit ${heap} MB): ${error.message}`
   return new Error(message, { cause: error })
-}
-
-/**
- * A .ts script needs tsx inside the thread. Node 20 ignores loader hooks given in a worker's
- * execArgv (nodejs/node#47747), and vitest's own loader is not there at all, so the thread
- * registers tsx itself before it loads the script. It registers tsx's CommonJS hook, which
- * compiles in the worker's own thread: the ESM one (module.register) runs on a hooks thread of
- * its own, a second V8 isolate with tsx and esbuild in it, which cost every job ~20 MB more
- * (peak +102-107 MB over the host against +79-81 MB). The built worker is ESM; both draw the
- * same bytes.
- */
-function startWorker(script: URL | string, options: WorkerOptions): Worker {
-  const path = script instanceof URL ? fileURLToPath(script) : script
-  if (!path.endsWith('.ts')) return new Worker(script, options)
-  const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api')
-  const bootstrap = `require(${JSON.stringify(tsx)}).register()
-  require(${JSON.stringify(path)})`
-  return new Worker(bootstrap, { ...options, eval: true })
 }

@@ -1,18 +1,24 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ParsedImport } from '../import/import-job'
+import type { ImportWorkers } from '../import/import-worker'
+import { ImportWorkerError } from '../import/import-worker'
 import type { Hall } from '../services/hall'
 import type { PreparationService } from '../services/preparation.service'
 import { sendArchiveFile, sendDownload } from './downloads'
-import { readBody, TooLargeError } from './read-body'
+import { discardBody, readBody, TooLargeError } from './read-body'
 
 export interface ApiDeps {
   hall: Hall
   preparation: PreparationService
+  /** Parses uploads off the main thread, a bounded number at a time. */
+  imports: ImportWorkers
   staffToken: string
   /** Whether a peer address may be staff at all (this machine, or the LAN when admitted). */
   admitStaff: (address: string | undefined) => boolean
   /** Base URL tablets reach the host at, e.g. http://192.168.1.10:8080 */
   tabletBase: () => string
+  log: (line: string) => void
 }
 
 /** 20 MB: a 10,000-row roster is well under 2 MB; anything larger is not a roster. */
@@ -64,6 +70,30 @@ export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerRespon
   return true
 }
 
+/** How long a refused upload is told to wait: a parse takes a second or two. */
+const busyRetryAfterS = 5
+
+/** The answers to an upload that gives no preview, as the console shows them. */
+const uploadRefusals = {
+  'too-large': [413, '文件过大（超过20MB）/ file too large (over 20 MB)'],
+  busy: [503, '正忙，请稍后重试 / busy reading another file; please try again shortly'],
+  'out-of-memory': [
+    422,
+    '无法读取文件：文件过大或过于复杂 / the file could not be read: it is too large or too complex',
+  ],
+  timeout: [
+    422,
+    '无法读取文件：读取超时，文件过大或过于复杂 / the file could not be read: reading it took too long; it is too large or too complex',
+  ],
+  failed: [500, '无法读取文件 / the file could not be read'],
+} as const satisfies Record<string, readonly [number, string]>
+
+/**
+ * An upload for an import preview. The file is parsed in a worker thread (import-worker.ts) so
+ * ballots are acknowledged meanwhile. Uploads beyond what the workers take at once are refused
+ * before their bodies are read, and a body over the cap as soon as it passes it, so memory does
+ * not grow with the uploads sent.
+ */
 async function handleUpload(
   deps: ApiDeps,
   kind: 'roster' | 'projects',
@@ -72,24 +102,48 @@ async function handleUpload(
   res: ServerResponse,
 ): Promise<void> {
   const fileName = (url.searchParams.get('name') ?? 'upload').slice(0, 200)
-  try {
-    const body = await readBody(req, maxUploadBytes)
-    const preview = await deps.preparation.preview(kind, body, fileName)
-    res.writeHead(200, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-    })
-    res.end(JSON.stringify(preview))
-  } catch (error) {
-    if (error instanceof TooLargeError) {
-      res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8' })
-      res.end(JSON.stringify({ error: '文件过大（超过20MB）/ file too large (over 20 MB)' }))
-      req.resume()
-    } else {
-      res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' })
-      res.end(JSON.stringify({ error: '无法读取文件 / the file could not be read' }))
-    }
+  if (Number(req.headers['content-length'] ?? 0) > maxUploadBytes) {
+    refuse(res, req, 'too-large')
+    return
   }
+  const ticket = deps.imports.claim()
+  if (!ticket) {
+    res.setHeader('Retry-After', String(busyRetryAfterS))
+    refuse(res, req, 'busy')
+    return
+  }
+  let body: Buffer
+  try {
+    body = await readBody(req, maxUploadBytes)
+  } catch (error) {
+    ticket.release()
+    // A client that went away is not answered.
+    if (error instanceof TooLargeError) refuse(res, req, 'too-large')
+    return
+  }
+  let parsed: ParsedImport
+  try {
+    parsed = await ticket.parse(kind, body, fileName)
+  } catch (error) {
+    deps.log(`import worker failed: ${error instanceof Error ? error.message : String(error)}`)
+    refuse(res, req, error instanceof ImportWorkerError ? error.reason : 'failed')
+    return
+  }
+  const preview = deps.preparation.preview(kind, parsed, fileName)
+  res.writeHead(200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  })
+  res.end(JSON.stringify(preview))
+}
+
+/** Answers an upload with an error and lets the rest of its body go by unread. */
+function refuse(res: ServerResponse, req: IncomingMessage, why: keyof typeof uploadRefusals): void {
+  if (res.headersSent || res.destroyed) return
+  const [status, error] = uploadRefusals[why]
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' })
+  res.end(JSON.stringify({ error }))
+  discardBody(req, maxUploadBytes)
 }
 
 function notFound(res: ServerResponse): void {

@@ -27,6 +27,23 @@ export interface Grid {
   uncachedFormulaRows?: number[]
 }
 
+/** Excel's own limits: a sheet beyond them is not one anyone saved from Excel or WPS. */
+export const EXCEL_COLUMNS = 16_384
+export const EXCEL_CELL_CHARS = 32_767
+
+/**
+ * A reader met a row wider, or a cell longer, than Excel allows: not a table anyone saved from
+ * Excel or WPS, and reading on could take the import worker's memory. `row` is 1-based.
+ */
+export class GridTooLargeError extends Error {
+  constructor(
+    readonly row: number,
+    readonly what: 'columns' | 'cell',
+  ) {
+    super(`row ${row}: ${what === 'columns' ? 'more columns' : 'a longer cell'} than Excel allows`)
+  }
+}
+
 export function textCell(text: string): Cell {
   return { text, number: null, numFmt: null }
 }

@@ -5,6 +5,7 @@
  * (~7 MB) are for preparing a meeting, and a host running one should not carry them.
  */
 import type { Grid } from './grid'
+import { EXCEL_CELL_CHARS, EXCEL_COLUMNS, GridTooLargeError } from './grid'
 import type { RowProblem } from './import-problems'
 import { problem } from './import-problems'
 import { checkZip } from './zip-guard'
@@ -13,6 +14,16 @@ import { checkZip } from './zip-guard'
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
 
 export type ReadResult = { ok: true; grids: Grid[] } | { ok: false; problem: RowProblem }
+
+/**
+ * The two readers. By default each is imported by the first file that needs it (see above); the
+ * import worker, whose thread exists to parse one file, hands in both, loaded with it: from
+ * source under tsx's CommonJS hook (import-worker.ts) an import() cannot load a .ts module.
+ */
+export interface SpreadsheetReaders {
+  readXlsx(data: Buffer): Promise<Grid[]>
+  readCsv(data: Buffer): Grid
+}
 
 interface Signature {
   bytes: number[]
@@ -87,7 +98,31 @@ function unreadableWorkbook(fileName: string): ReadResult {
   )
 }
 
-export async function readSpreadsheet(data: Buffer, fileName: string): Promise<ReadResult> {
+function tooLarge(error: GridTooLargeError): RowProblem {
+  const [zh, en] =
+    error.what === 'columns'
+      ? [
+          `超过 ${EXCEL_COLUMNS} 列（Excel 的上限）`,
+          `more than ${EXCEL_COLUMNS} columns (Excel's limit)`,
+        ]
+      : [
+          `有单元格超过 ${EXCEL_CELL_CHARS} 个字（Excel 的上限）`,
+          `a cell has more than ${EXCEL_CELL_CHARS} characters (Excel's limit)`,
+        ]
+  return problem(
+    'file-too-large',
+    error.row,
+    null,
+    `${zh}，不像是名单或项目表，${ASK}`,
+    `${en}; that is not a roster or a project list; ${ASK_EN}`,
+  )
+}
+
+export async function readSpreadsheet(
+  data: Buffer,
+  fileName: string,
+  readers?: SpreadsheetReaders,
+): Promise<ReadResult> {
   if (data.length === 0) {
     return {
       ok: false,
@@ -125,7 +160,7 @@ export async function readSpreadsheet(data: Buffer, fileName: string): Promise<R
       )
     }
     if (!zip.ok) return unreadableWorkbook(fileName)
-    const { readXlsx } = await import('./xlsx-reader')
+    const { readXlsx } = readers ?? (await import('./xlsx-reader'))
     try {
       const grids = await readXlsx(data)
       const uncached = grids.find((g) => !g.hidden && g.uncachedFormulaRows?.length)
@@ -151,6 +186,11 @@ export async function readSpreadsheet(data: Buffer, fileName: string): Promise<R
   if (looksBinary(data)) {
     return wrongType(fileName, `这不是表格文件，${ASK}`, `this is not a spreadsheet; ${ASK_EN}`)
   }
-  const { readCsv } = await import('./csv-reader')
-  return { ok: true, grids: [readCsv(data)] }
+  const { readCsv } = readers ?? (await import('./csv-reader'))
+  try {
+    return { ok: true, grids: [readCsv(data)] }
+  } catch (error) {
+    if (!(error instanceof GridTooLargeError)) throw error
+    return { ok: false, problem: tooLarge(error) }
+  }
 }

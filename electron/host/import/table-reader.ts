@@ -11,11 +11,15 @@ import type { FoundHeader } from './header-finder'
 import { HEADER_SCAN_ROWS } from './header-finder'
 import type { RowProblem } from './import-problems'
 import { columnLetter, problem } from './import-problems'
+import type { SpreadsheetReaders } from './read-file'
 import { readSpreadsheet } from './read-file'
 import type { TableSpec } from './table-spec'
 import { requiredLabels, requiredLabelsEn } from './table-spec'
 
-export type ReadOptions = SheetChoiceOptions
+export interface ReadOptions extends SheetChoiceOptions {
+  /** See SpreadsheetReaders: imported when first needed unless handed in. */
+  readers?: SpreadsheetReaders
+}
 
 export interface TableRow<K extends string> {
   /** 1-based sheet row. */
@@ -98,7 +102,7 @@ export async function readTable<K extends string>(
     sheet,
     headers,
   })
-  const read = await readSpreadsheet(data, fileName)
+  const read = await readSpreadsheet(data, fileName, options.readers)
   if (!read.ok) return fail(read.problem)
   const chosen = chooseSheet(read.grids, spec, options)
   if ('problem' in chosen) return fail(chosen.problem)
@@ -226,7 +230,7 @@ function commonRowProblems<K extends string>(
 ): RowProblem[] {
   const problems: RowProblem[] = []
   for (const c of spec.columns) {
-    const length = [...values[c.key]].length
+    const length = charCount(values[c.key])
     if (length > c.maxLength) {
       problems.push(
         problem(
@@ -252,6 +256,26 @@ function commonRowProblems<K extends string>(
     )
   }
   return problems
+}
+
+/**
+ * Characters as staff count them, an astral one such as 𠀀 (a surrogate pair) as one; counted
+ * without spreading the text into an array, which for a junk cell of megabytes would be one
+ * huge allocation.
+ */
+function charCount(text: string): number {
+  let n = text.length
+  for (let i = 0; i < text.length - 1; i += 1) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n -= 1
+        i += 1
+      }
+    }
+  }
+  return n
 }
 
 /** Problems in the order staff fix them: the file, then the header, then row by row. */

@@ -16,8 +16,7 @@ import {
   projectsReorderInputSchema,
   projectUpdateInputSchema,
 } from '../../../shared/protocol/preparation.schema'
-import { parseProjectFile } from '../import/project-import'
-import { parseRosterFile } from '../import/roster-import'
+import type { ParsedImport } from '../import/import-job'
 import { newCredential } from './credentials'
 import type { Hall } from './hall'
 import { parseInput } from './parse-input'
@@ -46,16 +45,15 @@ export class PreparationService {
     return this.#hall.session
   }
 
-  /** Parses an upload and keeps it for confirmation only when it has no problem at all. */
-  async preview(
+  /**
+   * Keeps an upload the import worker parsed (import-worker.ts) for confirmation, only when it
+   * has no problem at all.
+   */
+  preview(
     kind: 'roster' | 'projects',
-    data: Buffer,
+    parsed: ParsedImport,
     fileName: string,
-  ): Promise<ImportPreviewView<RosterRowView | ProjectRowView>> {
-    const parsed =
-      kind === 'roster'
-        ? await parseRosterFile(data, fileName)
-        : await parseProjectFile(data, fileName)
+  ): ImportPreviewView<RosterRowView | ProjectRowView> {
     let previewId: string | null = null
     if (parsed.problems.length === 0) {
       this.#expire()

@@ -1,0 +1,29 @@
+import { readCsv } from './csv-reader'
+import type { ImportPreview } from './import-problems'
+import type { ProjectRow } from './project-import'
+import { parseProjectFile } from './project-import'
+import type { SpreadsheetReaders } from './read-file'
+import type { RosterRow } from './roster-import'
+import { parseRosterFile } from './roster-import'
+import { readXlsx } from './xlsx-reader'
+
+export type ImportKind = 'roster' | 'projects'
+
+/** One upload to parse, as the import worker receives it (the bytes are moved, not copied). */
+export interface ImportJob {
+  kind: ImportKind
+  data: Uint8Array
+  fileName: string
+}
+
+export type ParsedImport = ImportPreview<RosterRow> | ImportPreview<ProjectRow>
+
+/** Loaded with this module: it is the import worker's, which exists to parse one file. */
+const readers: SpreadsheetReaders = { readXlsx, readCsv }
+
+export function parseImport({ kind, data, fileName }: ImportJob): Promise<ParsedImport> {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+  return kind === 'roster'
+    ? parseRosterFile(bytes, fileName, { readers })
+    : parseProjectFile(bytes, fileName, { readers })
+}
