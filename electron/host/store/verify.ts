@@ -1,5 +1,5 @@
 import { ballotKey, contentRef } from './ballot-key'
-import type { OpenBoxData } from './slot-reader'
+import type { OpenBoxData } from './box-data'
 
 /** Structural checks on the data files at load: a file that fails is set aside, not trusted. */
 
