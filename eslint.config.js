@@ -20,6 +20,57 @@ const noNodeOrDom = [
   },
 ]
 
+const hostOnly = [
+  {
+    group: ['electron', 'electron/*'],
+    message: 'The host runs under plain Node: no electron import.',
+  },
+  { group: ['**/renderer/**'], message: 'The host does not import UI code.' },
+]
+
+const browserOnly = [
+  {
+    group: ['node:*', 'electron', 'electron/*'],
+    message: 'Renderer pages run in a browser.',
+  },
+  {
+    group: ['**/electron/**'],
+    message: 'Renderer talks to the host over Socket.IO only.',
+  },
+]
+
+/**
+ * The ballot box's insides: slots, regions, headers, group commit, keys. Code for the projects'
+ * year (ratings, progress, cross-year reads) reads votes and results through the meeting and
+ * the services, never the box, so the box can change its format without the year noticing.
+ * Matched anywhere under store/, so that grouping the box into a folder of its own keeps it.
+ */
+const boxFiles = [
+  'ballot-box*',
+  'ballot-key',
+  'box-*',
+  'slot-*',
+  'region-entries',
+  'group-commit',
+  'vote-keys',
+]
+const boxInternals = {
+  group: boxFiles.map((f) => `**/store/**/${f}`),
+  message: "The year's code stays out of the ballot box: read votes through the services.",
+}
+/** The same files as a dynamic import() (no-restricted-imports sees static ones only). */
+const boxImportExpression = {
+  selector: `ImportExpression[source.value=/\\/store\\/(.*\\/)?(${boxFiles
+    .map((f) => f.replace('*', '[^/]*'))
+    .join('|')})(\\/|$)/]`,
+  message: boxInternals.message,
+}
+const yearFolders = {
+  host: 'electron/host/year/**/*.ts',
+  shared: 'shared/year/**/*.ts',
+  console: 'renderer/console/year/**/*.{ts,tsx}',
+}
+
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'artifacts', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -42,20 +93,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/host/**/*.ts', 'electron/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['electron', 'electron/*'],
-              message: 'The host runs under plain Node: no electron import.',
-            },
-            { group: ['**/renderer/**'], message: 'The host does not import UI code.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: hostOnly }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -63,21 +101,24 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['node:*', 'electron', 'electron/*'],
-              message: 'Renderer pages run in a browser.',
-            },
-            {
-              group: ['**/electron/**'],
-              message: 'Renderer talks to the host over Socket.IO only.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: browserOnly }],
     },
   },
+  // A later block's options replace an earlier one's: each year folder repeats its own
+  // folder's patterns and adds the box's insides.
+  ...[
+    { files: [yearFolders.host], patterns: [...hostOnly, boxInternals] },
+    {
+      files: [yearFolders.shared],
+      ignores: ['shared/**/*.test.ts'],
+      patterns: [...noNodeOrDom, boxInternals],
+    },
+    { files: [yearFolders.console], patterns: [...browserOnly, boxInternals] },
+  ].map(({ patterns, ...where }) => ({
+    ...where,
+    rules: {
+      'no-restricted-imports': ['error', { patterns }],
+      'no-restricted-syntax': ['error', boxImportExpression],
+    },
+  })),
 )

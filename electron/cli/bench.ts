@@ -31,7 +31,7 @@ import { ProgressBar } from './sim/progress-bar'
 import { tabletPriority } from './sim/tablet-fleet'
 import type { PageSize } from './sim/tablet-page-size'
 import { tabletPageSize } from './sim/tablet-page-size'
-import type { Report } from './sim/tally-suites'
+import type { Report } from './sim/suite'
 import { runSuites, suites } from './sim/tally-suites'
 
 const { values } = parseArgs({

@@ -1,6 +1,6 @@
 import { cpus, loadavg, totalmem } from 'node:os'
 import type { LoadResult } from './load-bench'
-import type { Report } from './tally-suites'
+import type { Report } from './suite'
 import type { PageSize } from './tablet-page-size'
 import type { TabletPriority } from './tablet-fleet'
 import type { UploadRun } from './upload-run'

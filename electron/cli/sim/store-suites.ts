@@ -9,7 +9,7 @@ import { BoxRegions, layoutFor } from '../../host/store/box-regions'
 import { sha256Hex } from '../../host/store/digest'
 import { emptyMeetingData } from '../../host/store/meeting.store'
 import { MeetingText } from '../../host/store/meeting-text'
-import type { Suite } from './tally-suites'
+import type { Suite } from './suite'
 
 /**
  * What a group commit of the ballot box costs the event loop before it writes

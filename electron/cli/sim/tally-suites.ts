@@ -1,26 +1,17 @@
-import { performance } from 'node:perf_hooks'
 import type { BallotBox, BallotEntry } from '../../../shared/protocol/ballot-box.schema'
 import type { Mark, VoteKind } from '../../../shared/protocol/vote-rules.schema'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { readBallotBox, tally } from '../../../shared/rules'
 import { mulberry32 } from '../../host/demo/seeded-random'
 import { meetingSuites, storeSuites } from './store-suites'
+import type { Report, Suite } from './suite'
+import { measure } from './suite'
 
 /**
- * Timings of the tally hot paths (`npm run bench -- --only tally`), and of the ballot box's and
- * meeting.json's group commits (store-suites.ts). Each suite prepares its input once, runs once
- * to warm up the JIT, then reports the median of several timed runs. To add a benchmark, append
- * a Suite to `suites`.
+ * Timings of the tally hot paths (`npm run bench -- --only tally`), and the list of every suite,
+ * with the ballot box's and meeting.json's group commits (store-suites.ts). To add a benchmark,
+ * append a Suite (suite.ts) to `suites`.
  */
-
-export interface Suite {
-  /** `group:variant`; --only matches either the whole name or the group. */
-  name: string
-  /** What one run does, for the report line. */
-  describe: string
-  /** Builds the input (untimed) and returns the timed operation. */
-  prepare(): () => unknown
-}
 
 const ENTRIES = 100_000
 const CANDIDATES = 20
@@ -99,36 +90,6 @@ export const suites: Suite[] = [
   ...storeSuites,
   ...meetingSuites,
 ]
-
-export interface Report {
-  name: string
-  describe: string
-  runs: number
-  medianMs: number
-  minMs: number
-  maxMs: number
-}
-
-export function measure(suite: Suite, runs: number): Report {
-  const run = suite.prepare()
-  run() // warm-up: the first call pays for JIT compilation
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    run()
-    times.push(performance.now() - start)
-  }
-  times.sort((a, b) => a - b)
-  const round = (ms: number) => Math.round(ms * 10) / 10
-  return {
-    name: suite.name,
-    describe: suite.describe,
-    runs,
-    medianMs: round(times[Math.floor(times.length / 2)]!),
-    minMs: round(times[0]!),
-    maxMs: round(times.at(-1)!),
-  }
-}
 
 export function selected(only: readonly string[]): Suite[] {
   if (only.length === 0) return suites

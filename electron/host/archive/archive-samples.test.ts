@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, it } from 'vitest'
 import meeting from '../../../resources/demo/meeting.json' with { type: 'json' }
 import { renderCredentialCardsPdf, renderJoinSheetPdf } from './credential-cards.pdf'
+import { skipUnless } from '../testing/skip-unless'
 import { hasTool } from './pdf-inspect.fixture'
 import * as fixtures from './report.fixture'
 import { renderResultReportPdf } from './result-report.pdf'
@@ -16,8 +17,13 @@ import { renderResultXlsx } from './result-report.xlsx'
  */
 const out = fileURLToPath(new URL('../../../artifacts/archive/', import.meta.url))
 
-describe.runIf(process.env.ARCHIVE_SAMPLES)('archive samples', () => {
-  it('writes each document and, with pdftoppm, its pages as PNG', async () => {
+describe('archive samples', () => {
+  it('writes each document and, with pdftoppm, its pages as PNG', async (ctx) => {
+    skipUnless(
+      ctx,
+      process.env.ARCHIVE_SAMPLES,
+      'for a human, on request: ARCHIVE_SAMPLES=1 npx vitest run electron/host/archive',
+    )
     mkdirSync(out, { recursive: true })
     const reports = {
       select: fixtures.selectInput,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { skipUnless } from '../testing/skip-unless'
 import {
   cardLayout,
   joinSheetQr,
@@ -9,7 +10,8 @@ import {
 import { hasTool, pageCount, pdfText, qrMismatches, rasterise } from './pdf-inspect.fixture'
 import { demoMeetingTitle } from './report.fixture'
 
-const poppler = hasTool('pdftoppm')
+const poppler = hasTool('pdftoppm') && hasTool('pdftotext')
+const needsPoppler = 'needs pdftoppm and pdftotext (apt-get install poppler-utils)'
 const at = new Date('2027-01-10T00:00:00Z')
 
 function cards(n: number) {
@@ -65,7 +67,8 @@ describe('renderCredentialCardsPdf', () => {
     expect(turns).toBeGreaterThanOrEqual(4)
   })
 
-  it.runIf(poppler)('draws each card QR as the code of its own join URL', async () => {
+  it('draws each card QR as the code of its own join URL', async (ctx) => {
+    skipUnless(ctx, poppler, needsPoppler)
     const list = cards(10)
     const pdf = await renderCredentialCardsPdf({
       meetingTitle: demoMeetingTitle,
@@ -85,8 +88,6 @@ describe('renderCredentialCardsPdf', () => {
     expect(text).toContain('丁彤霞')
     expect(text).not.toContain('Qm9vdGggYmFsbG90') // the credential is only in the QR
   })
-
-  it.skipIf(poppler)('QR read-back needs pdftoppm (apt-get install poppler-utils)', () => {})
 })
 
 describe('renderJoinSheetPdf', () => {
@@ -98,17 +99,18 @@ describe('renderJoinSheetPdf', () => {
     generatedAt: at,
   }
 
-  it('is one page with the Wi-Fi name, password and host URL as text', async () => {
+  it('is one page with the Wi-Fi name, password and host URL as text', async (ctx) => {
     const pdf = await renderJoinSheetPdf(input)
     expect(pageCount(pdf)).toBe(1)
-    if (!poppler) return
+    skipUnless(ctx, poppler, needsPoppler)
     const text = pdfText(pdf)
     for (const s of ['QCRD-Hall', 'renda;2027', 'http://192.168.1.10:8080/', '表决系统接入说明']) {
       expect(text).toContain(s)
     }
   })
 
-  it.runIf(poppler)('draws the big QR as the code of the host URL', async () => {
+  it('draws the big QR as the code of the host URL', async (ctx) => {
+    skipUnless(ctx, poppler, needsPoppler)
     const pdf = await renderJoinSheetPdf(input)
     expect(qrMismatches(rasterise(pdf, 1, 150), 150, joinSheetQr, input.hostUrl)).toBe(0)
   })

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { skipUnless } from '../testing/skip-unless'
 import type { ReportJob } from './report-documents'
 import { selectInput } from './report.fixture'
 import {
@@ -43,7 +44,12 @@ describe('writeReportDocumentsInWorker', () => {
   })
 
   // The desktop shell's host starts the worker electron-vite built beside host-process.js.
-  it.skipIf(!existsSync(builtWorker))('runs the built worker (npm run build first)', async () => {
+  it('runs the built worker', async (ctx) => {
+    skipUnless(
+      ctx,
+      existsSync(builtWorker),
+      'needs the build: npm run build (npm test builds first)',
+    )
     const saved = process.env.PLENARY_FONTS_DIR
     // As the shell does: the bundle cannot find the fonts relative to itself.
     process.env.PLENARY_FONTS_DIR = join(root, 'resources/fonts')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { skipUnless } from '../testing/skip-unless'
 import { renderResultReportPdf } from './result-report.pdf'
 import type { ResultReportInput } from './report-model'
 import { hasTool, pageCount, pdfText } from './pdf-inspect.fixture'
@@ -12,6 +13,7 @@ import {
 } from './report.fixture'
 
 const poppler = hasTool('pdftotext')
+const needsPoppler = 'needs pdftotext (apt-get install poppler-utils)'
 const kinds: [string, () => ResultReportInput, string[]][] = [
   ['select', selectInput, ['差额票决', '13选10', '另行票决', 'P09', '当选项目（8项）']],
   ['per-item', perItemInput, ['逐项表决', '反对', '弃权', '尚缺 1 项']],
@@ -21,12 +23,12 @@ const kinds: [string, () => ResultReportInput, string[]][] = [
 ]
 
 describe('renderResultReportPdf', () => {
-  it.each(kinds)('renders a %s report as a valid PDF', async (_kind, make, phrases) => {
+  it.for(kinds)('renders a %s report as a valid PDF', async ([, make, phrases], ctx) => {
     const pdf = await renderResultReportPdf(make())
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF')
     expect(pageCount(pdf)).toBeGreaterThanOrEqual(1)
-    if (!poppler) return console.warn('pdftotext (poppler-utils) not installed: text not checked')
+    skipUnless(ctx, poppler, needsPoppler)
     // Extracted text proves the Chinese is embedded with a Unicode map, not drawn as boxes.
     const text = pdfText(pdf).replace(/\s+/g, ' ')
     for (const phrase of ['青川区第三届人民代表大会第五次会议', '计票结果报告', ...phrases]) {
@@ -45,11 +47,11 @@ describe('renderResultReportPdf', () => {
     expect((await renderResultReportPdf(later)).equals(a)).toBe(false)
   })
 
-  it('breaks 18 long titles over pages with page numbers on each', async () => {
+  it('breaks 18 long titles over pages with page numbers on each', async (ctx) => {
     const pdf = await renderResultReportPdf(longInput())
     const pages = pageCount(pdf)
     expect(pages).toBeGreaterThanOrEqual(2)
-    if (!poppler) return
+    skipUnless(ctx, poppler, needsPoppler)
     // pdftotext drops the spaces between Chinese characters.
     const text = pdfText(pdf).replace(/\s+/g, '')
     for (let p = 1; p <= pages; p++) expect(text).toContain(`第${p}页/共${pages}页`)

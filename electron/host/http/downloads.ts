@@ -5,7 +5,13 @@ import { summarizeRules } from '../../../shared/rules'
 import { formulaStart } from '../services/credentials'
 import type { Hall } from '../services/hall'
 import { joinUrl } from '../urls'
-import type { ApiDeps } from './api'
+
+/** What downloads need of the API's dependencies (api.ts passes its own). */
+export interface DownloadDeps {
+  hall: Hall
+  /** Base URL tablets reach the host at, for the join URLs on cards and in the CSV. */
+  tabletBase: () => string
+}
 
 const types = {
   csv: 'text/csv; charset=utf-8',
@@ -30,7 +36,11 @@ function send(res: ServerResponse, name: string, body: Buffer | string): void {
  * renderer is imported by the first request for it: exceljs, pdfkit and qrcode take some 70 MB
  * that a host at rest has no use for.
  */
-export async function sendDownload(deps: ApiDeps, url: URL, res: ServerResponse): Promise<boolean> {
+export async function sendDownload(
+  deps: DownloadDeps,
+  url: URL,
+  res: ServerResponse,
+): Promise<boolean> {
   const data = deps.hall.session.meeting.data
   const title = data.meeting?.title ?? ''
   const base = deps.tabletBase()

@@ -20,15 +20,18 @@ type Json = string | readonly Uint8Array[]
 /** Returns the problems with a parsed file; empty when it is sound. */
 export type Verifier = (data: unknown) => string[]
 
+/** A parsed file brought up to the shape the host now writes (data-versions.ts). */
+export type Upgrade = (data: unknown) => unknown
+
 /**
  * A lowdb adapter whose write is durable when its promise resolves: the JSON goes to a temp
  * file that is fsynced, the current file is kept as `.prev` (a hard link, so the target never
  * goes missing), the temp is renamed over the target, and the folder is fsynced so the rename
  * survives a power cut. (lowdb's own JSONFile uses steno, which never fsyncs.)
  *
- * On read the file is parsed and verified; a file that fails is set aside under a
- * `.corrupt-…` name and the `.prev` copy is used, and the recovery is reported: never a silent
- * empty meeting. Writes to one file are serialised.
+ * On read the file is parsed, upgraded from an older version and verified; a file that fails is
+ * set aside under a `.corrupt-…` name and the `.prev` copy is used, and the recovery is
+ * reported: never a silent empty meeting. Writes to one file are serialised.
  *
  * Each step of a write is a round trip through libuv's thread pool that waits for a turn of the
  * event loop, and a loop busy pushing state to thousands of tablets makes every turn long: so
@@ -40,6 +43,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   readonly file: string
   readonly recoveries: Recovery[] = []
   readonly #verify: Verifier
+  readonly #upgrade: Upgrade
   /** What the next write serialises: the latest caller's. */
   #json: () => Json = () => ''
   readonly #commit = new GroupCommit(async () => {
@@ -49,9 +53,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
   /** The folder, made at the first write; its handle for the fsync, null where there is none. */
   #folder: Promise<FileHandle | null> | null = null
 
-  constructor(file: string, verify: Verifier = () => []) {
+  constructor(file: string, verify: Verifier = () => [], upgrade: Upgrade = (data) => data) {
     this.file = file
     this.#verify = verify
+    this.#upgrade = upgrade
   }
 
   async read(): Promise<T | null> {
@@ -163,6 +168,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
         problem: text.length === 0 ? 'empty file' : 'not valid JSON (truncated or corrupted)',
       }
     }
+    data = this.#upgrade(data)
     const problems = this.#verify(data)
     if (problems.length > 0) return { kind: 'bad', problem: problems.join('; ') }
     return { kind: 'ok', data: data as T }

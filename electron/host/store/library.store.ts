@@ -1,6 +1,7 @@
 import { cp, mkdir, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
+import { libraryVersions, upgradeLibrary } from './data-versions'
 import { DurableJsonFile } from './durable-json-file'
 
 export interface MeetingEntry {
@@ -10,7 +11,7 @@ export interface MeetingEntry {
 }
 
 interface LibraryData {
-  version: 1
+  version: typeof libraryVersions.current
   active: string | null
   meetings: MeetingEntry[]
 }
@@ -19,7 +20,8 @@ function verifyLibrary(data: unknown): string[] {
   if (typeof data !== 'object' || data === null) return ['not an object']
   const d = data as Partial<LibraryData>
   const problems: string[] = []
-  if (d.version !== 1) problems.push(`version ${String(d.version)} is not 1`)
+  if (d.version !== libraryVersions.current)
+    problems.push(`version ${String(d.version)} is not ${libraryVersions.current}`)
   if (!Array.isArray(d.meetings)) problems.push('meetings is not a list')
   return problems
 }
@@ -41,8 +43,12 @@ export class MeetingLibrary {
 
   static async open(dataDir: string): Promise<MeetingLibrary> {
     await mkdir(join(dataDir, 'meetings'), { recursive: true })
-    const file = new DurableJsonFile<LibraryData>(join(dataDir, 'library.json'), verifyLibrary)
-    const db = new Low(file, { version: 1, active: null, meetings: [] })
+    const file = new DurableJsonFile<LibraryData>(
+      join(dataDir, 'library.json'),
+      verifyLibrary,
+      upgradeLibrary,
+    )
+    const db = new Low(file, { version: libraryVersions.current, active: null, meetings: [] })
     await db.read()
     return new MeetingLibrary(dataDir, file, db)
   }

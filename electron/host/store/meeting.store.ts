@@ -3,13 +3,14 @@ import type { QuorumRule } from '../../../shared/protocol/attendance.schema'
 import type { Deputy, Meeting, Project } from '../../../shared/protocol/meeting.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { ScreenStage } from '../../../shared/protocol/views'
+import { meetingVersions, upgradeMeetingData } from './data-versions'
 import { DurableJsonFile } from './durable-json-file'
 import type { Recovery } from './durable-json-file'
 import { MeetingText } from './meeting-text'
 import { verifyMeetingData } from './verify'
 
 export interface MeetingData {
-  version: 1
+  version: typeof meetingVersions.current
   meeting: Meeting | null
   deputies: Deputy[]
   projects: Project[]
@@ -21,7 +22,7 @@ export interface MeetingData {
 
 export function emptyMeetingData(): MeetingData {
   return {
-    version: 1,
+    version: meetingVersions.current,
     meeting: null,
     deputies: [],
     projects: [],
@@ -69,7 +70,11 @@ export class MeetingStore {
 
   /** Not through lowdb's Low: the store writes its own text, Low would stringify an object. */
   static async open(dataDir: string): Promise<MeetingStore> {
-    const file = new DurableJsonFile<MeetingData>(join(dataDir, 'meeting.json'), verifyMeetingData)
+    const file = new DurableJsonFile<MeetingData>(
+      join(dataDir, 'meeting.json'),
+      verifyMeetingData,
+      upgradeMeetingData,
+    )
     return new MeetingStore(file, (await file.read()) ?? emptyMeetingData())
   }
 

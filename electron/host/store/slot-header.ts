@@ -1,5 +1,4 @@
 import { crc32 } from 'node:zlib'
-import type { Layout, Snapshot } from './box-regions'
 
 /**
  * A ballot box slot file's header (box-regions.ts): `{"slot":{format, voteId, keyId,
@@ -66,9 +65,13 @@ export function writeHeader(
 
 /**
  * The header as it goes on disk whole, padded with spaces, the regions' opening at its end; and
- * the length of its text.
+ * the length of its text. `snapshot` is box-regions.ts's Snapshot, of which the header needs
+ * only these (named here so that the header does not import the regions back).
  */
-export function wholeHeader(snapshot: Snapshot, generation: number): [Buffer, number] {
+export function wholeHeader(
+  snapshot: { layout: { headerBytes: number }; headerParts: HeaderParts; crcHex: Buffer },
+  generation: number,
+): [Buffer, number] {
   const bytes = Buffer.alloc(snapshot.layout.headerBytes, 0x20)
   const length = writeHeader(bytes, snapshot.headerParts, generation, snapshot.crcHex)
   bytes.write(SLOT_SUFFIX, bytes.length - SLOT_SUFFIX.length, 'utf8')
@@ -79,7 +82,7 @@ export function wholeHeader(snapshot: Snapshot, generation: number): [Buffer, nu
 export function headerBytesFor(
   voteId: string,
   keyId: string,
-  layout: Omit<Layout, 'id' | 'headerBytes'>,
+  layout: { regions: number; regionBytes: number },
 ): number {
   const crcHex = Buffer.alloc(8 * layout.regions, 0x30)
   const parts = headerParts(voteId, keyId, layout.regionBytes)

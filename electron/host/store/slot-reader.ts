@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
 import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
-import type { BallotBoxFile } from './ballot-box.store'
 import type { BoxCipher } from './box-cipher'
 import { SEALED_OVERHEAD } from './box-cipher'
+import type { OpenBoxData, VoterEntry } from './box-data'
 import type { Layout, LoadedRegion } from './box-regions'
 import { ballotKey, byKey } from './ballot-key'
 import { CHECK, FORMAT, SLOT_PREFIX, SLOT_SUFFIX, TRAILER } from './slot-header'
@@ -22,15 +22,6 @@ export const SLOT_NAMES = ['a', 'b', 'c'] as const
 
 export function slotFile(dir: string, voteId: string, which: (typeof SLOT_NAMES)[number]): string {
   return join(dir, `${voteId}.slot-${which}.json`)
-}
-
-/** A deputy who voted, as an open box keeps them: the ballot id's hash and the content's ref. */
-export type VoterEntry = [deputyId: string, ballotHash: string, contentRef: string]
-
-/** An open vote's box as its newest slot holds it. */
-export interface OpenBoxData {
-  ballots: BallotEntry[]
-  voters: VoterEntry[]
 }
 
 /** Finds the key a slot header names (vote-keys.ts), or null when this machine has none. */
@@ -146,6 +137,13 @@ export async function readSlot(file: string, voteId: string, keyOf: KeyLookup): 
   }
 }
 
+/** What a box holds, open or sealed (any version of ballot-box.store.ts's BallotBoxFile). */
+interface BoxContents {
+  voteId: string
+  ballots: BallotEntry[]
+  voted: string[]
+}
+
 /**
  * The box as it stands on disk, read only: the newest sound slot of an open vote (opened with
  * `keyOf`), else the sealed file; null when there is neither. For tests and tools; the host
@@ -155,7 +153,7 @@ export async function readBallotBox(
   dir: string,
   voteId: string,
   keyOf: KeyLookup,
-): Promise<{ voteId: string; ballots: BallotEntry[]; voted: string[] } | null> {
+): Promise<BoxContents | null> {
   const reads = await Promise.all(
     SLOT_NAMES.map((w) => readSlot(slotFile(dir, voteId, w), voteId, keyOf)),
   )
@@ -167,7 +165,7 @@ export async function readBallotBox(
     return { voteId, ballots, voted: voters.map(([id]) => id) }
   }
   try {
-    return JSON.parse(await readFile(join(dir, `${voteId}.json`), 'utf8')) as BallotBoxFile
+    return JSON.parse(await readFile(join(dir, `${voteId}.json`), 'utf8')) as BoxContents
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null
     throw error

@@ -1,5 +1,6 @@
 import { ballotKey, contentRef } from './ballot-key'
-import type { OpenBoxData } from './slot-reader'
+import { meetingVersions } from './data-versions'
+import type { OpenBoxData } from './box-data'
 
 /** Structural checks on the data files at load: a file that fails is set aside, not trusted. */
 
@@ -10,7 +11,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function verifyMeetingData(data: unknown): string[] {
   if (!isObject(data)) return ['not an object']
   const problems: string[] = []
-  if (data.version !== 1) problems.push(`version ${String(data.version)} is not 1`)
+  if (data.version !== meetingVersions.current)
+    problems.push(`version ${String(data.version)} is not ${meetingVersions.current}`)
   for (const key of ['deputies', 'projects', 'votes'] as const) {
     if (!Array.isArray(data[key])) problems.push(`${key} is not a list`)
   }
