@@ -256,7 +256,7 @@ describe('a worker that dies costs its upload only', () => {
       host: '127.0.0.1',
       log: () => {},
       // A heap too small for a workbook of 10,000 rows; the worker's code and a short CSV fit.
-      importWorkerOptions: { limits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 2 } },
+      importWorkerOptions: { limits: { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 } },
     })
   })
 

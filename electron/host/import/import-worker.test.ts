@@ -73,12 +73,13 @@ describe('ImportWorkers', () => {
   })
 
   it('a worker that outgrows its heap fails its parse as out-of-memory, and the next parse works', async () => {
-    // Room for the worker's code and a short CSV (~20 MB), not for a workbook of 10,000 rows.
+    // Room for the worker's code and a short CSV (~17-20 MB; a 3,000-row workbook fits in 24),
+    // not for a workbook of 10,000 rows.
     const small = new ImportWorkers(sourceImportWorker, {
-      limits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 2 },
+      limits: { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 },
     })
     const parse = small.claim()!.parse('roster', await workbookOf(10_000), 'r.xlsx')
-    await expect(parse).rejects.toThrow(/import worker ran out of memory \(heap limit 32 MB\)/)
+    await expect(parse).rejects.toThrow(/import worker ran out of memory \(heap limit 24 MB\)/)
     expect(await failure(parse)).toBe('out-of-memory')
     expect((await small.claim()!.parse('roster', csv(), 'a.csv')).rows).toHaveLength(1)
   })

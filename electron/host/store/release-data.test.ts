@@ -1,3 +1,4 @@
+import type { Mark } from '../../../shared/protocol/marks'
 import { existsSync, readdirSync } from 'node:fs'
 import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -98,7 +99,7 @@ describe.each(releases)('%s, written by an earlier release', (release) => {
 
     const staff = await h.staff()
     const { deputies, projects } = h.host.session.meeting.data
-    const created = await call<{ voteId: string }>(staff, 'vote:create', {
+    const created = await call(staff, 'vote:create', {
       title: '新的表决',
       rules: { ...published[0]!.rules },
       candidateIds: projects.map((p) => p.id),
@@ -111,7 +112,7 @@ describe.each(releases)('%s, written by an earlier release', (release) => {
     const opened = await call(staff, 'vote:open', { voteId })
     expect(opened).toEqual({ ok: true, data: null })
     for (const [i, { socket }] of tablets.entries()) {
-      const marks = { [projects[i % projects.length]!.id]: 'for' }
+      const marks: Record<string, Mark> = { [projects[i % projects.length]!.id]: 'for' }
       const sent = await call(socket, 'ballot:submit', { voteId, ballotId: `again-${i}-id`, marks })
       expect(sent.ok).toBe(true)
     }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
  * tests need poppler's tools. (A test that still skips prints why: testing/skip-unless.ts.)
  */
 
-const root = join(import.meta.dirname, '..')
+const root = join(import.meta.dirname, '../../..')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   scripts: Record<string, string>
 }

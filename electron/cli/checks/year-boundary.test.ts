@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
  * itself, on a few lines as if they were files in those folders.
  */
 
-const root = join(import.meta.dirname, '..')
+const root = join(import.meta.dirname, '../../..')
 let eslint: ESLint
 
 beforeAll(() => {
