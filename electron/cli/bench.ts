@@ -20,7 +20,6 @@
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { format, resolveConfig } from 'prettier'
 import { defaultStaticDir } from '../host'
 import { benchMarkdown, checkTargets } from './sim/bench-markdown'
@@ -33,21 +32,62 @@ import type { PageSize } from './sim/tablet-page-size'
 import { tabletPageSize } from './sim/tablet-page-size'
 import type { Report } from './sim/suite'
 import { runSuites, suites } from './sim/tally-suites'
+import { readCommandLine } from './command-line'
 
-const { values } = parseArgs({
+const { values: given } = readCommandLine({
+  usage: 'npm run -s bench -- [options]',
+  about:
+    'Benchmarks: virtual tablets against a real host and a bare Socket.IO floor (load), the tally, the ballot box commit and meeting.json (tally, store, meeting).',
   options: {
-    only: { type: 'string', multiple: true, default: [] },
-    runs: { type: 'string', default: '7' },
-    json: { type: 'boolean', default: false },
-    list: { type: 'boolean', default: false },
-    deputies: { type: 'string', default: '500,3000,5000' },
-    spread: { type: 'string', default: '10' },
-    'tablet-processes': { type: 'string', default: String(DEFAULT_TABLET_PROCESSES) },
-    markdown: { type: 'string', default: join('electron', 'cli', 'bench-results.md') },
-    uploads: { type: 'string', default: '0' },
-    'upload-mb': { type: 'string', default: '19' },
+    only: {
+      type: 'string',
+      value: 'WHAT',
+      multiple: true,
+      help: 'load, tally, store or meeting (comma-separated or repeated); default all',
+    },
+    runs: { type: 'string', value: 'N', help: 'runs of each timed suite (default 7)' },
+    json: { type: 'boolean', help: 'the results as one JSON line at the end' },
+    list: { type: 'boolean', help: 'list the suites and stop' },
+    deputies: {
+      type: 'string',
+      value: 'N,N',
+      help: 'tablet counts for load (default 500,3000,5000)',
+    },
+    spread: {
+      type: 'string',
+      value: 'S',
+      help: 'seconds the ballots are spread over (default 10)',
+    },
+    'tablet-processes': {
+      type: 'string',
+      value: 'P',
+      help: `processes for the virtual tablets (default ${DEFAULT_TABLET_PROCESSES}; 0: in this one)`,
+    },
+    markdown: {
+      type: 'string',
+      value: 'FILE',
+      help: 'where the results table goes (default electron/cli/bench-results.md)',
+    },
+    uploads: {
+      type: 'string',
+      value: 'N',
+      help: 'run the host once more with N uploads arriving while tablets vote (default 0)',
+    },
+    'upload-mb': { type: 'string', value: 'MB', help: 'size of each upload (default 19)' },
   },
 })
+const values = {
+  only: given.only ?? [],
+  runs: given.runs ?? '7',
+  json: given.json ?? false,
+  list: given.list ?? false,
+  deputies: given.deputies ?? '500,3000,5000',
+  spread: given.spread ?? '10',
+  'tablet-processes': given['tablet-processes'] ?? String(DEFAULT_TABLET_PROCESSES),
+  markdown: given.markdown ?? join('electron', 'cli', 'bench-results.md'),
+  uploads: given.uploads ?? '0',
+  'upload-mb': given['upload-mb'] ?? '19',
+}
 
 async function main(): Promise<number> {
   if (values.list) {

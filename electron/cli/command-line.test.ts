@@ -27,16 +27,19 @@ describe('every command line', () => {
     ])
   })
 
-  it.each(['electron/cli/host.ts', 'electron/cli/recount.ts', 'electron/cli/bench-crash.ts'])(
-    '%s answers --help, and a wrong option with one line and status 2',
-    (script) => {
-      const help = run(script, '--help')
-      expect(help.status).toBe(0)
-      expect(help.stdout).toMatch(/^usage: /)
-      const wrong = run(script, '--no-such-option')
-      expect(wrong.status).toBe(2)
-      expect(wrong.stderr.trim().split('\n')).toHaveLength(1)
-      expect(wrong.stderr).toMatch(/--no-such-option.*see --help/)
-    },
-  )
+  it.each([
+    'electron/cli/host.ts',
+    'electron/cli/recount.ts',
+    'electron/cli/bench-crash.ts',
+    'electron/cli/bench.ts',
+    'electron/cli/simulate.ts',
+  ])('%s answers --help, and a wrong option with one line and status 2', (script) => {
+    const help = run(script, '--help')
+    expect(help.status).toBe(0)
+    expect(help.stdout).toMatch(/^usage: /)
+    const wrong = run(script, '--no-such-option')
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr.trim().split('\n')).toHaveLength(1)
+    expect(wrong.stderr).toMatch(/--no-such-option.*see --help/)
+  })
 })

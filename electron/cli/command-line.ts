@@ -12,10 +12,16 @@ export interface OptionSpec {
   help: string
   /** The value's name in `--help` (string options). */
   value?: string
+  /** May be given more than once: its values come as a list. */
+  multiple?: boolean
 }
 
 type Values<O extends Record<string, OptionSpec>> = {
-  [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string
+  [K in keyof O]?: O[K]['type'] extends 'boolean'
+    ? boolean
+    : O[K]['multiple'] extends true
+      ? string[]
+      : string
 }
 
 export function readCommandLine<O extends Record<string, OptionSpec>>(
@@ -28,7 +34,10 @@ export function readCommandLine<O extends Record<string, OptionSpec>>(
   }
   try {
     const options = Object.fromEntries(
-      Object.entries(command.options).map(([name, spec]) => [name, { type: spec.type }]),
+      Object.entries(command.options).map(([name, spec]) => [
+        name,
+        { type: spec.type, multiple: spec.multiple ?? false },
+      ]),
     )
     const { values, positionals } = parseArgs({
       args: argv,
