@@ -15,6 +15,8 @@ import type { OpenBoxData } from './box-data'
 import { SLOTS } from './slot-reader'
 import { verifyBallotBoxFile } from './verify'
 import type { VoteKeyVault } from './vote-keys'
+import type { Watermark } from './watermark-file'
+import { WatermarkFile } from './watermark-file'
 
 export { ballotKey } from './ballot-key'
 
@@ -64,16 +66,6 @@ interface OpenParts {
   slots: BallotBoxSlots
   regions: BoxRegions
   cipher: BoxCipher
-}
-
-/**
- * What an open box last held on disk, written beside it at most once a second while ballots
- * come in (never on an acknowledgement's path): a box found holding less at the next start was
- * damaged (a slot deleted, or restored from an older copy), and staff are told.
- */
-interface Watermark {
-  generation: number
-  cast: number
 }
 
 /** How often the watermark follows the box while ballots come in. */
@@ -128,7 +120,7 @@ export class BallotBoxStore {
   #durableGeneration = 0
   /** Voters in the box as of #durableGeneration. */
   #durableCast = 0
-  readonly #watermark: DurableJsonFile<Watermark>
+  readonly #watermark: WatermarkFile
   #watermarkTimer: NodeJS.Timeout | null = null
   /** The generation the watermark on disk holds. */
   #watermarked = -1
@@ -138,7 +130,7 @@ export class BallotBoxStore {
     files: {
       sealed: DurableJsonFile<BallotBoxFile | BallotBoxFileV1>
       keys: VoteKeyVault
-      watermark: DurableJsonFile<Watermark>
+      watermark: WatermarkFile
     },
     open: OpenParts | null,
     recoveries: Recovery[],
@@ -167,12 +159,12 @@ export class BallotBoxStore {
   ): Promise<BallotBoxStore> {
     const dir = join(dataDir, 'ballots')
     const sealed = sealedFile(dir, voteId)
-    const watermark = new DurableJsonFile<Watermark>(join(dir, `${voteId}.watermark.json`))
+    const watermark = new WatermarkFile(join(dir, `${voteId}.watermark.json`))
     const files = { sealed, keys, watermark }
     const data = await sealed.read()
     if (data) {
       await BallotBoxSlots.removeLeftovers(dir, voteId, keys)
-      await removeWatermark(watermark)
+      await watermark.remove()
       const box = new BallotBoxStore(voteId, files, null, [...sealed.recoveries])
       await box.#loadSealed(data)
       return box
@@ -186,7 +178,7 @@ export class BallotBoxStore {
       voteId,
       files,
       { slots: slots.slots, regions, cipher },
-      [...sealed.recoveries, ...slots.recoveries, ...watermark.recoveries],
+      [...sealed.recoveries, ...slots.recoveries],
       damage,
     )
     if (slots.data) box.#loadOpen(slots.data)
@@ -340,8 +332,7 @@ export class BallotBoxStore {
       await open.slots.remove()
       await this.#vault.destroy(open.cipher.keyId)
       this.#stopWatermark()
-      await removeWatermark(this.#watermark)
-      await this.#watermark.close()
+      await this.#watermark.remove()
       this.#open = null
       this.#voters.clear()
       this.#sealedVoted = new Set(snapshot.voted)
@@ -357,7 +348,6 @@ export class BallotBoxStore {
       await this.#writeWatermark()
     }
     await this.#sealedFile.close()
-    await this.#watermark.close()
   }
 
   #writable(): OpenParts {
@@ -513,11 +503,6 @@ function damageOf(
   if (last && slots.generation < last.generation)
     return `票箱比主机最后记录的旧 / the box is older than the host last recorded (write ${slots.generation} < ${last.generation}). ${recorded}`
   return null
-}
-
-async function removeWatermark(watermark: DurableJsonFile<Watermark>): Promise<void> {
-  for (const file of [watermark.file, previousOf(watermark.file)])
-    await unlink(file).catch(() => undefined)
 }
 
 function sealedFile(dir: string, voteId: string): DurableJsonFile<BallotBoxFile | BallotBoxFileV1> {
