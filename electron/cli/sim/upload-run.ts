@@ -137,6 +137,7 @@ export async function runHostWithUploads(
     staff.disconnect()
     await killHard(host.child)
     await rm(dataDir, { recursive: true, force: true })
+    await rm(`${dataDir}.keys`, { recursive: true, force: true })
   }
 }
 
