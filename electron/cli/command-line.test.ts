@@ -33,6 +33,7 @@ describe('every command line', () => {
     'electron/cli/bench-crash.ts',
     'electron/cli/bench.ts',
     'electron/cli/simulate.ts',
+    'electron/cli/tally.ts',
   ])('%s answers --help, and a wrong option with one line and status 2', (script) => {
     const help = run(script, '--help')
     expect(help.status).toBe(0)

@@ -37,8 +37,18 @@ function tallyText(text: string): { ok: true; json: string } | { ok: false; prob
 
 async function main(argv: readonly string[]): Promise<number> {
   const file = argv[0]
-  if (file === undefined || argv.length > 1 || file === '--help' || file === '-h') {
+  if (file === '--help' || file === '-h') {
+    process.stdout.write(
+      `${USAGE}\n\nReads a plenary-vote.ballot-box/1 file and prints its plenary-vote.result/1 on standard output.\nExit 2 on malformed input, one line per problem naming the JSON path.\n`,
+    )
+    return 0
+  }
+  if (file === undefined || argv.length > 1) {
     process.stderr.write(`${USAGE}\n`)
+    return EXIT_MALFORMED
+  }
+  if (file.startsWith('-') && file !== '-') {
+    process.stderr.write(`unknown option ${file} (see --help)\n`)
     return EXIT_MALFORMED
   }
   let text: string
