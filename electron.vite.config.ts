@@ -35,7 +35,7 @@ export default defineConfig({
           'host-process': resolve('electron/main/host-process.ts'),
           // The host's report worker (archive PDF and XLSX), started by host-process by path.
           'report-worker': resolve('electron/host/archive/report-documents.worker.ts'),
-          // The host's import worker (uploaded rosters and project lists), started the same way.
+          // The host's import worker process (uploaded rosters and project lists), started by path.
           'import-worker': resolve('electron/host/import/import-parse.worker.ts'),
         },
       },

@@ -1,6 +1,7 @@
 /**
  * `npm run -s bench -- [--deputies 500,3000,5000] [--spread 10] [--json] [--only load|tally|store|meeting]
- *   [--runs 7] [--list] [--markdown FILE] [--tablet-processes 4] [--uploads 3] [--upload-mb 19]`
+ *   [--runs 7] [--list] [--markdown FILE] [--tablet-processes 4] [--uploads 3] [--upload-mb 19]
+ *   [--upload-pairs 3]`
  *
  * - load: for each deputy count, a real host in its own process, a vote opened through the
  *   console API, that many virtual tablets voting within the spread, and the same load against
@@ -71,9 +72,14 @@ const { values: given } = readCommandLine({
     uploads: {
       type: 'string',
       value: 'N',
-      help: 'run the host once more with N uploads arriving while tablets vote (default 0)',
+      help: 'also run hosts with N uploads arriving while tablets vote, in pairs with runs without (default 0)',
     },
     'upload-mb': { type: 'string', value: 'MB', help: 'size of each upload (default 19)' },
+    'upload-pairs': {
+      type: 'string',
+      value: 'K',
+      help: 'pairs of host runs without and with uploads, taken in turn (default 3)',
+    },
   },
 })
 const values = {
@@ -87,6 +93,7 @@ const values = {
   markdown: given.markdown ?? join('electron', 'cli', 'bench-results.md'),
   uploads: given.uploads ?? '0',
   'upload-mb': given['upload-mb'] ?? '19',
+  'upload-pairs': given['upload-pairs'] ?? '3',
 }
 
 async function main(): Promise<number> {
@@ -109,11 +116,17 @@ async function main(): Promise<number> {
   const processes = Number(values['tablet-processes'])
   if (!Number.isInteger(processes) || processes < 0 || processes > 64)
     throw new Error(`--tablet-processes takes a whole number 0..64 (0: in the bench's process)`)
-  const uploads = { count: Number(values.uploads), mb: Number(values['upload-mb']) }
+  const uploads = {
+    count: Number(values.uploads),
+    mb: Number(values['upload-mb']),
+    pairs: Number(values['upload-pairs']),
+  }
   if (!Number.isInteger(uploads.count) || uploads.count < 0 || uploads.count > 20)
     throw new Error(`--uploads takes a whole number 0..20`)
   if (!Number.isFinite(uploads.mb) || uploads.mb <= 0 || uploads.mb > 20)
     throw new Error(`--upload-mb takes megabytes above 0, at most 20 (the host's cap)`)
+  if (!Number.isInteger(uploads.pairs) || uploads.pairs < 1 || uploads.pairs > 20)
+    throw new Error(`--upload-pairs takes a whole number 1..20`)
 
   const reports: Report[] = wantTally ? runSuites(tallyOnly, runs, (l) => console.log(l)) : []
   if (!wantLoad) {
@@ -142,8 +155,9 @@ async function main(): Promise<number> {
     const u = r.withUploads
     if (u)
       console.log(
-        `load ${String(n).padStart(5)} + ${u.uploads} uploads of ${u.uploadMB} MB: ack p50 ${u.ack.p50} p99 ${u.ack.p99} max ${u.ack.max} ms` +
-          ` (without: p99 ${r.ack.p99}) | RSS ${u.rssPeakMB ?? '–'} MB | answers ${u.answers.map((a) => `${a.status} in ${a.ms} ms`).join(', ')}`,
+        `load ${String(n).padStart(5)} + ${u.uploads} uploads of ${u.uploadMB} MB: ack p99 median ${u.p99With} ms (${u.with.map((w) => w.ack.p99).join(', ')})` +
+          ` vs without ${u.p99Without} ms (${u.without.map((w) => w.ack.p99).join(', ')})` +
+          ` | RSS ${u.with.map((w) => w.rssPeakMB ?? '–').join(', ')} MB, worker ${u.with.map((w) => w.workerRssPeakMB ?? '–').join(', ')} MB`,
       )
   }
   if (page)
@@ -153,7 +167,9 @@ async function main(): Promise<number> {
 
   const command =
     `npm run bench -- --deputies ${counts.join(',')} --spread ${spreadS}` +
-    (uploads.count > 0 ? ` --uploads ${uploads.count} --upload-mb ${uploads.mb}` : '')
+    (uploads.count > 0
+      ? ` --uploads ${uploads.count} --upload-mb ${uploads.mb} --upload-pairs ${uploads.pairs}`
+      : '')
   // Formatted as the repository's `prettier --check` expects, so the lint stays green.
   const markdown = await format(
     benchMarkdown({

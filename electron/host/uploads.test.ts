@@ -11,7 +11,7 @@ import type { HostHandle } from '.'
 import { HostHarness } from './testing/host-harness'
 
 /**
- * Uploads are parsed in a worker thread (import/import-worker.ts): the host's event loop keeps
+ * Uploads are parsed in a worker process (import/import-worker.ts): the host's event loop keeps
  * acknowledging while a large file is read, uploads beyond the one being parsed are refused at
  * once without their bodies being kept, and a worker that dies costs only its upload.
  */
@@ -256,7 +256,7 @@ describe('a worker that dies costs its upload only', () => {
       host: '127.0.0.1',
       log: () => {},
       // A heap too small for a workbook of 10,000 rows; the worker's code and a short CSV fit.
-      importWorkerOptions: { limits: { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 } },
+      importWorkerOptions: { heapMb: 24 },
     })
   })
 

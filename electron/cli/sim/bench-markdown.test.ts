@@ -58,9 +58,26 @@ describe('bench results', () => {
       withUploads: {
         uploads: 3,
         uploadMB: 19,
-        ack: latency(7.6),
-        rssPeakMB: 300,
-        answers: [{ status: 200, ms: 900 }],
+        without: [
+          { ack: latency(5), rssPeakMB: 250, workerRssPeakMB: null, answers: [] },
+          { ack: latency(5.2), rssPeakMB: 250, workerRssPeakMB: null, answers: [] },
+        ],
+        with: [
+          {
+            ack: latency(7.6),
+            rssPeakMB: 300,
+            workerRssPeakMB: 120,
+            answers: [{ status: 200, ms: 900 }],
+          },
+          {
+            ack: latency(8.2),
+            rssPeakMB: 300,
+            workerRssPeakMB: 121,
+            answers: [{ status: 200, ms: 950 }],
+          },
+        ],
+        p99Without: 5.1,
+        p99With: 7.9,
       },
     }
     const markdown = benchMarkdown({
@@ -72,15 +89,18 @@ describe('bench results', () => {
       tabletPriority: 'idle',
     })
     const lines = markdown.split('\n')
-    const header = lines.findIndex((l) => l.startsWith('| deputies | uploads'))
-    const [head, rule, row] = lines.slice(header, header + 3).map(cells)
+    const header = lines.findIndex((l) => l.startsWith('| deputies | pair'))
+    const [head, rule, ...rows] = lines.slice(header, header + 6).map(cells)
     expect(rule).toHaveLength(head!.length)
-    expect(row).toHaveLength(head!.length)
-    expect(row![head!.findIndex((c) => c.trim() === 'p99 ratio')]!.trim()).toBe('1.52')
+    // Runs in turn: without, with, without, with.
+    expect(rows.map((r) => r[2]!.trim())).toEqual(['without', '3 × 19 MB', 'without', '3 × 19 MB'])
+    for (const row of rows) expect(row).toHaveLength(head!.length)
+    expect(markdown).toContain('3000: median p99 7.9 ms with uploads, 5.1 ms without, ratio 1.55.')
     const met = (r: LoadResult) =>
       checkTargets([r], null).find((c) => c.target.includes('1.5 × without'))?.met
     expect(met(run)).toBeUndefined()
     expect(met(withUploads)).toBe(false)
-    expect(met({ ...withUploads, ack: latency(5.1) })).toBe(true)
+    const within = { ...withUploads.withUploads, p99With: 7.6 }
+    expect(met({ ...withUploads, withUploads: within })).toBe(true)
   })
 })

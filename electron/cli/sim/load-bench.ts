@@ -1,15 +1,7 @@
 import { fork } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { io } from 'socket.io-client'
-import type { Socket } from 'socket.io-client'
-import type { Result } from '../../../shared/protocol/envelope'
-import type { ConsoleState } from '../../../shared/protocol/views'
-import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { archivedBallots, archivedDocuments } from './archive-files'
 import { compareBoxes } from './compare'
-import { readCredentialsFile } from './credentials-file'
 import { killHard, startChildHost, stopChild } from './host-process'
 import type { ProgressBar } from './progress-bar'
 import { Rehearsal, until } from './rehearsal'
@@ -17,7 +9,8 @@ import { RssSampler } from './rss-sampler'
 import type { LatencySummary } from './stats'
 import { round } from './stats'
 import type { UploadRun } from './upload-run'
-import { runHostWithUploads } from './upload-run'
+import { runUploadPairs } from './upload-run'
+import { BenchHall } from './bench-hall'
 
 export interface LoadResult {
   deputies: number
@@ -69,12 +62,12 @@ export async function runLoad(
     deputies,
     spreadS,
     processes,
-    uploads = { count: 0, mb: 19 },
+    uploads = { count: 0, mb: 19, pairs: 3 },
   }: {
     deputies: number
     spreadS: number
     processes: number
-    uploads?: { count: number; mb: number }
+    uploads?: { count: number; mb: number; pairs: number }
   },
   bar: ProgressBar,
   log: (line: string) => void,
@@ -84,52 +77,23 @@ export async function runLoad(
   // shared: one floor run was seen at 7.8 ms where the runs around it gave 2–3 ms, and such a
   // run must not let the host pass against it.
   const floorBefore = await runFloor(deputies, spreadS, processes, bar)
-  const dataDir = await mkdtemp(join(tmpdir(), `plenary-bench-${deputies}-`))
-  const staffToken = `bench-${Math.random().toString(36).slice(2)}`
-  const rss = new RssSampler()
-  let host = await startChildHost({ dataDir, port: 0, staffToken, demo: deputies })
-  rss.watch(host.child.pid)
-  const url = `http://127.0.0.1:${host.port}`
-  const credentials = await readCredentialsFile(join(dataDir, 'credentials.csv'))
-  const staff = io(`${url}/console`, {
-    auth: { token: staffToken },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnectionDelay: 100,
+  const hall = await BenchHall.start({
+    deputies,
+    spreadS,
+    processes,
+    prefix: `plenary-bench-${deputies}-`,
   })
-  let state: ConsoleState | null = null
-  staff.on('console:state', (s: ConsoleState) => (state = s))
-  const rehearsal = new Rehearsal({ url, deputies: credentials, spreadS, staffToken, processes })
+  const { dataDir, staffToken, rehearsal, rss } = hall
   const notes: string[] = []
   let measured: Omit<LoadResult, 'floor' | 'floorRunsP99' | 'floorRssPeakMB' | 'withUploads'>
   try {
-    await until(
-      () => rehearsal.connected() === deputies,
-      300_000,
-      'every tablet checked in',
-      () => bar.update(`${deputies} check-in`, rehearsal.connected(), deputies),
-      100,
-    )
-    bar.done()
-    const projects = (state as ConsoleState | null)?.projects.map((p) => p.id) ?? []
-    const { voteId } = await request<{ voteId: string }>(staff, 'vote:create', {
-      title: '负载测试',
-      rules: defaultRules('select', 10),
-      candidateIds: projects,
-    })
-    await request(staff, 'vote:open', { voteId })
-    await until(
-      () => rehearsal.acked(voteId) === deputies,
-      spreadS * 1000 + 120_000,
-      'every ballot acknowledged',
-      () => bar.update(`${deputies} voting`, rehearsal.acked(voteId), deputies),
-      100,
-    )
-    bar.done()
+    await hall.checkIn(bar, `${deputies} check-in`)
+    const voteId = await hall.openVote('负载测试')
+    await hall.allVoted(voteId, spreadS, bar, `${deputies} voting`)
 
     // Timed by the console and the projector in a process of their own (close-probe.ts).
     const published = rehearsal.publishedResult(voteId)
-    const times = await probeCloseToScreen(url, staffToken, voteId)
+    const times = await probeCloseToScreen(hall.url, staffToken, voteId)
     const result = await published
     const report = await rehearsal.report(voteId, result)
     const { acked, sent } = await rehearsal.marks(voteId)
@@ -148,10 +112,10 @@ export async function runLoad(
     // each tablet's process saw its state arrive: epoch milliseconds).
     const killedAt = epochNow()
     rehearsal.returnSince(killedAt)
-    await killHard(host.child)
-    host = await startChildHost({ dataDir, port: host.port, staffToken })
+    await killHard(hall.host.child)
+    hall.host = await startChildHost({ dataDir, port: hall.host.port, staffToken })
     const hostUpS = (epochNow() - killedAt) / 1000
-    rss.watch(host.child.pid)
+    rss.watch(hall.host.child.pid)
     await until(
       () => rehearsal.returned().count === deputies,
       120_000,
@@ -180,17 +144,19 @@ export async function runLoad(
     }
   } finally {
     bar.done()
-    rss.stop()
-    await rehearsal.close()
-    staff.disconnect()
-    await killHard(host.child)
-    await rm(dataDir, { recursive: true, force: true })
-    await rm(`${dataDir}.keys`, { recursive: true, force: true })
+    await hall.close()
   }
   const withUploads =
     uploads.count > 0
-      ? await runHostWithUploads(
-          { deputies, spreadS, processes, uploads: uploads.count, uploadMB: uploads.mb },
+      ? await runUploadPairs(
+          {
+            deputies,
+            spreadS,
+            processes,
+            uploads: uploads.count,
+            uploadMB: uploads.mb,
+            pairs: uploads.pairs,
+          },
           bar,
         )
       : null
@@ -300,11 +266,4 @@ async function runFloor(
     rss.stop()
     await stopChild(child)
   }
-}
-
-async function request<T>(socket: Socket, event: string, input: unknown): Promise<T> {
-  await until(() => socket.connected, 10_000, 'the console connection')
-  const r = (await socket.timeout(30_000).emitWithAck(event, input)) as Result<T>
-  if (!r.ok) throw new Error(`${event}: ${JSON.stringify(r.error)}`)
-  return r.data
 }

@@ -1,12 +1,15 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 
 /**
  * A process's peak resident memory, from /proc/PID/status every `everyMs`: the kernel's own
  * high-water mark (VmHWM), so a peak between two samples counts too (a report worker's lasts
- * about a second). Linux only: elsewhere `peakMB` stays null and the report says so.
+ * about a second). Also the highest peak of any process it started (the host's import worker
+ * process), apart. Linux only: elsewhere the peaks stay null and the report says so.
  */
 export class RssSampler {
   peakMB: number | null = null
+  /** The largest high-water mark among the process's children seen while sampling. */
+  childPeakMB: number | null = null
   #timer: NodeJS.Timeout | null = null
   #pid: number | null = null
 
@@ -20,17 +23,41 @@ export class RssSampler {
   async #sample(): Promise<void> {
     const pid = this.#pid
     if (pid === null) return
-    try {
-      const status = await readFile(`/proc/${pid}/status`, 'utf8')
-      const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1])
-      if (Number.isFinite(kb)) this.peakMB = Math.max(this.peakMB ?? 0, kb / 1024)
-    } catch {
-      // The process is gone (killed on purpose in the restart test); the peak stands.
+    const own = await highWaterMB(pid)
+    // The process is gone (killed on purpose in the restart test); the peak stands.
+    if (own === null) return
+    this.peakMB = Math.max(this.peakMB ?? 0, own)
+    for (const child of await childrenOf(pid)) {
+      const mb = await highWaterMB(child)
+      if (mb !== null) this.childPeakMB = Math.max(this.childPeakMB ?? 0, mb)
     }
   }
 
   stop(): void {
     if (this.#timer) clearInterval(this.#timer)
     this.#timer = null
+  }
+}
+
+async function highWaterMB(pid: number): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8')
+    const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1])
+    return Number.isFinite(kb) ? kb / 1024 : null
+  } catch {
+    return null
+  }
+}
+
+/** The process's children, from each of its threads' /proc/PID/task/TID/children. */
+async function childrenOf(pid: number): Promise<number[]> {
+  try {
+    const tasks = await readdir(`/proc/${pid}/task`)
+    const lists = await Promise.all(
+      tasks.map((tid) => readFile(`/proc/${pid}/task/${tid}/children`, 'utf8').catch(() => '')),
+    )
+    return lists.flatMap((list) => list.split(' ').filter(Boolean).map(Number))
+  } catch {
+    return []
   }
 }

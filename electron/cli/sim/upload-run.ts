@@ -1,18 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { io } from 'socket.io-client'
-import type { Result } from '../../../shared/protocol/envelope'
-import type { ConsoleState } from '../../../shared/protocol/views'
-import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
-import { readCredentialsFile } from './credentials-file'
-import { killHard, startChildHost } from './host-process'
+import { BenchHall } from './bench-hall'
 import type { ProgressBar } from './progress-bar'
-import { Rehearsal, until } from './rehearsal'
-import { RssSampler } from './rss-sampler'
 import type { LatencySummary } from './stats'
-import { round } from './stats'
+import { median, round } from './stats'
 
 /** What the host answered one upload sent during the vote. */
 export interface UploadAnswer {
@@ -21,12 +11,27 @@ export interface UploadAnswer {
   ms: number
 }
 
+/** One host's run: its acknowledgements and memory, and what it answered the uploads. */
+export interface UploadHostRun {
+  ack: LatencySummary
+  rssPeakMB: number | null
+  /** The import worker process's high-water mark (none without uploads). */
+  workerRssPeakMB: number | null
+  answers: UploadAnswer[]
+}
+
+/**
+ * Host runs without and with uploads, taken in turn (without, with, without, with…): on a shared
+ * machine the load of the moment moves a p99 more than most changes do, and pairs taken close
+ * together see the same load. The ratio is of the medians.
+ */
 export interface UploadRun {
   uploads: number
   uploadMB: number
-  ack: LatencySummary
-  rssPeakMB: number | null
-  answers: UploadAnswer[]
+  without: UploadHostRun[]
+  with: UploadHostRun[]
+  p99Without: number
+  p99With: number
 }
 
 /**
@@ -48,13 +53,41 @@ export function junkUpload(bytes: number): Buffer {
   return out
 }
 
+/** `pairs` host runs without uploads and as many with them, in turn (see UploadRun). */
+export async function runUploadPairs(
+  options: {
+    deputies: number
+    spreadS: number
+    processes: number
+    uploads: number
+    uploadMB: number
+    pairs: number
+  },
+  bar: ProgressBar,
+): Promise<UploadRun> {
+  const without: UploadHostRun[] = []
+  const withUploads: UploadHostRun[] = []
+  for (let k = 0; k < options.pairs; k += 1) {
+    without.push(await runHostWithUploads({ ...options, uploads: 0 }, bar))
+    withUploads.push(await runHostWithUploads(options, bar))
+  }
+  return {
+    uploads: options.uploads,
+    uploadMB: options.uploadMB,
+    without,
+    with: withUploads,
+    p99Without: round(median(without.map((r) => r.ack.p99))),
+    p99With: round(median(withUploads.map((r) => r.ack.p99))),
+  }
+}
+
 /**
- * The host's run again, with `uploads` uploads of `uploadMB` arriving while the tablets vote:
- * the same demo meeting and vote, the k-th upload sent at 1 s + (k + ½) / uploads of the spread
- * after the vote opens, each as soon as its time comes (they are sent apart, so one parse does
- * not refuse the next). Only the acknowledgements and the memory are measured.
+ * One host's run on a new demo meeting, with `uploads` uploads of `uploadMB` arriving while the
+ * tablets vote: the k-th sent at 1 s + (k + ½) / uploads of the spread after the vote opens, each
+ * as soon as its time comes (they are sent apart, so one parse does not refuse the next). Only
+ * the acknowledgements and the memory are measured.
  */
-export async function runHostWithUploads(
+async function runHostWithUploads(
   options: {
     deputies: number
     spreadS: number
@@ -63,81 +96,35 @@ export async function runHostWithUploads(
     uploadMB: number
   },
   bar: ProgressBar,
-): Promise<UploadRun> {
-  const { deputies, spreadS, processes, uploads, uploadMB } = options
-  const dataDir = await mkdtemp(join(tmpdir(), `plenary-bench-uploads-${deputies}-`))
-  const staffToken = `bench-${Math.random().toString(36).slice(2)}`
-  const rss = new RssSampler()
-  const host = await startChildHost({ dataDir, port: 0, staffToken, demo: deputies })
-  rss.watch(host.child.pid)
-  const url = `http://127.0.0.1:${host.port}`
-  const credentials = await readCredentialsFile(join(dataDir, 'credentials.csv'))
-  const staff = io(`${url}/console`, {
-    auth: { token: staffToken },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnectionDelay: 100,
-  })
-  let state: ConsoleState | null = null
-  staff.on('console:state', (s: ConsoleState) => (state = s))
-  const rehearsal = new Rehearsal({ url, deputies: credentials, spreadS, staffToken, processes })
+): Promise<UploadHostRun> {
+  const { deputies, spreadS, uploads, uploadMB } = options
+  const label = uploads > 0 ? `${deputies} voting + ${uploads} uploads` : `${deputies} voting`
+  const hall = await BenchHall.start({ ...options, prefix: `plenary-bench-uploads-${deputies}-` })
   const body = junkUpload(uploadMB * 1024 * 1024)
   try {
-    await until(
-      () => rehearsal.connected() === deputies,
-      300_000,
-      'every tablet checked in',
-      () => bar.update(`${deputies} check-in (uploads)`, rehearsal.connected(), deputies),
-      100,
-    )
-    bar.done()
-    await until(() => staff.connected && state !== null, 10_000, 'the console connection')
-    const projects = (state as ConsoleState | null)?.projects.map((p) => p.id) ?? []
-    const created = (await staff.timeout(30_000).emitWithAck('vote:create', {
-      title: '负载测试（上传）',
-      rules: defaultRules('select', 10),
-      candidateIds: projects,
-    })) as Result<{ voteId: string }>
-    if (!created.ok) throw new Error(`vote:create: ${JSON.stringify(created.error)}`)
-    const { voteId } = created.data
-    const opened = (await staff
-      .timeout(30_000)
-      .emitWithAck('vote:open', { voteId })) as Result<unknown>
-    if (!opened.ok) throw new Error(`vote:open: ${JSON.stringify(opened.error)}`)
+    await hall.checkIn(bar, `${deputies} check-in (uploads run)`)
+    const voteId = await hall.openVote('负载测试（上传）')
     const openedAt = performance.now()
     const answers = Array.from({ length: uploads }, (_, k) => {
       const atMs = 1000 + (spreadS * 1000 * (k + 0.5)) / uploads
       return new Promise((r) => setTimeout(r, atMs - (performance.now() - openedAt))).then(() =>
-        sendUpload(url, staffToken, body, `junk-${k + 1}.csv`),
+        sendUpload(hall.url, hall.staffToken, body, `junk-${k + 1}.csv`),
       )
     })
-    await until(
-      () => rehearsal.acked(voteId) === deputies,
-      spreadS * 1000 + 120_000,
-      'every ballot acknowledged',
-      () =>
-        bar.update(`${deputies} voting + ${uploads} uploads`, rehearsal.acked(voteId), deputies),
-      100,
-    )
-    bar.done()
+    await hall.allVoted(voteId, spreadS, bar, label)
     const answered = await Promise.all(answers)
-    const report = await rehearsal.report(voteId, null)
-    rss.stop()
+    const report = await hall.rehearsal.report(voteId, null)
+    hall.rss.stop()
+    const { peakMB, childPeakMB } = hall.rss
     return {
-      uploads,
-      uploadMB,
       ack: report.ack,
-      rssPeakMB: rss.peakMB === null ? null : round(rss.peakMB),
+      rssPeakMB: peakMB === null ? null : round(peakMB),
+      workerRssPeakMB: childPeakMB === null ? null : round(childPeakMB),
       answers: answered,
     }
   } finally {
     bar.done()
-    rss.stop()
-    await rehearsal.close()
-    staff.disconnect()
-    await killHard(host.child)
-    await rm(dataDir, { recursive: true, force: true })
-    await rm(`${dataDir}.keys`, { recursive: true, force: true })
+    await hall.close()
   }
 }
 

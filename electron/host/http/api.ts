@@ -2,11 +2,12 @@ import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ParsedImport } from '../import/import-job'
 import type { ImportWorkers } from '../import/import-worker'
+import type { ImportFailure } from '../import/import-worker'
 import { ImportWorkerError } from '../import/import-worker'
 import type { Hall } from '../services/hall'
 import type { PreparationService } from '../services/preparation.service'
 import { sendArchiveFile, sendDownload } from './downloads'
-import { discardBody, readBody, TooLargeError } from './read-body'
+import { discardBody } from './discard-body'
 
 export interface ApiDeps {
   hall: Hall
@@ -89,10 +90,10 @@ const uploadRefusals = {
 } as const satisfies Record<string, readonly [number, string]>
 
 /**
- * An upload for an import preview. The file is parsed in a worker thread (import-worker.ts) so
- * ballots are acknowledged meanwhile. Uploads beyond what the workers take at once are refused
- * before their bodies are read, and a body over the cap as soon as it passes it, so memory does
- * not grow with the uploads sent.
+ * An upload for an import preview. The body goes as it arrives into a worker process that
+ * parses it (import-worker.ts), so ballots are acknowledged meanwhile and the host never holds
+ * the file. Uploads beyond what the workers take at once are refused before their bodies are
+ * read, and a body over the cap as soon as it passes it.
  */
 async function handleUpload(
   deps: ApiDeps,
@@ -112,21 +113,16 @@ async function handleUpload(
     refuse(res, req, 'busy')
     return
   }
-  let body: Buffer
-  try {
-    body = await readBody(req, maxUploadBytes)
-  } catch (error) {
-    ticket.release()
-    // A client that went away is not answered.
-    if (error instanceof TooLargeError) refuse(res, req, 'too-large')
-    return
-  }
   let parsed: ParsedImport
   try {
-    parsed = await ticket.parse(kind, body, fileName)
+    parsed = await ticket.parse(kind, req, fileName, maxUploadBytes)
   } catch (error) {
-    deps.log(`import worker failed: ${error instanceof Error ? error.message : String(error)}`)
-    refuse(res, req, error instanceof ImportWorkerError ? error.reason : 'failed')
+    const reason = error instanceof ImportWorkerError ? error.reason : 'failed'
+    // A client that went away is not answered; a file too large is not the worker's failure.
+    if (reason === 'interrupted') return
+    if (reason !== 'too-large')
+      deps.log(`import worker failed: ${error instanceof Error ? error.message : String(error)}`)
+    refuse(res, req, reason)
     return
   }
   const preview = deps.preparation.preview(kind, parsed, fileName)
@@ -138,7 +134,11 @@ async function handleUpload(
 }
 
 /** Answers an upload with an error and lets the rest of its body go by unread. */
-function refuse(res: ServerResponse, req: IncomingMessage, why: keyof typeof uploadRefusals): void {
+function refuse(
+  res: ServerResponse,
+  req: IncomingMessage,
+  why: Exclude<ImportFailure, 'interrupted'> | 'busy',
+): void {
   if (res.headersSent || res.destroyed) return
   const [status, error] = uploadRefusals[why]
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' })

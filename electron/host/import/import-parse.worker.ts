@@ -1,13 +1,25 @@
 /**
- * The import worker's entry: parses one uploaded roster or project list and replies with the
- * preview, then ends (see import-worker.ts). A failure is an unhandled rejection, which ends the
- * thread, and the main thread receives it as the worker's 'error'. No top-level await: from
- * source the script is loaded as CommonJS.
+ * The import worker process's entry: reads one uploaded roster or project list from stdin,
+ * parses it and sends the preview to the host over the IPC channel, then ends (see
+ * import-worker.ts). Its environment names the kind (roster or projects) and the file. A failure
+ * is written to stderr with a non-zero exit. No top-level await: from source the script is
+ * loaded as CommonJS.
  */
-import { parentPort, workerData } from 'node:worker_threads'
-import type { ImportJob } from './import-job'
-import { parseImport } from './import-job'
-import { giveWayToHost } from './thread-priority'
+import type { ImportKind } from './import-job'
+import { importJobFileName, importJobKind, parseImport } from './import-job'
 
-giveWayToHost()
-void parseImport(workerData as ImportJob).then((preview) => parentPort?.postMessage(preview))
+const kind = process.env[importJobKind] as ImportKind
+const fileName = process.env[importJobFileName] ?? 'upload'
+const chunks: Buffer[] = []
+process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk))
+process.stdin.on('end', () => {
+  parseImport({ kind, data: Buffer.concat(chunks), fileName }).then(
+    (preview) => process.send?.(preview, () => process.exit(0)),
+    (error: unknown) => {
+      process.stderr.write(
+        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      )
+      process.exit(1)
+    },
+  )
+})

@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { spawnLowPriority } from '../low-priority'
 import type { ImportFailure } from './import-worker'
 import { ImportWorkerError, ImportWorkers, sourceImportWorker } from './import-worker'
 import { parseRosterFile } from './roster-import'
@@ -73,11 +74,8 @@ describe('ImportWorkers', () => {
   })
 
   it('a worker that outgrows its heap fails its parse as out-of-memory, and the next parse works', async () => {
-    // Room for the worker's code and a short CSV (~17-20 MB; a 3,000-row workbook fits in 24),
-    // not for a workbook of 10,000 rows.
-    const small = new ImportWorkers(sourceImportWorker, {
-      limits: { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 },
-    })
+    // Room for the worker's code and a short CSV, not for a workbook of 10,000 rows.
+    const small = new ImportWorkers(sourceImportWorker, { heapMb: 24 })
     const parse = small.claim()!.parse('roster', await workbookOf(10_000), 'r.xlsx')
     await expect(parse).rejects.toThrow(/import worker ran out of memory \(heap limit 24 MB\)/)
     expect(await failure(parse)).toBe('out-of-memory')
@@ -104,33 +102,52 @@ describe('ImportWorkers', () => {
     expect(await failure(parse)).toBe('failed')
   })
 
-  // Linux schedules each thread apart: the parse gives way to the host's event loop there.
+  it('streams a body into the worker as it arrives, and fails one over its limit as too large', async () => {
+    const workers = new ImportWorkers()
+    const streamed = await workers
+      .claim()!
+      .parse('roster', Readable.from([csv().subarray(0, 10), csv().subarray(10)]), 'a.csv', 1000)
+    expect(streamed.rows).toHaveLength(1)
+    const chunks = Array.from({ length: 32 }, () => Buffer.alloc(64 * 1024, 0x61))
+    const large = Readable.from(chunks)
+    expect(await failure(workers.claim()!.parse('roster', large, 'b.csv', 1024 * 1024))).toBe(
+      'too-large',
+    )
+    // Paused at the limit, not read to its end.
+    expect(large.readableEnded).toBe(false)
+    expect(workers.claimed).toBe(0)
+  })
+
+  it('fails a parse whose body stops short as interrupted', async () => {
+    const workers = new ImportWorkers()
+    const body = new Readable({ read() {} })
+    const parse = workers.claim()!.parse('roster', body, 'a.csv', 1000)
+    body.push(csv().subarray(0, 10))
+    body.destroy()
+    expect(await failure(parse)).toBe('interrupted')
+    expect(workers.claimed).toBe(0)
+  })
+
+  // Linux keeps a priority per thread: every thread of the worker, V8's own included, must run
+  // below the host, so the worker is started at the idle class rather than lowered after.
   it.skipIf(process.platform !== 'linux')(
-    'moves the worker thread alone to niceness 19 and the idle class',
+    'starts the worker with every one of its threads in the idle class',
     async () => {
-      // Fields 19 and 41 of /proc/thread-self/stat: niceness and policy (SCHED_IDLE is 5).
-      const sched = `(() => { const f = require('fs').readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' '); return f[16] + '/' + f[38] })()`
-      const module = fileURLToPath(new URL('./thread-priority.ts', import.meta.url))
-      const worker = new Worker(
-        `require(require.resolve('tsx/cjs/api')).register()
-        const before = ${sched}
-        const lowered = require(${JSON.stringify(module)}).giveWayToHost()
-        require('worker_threads').parentPort.postMessage({ before, lowered, after: ${sched} })`,
-        { eval: true },
-      )
-      const seen = (await new Promise((resolve) => worker.once('message', resolve))) as {
-        before: string
-        lowered: string
-        after: string
-      }
-      const main = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ')
-      expect(seen.before).toBe(`${main?.[16]}/${main?.[38]}`)
-      // Where chrt is missing the thread is at niceness 19 in its class.
-      expect(seen).toEqual(
-        seen.lowered === 'idle'
-          ? { before: seen.before, lowered: 'idle', after: '19/5' }
-          : { before: seen.before, lowered: 'nice', after: `19/${main?.[38]}` },
-      )
+      // Field 41 of /proc/PID/task/TID/stat: the policy (SCHED_IDLE is 5); field 19 niceness.
+      const script = `const fs = require('fs');
+        const threads = fs.readdirSync('/proc/self/task').map((tid) =>
+          fs.readFileSync('/proc/self/task/' + tid + '/stat', 'utf8').split(') ')[1].split(' '));
+        process.stdout.write(JSON.stringify(threads.map((f) => f[38] + '/' + f[16])))`
+      const { child, lowered } = spawnLowPriority(process.execPath, ['-e', script], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+      let out = ''
+      child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
+      await new Promise((r) => child.once('exit', r))
+      const policies = JSON.parse(out) as string[]
+      // Node starts a main thread and V8's and libuv's helpers: all of them lowered.
+      expect(policies.length).toBeGreaterThan(3)
+      expect(new Set(policies)).toEqual(new Set([lowered === 'idle' ? '5/0' : '0/19']))
     },
   )
 })

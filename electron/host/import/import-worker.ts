@@ -1,43 +1,35 @@
-import type { ResourceLimits, Worker } from 'node:worker_threads'
-import { isOutOfMemory, startWorker } from '../worker-thread'
-import type { ImportJob, ImportKind, ParsedImport } from './import-job'
+import type { ChildProcess } from 'node:child_process'
+import { createRequire } from 'node:module'
+import type { Readable } from 'node:stream'
+import { fileURLToPath } from 'node:url'
+import { spawnLowPriority } from '../low-priority'
+import type { ImportKind, ParsedImport } from './import-job'
+import { importJobFileName, importJobKind } from './import-job'
 
 /**
- * The worker script as source, which `npm run host`, the bench's child host and vitest run as
+ * The worker's script as source, which `npm run host`, the bench's child host and vitest run as
  * it is; the bundled desktop shell builds it to a .js of its own and names that instead.
  */
 export const sourceImportWorker = new URL('./import-parse.worker.ts', import.meta.url)
 
 /**
  * Uploads parsed at once. One: staff import one file at a time, and a large workbook takes a
- * core for seconds; on a two-core hall PC a second parse would take the core the host's event
- * loop acknowledges ballots on. Uploads beyond it are refused before their bodies are read, so
- * memory does not grow with the number of uploads.
+ * core for seconds. Uploads beyond it are refused before their bodies are read, so memory does
+ * not grow with the number of uploads.
  */
 export const importParsesAtOnce = 1
 
-/** A parse that takes longer is stopped: the slot must come back even if a parser hangs. */
+/** A parse that takes longer is stopped: the place must come back even if a parser hangs. */
 export const importParseTimeoutMs = 60_000
 
 /**
- * The import worker's V8 heap, a guard against a file too large or too complex taking the host's
- * memory with it. Measured (the thread's peak over the host's RSS): a 10,000-row roster XLSX
- * +81 MB, 19 MB of random text or a 19 MB CSV roster of 600,000 rows +71-77 MB (the CSV reader
- * stops at 20,000 rows). The largest workbook the zip guard lets through (58 MB of XML, 180,000
- * rows) would need ~500 MB: it runs out here after ~13 s (+357 MB) and is answered "too large or
- * too complex"; on the main thread it would have stalled the host for that long.
- *
- * The limit holds only for memory V8 can stop short of: the thread is ended when its heap is
- * near the limit, with 16 MB of leeway, and a single allocation larger than that (an array of
- * millions of elements, a string of tens of megabytes) aborts the whole process instead. So the
- * readers never build those (csv-reader.ts: Excel's limits, 20,000 rows).
+ * The worker's V8 heap, a guard against a file too large or too complex: a 10,000-row roster
+ * fits with room to spare, the largest workbook the zip guard lets through does not, and the
+ * worker ends on it ("too large or too complex") without touching the host.
  */
-export const importWorkerLimits: ResourceLimits = {
-  maxYoungGenerationSizeMb: 16,
-  maxOldGenerationSizeMb: 256,
-}
+export const importWorkerHeapMb = 256
 
-export type ImportFailure = 'out-of-memory' | 'timeout' | 'failed'
+export type ImportFailure = 'out-of-memory' | 'timeout' | 'too-large' | 'interrupted' | 'failed'
 
 /** Why the worker gave no preview. The HTTP answer (api.ts) words it for staff. */
 export class ImportWorkerError extends Error {
@@ -50,39 +42,56 @@ export class ImportWorkerError extends Error {
   }
 }
 
+/** An upload's bytes: whole (tests, tools), or the request itself as it arrives. */
+export type UploadBody = Buffer | Readable
+
 /** A claimed place for one upload: parse its bytes once, or give the place back unused. */
 export interface ImportTicket {
-  parse(kind: ImportKind, data: Buffer, fileName: string): Promise<ParsedImport>
-  /** Gives the place back (the body could not be read). Harmless after parse. */
+  /**
+   * Parses the body, which streams into the worker as it arrives; more than `limitBytes` of it
+   * fails the parse as too large, a body that stops short of its end as interrupted.
+   */
+  parse(
+    kind: ImportKind,
+    body: UploadBody,
+    fileName: string,
+    limitBytes?: number,
+  ): Promise<ParsedImport>
+  /** Gives the place back unused. Harmless after parse. */
   release(): void
 }
 
 export interface ImportWorkerOptions {
   atOnce?: number
-  limits?: ResourceLimits
+  heapMb?: number
   timeoutMs?: number
 }
 
 /**
- * Parses uploads in worker threads, one thread per upload, at most `atOnce` at a time. Parsing
- * a large workbook or CSV takes seconds of CPU and hundreds of megabytes: on the main thread
- * (as before) a 19 MB upload during a vote held ballot acknowledgements up to 3.4 s and took
- * the host from 80 to 883 MB, and 30 at once ran it out of memory. In a thread the event loop
- * keeps turning, the heap limit ends a runaway parse without the host, and the thread's memory
- * is freed with it.
+ * Parses uploads in worker processes, one process per upload, at most `atOnce` at a time, each
+ * at the lowest priority (low-priority.ts).
+ *
+ * A process, not a thread, because of what a parse costs the host beside its own processor
+ * time. In a worker thread (measured at 3,000 tablets voting, 19 MB uploads) the bytes were a
+ * buffer in the host's heap, whose growth started collections of the host's whole heap; the
+ * thread's collector and compiler ran on V8's threads, shared with the host and at its priority;
+ * and the host's collection work queued behind the thread's. A process has a heap and threads of
+ * its own, all at the lowest priority: the body goes through the host in pieces, straight into
+ * the process's stdin, and the host holds none of it. Its memory ends with it, and running out
+ * ends it alone.
  */
 export class ImportWorkers {
-  readonly #script: URL | string
+  readonly #script: string
   readonly #atOnce: number
-  readonly #limits: ResourceLimits
+  readonly #heapMb: number
   readonly #timeoutMs: number
-  readonly #running = new Set<Worker>()
+  readonly #running = new Set<ChildProcess>()
   #claimed = 0
 
   constructor(script: URL | string = sourceImportWorker, options: ImportWorkerOptions = {}) {
-    this.#script = script
+    this.#script = script instanceof URL ? fileURLToPath(script) : script
     this.#atOnce = options.atOnce ?? importParsesAtOnce
-    this.#limits = options.limits ?? importWorkerLimits
+    this.#heapMb = options.heapMb ?? importWorkerHeapMb
     this.#timeoutMs = options.timeoutMs ?? importParseTimeoutMs
   }
 
@@ -105,9 +114,9 @@ export class ImportWorkers {
       this.#claimed -= 1
     }
     return {
-      parse: (kind, data, fileName) => {
+      parse: (kind, body, fileName, limitBytes = Number.POSITIVE_INFINITY) => {
         if (!held) return Promise.reject(new Error('the import ticket was used or released'))
-        return this.#parse({ kind, data: transferable(data), fileName }).finally(release)
+        return this.#parse(kind, body, fileName, limitBytes).finally(release)
       },
       release,
     }
@@ -115,63 +124,129 @@ export class ImportWorkers {
 
   /** Stops every parse under way (the host is closing); their uploads get an error. */
   async close(): Promise<void> {
-    await Promise.all([...this.#running].map((w) => w.terminate()))
+    await Promise.all(
+      [...this.#running].map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            child.once('exit', () => resolve())
+            child.kill('SIGKILL')
+          }),
+      ),
+    )
   }
 
-  #parse(job: ImportJob): Promise<ParsedImport> {
+  #parse(
+    kind: ImportKind,
+    body: UploadBody,
+    fileName: string,
+    limitBytes: number,
+  ): Promise<ParsedImport> {
     return new Promise((resolve, reject) => {
-      const worker = startWorker(this.#script, {
-        workerData: job,
-        // The bytes move to the thread: no copy, and they are freed with it.
-        transferList: [job.data.buffer as ArrayBuffer],
-        resourceLimits: this.#limits,
+      const { child } = spawnLowPriority(process.execPath, this.#arguments(), {
+        stdio: ['pipe', 'ignore', 'pipe', 'ipc'],
+        serialization: 'advanced',
+        env: {
+          ...process.env,
+          // The desktop shell's host runs in Electron, whose binary is Node with this set.
+          ELECTRON_RUN_AS_NODE: '1',
+          [importJobKind]: kind,
+          [importJobFileName]: fileName,
+        },
       })
-      this.#running.add(worker)
+      this.#running.add(child)
       let parsed: ParsedImport | null = null
       let failure: ImportWorkerError | null = null
-      const timer = setTimeout(() => {
-        failure = new ImportWorkerError(
-          'timeout',
-          `the import worker took over ${this.#timeoutMs} ms`,
-        )
-        void worker.terminate()
-      }, this.#timeoutMs)
-      worker.once('message', (preview: ParsedImport) => (parsed = preview))
-      worker.once('error', (error) => (failure ??= this.#explained(error)))
-      // The place is given back when the thread has ended, so its memory is freed by then.
-      worker.once('exit', (code) => {
+      const fail = (reason: ImportFailure, message: string) => {
+        failure ??= new ImportWorkerError(reason, message)
+        child.kill('SIGKILL')
+      }
+      const timer = setTimeout(
+        () => fail('timeout', `the import worker took over ${this.#timeoutMs} ms`),
+        this.#timeoutMs,
+      )
+      let stderr = ''
+      child.stderr?.setEncoding('utf8')
+      child.stderr?.on('data', (text: string) => (stderr = (stderr + text).slice(-4096)))
+      child.once('message', (preview) => (parsed = preview as ParsedImport))
+      child.once('error', (error) => fail('failed', error.message))
+      // The place is given back when the process has ended, so its memory is freed by then.
+      child.once('exit', (code, signal) => {
         clearTimeout(timer)
-        this.#running.delete(worker)
-        if (parsed) resolve(parsed)
-        else
-          reject(
-            failure ??
-              new ImportWorkerError('failed', `the import worker stopped (exit code ${code})`),
-          )
+        this.#running.delete(child)
+        stopFeeding()
+        if (parsed && !failure) resolve(parsed)
+        else reject(failure ?? this.#explained(code, signal, stderr))
       })
+      const stopFeeding = feed(child, body, limitBytes, fail)
     })
   }
 
-  #explained(error: Error): ImportWorkerError {
-    if (!isOutOfMemory(error))
-      return new ImportWorkerError('failed', error.message, { cause: error })
-    const heap = this.#limits.maxOldGenerationSizeMb ?? 'default'
-    return new ImportWorkerError(
-      'out-of-memory',
-      `the import worker ran out of memory (heap limit ${heap} MB)`,
-      { cause: error },
-    )
+  #arguments(): string[] {
+    const heap = [`--max-old-space-size=${this.#heapMb}`, '--max-semi-space-size=8']
+    if (!this.#script.endsWith('.ts')) return [...heap, this.#script]
+    // From source the script is required through tsx's CommonJS hook, which compiles in the
+    // process itself (the package is ESM, so node would not load a .ts entry).
+    const tsx = createRequire(import.meta.url).resolve('tsx/cjs')
+    return [...heap, '--require', tsx, '--eval', `require(${JSON.stringify(this.#script)})`]
+  }
+
+  #explained(code: number | null, signal: NodeJS.Signals | null, stderr: string) {
+    const end = signal ? `signal ${signal}` : `exit code ${code}`
+    if (/heap out of memory|Reached heap limit/.test(stderr))
+      return new ImportWorkerError(
+        'out-of-memory',
+        `the import worker ran out of memory (heap limit ${this.#heapMb} MB)`,
+      )
+    const last = stderr.trim().split('\n').slice(-1)[0] ?? ''
+    return new ImportWorkerError('failed', `the import worker stopped (${end}) ${last}`.trim())
   }
 }
 
 /**
- * The bytes in an ArrayBuffer of their own, which can move to the thread. A body of more than
- * 4 KB already has one (Buffer.concat allocates it); a smaller one may sit in Node's shared
- * pool, which must not move, so it is copied.
+ * Writes the body into the worker's stdin as it arrives, pausing the upload while the pipe is
+ * full. Answers a function that stops feeding (the worker has ended).
  */
-function transferable(data: Buffer): Uint8Array {
-  const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
-  return own && data.buffer instanceof ArrayBuffer
-    ? new Uint8Array(data.buffer)
-    : new Uint8Array(data)
+function feed(
+  child: ChildProcess,
+  body: UploadBody,
+  limitBytes: number,
+  fail: (reason: ImportFailure, message: string) => void,
+): () => void {
+  const stdin = child.stdin
+  if (!stdin) return () => {}
+  // A worker that ended early (it failed) closes the pipe; its exit says why.
+  stdin.on('error', () => {})
+  if (Buffer.isBuffer(body)) {
+    if (body.length > limitBytes) fail('too-large', 'the upload is over its size limit')
+    else stdin.end(body)
+    return () => {}
+  }
+  let size = 0
+  const onData = (chunk: Buffer) => {
+    size += chunk.length
+    if (size > limitBytes) {
+      // The rest is left unread for whoever answers the upload (discardBody).
+      stop()
+      body.pause()
+      fail('too-large', 'the upload is over its size limit')
+      return
+    }
+    if (!stdin.write(chunk)) {
+      body.pause()
+      stdin.once('drain', () => body.resume())
+    }
+  }
+  const onEnd = () => stdin.end()
+  const onClose = () => {
+    if (!body.readableEnded) fail('interrupted', 'the upload was interrupted')
+  }
+  const stop = () => {
+    body.off('data', onData)
+    body.off('end', onEnd)
+    body.off('close', onClose)
+  }
+  body.on('data', onData)
+  body.once('end', onEnd)
+  body.once('close', onClose)
+  return stop
 }
