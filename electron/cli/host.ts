@@ -23,7 +23,7 @@ const { values } = readCommandLine({
     keys: {
       type: 'string',
       value: 'DIR',
-      help: `open ballot boxes' keys, never inside the data folder (or PLENARY_KEYS); default ${defaultKeyDir()}`,
+      help: `open ballot boxes' keys and the kept staff token, never inside the data folder (or PLENARY_KEYS); default ${defaultKeyDir()}`,
     },
     bind: {
       type: 'string',
