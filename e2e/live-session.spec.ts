@@ -87,6 +87,11 @@ test('a full session: 20 tablets check in, quorum, open, vote, remind, close, pu
   await addSelectVote(page)
   await expect(page.getByTestId('live-vote-status')).toHaveText('未开始')
   await page.keyboard.press('Alt+O')
+  // Opening names the vote and its kind, and says how many ballots go out.
+  await expect(page.getByTestId('open-question')).toContainText(
+    '确定开启“2027年度民生实事项目票决”（差额票决）吗？将向实到的 21 名代表发出选票',
+  )
+  await page.getByTestId('confirm-dialog-ok').click()
   await expect(page.getByTestId('live-vote-status')).toHaveText('投票中')
   await expect(page.getByTestId('live-turnout')).toHaveText('已投 0 · 未投 21 · 发出 21')
 
@@ -139,9 +144,12 @@ test('a tablet offline mid-submit comes back: exactly one ballot; a reload shows
   const [url] = joinUrls(host, base)
   const { page: t, context } = await tablet(browser, url ?? '')
   await expect(t.getByTestId('tablet-message')).toHaveText('请等待表决开始')
+  // A tablet is checked in: changing the quorum now asks first.
   await page.getByTestId('quorum-rule').selectOption('0/1')
+  await page.getByRole('dialog').getByRole('button', { name: '更改' }).click()
   await addSelectVote(page)
   await page.getByTestId('live-open').click()
+  await page.getByTestId('confirm-dialog-ok').click()
   await expect(t.getByTestId('selected-count')).toBeVisible()
 
   await t.getByTestId('candidate-P02').click()
@@ -321,6 +329,7 @@ test('paper entry for a deputy whose tablet failed; a tie leads to a run-off', a
   await expect(page.getByTestId('live-present')).toHaveText('6')
   await addSelectVote(page)
   await page.getByTestId('live-open').click()
+  await page.getByTestId('confirm-dialog-ok').click()
   await expect(page.getByTestId('live-vote-status')).toHaveText('投票中')
 
   // Eight projects for all; P09, P10, P11 two of three each: 4 votes apiece, two seats left.
@@ -352,6 +361,7 @@ test('paper entry for a deputy whose tablet failed; a tie leads to a run-off', a
   await page.getByTestId('live-runoff').click()
   await expect(page.getByTestId('live-vote-status')).toHaveText('未开始')
   await page.getByTestId('live-open').click()
+  await page.getByTestId('confirm-dialog-ok').click()
   const t0 = tablets[0] as Page
   await expect(t0.getByTestId('selected-count')).toHaveText('已选 0 / 最多 2')
   await expect(t0.locator('[data-testid^="candidate-"]')).toHaveCount(3)

@@ -264,9 +264,13 @@ test('staff prepare a meeting: roster and projects imported, a 13选10 vote, cre
 
   // Once the vote opens, its rules and candidates are locked: shown, not editable.
   await nav('hall')
-  // Nobody has checked in: this is a preparation walk-through, so no quorum is required.
+  // Two of nine are checked in: this is a preparation walk-through, so no quorum is required
+  // (two are here, so the change asks first), and opening names the vote.
   await page.getByTestId('quorum-rule').selectOption('0/1')
+  await page.getByRole('dialog').getByRole('button', { name: '更改' }).click()
   await page.getByTestId('live-open').click()
+  await expect(page.getByTestId('open-question')).toContainText('将向实到的 2 名代表发出选票')
+  await page.getByTestId('confirm-dialog-ok').click()
   await expect(page.getByTestId('live-vote-status')).toHaveText('投票中')
   await nav('agenda')
   await expect(card.getByTestId('agenda-vote-status')).toHaveText('投票中')

@@ -263,14 +263,17 @@ test('every screen stage at 720p, 1080p and 4K, driven through the console socke
   await live.keyboard.press('Space')
   await expect(live.getByTestId('screen-root')).toHaveClass(/pv-still/)
 
-  // The console's screen control sets the stage by the same event (for the vote on screen).
+  // The console's screen control sets the stage by the same event, for the vote in hand in the
+  // hall (the hall's picker).
   await hall.call('screen:show', { stage: 'results', voteId: selectId })
   const staffPage = await context.newPage()
   await staffPage.setViewportSize({ width: 1366, height: 900 })
   await staffPage.goto(host.consoleUrl)
   await staffPage.getByTestId('nav-hall').click()
+  await staffPage.getByTestId('live-vote-select').selectOption(selectId)
   const control = staffPage.getByTestId('screen-control')
   await expect(control).toBeVisible()
+  await expect(control.getByTestId('screen-control-vote')).toContainText('2027年度民生实事项目票决')
   await control.getByTestId('screen-show-checkin').click()
   await expect(stage).toHaveAttribute('data-stage', 'checkin')
   await expect(control.getByTestId('screen-showing')).toHaveText('当前：报到')

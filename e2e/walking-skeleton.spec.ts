@@ -54,6 +54,7 @@ test('one 13选10 vote end to end: demo, tablets, close, publish, chart', async 
   await expect(page.getByTestId('connection')).toHaveText('已连接')
   // The console opens at 会议; the running vote is under 会场.
   await page.getByRole('button', { name: '加载演示会议' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: '加载演示会议' }).click()
   await expect(page.getByTestId('current-meeting-title')).toHaveText(
     '青川区第三届人民代表大会第五次会议',
   )
@@ -91,6 +92,7 @@ test('one 13选10 vote end to end: demo, tablets, close, publish, chart', async 
 
   // Three of 327 are no quorum: this walk-through runs as a rehearsal (no quorum required).
   await page.getByTestId('quorum-rule').selectOption('0/1')
+  await page.getByRole('dialog').getByRole('button', { name: '更改' }).click()
   await expect(page.getByTestId('live-quorum')).toHaveText('已达法定人数')
   // Staff add a 差额 vote (13 candidates, 10 seats) on the agenda and open it in the hall.
   await page.getByTestId('nav-agenda').click()
@@ -99,6 +101,7 @@ test('one 13选10 vote end to end: demo, tablets, close, publish, chart', async 
   await page.getByTestId('nav-hall').click()
   await expect(page.getByTestId('live-vote-status')).toHaveText('未开始')
   await page.getByTestId('live-open').click()
+  await page.getByTestId('confirm-dialog-ok').click()
   await expect(page.getByTestId('live-vote-status')).toHaveText('投票中')
 
   const [t1, t2, t3] = tablets as [Page, Page, Page]

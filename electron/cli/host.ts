@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createHost, defaultStaticDir } from '../host'
+import type { HostHandle } from '../host'
 import { credentialsCsv } from '../host/http/downloads'
 import { defaultKeyDir } from '../host/store/vote-keys'
 import { readCommandLine } from './command-line'
@@ -22,16 +23,31 @@ const { values } = readCommandLine({
     keys: {
       type: 'string',
       value: 'DIR',
-      help: `open ballot boxes' keys, never inside the data folder (or PLENARY_KEYS); default ${defaultKeyDir()}`,
+      help: `open ballot boxes' keys and the kept staff token, never inside the data folder (or PLENARY_KEYS); default ${defaultKeyDir()}`,
     },
-    bind: { type: 'string', value: 'ADDR', help: 'address to bind; default 0.0.0.0' },
-    'no-build': { type: 'boolean', help: 'do not build the pages when they are missing' },
+    bind: {
+      type: 'string',
+      value: 'ADDR',
+      help: 'address to listen on; default 0.0.0.0 (every interface), 127.0.0.1 for this machine only',
+    },
+    'no-build': {
+      type: 'boolean',
+      help: 'do not build the pages when out/renderer is missing (tests, a prebuilt copy)',
+    },
     demo: {
       type: 'string',
       value: 'N',
       help: 'load a demo meeting of N deputies; their credentials go to DATA/credentials.csv',
     },
-    'staff-token': { type: 'string', value: 'T', help: 'this staff token instead of a random one' },
+    'staff-token': {
+      type: 'string',
+      value: 'T',
+      help: 'this staff token for this run, instead of the one kept for the data folder',
+    },
+    'rotate-staff-token': {
+      type: 'boolean',
+      help: 'replace the staff token kept for the data folder: open consoles are refused and need the new console URL',
+    },
     'lan-console': {
       type: 'boolean',
       help: 'admit the console from other LAN machines (the token is still needed)',
@@ -39,7 +55,7 @@ const { values } = readCommandLine({
     'ready-file': {
       type: 'string',
       value: 'F',
-      help: 'write {port, staffToken, pid} to F once listening',
+      help: 'write {"port", "staffToken", "pid"} as JSON to F (0600) once listening, for scripts',
     },
     'max-connections-per-address': {
       type: 'string',
@@ -61,6 +77,16 @@ if (!Number.isInteger(perAddress) || perAddress < 0) {
   )
   process.exit(2)
 }
+if (values['staff-token'] !== undefined && values['rotate-staff-token']) {
+  console.error(
+    '--staff-token 与 --rotate-staff-token 不能同时使用 / --staff-token and --rotate-staff-token exclude each other',
+  )
+  process.exit(2)
+}
+if (values['staff-token'] === '') {
+  console.error('--staff-token 不能为空 / --staff-token must not be empty')
+  process.exit(2)
+}
 const dataDir = resolve(
   values.data ?? process.env.PLENARY_DATA ?? join(homedir(), 'PlenaryVote', 'data'),
 )
@@ -75,6 +101,18 @@ if (!values['no-build'] && !existsSync(join(staticDir, 'tablet', 'index.html')))
   if (built.status !== 0) process.exit(built.status ?? 1)
 }
 
+/** What the console URL printed below is good for (README: A restart keeps the console). */
+const tokenNote: Record<HostHandle['staffTokenSource'], string> = {
+  given:
+    '会务令牌由 --staff-token 指定，仅本次有效 / staff token from --staff-token, this run only',
+  random: '会务令牌仅本次有效 / staff token for this run only',
+  new: '会务令牌已为本数据文件夹新建，重启后不变 / new staff token, kept for this data folder across restarts',
+  reused:
+    '会务令牌沿用上次（已打开的控制台重连即可）；更换令牌：--rotate-staff-token / staff token kept from the last start (open consoles reconnect); replace it with --rotate-staff-token',
+  rotated:
+    '会务令牌已更换：旧地址的控制台将被拒绝，请用上面的新地址 / staff token replaced: consoles on the old URL are refused, use the URL above',
+}
+
 try {
   const host = await createHost({
     dataDir,
@@ -84,7 +122,9 @@ try {
     keyDir: values.keys ? resolve(values.keys) : defaultKeyDir(),
     allowLanConsole: values['lan-console'] ?? false,
     connectionsPerAddress: perAddress,
-    ...(values['staff-token'] ? { staffToken: values['staff-token'] } : {}),
+    ...(values['staff-token'] !== undefined
+      ? { staffToken: values['staff-token'] }
+      : { keepStaffToken: true, rotateStaffToken: values['rotate-staff-token'] ?? false }),
   })
   if (values.demo !== undefined) {
     const count = Number(values.demo)
@@ -105,7 +145,10 @@ try {
   console.log(`民生实事票决 · 主机已启动 / host running`)
   console.log(`数据目录 / data folder: ${dataDir}`)
   console.log(`投票密钥目录 / ballot box keys: ${host.keyDir}`)
-  console.log(`会务控制台 / staff console (this machine only):\n  ${host.consoleUrl}`)
+  console.log(
+    `会务控制台 / staff console (${values['lan-console'] ? 'LAN, with the token' : 'this machine only'}):\n  ${host.consoleUrl}`,
+  )
+  console.log(tokenNote[host.staffTokenSource])
   console.log(`代表平板加入 / tablets join at:`)
   for (const base of host.tabletBases()) console.log(`  ${base}/tablet/`)
   console.log(`大屏 / projector screen:`)

@@ -30,6 +30,8 @@ import { setupConsoleNamespace } from './socket/console.handlers'
 import { setupDeputyNamespace } from './socket/deputy.handlers'
 import { isLoopback } from './socket/rate-limit'
 import { setupScreenNamespace } from './socket/screen.handlers'
+import { keptStaffToken } from './store/staff-token'
+import type { KeptTokenState } from './store/staff-token'
 import { defaultKeyDir, FileKeyVault, isInside } from './store/vote-keys'
 import { baseUrl, consoleUrl, lanAddresses } from './urls'
 
@@ -42,8 +44,15 @@ export interface HostOptions {
   host: string
   /** Where the built pages are (out/renderer). */
   staticDir?: string
-  /** Random per start unless the shell hands one in. */
+  /**
+   * The staff token: handed in (the desktop shell, `--staff-token`), else kept per data folder
+   * when `keepStaffToken` (store/staff-token.ts), else random per start (tests).
+   */
   staffToken?: string
+  /** Keep the token for this data folder in the key folder, so a restart keeps the console. */
+  keepStaffToken?: boolean
+  /** With `keepStaffToken`: replace the kept token; consoles holding the old one are refused. */
+  rotateStaffToken?: boolean
   /** Admit /console and the staff API from other machines on the LAN (with the token). */
   allowLanConsole?: boolean
   /** Which peer addresses are this machine; loopback unless told otherwise (tests, odd stacks). */
@@ -83,6 +92,8 @@ export interface HostOptions {
 export interface HostHandle {
   port: number
   staffToken: string
+  /** Where the token came from: handed in, random for this start, or kept (new, reused, rotated). */
+  staffTokenSource: 'given' | 'random' | KeptTokenState
   /** Where the open ballot boxes' keys are kept (vote-keys.ts). */
   keyDir: string
   /** Loopback URL of the console page, carrying the staff token. */
@@ -107,7 +118,6 @@ export function defaultStaticDir(): string {
 /** The composition root of the hall server: wiring happens here and nowhere else. */
 export async function createHost(options: HostOptions): Promise<HostHandle> {
   const log = options.log ?? ((line: string) => console.log(line))
-  const staffToken = options.staffToken ?? newStaffToken()
   const staticDir = options.staticDir ?? defaultStaticDir()
   const keyDir = options.keyDir ?? defaultKeyDir()
   if (isInside(keyDir, options.dataDir))
@@ -115,6 +125,12 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
       `the key folder ${keyDir} must not be inside the data folder ${options.dataDir}`,
     )
   const hall = await Hall.open(options.dataDir, new FileKeyVault(keyDir, options.keyWrap ?? null))
+  const { staffToken, staffTokenSource } = await chooseStaffToken(options, keyDir).catch(
+    async (error: unknown) => {
+      await hall.close()
+      throw error
+    },
+  )
   // What staff must know about the data folder, also where no console is open yet.
   const tellAlerts = () => {
     for (const alert of hall.session.alerts) log(`注意 / alert: ${alert.code}: ${alert.detail}`)
@@ -242,6 +258,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   return {
     port,
     staffToken,
+    staffTokenSource,
     keyDir,
     consoleUrl: consoleUrl(port, staffToken),
     tabletBases,
@@ -275,4 +292,18 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the cast target carries the types
 function typed<N extends Namespace<any, any, any, any>>(nsp: Namespace): N {
   return nsp as unknown as N
+}
+
+async function chooseStaffToken(
+  options: HostOptions,
+  keyDir: string,
+): Promise<{ staffToken: string; staffTokenSource: HostHandle['staffTokenSource'] }> {
+  if (options.staffToken) return { staffToken: options.staffToken, staffTokenSource: 'given' }
+  if (!options.keepStaffToken) return { staffToken: newStaffToken(), staffTokenSource: 'random' }
+  const kept = await keptStaffToken({
+    keyDir,
+    dataDir: options.dataDir,
+    rotate: options.rotateStaffToken ?? false,
+  })
+  return { staffToken: kept.token, staffTokenSource: kept.state }
 }

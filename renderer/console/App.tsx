@@ -15,6 +15,7 @@ import { useI18n } from '../common/i18n'
 import { LanguageSwitch } from '../common/LanguageSwitch'
 import { sections } from './sections'
 import { useConsole } from './use-console'
+import type { ConsoleApi } from './use-console'
 
 const sectionKey = 'plenary.console.section'
 
@@ -60,8 +61,16 @@ export function App() {
             )}
           </Group>
           <Group wrap="nowrap">
-            <Badge color={connected ? 'green' : 'gray'} size="lg" data-testid="connection">
-              {connected ? t('conn.online') : t('conn.offline')}
+            <Badge
+              color={connected ? 'green' : refused ? 'red' : 'gray'}
+              size="lg"
+              data-testid="connection"
+            >
+              {connected
+                ? t('conn.online')
+                : refused
+                  ? t('console.refused.badge')
+                  : t('conn.offline')}
             </Badge>
             <Button component="a" href="/screen/" target="_blank" variant="default">
               {t('console.screen')}
@@ -97,7 +106,7 @@ export function App() {
       <AppShell.Main>
         <Container size="xl">
           <Stack>
-            {refused && <Alert color="red">{t('error.unauthorized')}</Alert>}
+            <CutOff api={api} />
             {state?.alerts.map((alert, i) => (
               <Alert
                 key={i}
@@ -113,10 +122,52 @@ export function App() {
                 {errorText(error)}
               </Alert>
             )}
-            {state && section?.render(api)}
+            {state && (
+              // Cut off from the host, the last state stays readable but nothing looks live.
+              <fieldset
+                disabled={!connected}
+                style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
+              >
+                {section?.render(api)}
+              </fieldset>
+            )}
           </Stack>
         </Container>
       </AppShell.Main>
     </AppShell>
   )
+}
+
+/** A console the host no longer answers says so, and what to do: never live-looking buttons. */
+function CutOff({ api }: { api: ConsoleApi }) {
+  const { t } = useI18n()
+  if (api.refused)
+    return (
+      <Alert
+        color="red"
+        variant="filled"
+        role="alert"
+        title={t('console.refused.title')}
+        data-testid="console-refused"
+      >
+        <Stack gap="sm" align="flex-start">
+          <Text size="md">{t('console.refused.body')}</Text>
+          <Button color="red" variant="white" onClick={api.reconnect}>
+            {t('console.refused.retry')}
+          </Button>
+        </Stack>
+      </Alert>
+    )
+  if (!api.connected && api.state)
+    return (
+      <Alert
+        color="yellow"
+        role="status"
+        title={t('console.offline.title')}
+        data-testid="console-offline"
+      >
+        {t('console.offline.body')}
+      </Alert>
+    )
+  return null
 }

@@ -59,11 +59,24 @@ export function useConsoleSocket({ onToken, listen }: ConsoleSocketOptions = {})
     s.on('console:state', setState)
     s.on('console:roster', setRoster)
     socketRef.current = s
+    // A refused token is not retried by Socket.IO; the new console URL pasted into this tab
+    // changes only the fragment (no reload), so that is when to try again.
+    const onHash = () => {
+      if (!s.connected) s.connect()
+    }
+    window.addEventListener('hashchange', onHash)
     return () => {
+      window.removeEventListener('hashchange', onHash)
       s.disconnect()
       socketRef.current = null
     }
   }, [onToken, listen])
+
+  /** Tries again at once (after a refusal Socket.IO does not). */
+  const reconnect = useCallback(() => {
+    const socket = socketRef.current
+    if (socket && !socket.connected) socket.connect()
+  }, [])
 
   const call = useCallback<Call>(async (event, input) => {
     const socket = socketRef.current
@@ -71,5 +84,5 @@ export function useConsoleSocket({ onToken, listen }: ConsoleSocketOptions = {})
     return request(socket, event, input)
   }, [])
 
-  return { state, roster, call }
+  return { state, roster, call, reconnect }
 }

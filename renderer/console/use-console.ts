@@ -26,7 +26,7 @@ export function useConsole() {
     s.on('disconnect', () => setConnected(false))
     s.on('connect_error', (err) => setRefused(err.message === 'unauthorized'))
   }, [])
-  const { state, roster, call } = useConsoleSocket({ onToken: setToken, listen })
+  const { state, roster, call, reconnect } = useConsoleSocket({ onToken: setToken, listen })
 
   const send = useCallback<Send>(
     async (event, input) => {
@@ -54,6 +54,7 @@ export function useConsole() {
     roster,
     connected,
     refused,
+    reconnect,
     error,
     clearError: () => setError(null),
     showError: setError,

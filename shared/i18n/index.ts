@@ -3,15 +3,18 @@ import { liveEn } from './live.en'
 import { liveZhCN } from './live.zh-CN'
 import { prepEn } from './prep.en'
 import { prepZhCN } from './prep.zh-CN'
+import { safetyEn } from './safety.en'
+import { safetyZhCN } from './safety.zh-CN'
 import { screenEn } from './screen.en'
 import { screenZhCN } from './screen.zh-CN'
 import { zhCN } from './zh-CN'
 
 /**
- * One dictionary per area (common, prep = meeting preparation, live = the live session, screen),
+ * One dictionary per area (common, prep = meeting preparation, live = the live session, screen,
+ * safety = confirmations and refusals that keep the clerk from mistakes),
  * each a zh-CN file and an en file with the same keys, merged here.
  */
-const allZhCN = { ...zhCN, ...prepZhCN, ...liveZhCN, ...screenZhCN }
+const allZhCN = { ...zhCN, ...prepZhCN, ...liveZhCN, ...screenZhCN, ...safetyZhCN }
 export type MessageKey = keyof typeof allZhCN
 
 export const languages = ['zh-CN', 'en'] as const
@@ -19,7 +22,7 @@ export type Language = (typeof languages)[number]
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = {
   'zh-CN': allZhCN,
-  en: { ...en, ...prepEn, ...liveEn, ...screenEn },
+  en: { ...en, ...prepEn, ...liveEn, ...screenEn, ...safetyEn },
 }
 
 /** Looks up a message and fills `{name}` placeholders. */

@@ -4,21 +4,24 @@ import { AuditPanel } from '../components/AuditPanel'
 import { LiveSection } from '../live/LiveSection'
 import { ScreenControl } from '../screen/ScreenControl'
 import type { ConsoleApi } from '../use-console'
+import { useHallVote } from './hall-vote'
 
 /**
  * 会场: running the meeting on the day. Attendance, check-in and the quorum; the vote in hand
  * (open, turnout, remind, paper entry, close, review with the full result, publish, annul,
- * run-off, its archive); what the projector shows; then the audit log.
+ * run-off, its archive); what the projector shows, for the same vote; then the audit log.
  */
 export function HallSection({ api }: { api: ConsoleApi }) {
   const { t } = useI18n()
   const state = api.state
+  // One vote in hand for the live panel and the projector control alike.
+  const { vote, select } = useHallVote(state)
   if (!state) return null
   return (
     <Stack>
       <Title order={3}>{t('prep.nav.hall')}</Title>
-      <LiveSection api={api} />
-      <ScreenControl state={state} send={api.send} />
+      <LiveSection api={api} vote={vote} select={select} />
+      <ScreenControl vote={vote} send={api.send} />
       <AuditPanel load={api.loadAudit} />
     </Stack>
   )

@@ -1,5 +1,9 @@
 import { Badge, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core'
+import { useState } from 'react'
+import { hasQuorum, quorumNeeded } from '../../../shared/protocol/attendance.schema'
+import type { QuorumRule } from '../../../shared/protocol/attendance.schema'
 import type { AttendanceView } from '../../../shared/protocol/views'
+import { ConfirmDialog } from '../../common/ConfirmDialog'
 import { useI18n } from '../../common/i18n'
 import type { LiveSend } from './use-live'
 
@@ -11,10 +15,13 @@ export function AttendanceSummary({
   attendance,
   tabletsOnline,
   send,
+  midMeeting,
 }: {
   attendance: AttendanceView
   tabletsOnline: number
   send: LiveSend
+  /** Someone is checked in or a vote has opened: a quorum change then asks first. */
+  midMeeting: boolean
 }) {
   const { t } = useI18n()
   const cells: [string, number, string][] = [
@@ -33,6 +40,21 @@ export function AttendanceSummary({
           ? t('live.quorum.none')
           : value
   const current = `${attendance.quorum.numerator}/${attendance.quorum.denominator}`
+  const [asking, setAsking] = useState<QuorumRule | null>(null)
+  const quorumQuestion = (to: QuorumRule) => {
+    const neededTo = quorumNeeded(attendance.roster, to)
+    return t('live.quorum.confirm', {
+      from: quorumLabel(current),
+      to: quorumLabel(`${to.numerator}/${to.denominator}`),
+      roster: attendance.roster,
+      neededFrom: attendance.quorumNeeded,
+      neededTo,
+      present: attendance.present,
+      outcome: hasQuorum(attendance.present, attendance.roster, to)
+        ? t('live.quorumMet')
+        : t('live.quorumNotMet'),
+    })
+  }
   const options = quorumPresets.includes(current as (typeof quorumPresets)[number])
     ? quorumPresets
     : [current, ...quorumPresets]
@@ -63,14 +85,25 @@ export function AttendanceSummary({
           value={current}
           data={options.map((value) => ({ value, label: quorumLabel(value) }))}
           onChange={(e) => {
-            const [numerator, denominator] = e.currentTarget.value.split('/').map(Number)
-            void send('meeting:set-quorum', {
-              numerator: numerator ?? 2,
-              denominator: denominator ?? 3,
-            })
+            const [numerator = 2, denominator = 3] = e.currentTarget.value.split('/').map(Number)
+            const rule = { numerator, denominator }
+            // Before anyone is here it is preparation; once the meeting runs it asks first.
+            if (midMeeting) setAsking(rule)
+            else void send('meeting:set-quorum', rule)
           }}
         />
       </Group>
+      <ConfirmDialog
+        opened={asking !== null}
+        title={t('live.quorum.confirmTitle')}
+        confirmLabel={t('live.quorum.change')}
+        onClose={() => setAsking(null)}
+        onConfirm={() => {
+          if (asking) void send('meeting:set-quorum', asking)
+        }}
+      >
+        {asking ? quorumQuestion(asking) : ''}
+      </ConfirmDialog>
     </Paper>
   )
 }

@@ -1,4 +1,4 @@
-import { Button, Group, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import type { ConsoleState, ConsoleVoteView } from '../../../shared/protocol/views'
 import { ConfirmButton } from '../../common/ConfirmButton'
@@ -49,17 +49,20 @@ export function VoteActions({
         />
       )}
       {vote.status === 'draft' && (
-        <Button
+        // Opening always names the vote: the picker may not be on the vote staff think it is.
+        <ConfirmButton
           color="green"
           disabled={anotherOpen || (!quorumMet && !reasonOk)}
           data-shortcut="open"
           data-testid="live-open"
-          onClick={() =>
+          label={quorumMet ? t('live.open') : t('live.openOverride')}
+          confirm={<OpenQuestion vote={vote} state={state} override={override} />}
+          confirmLabel={state.attendance.present === 0 ? t('live.open.anyway') : t('live.open')}
+          confirmColor={state.attendance.present === 0 ? 'red' : 'green'}
+          onConfirm={() =>
             void send('vote:open', quorumMet ? { voteId: vote.id } : { voteId: vote.id, override })
           }
-        >
-          {quorumMet ? t('live.open') : t('live.openOverride')}
-        </Button>
+        />
       )}
       {vote.status === 'open' && (
         <ConfirmButton
@@ -115,5 +118,36 @@ export function VoteActions({
         </>
       )}
     </Group>
+  )
+}
+
+/** What opening does, to which vote: its title and kind, the ballots issued, any override. */
+function OpenQuestion({
+  vote,
+  state,
+  override,
+}: {
+  vote: ConsoleVoteView
+  state: ConsoleState
+  override: string
+}) {
+  const { t } = useI18n()
+  const { present, quorumMet, quorumNeeded } = state.attendance
+  return (
+    <Stack gap="sm" data-testid="open-question">
+      <Text fz="lg">
+        {t('live.open.confirm', { title: vote.title, kind: t(`kind.${vote.rules.kind}`), present })}
+      </Text>
+      {!quorumMet && (
+        <Text c="orange.9">
+          {t('live.open.override', { present, needed: quorumNeeded, reason: override.trim() })}
+        </Text>
+      )}
+      {present === 0 && (
+        <Alert color="red" data-testid="open-nobody">
+          {t('live.open.nobody')}
+        </Alert>
+      )}
+    </Stack>
   )
 }

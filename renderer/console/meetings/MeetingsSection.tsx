@@ -13,6 +13,7 @@ import {
 import { useState } from 'react'
 import type { AppError } from '../../../shared/protocol/envelope'
 import type { MeetingListEntry } from '../../../shared/protocol/views'
+import { ConfirmButton } from '../../common/ConfirmButton'
 import { ConfirmDialog } from '../../common/ConfirmDialog'
 import { useI18n } from '../../common/i18n'
 import { FormModal } from '../components/FormModal'
@@ -40,6 +41,11 @@ export function MeetingsSection({ api }: { api: ConsoleApi }) {
   const [asking, setAsking] = useState<Asking | null>(null)
   const [deleting, setDeleting] = useState<MeetingListEntry | null>(null)
   const current = meetings.find((m) => m.active)
+  // As the host decides (MeetingService.loadDemo): into an empty meeting, else beside it.
+  const hasData =
+    (state?.attendance.roster ?? 0) > 0 ||
+    (state?.projects.length ?? 0) > 0 ||
+    (state?.votes.length ?? 0) > 0
 
   const defaultTitle = (a: Asking): string => {
     if (a.action === 'create') return ''
@@ -53,9 +59,26 @@ export function MeetingsSection({ api }: { api: ConsoleApi }) {
         <Title order={3}>{t('prep.nav.meetings')}</Title>
         <Group>
           {/* Never replaces anything: a meeting with data gets a new one beside it. */}
-          <Button variant="default" onClick={() => void api.send('meeting:load-demo', {})}>
-            {t('console.loadDemo')}
-          </Button>
+          <ConfirmButton
+            variant="default"
+            confirmColor="blue"
+            label={t('console.loadDemo')}
+            confirmLabel={t('console.loadDemo')}
+            data-testid="load-demo"
+            confirm={
+              <Stack gap="xs" data-testid="load-demo-question">
+                <Text>{t('console.loadDemo.confirm')}</Text>
+                {state?.meeting && (
+                  <Text>
+                    {t(hasData ? 'console.loadDemo.beside' : 'console.loadDemo.intoEmpty', {
+                      title: state.meeting.title,
+                    })}
+                  </Text>
+                )}
+              </Stack>
+            }
+            onConfirm={() => void api.send('meeting:load-demo', {})}
+          />
           <Button onClick={() => setAsking({ action: 'create' })} disabled={voteOpen}>
             {t('prep.meeting.create')}
           </Button>

@@ -1,10 +1,10 @@
-import { Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core'
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import type { Socket } from 'socket.io-client'
 import type { ScreenClientEvents, ScreenServerEvents } from '../../../shared/protocol/events'
 import { namespaces } from '../../../shared/protocol/events'
 import { screenStageProblem } from '../../../shared/protocol/screen.schema'
-import type { ConsoleState, ScreenStage } from '../../../shared/protocol/views'
+import type { ConsoleVoteView, ScreenStage } from '../../../shared/protocol/views'
 import { screenStages, screenVoteStages } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
 import { connectNamespace } from '../../common/socket'
@@ -23,22 +23,27 @@ const order: readonly ScreenStage[] = [
   'final',
 ]
 
-/** What the projector shows: one button per stage; vote stages use the chosen vote. */
-export function ScreenControl({ state, send }: { state: ConsoleState; send: Send }) {
+/**
+ * What the projector shows: one button per stage; vote stages show the vote in hand in the
+ * hall (hall-vote.ts), so the projector never shows another vote than the one staff run.
+ */
+export function ScreenControl({ vote, send }: { vote: ConsoleVoteView | null; send: Send }) {
   const { t } = useI18n()
   // The screen namespace is public and read-only: it tells us what the hall sees right now.
-  const [showing, setShowing] = useState<{ stage: ScreenStage; voteId: string | null } | null>(null)
+  const [showing, setShowing] = useState<{
+    stage: ScreenStage
+    vote: { id: string; title: string } | null
+  } | null>(null)
   useEffect(() => {
     const socket = connectNamespace<ScreenSocket>(namespaces.screen, {})
-    socket.on('screen:state', (s) => setShowing({ stage: s.stage, voteId: s.vote?.id ?? null }))
+    socket.on('screen:state', (s) =>
+      setShowing({ stage: s.stage, vote: s.vote ? { id: s.vote.id, title: s.vote.title } : null }),
+    )
     return () => {
       socket.disconnect()
     }
   }, [])
-  const [picked, setPicked] = useState<string | null>(null)
-  const fallback = showing?.voteId ?? state.votes.findLast((v) => v.status !== 'draft')?.id ?? null
-  const voteId = picked ?? fallback
-  const vote = state.votes.find((v) => v.id === voteId) ?? null
+  const voteId = vote?.id ?? null
 
   return (
     <Card withBorder data-testid="screen-control">
@@ -47,28 +52,25 @@ export function ScreenControl({ state, send }: { state: ConsoleState; send: Send
           <Title order={4}>{t('screen.control.title')}</Title>
           {showing && (
             <Text c="dimmed" data-testid="screen-showing">
-              {t('screen.control.now', { stage: t(`screen.stage.${showing.stage}`) })}
+              {showing.vote && screenVoteStages.includes(showing.stage)
+                ? t('screen.control.nowVote', {
+                    stage: t(`screen.stage.${showing.stage}`),
+                    title: showing.vote.title,
+                  })
+                : t('screen.control.now', { stage: t(`screen.stage.${showing.stage}`) })}
             </Text>
           )}
         </Group>
-        <Select
-          label={t('screen.control.vote')}
-          placeholder={t('screen.control.pickVote')}
-          data={state.votes.map((v) => ({
-            value: v.id,
-            label: `${v.title}（${t(`status.${v.status}`)}）`,
-          }))}
-          value={voteId}
-          onChange={setPicked}
-          allowDeselect={false}
-        />
+        <Text fw={600} data-testid="screen-control-vote">
+          {vote ? t('screen.control.follows', { title: vote.title }) : t('screen.control.noVote')}
+        </Text>
         <Group gap="xs">
           {order
             .filter((s) => screenStages.includes(s))
             .map((stage) => {
               const needsVote = screenVoteStages.includes(stage)
               const blocked = needsVote && (!vote || screenStageProblem(stage, vote) !== null)
-              const active = showing?.stage === stage && (!needsVote || showing.voteId === voteId)
+              const active = showing?.stage === stage && (!needsVote || showing.vote?.id === voteId)
               return (
                 <Button
                   key={stage}
