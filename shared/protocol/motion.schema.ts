@@ -15,6 +15,9 @@ export interface MotionText {
 /** The one candidate id of a motion's ballot. */
 export const MOTION_ID = 'M1'
 
+/** Longest text each field takes (characters, after trimming). */
+export const motionLimits = { title: 200, docNumber: 50, summary: 2000 } as const
+
 const field = (name: string, nameEn: string, max: number) =>
   z
     .string()
@@ -22,11 +25,11 @@ const field = (name: string, nameEn: string, max: number) =>
     .max(max, { message: `${name}不能超过 ${max} 个字 / ${nameEn} is longer than ${max}` })
 
 export const motionTextSchema = z.object({
-  title: field('决议标题', 'the motion title', 200).min(1, {
+  title: field('决议标题', 'the motion title', motionLimits.title).min(1, {
     message: '请填写决议标题 / the motion title is required',
   }),
-  docNumber: field('文号', 'the document number', 50).default(''),
-  summary: field('决议摘要', 'the summary', 2000).default(''),
+  docNumber: field('文号', 'the document number', motionLimits.docNumber).default(''),
+  summary: field('决议摘要', 'the summary', motionLimits.summary).default(''),
 })
 export type MotionTextInput = z.input<typeof motionTextSchema>
 
