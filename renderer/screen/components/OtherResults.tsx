@@ -56,6 +56,8 @@ export function MotionResult({ result, vote }: { result: VoteResult; vote: Scree
 }
 
 const ratingColors = {
+  // Grey and unlabelled, as before: the per-item legend's gold 弃权 is that legend's own.
+  abstain: { light: '#dee2e6', dark: '#373a40' },
   satisfied: { light: '#2b8a3e', dark: '#40c057' },
   basic: { light: '#94d82d', dark: '#82c91e' },
   unsatisfied: { light: '#e03131', dark: '#fa5252' },
@@ -79,7 +81,7 @@ export function RatingResult({
     ['satisfied', ratingColors.satisfied[scheme]],
     ['basic', ratingColors.basic[scheme]],
     ['unsatisfied', ratingColors.unsatisfied[scheme]],
-    ['abstain', stackColors.abstain[scheme]],
+    ['abstain', ratingColors.abstain[scheme]],
   ] as const
   const px = `${fontSize}px`
   return (

@@ -59,8 +59,19 @@ export function ResultsStage({ vote }: { vote: ScreenVoteView }) {
         </Box>
       )}
       {result.kind === 'motion' && <MotionResult result={result} vote={vote} />}
-      {result.kind === 'rating' && <RatingResult result={result} vote={vote} fontSize={fontSize} />}
+      {result.kind === 'rating' && (
+        <RatingResult
+          result={result}
+          vote={vote}
+          fontSize={ratingFontSize(unit, result.items.length)}
+        />
+      )}
       <CountsRow counts={result.counts} />
     </Stack>
   )
+}
+
+/** The rating rows' labels, as they were before the ranked chart grew: 2.6u to 3.6u. */
+function ratingFontSize(unit: number, items: number): number {
+  return unit * Math.min(3.6, Math.max(2.6, (62 / Math.max(1, items)) * 0.55))
 }
