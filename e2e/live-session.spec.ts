@@ -384,7 +384,8 @@ test('tablet states at 768×1024 and 1024×768, every kind of ballot', async ({
       rules: defaultRules('per-item', 5),
       ids: ids.slice(0, 5),
     },
-    { title: '关于民生实事项目的决议', rules: defaultRules('motion'), ids: ids.slice(0, 1) },
+    // A motion's one item is the motion itself (M1), from its own text.
+    { title: '关于民生实事项目的决议', rules: defaultRules('motion'), ids: ['M1'] },
     {
       title: '2026年度民生实事项目满意度测评',
       rules: { ...defaultRules('rating'), timeLimit: { seconds: 600, onExpiry: 'warn' as const } },
@@ -403,10 +404,14 @@ test('tablet states at 768×1024 and 1024×768, every kind of ballot', async ({
     await expect(t.getByTestId('tablet-message')).toHaveText('请等待表决开始')
     await shot(t, 'waiting')
     for (const v of votes) {
+      const motion = v.rules.kind === 'motion'
       const { voteId } = await host.votes.create({
         title: v.title,
         rules: v.rules,
-        candidateIds: v.ids,
+        candidateIds: motion ? [] : v.ids,
+        motion: motion
+          ? { title: '关于2027年度民生实事项目的决议（草案）', docNumber: '青人大〔2027〕3号' }
+          : null,
       })
       await host.votes.open({ voteId })
       const kind = v.rules.kind

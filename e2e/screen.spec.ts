@@ -45,7 +45,6 @@ test('every screen stage at 720p, 1080p and 4K, driven through the console socke
   for (const [id, title] of Object.entries(longTitles)) {
     await hall.call('project:add', { id, title, leadUnit: '区医疗保障局' })
   }
-  await hall.call('project:add', { id: 'M01', title: '关于2027年度民生实事项目实施计划的决议' })
 
   const context = await browser.newContext({ viewport: sizes[0], locale: 'zh-CN' })
   const screen = await context.newPage()
@@ -110,17 +109,19 @@ test('every screen stage at 720p, 1080p and 4K, driven through the console socke
   await hall.call('vote:publish', { voteId: selectId })
 
   const chart = screen.getByTestId('results-chart')
-  await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible()
-  const values = await chart.locator('.recharts-label-list text').allTextContents()
+  await expect(chart.locator('[data-segment]').first()).toBeVisible()
+  const values = await chart.locator('[data-testid^="count-for-"]').allTextContents()
   expect(values.map(Number)).toEqual([...targets].sort((a, b) => b - a))
-  const ticks = await chart.locator('.recharts-cartesian-axis-tick-value').allTextContents()
-  expect(ticks[0]).toBe('1  农村无害化卫生户厕改造')
-  // At 1080p 24 characters fit; only the 30-character title is cut, never the others.
+  const ticks = await chart.getByTestId('bar-title').allTextContents()
+  expect(ticks[0]).toBe('农村无害化卫生户厕改造')
+  // At 1080p 22 characters fit; only the 30-character title is cut, never the others.
   const cut = ticks.filter((t) => t.endsWith('…'))
   expect(cut).toHaveLength(1)
-  expect(cut[0]).toMatch(/^6 {2}城乡居民基本医疗保险参保补助提标及慢性病门诊/)
+  expect(cut[0]).toMatch(/^城乡居民基本医疗保险参保补助提标及慢性病/)
   await expect(screen.getByText('过半数 164票')).toBeVisible()
-  await expect(screen.getByText('前10项')).toBeVisible()
+  // The tie straddles the 10th place: a band over the two tied rows, no cut line through it.
+  await expect(screen.getByTestId('cut-line')).toHaveCount(0)
+  await expect(screen.getByTestId('tie-band')).toHaveAttribute('data-rows', '2')
   await expect(screen.getByTestId('result-banner')).toHaveAttribute('data-kind', 'tie')
   await expect(screen.getByTestId('result-banner')).toContainText('第10名出现并列')
   await expect(chart.getByText('当选', { exact: true })).toHaveCount(9)
@@ -171,17 +172,22 @@ test('every screen stage at 720p, 1080p and 4K, driven through the console socke
   ]
   await hall.runVote(perItemId, markedBallots(perIds, perRows, 310))
   await expect(screen.getByTestId('stage-results')).toHaveAttribute('data-kind', 'per-item')
-  const perValues = await chart.locator('.recharts-label-list text').allTextContents()
+  const perValues = await chart.locator('[data-testid^="count-for-"]').allTextContents()
   expect(perValues.map(Number)).toEqual([290, 250, 230, 180, 120])
   await shoot(screen, 'results-per-item')
 
-  // 决议表决: a large 通过 with its three numbers.
-  const motionId = await hall.createVote(
-    '关于2027年度民生实事项目实施计划的决议',
-    defaultRules('motion'),
-    ['M01'],
-  )
-  await hall.runVote(motionId, markedBallots(['M01'], [[280, 12]], 305))
+  // 决议表决: the motion, then a large 通过 with its three numbers.
+  const { voteId: motionId } = await hall.call<{ voteId: string }>('vote:create', {
+    title: '关于2027年度民生实事项目实施计划的决议',
+    rules: defaultRules('motion'),
+    motion: {
+      title: '关于2027年度民生实事项目实施计划的决议（草案）',
+      docNumber: '青人大〔2027〕3号',
+      summary: '',
+    },
+  })
+  await hall.runVote(motionId, markedBallots(['M1'], [[280, 12]], 305))
+  await expect(screen.getByTestId('motion-doc-number')).toHaveText('青人大〔2027〕3号')
   await expect(screen.getByTestId('motion-outcome')).toHaveText('通过')
   await expect(screen.getByTestId('motion-for')).toHaveText('280')
   await expect(screen.getByTestId('motion-against')).toHaveText('12')

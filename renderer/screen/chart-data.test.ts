@@ -12,7 +12,9 @@ import {
   ratingRows,
   rankedBars,
   resultBanner,
+  statusWord,
   thresholdLabel,
+  tieBand,
 } from './chart-data'
 
 const titled = (ids: string[]) => ids.map((id) => ({ id, title: `项目${id}` }))
@@ -53,10 +55,19 @@ describe('ranked bars (select)', () => {
       ['D', 5, 4, 'failed'],
     ])
     expect(bars[0]?.title).toBe('项目A')
-    expect(cutAfter(bars, 2)?.id).toBe('B')
+    expect(cutAfter(result, bars, 2)?.id).toBe('B')
     expect(resultBanner(result, titled(ids))).toBeNull()
     expect(result.needed).toBe(51)
-    expect(axisMax(result, bars)).toBe(100)
+    // Scaled to the longest bar (70), not to the 100 seated.
+    expect(axisMax(result, bars)).toBe(70)
+    expect(tieBand(bars)).toBeNull()
+    expect(bars.map((b) => statusWord('select', b))).toEqual([
+      'elected',
+      'elected',
+      null,
+      null,
+      null,
+    ])
   })
 
   it('marks a tie at the cut line and names the tied projects in the banner', () => {
@@ -75,7 +86,16 @@ describe('ranked bars (select)', () => {
       'D:tied',
       'E:failed',
     ])
-    expect(cutAfter(bars, 3)?.id).toBe('C')
+    // Never between two tied projects: the tie is a band over B, C and D instead.
+    expect(cutAfter(result, bars, 3)).toBeNull()
+    expect(tieBand(bars)).toEqual({ from: 1, to: 3 })
+    expect(bars.map((b) => statusWord('select', b))).toEqual([
+      'elected',
+      'tied',
+      'tied',
+      'tied',
+      null,
+    ])
     expect(resultBanner(result, titled(ids))).toEqual({
       kind: 'tie',
       seatsLeft: 2,
@@ -114,7 +134,24 @@ describe('ranked bars (select)', () => {
 
   it('has no cut line when every candidate fits the seats', () => {
     const result = run({ kind: 'select', seats: 5, candidates: ids, roster: 10, ballots: [] })
-    expect(cutAfter(rankedBars(result, titled(ids)), 5)).toBeNull()
+    expect(cutAfter(result, rankedBars(result, titled(ids)), 5)).toBeNull()
+  })
+
+  it('scales to the threshold when no bar reaches it, and draws no line between equal counts', () => {
+    // 11 of 40 present, 21 needed: nothing passes; A 8, B and C 5 share places 2 and 3.
+    const result = run({
+      kind: 'select',
+      seats: 2,
+      candidates: ['A', 'B', 'C', 'D'],
+      roster: 40,
+      present: 11,
+      ballots: [forEach(5, 'A', 'B'), forEach(3, 'A', 'C'), forEach(2, 'C', 'D')],
+    })
+    expect(result.void).toBeNull()
+    const bars = rankedBars(result, titled(['A', 'B', 'C', 'D']))
+    expect(bars.map((b) => b.votes)).toEqual([8, 5, 5, 2])
+    expect(axisMax(result, bars)).toBe(21)
+    expect(cutAfter(result, bars, 2)).toBeNull()
   })
 })
 
@@ -136,7 +173,56 @@ describe('per-item stacks', () => {
       ['B', 7, 0, 2, 'elected'],
       ['A', 3, 4, 2, 'failed'],
     ])
-    expect(axisMax(result, bars)).toBe(10)
+    // Each stack is the 9 valid ballots; the axis runs to them, not to the 10 seated.
+    expect(axisMax(result, bars)).toBe(9)
+    // 逐项's words: 通过 / 未通过, never 当选.
+    expect(bars.map((b) => statusWord('per-item', b))).toEqual(['passed', 'failed'])
+  })
+
+  it('draws the cut line only where the cap turned away an item that passed', () => {
+    // 13 items, a cap of 10; 11 present and 21 of 40 needed: nothing passes, so no line.
+    const items = Array.from({ length: 13 }, (_, i) => `I${i + 1}`)
+    const none = run({
+      kind: 'per-item',
+      seats: 10,
+      candidates: items,
+      roster: 40,
+      present: 11,
+      ballots: [[11, Object.fromEntries(items.map((id, i) => [id, i < 5 ? 'for' : 'against']))]],
+    })
+    const noneBars = rankedBars(none, titled(items))
+    expect(cutAfter(none, noneBars, 10)).toBeNull()
+    expect(resultBanner(none, titled(items))).toBeNull()
+    expect(new Set(noneBars.map((b) => statusWord('per-item', b)))).toEqual(new Set(['failed']))
+
+    // 6 of 11 needed (half of those present): 12 pass, 10 fit under the cap.
+    const passing = run({
+      kind: 'per-item',
+      seats: 10,
+      threshold: { base: 'present', numerator: 1, denominator: 2, strict: true },
+      candidates: items,
+      roster: 40,
+      present: 11,
+      ballots: [
+        [6, Object.fromEntries(items.map((id, i) => [id, i < 12 ? 'for' : 'against']))],
+        [5, Object.fromEntries(items.map((id, i) => [id, i < 10 ? 'for' : 'abstain']))],
+      ],
+    })
+    const bars = rankedBars(passing, titled(items))
+    expect(cutAfter(passing, bars, 10)?.id).toBe('I10')
+    expect(bars.map((b) => statusWord('per-item', b))).toEqual([
+      ...Array<string>(10).fill('passed'),
+      'overCap',
+      'overCap',
+      'failed',
+    ])
+    // A shortfall under a cap the rules accept is no news; one the rules run off is.
+    const few = { ...passing, shortfall: { seatsLeft: 3 } }
+    expect(resultBanner(few, titled(items))).toBeNull()
+    expect(resultBanner(few, titled(items), 'runoff-remaining')).toEqual({
+      kind: 'shortfall',
+      seatsLeft: 3,
+    })
   })
 })
 
@@ -179,11 +265,16 @@ describe('motion', () => {
     })
     expect(motionView(result, titled(['M']))).toEqual({
       title: '项目M',
+      docNumber: '',
+      summary: '',
       passed: true,
       for: 6,
       against: 2,
       abstain: 1,
     })
+    // Its subject is the motion's own text.
+    const motion = { title: '关于…的决议（草案）', docNumber: '青人大〔2027〕3号', summary: '摘要' }
+    expect(motionView(result, titled(['M']), motion)).toMatchObject(motion)
   })
 })
 

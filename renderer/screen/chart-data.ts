@@ -1,5 +1,8 @@
+import type { MotionText } from '../../shared/protocol/motion.schema'
+export type { StatusWord } from '../common/result-words'
+export { statusWord } from '../common/result-words'
 import type { Grade, VoteResult } from '../../shared/protocol/result.schema'
-import type { Threshold } from '../../shared/protocol/vote-rules.schema'
+import type { ShortfallPolicy, Threshold } from '../../shared/protocol/vote-rules.schema'
 import type { VoteCandidate } from '../../shared/protocol/vote.schema'
 
 /**
@@ -50,19 +53,41 @@ export function rankedBars(result: VoteResult, candidates: readonly VoteCandidat
   })
 }
 
-/** The axis runs to the roster when it is known, so bar lengths compare across votes. */
+/**
+ * Where the bars end: at the longest bar (a per-item bar is its whole stack) or the threshold,
+ * whichever is further, so the chart uses its width for what it must show. (Scaled to 应到, 11
+ * present of 40 seated drew the longest bar a quarter of the way across.)
+ */
 export function axisMax(result: VoteResult, bars: readonly BarDatum[]): number {
-  const top = Math.max(0, ...bars.map((b) => b.votes + b.against + b.abstain), result.needed)
-  return Math.max(top, result.counts.roster, 1)
+  return Math.max(1, result.needed, ...bars.map((b) => b.votes + b.against + b.abstain))
 }
 
 /**
  * The cut line goes after the K-th bar (K = seats): above it the places on offer. None when
- * every candidate fits, or for kinds without seats.
+ * every candidate fits, for a void vote, or for kinds without seats. 逐项's seats are a cap, so
+ * its line is drawn only when more items passed than the cap lets through. Never between two
+ * equal counts: a tie at the cut reads as a tie (tieBand), not as one seated and one not.
  */
-export function cutAfter(bars: readonly BarDatum[], seats: number | null): BarDatum | null {
-  if (seats === null || seats < 1 || seats >= bars.length) return null
-  return bars[seats - 1] ?? null
+export function cutAfter(
+  result: VoteResult,
+  bars: readonly BarDatum[],
+  seats: number | null,
+): BarDatum | null {
+  if (result.void !== null || seats === null || seats < 1 || seats >= bars.length) return null
+  if (result.kind === 'per-item' && bars.filter((b) => b.passed).length <= seats) return null
+  const above = bars[seats - 1]
+  const below = bars[seats]
+  if (!above || !below || above.votes === below.votes) return null
+  return above
+}
+
+/** The rows of the tie at the cut line (first and last index, in rank order), or null. */
+export function tieBand(bars: readonly BarDatum[]): { from: number; to: number } | null {
+  const from = bars.findIndex((b) => b.tied)
+  if (from < 0) return null
+  let to = from
+  while (bars[to + 1]?.tied) to += 1
+  return { from, to }
 }
 
 export type ResultBanner =
@@ -71,10 +96,14 @@ export type ResultBanner =
   | { kind: 'shortfall'; seatsLeft: number }
   | null
 
-/** The one banner a result needs: void first (nothing else holds), then a tie, then a shortfall. */
+/**
+ * The one banner a result needs: void first (nothing else holds), then a tie, then a shortfall.
+ * 逐项's seats are a cap: fewer items passing is news only when the rules run off the rest.
+ */
 export function resultBanner(
   result: VoteResult,
   candidates: readonly VoteCandidate[],
+  shortfallPolicy: ShortfallPolicy = 'accept-fewer',
 ): ResultBanner {
   if (result.void !== null) return { kind: 'void', reason: result.void }
   if (result.tie) {
@@ -85,7 +114,9 @@ export function resultBanner(
       titles: result.tie.candidates.map((id) => titles.get(id) ?? id),
     }
   }
-  if (result.shortfall) return { kind: 'shortfall', seatsLeft: result.shortfall.seatsLeft }
+  const quiet = result.kind === 'per-item' && shortfallPolicy === 'accept-fewer'
+  if (result.shortfall && !quiet)
+    return { kind: 'shortfall', seatsLeft: result.shortfall.seatsLeft }
   return null
 }
 
@@ -135,6 +166,9 @@ export function percent(rate: number | null): number | null {
 
 export interface MotionView {
   title: string
+  /** 文号 and summary of the motion's own text; '' when it has none (or predates them). */
+  docNumber: string
+  summary: string
   passed: boolean
   for: number
   against: number
@@ -144,13 +178,16 @@ export interface MotionView {
 export function motionView(
   result: VoteResult,
   candidates: readonly VoteCandidate[],
+  motion: MotionText | null = null,
 ): MotionView | null {
   if (result.kind !== 'motion') return null
   const item = result.items[0]
   if (!item) return null
-  const title = candidates.find((c) => c.id === item.id)?.title ?? item.id
+  const title = motion?.title ?? candidates.find((c) => c.id === item.id)?.title ?? item.id
   return {
     title,
+    docNumber: motion?.docNumber ?? '',
+    summary: motion?.summary ?? '',
     passed: result.void === null && item.passed,
     for: item.for,
     against: item.against,

@@ -79,5 +79,8 @@ export const liveEn: Record<keyof typeof liveZhCN, string> = {
   'live.elected': 'Elected: {list}',
   'live.tie': 'Tie: {list} for {seats} seat(s); a run-off is due',
   'live.shortfall': '{seats} seat(s) left unfilled',
+  'live.passedItems': 'Passed: {list}',
+  'live.tie.per-item': 'Tied in "for" votes over the cap: {list}; {seats} to vote on again',
+  'live.shortfall.per-item': 'Fewer items passed than the cap: {seats} to vote on again',
   'live.shortcuts': 'Shortcuts:',
 }

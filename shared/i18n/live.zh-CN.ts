@@ -75,5 +75,8 @@ export const liveZhCN = {
   'live.elected': '当选：{list}',
   'live.tie': '并列：{list} 争 {seats} 个名额，需另行票决',
   'live.shortfall': '尚缺 {seats} 个名额',
+  'live.passedItems': '通过：{list}',
+  'live.tie.per-item': '赞成票相同：{list}，超出限额，剩余 {seats} 项需另行表决',
+  'live.shortfall.per-item': '通过的项目不足限额，尚缺 {seats} 项，需另行表决',
   'live.shortcuts': '快捷键：',
 } as const

@@ -10,6 +10,7 @@ const ballot = (id: string): DeputyBallotView => ({
   maxFor: null,
   allowChange: false,
   candidates: [{ id: 'P01', title: 'P01' }],
+  motion: null,
   remainingMs: null,
 })
 const mine: DeputyState = {

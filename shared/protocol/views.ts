@@ -1,5 +1,6 @@
 import type { AttendanceState, QuorumRule } from './attendance.schema'
 import type { Meeting, Project } from './meeting.schema'
+import type { MotionText } from './motion.schema'
 import type { VoteResult } from './result.schema'
 import type { VoteKind, VoteRules } from './vote-rules.schema'
 import type { VoteCandidate, VoteDef, VoteStatus } from './vote.schema'
@@ -129,6 +130,8 @@ export interface ScreenVoteView {
   kind: VoteKind
   seats: number | null
   candidates: VoteCandidate[]
+  /** A motion's own text (its subject); null for other kinds. */
+  motion: MotionText | null
   status: VoteStatus
   turnout: TurnoutView
   /** When the time limit runs out (ISO), for the countdown; null without one. */
@@ -161,6 +164,8 @@ export interface DeputyBallotView {
   /** A deputy may change the ballot until the vote closes. */
   allowChange: boolean
   candidates: VoteCandidate[]
+  /** A motion's own text (its subject); null for other kinds. */
+  motion: MotionText | null
   /**
    * Time left when this state was sent, in ms (null without a limit): tablet clocks are often
    * wrong, so the tablet counts down from its own receipt time, not from a wall-clock deadline.

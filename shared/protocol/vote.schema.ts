@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { marksSchema, voteRulesSchema } from './vote-rules.schema'
 import type { VoteRules } from './vote-rules.schema'
 import type { VoteResult } from './result.schema'
+import { motionTextSchema } from './motion.schema'
+import type { MotionText } from './motion.schema'
 
 /** `annulled`: staff voided it with a reason; kept with its ballots, never shown as a result. */
 export const voteStatuses = ['draft', 'open', 'closed', 'published', 'annulled'] as const
@@ -24,6 +26,11 @@ export interface VoteDef {
   title: string
   rules: VoteRules
   candidates: VoteCandidate[]
+  /**
+   * A motion's (决议表决) own text: its subject. Its one candidate carries the title; a motion
+   * made before this field existed has none and shows that candidate's title alone.
+   */
+  motion?: MotionText | null
   status: VoteStatus
   openedAt: string | null
   closedAt: string | null
@@ -78,8 +85,10 @@ export type PaperBallotInput = z.input<typeof paperBallotInputSchema>
 export const voteCreateInputSchema = z.object({
   title: z.string().trim().min(1).max(200),
   rules: voteRulesSchema,
-  /** Project ids, in ballot order. */
-  candidateIds: z.array(z.string().min(1).max(32)).min(1).max(200),
+  /** Project ids, in ballot order; none for a motion, whose subject is `motion`. */
+  candidateIds: z.array(z.string().min(1).max(32)).max(200).default([]),
+  /** Required for kind motion, and only there. */
+  motion: motionTextSchema.nullable().default(null),
 })
 export type VoteCreateInput = z.input<typeof voteCreateInputSchema>
 

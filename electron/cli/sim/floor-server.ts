@@ -27,6 +27,7 @@ const vote: DeputyBallotView = {
   maxFor: null,
   allowChange: false,
   remainingMs: null,
+  motion: null,
   candidates: Array.from({ length: 13 }, (_, i) => ({
     id: `P${String(i + 1).padStart(2, '0')}`,
     title: `P${i + 1}`,

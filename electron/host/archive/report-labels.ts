@@ -51,6 +51,9 @@ export const reportLabels = {
   sheetRules: '规则',
   meeting: '会议',
   vote: '表决事项',
+  motionTitle: '决议标题',
+  docNumber: '文号',
+  motionSummary: '决议摘要',
   field: '项目',
   value: '内容',
 } as const

@@ -57,6 +57,8 @@ export interface ReportModel {
   meetingTitle: string
   voteTitle: string
   kindLabel: string
+  /** A motion's own text (title, 文号, summary) as label–value lines; empty for other kinds. */
+  subject: [string, string][]
   rulesSummary: string
   ruleDetails: string[]
   openedAt: string
@@ -112,7 +114,8 @@ export function buildReportModel(input: ResultReportInput): ReportModel {
   const row = (id: string, cells: CellValue[], emphasis: boolean): ReportRow => ({
     id,
     cells,
-    project: projects.get(id) ?? null,
+    // A motion is no project, whatever project shares its id.
+    project: vote.motion ? null : (projects.get(id) ?? null),
     emphasis,
   })
   const barLabel = (id: string) => `${id} ${titleOf(id)}`
@@ -262,6 +265,7 @@ export function buildReportModel(input: ResultReportInput): ReportModel {
     meetingTitle: input.meetingTitle,
     voteTitle: vote.title,
     kindLabel: kindLabels[result.kind],
+    subject: motionSubject(vote),
     rulesSummary: summarizeRules(vote.rules, vote.candidates.length, {
       roster: c.roster,
       present: c.present,
@@ -292,6 +296,15 @@ export function buildReportModel(input: ResultReportInput): ReportModel {
 }
 
 const cells = (...parts: CellValue[][]): CellValue[] => parts.flat()
+
+function motionSubject(vote: VoteDef): [string, string][] {
+  const m = vote.motion
+  if (!m) return []
+  const lines: [string, string][] = [[reportLabels.motionTitle, m.title]]
+  if (m.docNumber) lines.push([reportLabels.docNumber, m.docNumber])
+  if (m.summary) lines.push([reportLabels.motionSummary, m.summary])
+  return lines
+}
 
 function electedConclusion(elected: readonly string[], titleOf: (id: string) => string): string {
   if (elected.length === 0) return reportLabels.noneElected

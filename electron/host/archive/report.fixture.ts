@@ -126,8 +126,14 @@ export const perItemInput = (): ResultReportInput =>
     ],
   })
 
-export const motionInput = (): ResultReportInput =>
-  reportInput({
+/** A motion: its subject is its own text (title, 文号, summary), not a project. */
+export const motionInput = (): ResultReportInput => {
+  const motion = {
+    title: '青川区第三届人民代表大会第五次会议关于2027年度民生实事项目的决议（草案）',
+    docNumber: '青人大〔2027〕3号',
+    summary: '会议决定，2027年度实施普惠托育服务扩容等十项民生实事项目，由区人民政府组织实施。',
+  }
+  const input = reportInput({
     kind: 'motion',
     title: '关于2027年度民生实事项目的决议（草案）',
     ids: ['M1'],
@@ -137,8 +143,11 @@ export const motionInput = (): ResultReportInput =>
       [3, { M1: 'against' }],
       [2, { M1: 'abstain' }],
     ],
-    titles: { M1: '青川区第三届人民代表大会第五次会议关于2027年度民生实事项目的决议（草案）' },
+    titles: { M1: motion.title },
   })
+  input.vote.motion = motion
+  return input
+}
 
 export const ratingInput = (): ResultReportInput =>
   reportInput({

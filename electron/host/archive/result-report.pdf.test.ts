@@ -17,7 +17,11 @@ const needsPoppler = 'needs pdftotext (apt-get install poppler-utils)'
 const kinds: [string, () => ResultReportInput, string[]][] = [
   ['select', selectInput, ['差额票决', '13选10', '另行票决', 'P09', '当选项目（8项）']],
   ['per-item', perItemInput, ['逐项表决', '反对', '弃权', '尚缺 1 项']],
-  ['motion', motionInput, ['决议表决', '表决通过']],
+  [
+    'motion',
+    motionInput,
+    ['决议表决', '表决通过', '文号', '青人大〔2027〕3号', '十项民生实事项目'],
+  ],
   ['rating', ratingInput, ['满意度测评', '基本满意', '84.6%', '总体满意率']],
   ['void', voidInput, ['本次表决无效', '收回票数多于发出票数']],
 ]

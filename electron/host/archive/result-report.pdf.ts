@@ -91,6 +91,7 @@ function paragraph(doc: Doc, text: string, y: number, font: string, size: number
 
 function info(doc: Doc, model: ReportModel, y: number): number {
   const rows: [string, string][] = [
+    ...model.subject,
     [reportLabels.kind, model.kindLabel],
     [reportLabels.rules, model.rulesSummary],
     [reportLabels.otherRules, model.ruleDetails.join('；')],

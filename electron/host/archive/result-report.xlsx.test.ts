@@ -67,6 +67,10 @@ describe('renderResultXlsx', () => {
     expect(perItem.find((r) => r[0] === '名次')).toContain('反对')
     const motion = rows((await read(await renderResultXlsx(motionInput()))).worksheets[0]!)
     expect(motion).toContainEqual(expect.arrayContaining(['M1', 22, 3, 2, '通过']))
+    expect(motion).toContainEqual(expect.arrayContaining(['文号', '青人大〔2027〕3号']))
+    expect(motion).toContainEqual(
+      expect.arrayContaining(['决议标题', motionInput().vote.motion!.title]),
+    )
     const ws = (await read(await renderResultXlsx(ratingInput()))).worksheets[0]!
     const rating = rows(ws)
     const at = rating.findIndex((r) => r[0] === '序号')

@@ -57,6 +57,7 @@ function resultSheet(ws: ExcelJS.Worksheet, model: ReportModel, input: ResultRep
   sub.font = { bold: true, size: 12 }
   ws.mergeCells(sub.number, 1, sub.number, span)
   const info: [string, string | number][] = [
+    ...model.subject,
     [reportLabels.kind, model.kindLabel],
     [reportLabels.rules, model.rulesSummary],
     [reportLabels.otherRules, model.ruleDetails.join('；')],

@@ -185,7 +185,8 @@ export class PreparationService {
       const p = data.projects.find((x) => x.id === projectId)
       if (p) Object.assign(p, input)
       for (const v of data.votes) {
-        if (voteStates[v.status].rulesLocked) continue
+        // A motion's one candidate is the motion, whatever project shares its id.
+        if (voteStates[v.status].rulesLocked || v.motion) continue
         for (const c of v.candidates) {
           if (c.id === projectId) Object.assign(c, { id: input.id, title: input.title })
         }
@@ -201,7 +202,7 @@ export class PreparationService {
     await this.#changeAgenda('project.removed', { projectId }, (data) => {
       data.projects = data.projects.filter((p) => p.id !== projectId)
       for (const v of data.votes) {
-        if (!voteStates[v.status].rulesLocked)
+        if (!voteStates[v.status].rulesLocked && !v.motion)
           v.candidates = v.candidates.filter((c) => c.id !== projectId)
       }
     })

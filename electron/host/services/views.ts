@@ -118,6 +118,7 @@ export function screenState(session: Session, joinUrl: string | null): ScreenSta
           kind: vote.rules.kind,
           seats: vote.rules.seats,
           candidates: vote.candidates,
+          motion: vote.motion ?? null,
           status: vote.status,
           turnout: turnoutOf(session, vote) ?? { cast: 0, issued: 0 },
           result: published ? vote.result : null,
@@ -169,6 +170,7 @@ export function deputyHall(session: Session): DeputyHallView {
           maxFor: open.rules.maxFor,
           allowChange: open.rules.allowChange,
           candidates: open.candidates,
+          motion: open.motion ?? null,
           remainingMs: open.deadline ? Math.max(0, Date.parse(open.deadline) - Date.now()) : null,
         }
       : null,

@@ -8,6 +8,8 @@ import {
   voteUpdateInputSchema,
 } from '../../../shared/protocol/vote.schema'
 import { checkCandidates } from '../../../shared/protocol/vote-rules.schema'
+import { motionCandidate } from '../../../shared/protocol/motion.schema'
+import type { MotionText } from '../../../shared/protocol/motion.schema'
 import { screenAfter, tally, voteStep } from '../../../shared/rules'
 import { ballotBoxDigest, digestOf } from '../store/digest'
 import type { Archiver } from './archive.service'
@@ -43,6 +45,7 @@ export class VoteService {
       title: input.title,
       rules: input.rules,
       candidates: this.#candidates(input),
+      motion: input.motion,
       status: 'draft',
       openedAt: null,
       closedAt: null,
@@ -56,6 +59,7 @@ export class VoteService {
       voteId: vote.id,
       title: vote.title,
       rules: vote.rules,
+      ...(vote.motion ? { motion: vote.motion } : {}),
     })
     this.#session.announce({ type: 'meeting' })
     return { voteId: vote.id }
@@ -70,11 +74,13 @@ export class VoteService {
       v.title = input.title
       v.rules = input.rules
       v.candidates = candidates
+      v.motion = input.motion
     })
     await this.#session.audit.append('vote.updated', {
       voteId,
       title: input.title,
       rules: input.rules,
+      ...(input.motion ? { motion: input.motion } : {}),
     })
     this.#session.announce({ type: 'meeting' })
     return null
@@ -92,8 +98,38 @@ export class VoteService {
     return null
   }
 
-  /** The ballot's candidates from project ids, checked against the rules. */
-  #candidates(input: { candidateIds: string[]; rules: VoteDef['rules'] }) {
+  /**
+   * The ballot's candidates from project ids, checked against the rules; a motion's one
+   * candidate is the motion itself, from its own text, and takes no project.
+   */
+  #candidates(input: {
+    candidateIds: string[]
+    rules: VoteDef['rules']
+    motion: MotionText | null
+  }) {
+    if (input.rules.kind === 'motion') {
+      if (!input.motion)
+        throw new ServiceError(
+          'bad-request',
+          'motion.title: 决议表决须填写决议标题 / a motion needs its text',
+        )
+      if (input.candidateIds.length > 0)
+        throw new ServiceError(
+          'bad-request',
+          'candidateIds: 决议表决的表决事项是决议本身，不选候选项目 / a motion takes no projects',
+        )
+      return [motionCandidate(input.motion)]
+    }
+    if (input.motion)
+      throw new ServiceError(
+        'bad-request',
+        'motion: 只有决议表决才有决议文本 / only a motion has one',
+      )
+    if (input.candidateIds.length === 0)
+      throw new ServiceError(
+        'bad-request',
+        'candidateIds: 请至少选择一个候选项目 / choose at least one project',
+      )
     const { projects } = this.#session.meeting.data
     const candidates = input.candidateIds.map((id, i) => {
       const project = projects.find((p) => p.id === id)

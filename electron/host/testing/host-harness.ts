@@ -12,6 +12,8 @@ import type {
   EventInput,
 } from '../../../shared/protocol/events'
 import type { ConsoleState, DeputyState } from '../../../shared/protocol/views'
+import type { VoteCreateInput } from '../../../shared/protocol/vote.schema'
+import type { MotionText } from '../../../shared/protocol/motion.schema'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import type { VoteRules } from '../../../shared/protocol/vote-rules.schema'
 import { createHost } from '..'
@@ -109,10 +111,10 @@ export class HostHarness {
     })
   }
 
-  /** Adds a draft vote under these rules on the first four projects (one for a motion). */
+  /** Adds a draft vote under these rules on the first four projects (a motion on its text). */
   async addVote(consoleSocket: Socket, rules: VoteRules): Promise<string> {
-    const ids = this.host.session.meeting.data.projects.map((p) => p.id)
-    const candidateIds = rules.kind === 'motion' ? ids.slice(0, 1) : ids.slice(0, 4)
+    if (rules.kind === 'motion') return this.#createVote(consoleSocket, motionVote(rules))
+    const candidateIds = this.host.session.meeting.data.projects.map((p) => p.id).slice(0, 4)
     return this.#createVote(consoleSocket, { title: '测试表决', rules, candidateIds })
   }
 
@@ -121,14 +123,23 @@ export class HostHarness {
     return (await this.host.session.audit.entries()).map((e) => e.type)
   }
 
-  async #createVote(
-    consoleSocket: Socket,
-    input: { title: string; rules: VoteRules; candidateIds: string[] },
-  ): Promise<string> {
+  async #createVote(consoleSocket: Socket, input: VoteCreateInput): Promise<string> {
     const created = await call(consoleSocket, 'vote:create', input)
     if (!created.ok) throw new Error(JSON.stringify(created.error))
     return created.data.voteId
   }
+}
+
+/** The text of the motion `motionVote` creates. */
+export const testMotion: MotionText = {
+  title: '关于2027年度民生实事项目的决议（草案）',
+  docNumber: '青人大〔2027〕3号',
+  summary: '会议决定，2027年度实施十项民生实事项目，由区人民政府组织实施。',
+}
+
+/** A 决议表决 as the console creates it: the motion's own text, no project. */
+export function motionVote(rules: VoteRules = defaultRules('motion')): VoteCreateInput {
+  return { title: '关于2027年度民生实事项目的决议', rules, motion: { ...testMotion } }
 }
 
 /**

@@ -6,7 +6,14 @@ import { ConfirmDialog } from '../../common/ConfirmDialog'
 import { useI18n } from '../../common/i18n'
 import type { ConsoleApi } from '../use-console'
 import type { VoteDraft } from './presets'
-import { defaultSeats, presetDraft, presetKinds, presetTitleKey } from './presets'
+import {
+  blankMotion,
+  defaultSeats,
+  draftInput,
+  presetDraft,
+  presetKinds,
+  presetTitleKey,
+} from './presets'
 import { RulesSummary } from './RulesSummary'
 import { VoteEditor } from './VoteEditor'
 import { statusColor } from '../vote-status'
@@ -17,7 +24,14 @@ type Editing =
   | { mode: 'view'; vote: ConsoleVoteView }
 
 function draftOf(vote: ConsoleVoteView): VoteDraft {
-  return { title: vote.title, rules: vote.rules, candidateIds: vote.candidates.map((c) => c.id) }
+  const isMotion = vote.rules.kind === 'motion'
+  return {
+    title: vote.title,
+    rules: vote.rules,
+    candidateIds: isMotion ? [] : vote.candidates.map((c) => c.id),
+    // A motion made before motions had their own text starts from its one candidate's title.
+    motion: vote.motion ?? blankMotion(isMotion ? (vote.candidates[0]?.title ?? '') : ''),
+  }
 }
 
 /**
@@ -38,21 +52,26 @@ export function AgendaSection({ api }: { api: ConsoleApi }) {
   const startNew = (kind: VoteKind) =>
     setEditing({
       mode: 'new',
-      draft: presetDraft(kind, projects, t(presetTitleKey[kind], { year })),
+      draft: presetDraft(
+        kind,
+        projects,
+        t(presetTitleKey[kind], { year }),
+        t('prep.preset.motionTitle', { year }),
+      ),
     })
 
   /** One click for the usual case: a 差额 vote over every project. */
   const quickSelect = () => {
     const draft = presetDraft('select', projects, t('console.voteTitle.default', { year }))
-    void api.send('vote:create', draft)
+    void api.send('vote:create', draftInput(draft))
   }
 
   const save = async (draft: VoteDraft): Promise<string | null> => {
     if (!editing) return null
     const result =
       editing.mode === 'new'
-        ? await api.call('vote:create', draft)
-        : await api.call('vote:update', { voteId: editing.vote.id, ...draft })
+        ? await api.call('vote:create', draftInput(draft))
+        : await api.call('vote:update', { voteId: editing.vote.id, ...draftInput(draft) })
     if (!result.ok) return errorText(result.error)
     setEditing(null)
     return null
@@ -87,11 +106,17 @@ export function AgendaSection({ api }: { api: ConsoleApi }) {
           </Button>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <Button disabled={n === 0}>{t('prep.vote.add')}</Button>
+              <Button data-testid="vote-add">{t('prep.vote.add')}</Button>
             </Menu.Target>
             <Menu.Dropdown>
               {presetKinds.map((kind) => (
-                <Menu.Item key={kind} onClick={() => startNew(kind)}>
+                // A motion is its own text: it needs no project.
+                <Menu.Item
+                  key={kind}
+                  onClick={() => startNew(kind)}
+                  disabled={n === 0 && kind !== 'motion'}
+                  data-testid={`vote-add-${kind}`}
+                >
                   <Text size="sm" fw={600}>
                     {t(`kind.${kind}`)}
                   </Text>
@@ -130,10 +155,18 @@ export function AgendaSection({ api }: { api: ConsoleApi }) {
                 candidates={vote.candidates.length}
                 attendance={state?.attendance}
               />
-              <Text size="sm" c="dimmed" lineClamp={2}>
-                {t('prep.vote.candidateList', { n: vote.candidates.length })}
-                {vote.candidates.map((c) => c.title).join('、')}
-              </Text>
+              {vote.motion ? (
+                <Text size="sm" c="dimmed" lineClamp={2} data-testid="agenda-motion">
+                  {t('prep.vote.motionLine')}
+                  {vote.motion.title}
+                  {vote.motion.docNumber && `（${vote.motion.docNumber}）`}
+                </Text>
+              ) : (
+                <Text size="sm" c="dimmed" lineClamp={2}>
+                  {t('prep.vote.candidateList', { n: vote.candidates.length })}
+                  {vote.candidates.map((c) => c.title).join('、')}
+                </Text>
+              )}
             </Stack>
             {vote.status === 'draft' ? (
               <Group gap="xs" wrap="nowrap">

@@ -1,22 +1,20 @@
-import { Button, Checkbox, Group, Radio, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Button, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import type { Project } from '../../../shared/protocol/meeting.schema'
 import { useI18n } from '../../common/i18n'
 
 /**
- * The projects on a vote's ballot: tick boxes, or one radio for a motion. Candidates stay in the
- * projects' order whatever order they were ticked in, and a candidate whose project was removed
- * since is still listed, by its id.
+ * The projects on a vote's ballot: tick boxes (a motion has none: MotionFields). Candidates stay
+ * in the projects' order whatever order they were ticked in, and a candidate whose project was
+ * removed since is still listed, by its id.
  */
 export function CandidatePicker({
   projects,
   value,
-  motion,
   readOnly,
   onChange,
 }: {
   projects: readonly Project[]
   value: string[]
-  motion: boolean
   readOnly: boolean
   onChange: (ids: string[]) => void
 }) {
@@ -36,7 +34,7 @@ export function CandidatePicker({
         <Text fw={500} size="sm">
           {t('prep.vote.candidates', { n: value.length })}
         </Text>
-        {!motion && !readOnly && (
+        {!readOnly && (
           <Group gap="xs">
             <Button size="compact-xs" variant="subtle" onClick={() => set([...known])}>
               {t('prep.vote.all')}
@@ -52,27 +50,13 @@ export function CandidatePicker({
           {t('prep.vote.noProjects')}
         </Text>
       )}
-      {motion ? (
-        <Radio.Group
-          value={value[0] ?? null}
-          onChange={(id) => set([id])}
-          description={t('prep.vote.motionHint')}
-        >
-          <Stack gap={4} mt={4}>
-            {listed.map((p) => (
-              <Radio key={p.id} value={p.id} label={label(p)} disabled={readOnly} />
-            ))}
-          </Stack>
-        </Radio.Group>
-      ) : (
-        <Checkbox.Group value={value} onChange={set}>
-          <SimpleGrid cols={2} spacing="xs" verticalSpacing={4} data-testid="vote-candidates">
-            {listed.map((p) => (
-              <Checkbox key={p.id} value={p.id} label={label(p)} disabled={readOnly} />
-            ))}
-          </SimpleGrid>
-        </Checkbox.Group>
-      )}
+      <Checkbox.Group value={value} onChange={set}>
+        <SimpleGrid cols={2} spacing="xs" verticalSpacing={4} data-testid="vote-candidates">
+          {listed.map((p) => (
+            <Checkbox key={p.id} value={p.id} label={label(p)} disabled={readOnly} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
     </Stack>
   )
 }

@@ -20,13 +20,14 @@ import { seatedKinds } from '../../../shared/protocol/vote-rules.schema'
 import { useI18n } from '../../common/i18n'
 import { CandidatePicker } from './CandidatePicker'
 import type { VoteDraft } from './presets'
-import { changeKind, presetKinds } from './presets'
+import { ballotSize, changeKind, presetKinds } from './presets'
+import { MotionFields } from './MotionFields'
 import { RulesFields } from './RulesFields'
 import { RulesSummary } from './RulesSummary'
 import { draftProblems, int } from './vote-draft'
 
 /**
- * The agenda editor for one vote: title, kind, candidates and every rule of the 票决办法, with
+ * The agenda editor for one vote: title, kind, candidates (or a motion's text) and every rule of the 票决办法, with
  * the summary beside it as staff change them. A vote that has opened is shown read-only.
  */
 export function VoteEditor({
@@ -138,13 +139,20 @@ export function VoteEditor({
                   </>
                 )}
               </Group>
-              <CandidatePicker
-                projects={projects}
-                value={draft.candidateIds}
-                motion={rules.kind === 'motion'}
-                readOnly={readOnly}
-                onChange={(candidateIds) => setDraft((d) => ({ ...d, candidateIds }))}
-              />
+              {rules.kind === 'motion' ? (
+                <MotionFields
+                  value={draft.motion}
+                  readOnly={readOnly}
+                  onChange={(motion) => setDraft((d) => ({ ...d, motion }))}
+                />
+              ) : (
+                <CandidatePicker
+                  projects={projects}
+                  value={draft.candidateIds}
+                  readOnly={readOnly}
+                  onChange={(candidateIds) => setDraft((d) => ({ ...d, candidateIds }))}
+                />
+              )}
 
               <RulesFields rules={rules} seated={seated} readOnly={readOnly} setRules={setRules} />
             </Stack>
@@ -155,11 +163,7 @@ export function VoteEditor({
             <Text size="sm" c="dimmed" mb={6}>
               {t('prep.vote.summary')}
             </Text>
-            <RulesSummary
-              rules={rules}
-              candidates={draft.candidateIds.length}
-              attendance={attendance}
-            />
+            <RulesSummary rules={rules} candidates={ballotSize(draft)} attendance={attendance} />
             {problems.length > 0 && !readOnly && (
               <Alert color="orange" mt="md" data-testid="vote-problems">
                 <Stack gap={2}>

@@ -1,16 +1,17 @@
 import type { MessageKey } from '../../../shared/i18n'
+import { motionLimits } from '../../../shared/protocol/motion.schema'
 import { voteRulesSchema } from '../../../shared/protocol/vote-rules.schema'
 import type { VoteDraft } from './presets'
 
-/** What keeps a draft from being saved, in the staff's words. */
-export function draftProblems(
-  draft: VoteDraft,
-): { key: MessageKey; params?: Record<string, number> }[] {
-  const out: { key: MessageKey; params?: Record<string, number> }[] = []
+type Problem = { key: MessageKey; params?: Record<string, number> }
+
+/** What keeps a draft from being saved, in the staff's words, each naming its field. */
+export function draftProblems(draft: VoteDraft): Problem[] {
+  const out: Problem[] = []
   const { rules } = draft
   const n = draft.candidateIds.length
   if (draft.title.trim() === '') out.push({ key: 'prep.vote.problem.title' })
-  if (rules.kind === 'motion' && n !== 1) out.push({ key: 'prep.vote.problem.motionOne' })
+  if (rules.kind === 'motion') out.push(...motionProblems(draft))
   else if (n === 0) out.push({ key: 'prep.vote.problem.noCandidates' })
   if (rules.seats !== null && n > 0 && rules.seats > n)
     out.push({ key: 'prep.vote.problem.seats', params: { k: rules.seats, n } })
@@ -20,6 +21,20 @@ export function draftProblems(
     out.push({ key: 'prep.vote.problem.fraction' })
   if (!voteRulesSchema.safeParse(rules).success && out.length === 0)
     out.push({ key: 'prep.vote.problem.rules' })
+  return out
+}
+
+/** The motion's text, held to the limits the host holds it to (shared/protocol/motion.schema). */
+function motionProblems({ motion }: VoteDraft): Problem[] {
+  const out: Problem[] = []
+  const long = (text: string, max: number) => text.trim().length > max
+  if (motion.title.trim() === '') out.push({ key: 'prep.vote.problem.motionTitle' })
+  const limits = [
+    [motion.title, motionLimits.title, 'prep.vote.problem.motionTitleLong'],
+    [motion.docNumber, motionLimits.docNumber, 'prep.vote.problem.docNumberLong'],
+    [motion.summary, motionLimits.summary, 'prep.vote.problem.summaryLong'],
+  ] as const
+  for (const [text, max, key] of limits) if (long(text, max)) out.push({ key, params: { max } })
   return out
 }
 

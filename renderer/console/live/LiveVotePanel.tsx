@@ -223,6 +223,7 @@ function ResultSummary({ vote }: { vote: ConsoleVoteView }) {
   const r = vote.result
   if (!r) return null
   const title = new Map(vote.candidates.map((c) => [c.id, c.title]))
+  const perItem = r.kind === 'per-item'
   const c = r.counts
   return (
     <Stack gap={4} data-testid="live-result">
@@ -238,19 +239,26 @@ function ResultSummary({ vote }: { vote: ConsoleVoteView }) {
       {r.void && <Alert color="red">{r.void}</Alert>}
       {r.elected.length > 0 && (
         <Text>
-          {t('live.elected', { list: r.elected.map((id) => title.get(id) ?? id).join('、') })}
+          {t(perItem ? 'live.passedItems' : 'live.elected', {
+            list: r.elected.map((id) => title.get(id) ?? id).join('、'),
+          })}
         </Text>
       )}
       {r.tie && (
         <Alert color="orange" data-testid="live-tie">
-          {t('live.tie', {
+          {t(perItem ? 'live.tie.per-item' : 'live.tie', {
             list: r.tie.candidates.map((id) => title.get(id) ?? id).join('、'),
             seats: r.tie.seatsLeft,
           })}
         </Alert>
       )}
-      {r.shortfall && (
-        <Alert color="orange">{t('live.shortfall', { seats: r.shortfall.seatsLeft })}</Alert>
+      {/* 逐项's seats are a cap: fewer passing is news only when the rest are voted on again. */}
+      {r.shortfall && (!perItem || vote.rules.shortfallPolicy === 'runoff-remaining') && (
+        <Alert color="orange">
+          {t(perItem ? 'live.shortfall.per-item' : 'live.shortfall', {
+            seats: r.shortfall.seatsLeft,
+          })}
+        </Alert>
       )}
     </Stack>
   )

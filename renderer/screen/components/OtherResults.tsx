@@ -2,15 +2,16 @@ import { Box, Center, Group, Stack, Text, useComputedColorScheme } from '@mantin
 import type { ResultCounts, VoteResult } from '../../../shared/protocol/result.schema'
 import type { ScreenVoteView } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
-import type { ResultBanner as Banner } from '../chart-data'
+import type { ResultBanner as Banner, MotionView } from '../chart-data'
 import { fitTitle, motionView, percent, ratingRows } from '../chart-data'
 import { u } from '../use-screen'
-import { stackColors } from './ResultsChart'
+import { markColors, stackColors } from './chart-colors'
 
 /** A motion: one big 通过 / 未通过 and its three numbers. */
 export function MotionResult({ result, vote }: { result: VoteResult; vote: ScreenVoteView }) {
   const { t } = useI18n()
-  const view = motionView(result, vote.candidates)
+  const scheme = useComputedColorScheme('light')
+  const view = motionView(result, vote.candidates, vote.motion)
   if (!view) return null
   const numbers = [
     ['for', view.for],
@@ -18,13 +19,14 @@ export function MotionResult({ result, vote }: { result: VoteResult; vote: Scree
     ['abstain', view.abstain],
   ] as const
   return (
-    <Center style={{ flex: 1 }}>
-      <Stack align="center" gap={u(3)}>
+    <Center style={{ flex: 1, minHeight: 0 }}>
+      <Stack align="center" gap={u(2.4)} maw="88%">
+        <MotionSubject view={view} />
         <Text
-          fz={u(22)}
+          fz={u(18)}
           fw={900}
           lh={1}
-          c={view.passed ? 'red.7' : 'gray.6'}
+          c={view.passed ? 'red.7' : 'gray.7'}
           data-reveal="stamp"
           data-testid="motion-outcome"
           style={{
@@ -37,8 +39,9 @@ export function MotionResult({ result, vote }: { result: VoteResult; vote: Scree
         </Text>
         <Group gap={u(10)} data-reveal="late">
           {numbers.map(([mark, n]) => (
-            <Stack key={mark} gap={0} align="center">
-              <Text fz={u(4)} c="dimmed">
+            // Each count in its legend's colour, as the per-item chart prints them.
+            <Stack key={mark} gap={0} align="center" c={stackColors[mark][scheme]}>
+              <Text fz={u(4)} fw={700}>
                 {t(`mark.${mark}`)}
               </Text>
               <Text fz={u(11)} fw={800} lh={1.1} data-testid={`motion-${mark}`}>
@@ -53,6 +56,8 @@ export function MotionResult({ result, vote }: { result: VoteResult; vote: Scree
 }
 
 const ratingColors = {
+  // Grey and unlabelled, as before: the per-item legend's gold 弃权 is that legend's own.
+  abstain: { light: '#dee2e6', dark: '#373a40' },
   satisfied: { light: '#2b8a3e', dark: '#40c057' },
   basic: { light: '#94d82d', dark: '#82c91e' },
   unsatisfied: { light: '#e03131', dark: '#fa5252' },
@@ -76,7 +81,7 @@ export function RatingResult({
     ['satisfied', ratingColors.satisfied[scheme]],
     ['basic', ratingColors.basic[scheme]],
     ['unsatisfied', ratingColors.unsatisfied[scheme]],
-    ['abstain', stackColors.abstain[scheme]],
+    ['abstain', ratingColors.abstain[scheme]],
   ] as const
   const px = `${fontSize}px`
   return (
@@ -150,22 +155,59 @@ export function RatingResult({
   )
 }
 
-export function ResultBannerLine({ banner, seats }: { banner: Banner; seats: number | null }) {
+/** The motion voted on: its title, 文号 and summary, as the tablets showed it. */
+function MotionSubject({ view }: { view: MotionView }) {
+  return (
+    <Stack gap={u(0.8)} align="center" data-testid="motion-subject">
+      <Text fz={u(4.6)} fw={700} ta="center" lh={1.3} data-testid="motion-title">
+        {view.title}
+      </Text>
+      {view.docNumber && (
+        <Text fz={u(3.2)} ta="center" data-testid="motion-doc-number">
+          {view.docNumber}
+        </Text>
+      )}
+      {view.summary && (
+        <Text fz={u(3)} ta="center" lh={1.45} lineClamp={3} data-testid="motion-summary">
+          {view.summary}
+        </Text>
+      )}
+    </Stack>
+  )
+}
+
+export function ResultBannerLine({
+  banner,
+  seats,
+  kind,
+}: {
+  banner: Banner
+  seats: number | null
+  kind: VoteResult['kind']
+}) {
   const { t } = useI18n()
   if (!banner) return null
+  // 逐项 speaks of items passing under a cap, never of seats won (差额's 当选, 名额).
+  const perItem = kind === 'per-item'
+  const k = seats ?? 0
   const text =
     banner.kind === 'void'
       ? t('screen.banner.void')
       : banner.kind === 'tie'
-        ? t('screen.banner.tie', {
-            k: (seats ?? 0) - banner.seatsLeft + 1,
-            titles: banner.titles.join('、'),
+        ? t(perItem ? 'screen.banner.tie.per-item' : 'screen.banner.tie', {
+            k: k - banner.seatsLeft + 1,
+            // The tied rows are named on the chart, in their band.
+            count: banner.titles.length,
             n: banner.seatsLeft,
           })
-        : t('screen.banner.shortfall', { n: banner.seatsLeft })
+        : t(perItem ? 'screen.banner.shortfall.per-item' : 'screen.banner.shortfall', {
+            k,
+            n: banner.seatsLeft,
+          })
   return (
     <Box
-      bg={banner.kind === 'void' ? 'red.7' : 'orange.6'}
+      // White on these reads at ≥ 4.5:1 (the lighter orange it replaced, 2.6:1).
+      bg={banner.kind === 'void' ? 'red.8' : markColors.tied.light}
       c="white"
       px={u(2)}
       py={u(0.8)}

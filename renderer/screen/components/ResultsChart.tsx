@@ -1,35 +1,32 @@
-import { useComputedColorScheme } from '@mantine/core'
-import {
-  Bar,
-  BarChart,
-  Cell,
-  LabelList,
-  ReferenceLine,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-} from 'recharts'
-import type { YAxisTickContentProps } from 'recharts'
+import { Box, useComputedColorScheme } from '@mantine/core'
+import type { ReactNode } from 'react'
 import type { VoteResult } from '../../../shared/protocol/result.schema'
 import type { ScreenVoteView } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
-import type { BarDatum, BarMark } from '../chart-data'
-import { axisMax, cutAfter, fitTitle, rankedBars, textEm, thresholdLabel } from '../chart-data'
+import type { BarDatum, StatusWord } from '../chart-data'
+import {
+  axisMax,
+  cutAfter,
+  fitTitle,
+  rankedBars,
+  statusWord,
+  textEm,
+  thresholdLabel,
+  tieBand,
+} from '../chart-data'
+import { statusKeys } from '../../common/result-words'
+import { markColors, stackColors, thresholdColor, tieTint } from './chart-colors'
+import { CountCells, StatusPill } from './ChartCells'
 
-export const markColors: Record<BarMark, { light: string; dark: string }> = {
-  elected: { light: '#c8102e', dark: '#e5383b' },
-  tied: { light: '#e67700', dark: '#f59f00' },
-  passed: { light: '#e89a9a', dark: '#a35d5d' },
-  failed: { light: '#a5abb3', dark: '#5c636a' },
-}
-export const stackColors = {
-  against: { light: '#495057', dark: '#adb5bd' },
-  abstain: { light: '#dee2e6', dark: '#373a40' },
-}
+const parts = ['for', 'against', 'abstain'] as const
 
 /**
- * Ranked horizontal bars (select: `for`; per-item: stacked 赞成/反对/弃权) with the threshold
- * line labelled, the cut line after K, and 当选/并列 marks beside the titles.
+ * Ranked horizontal bars, one row per project, in four columns: rank and title; the bar (select:
+ * `for`; per-item: 赞成/反对/弃权 stacked in the legend's colours) against the dashed threshold
+ * line; the counts (per-item: all three, each in its legend colour, under the legend); and what
+ * the row comes to in its kind's words (当选 / 通过, 未通过, 并列…). Drawn as plain boxes rather
+ * than a chart library's, so a tie can be a band across its rows, the cut line a rule between
+ * two rows, and every count a number however small its segment.
  */
 export function ResultsChart({
   result,
@@ -45,183 +42,201 @@ export function ResultsChart({
   const { t } = useI18n()
   const scheme = useComputedColorScheme('light')
   const bars = rankedBars(result, vote.candidates)
-  const byId = new Map(bars.map((b) => [b.id, b]))
-  const cut = cutAfter(bars, vote.seats)
-  const stacked = result.kind === 'per-item'
+  const max = axisMax(result, bars)
+  const cut = cutAfter(result, bars, vote.seats)
+  const band = tieBand(bars)
+  const perItem = result.kind === 'per-item'
+  const words = bars.map((b) => statusWord(result.kind, b))
+  const wordText = (w: StatusWord) => t(statusKeys[w])
+  const used = [...new Set(words.filter((w) => w !== null))]
+  // Columns sized to what they hold, in ems of the label size.
+  const digits = String(max).length
+  const countEm = perItem ? Math.max(digits * 0.62 + 0.9, 2.9) : digits * 0.62 + 0.9
+  const countsWidth = fontSize * countEm * (perItem ? 3 : 1)
+  const statusWidth = fontSize * (0.8 * Math.max(2, ...used.map((w) => textEm(wordText(w)))) + 1.6)
+  const columns = `${labelWidth}px minmax(0, 1fr) ${countsWidth}px ${statusWidth}px`
+  const maxChars = Math.floor(labelWidth / fontSize - 2.2)
+  const at = (n: number) => `${(100 * Math.min(n, max)) / max}%`
   const text = scheme === 'dark' ? '#e9ecef' : '#1a1b1e'
+  const blue = thresholdColor[scheme]
   const label = thresholdLabel(vote.rules.threshold, result.needed)
-  const pills = { elected: t('screen.elected'), tied: t('screen.tied') }
-  // Wide enough for the longer mark in this language (当选 / Elected), bold at 0.8 size.
-  const pillWidth = fontSize * (0.85 * Math.max(textEm(pills.elected), textEm(pills.tied)) + 0.9)
-  // Rank + title, cut to the room left of the pill: CJK glyphs are about 1em wide; the rank
-  // and its spaces take about 2em, the gaps 0.8em.
-  const maxChars = Math.floor((labelWidth - pillWidth) / fontSize - 2.8)
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      <BarChart
-        data={bars}
-        layout="vertical"
-        barCategoryGap="18%"
-        // A handful of rows would otherwise make slabs: bars stay about two labels thick.
-        maxBarSize={fontSize * 2}
-        margin={{ top: fontSize * 1.8, right: fontSize * 3.5, left: 0, bottom: 0 }}
-      >
-        <XAxis type="number" domain={[0, axisMax(result, bars)]} hide />
-        <YAxis
-          type="category"
-          dataKey="id"
-          width={labelWidth}
-          tickLine={false}
-          axisLine={false}
-          interval={0}
-          tick={(props: YAxisTickContentProps) => (
-            <Tick
-              x={Number(props.x)}
-              y={Number(props.y)}
-              bar={byId.get(String(props.payload.value))}
-              fontSize={fontSize}
-              pillWidth={pillWidth}
-              maxChars={maxChars}
-              color={text}
-              labels={pills}
-            />
-          )}
-        />
-        <Bar
-          dataKey="votes"
-          stackId={stacked ? 'marks' : undefined}
-          isAnimationActive={false}
-          radius={stacked ? 0 : [0, fontSize * 0.25, fontSize * 0.25, 0]}
-          minPointSize={3}
-        >
-          {bars.map((b) => (
-            <Cell key={b.id} fill={markColors[b.mark][scheme]} />
-          ))}
-          {!stacked && (
-            <LabelList
-              dataKey="votes"
-              position="right"
-              style={{ fontSize, fontWeight: 700, fill: text }}
-            />
-          )}
-        </Bar>
-        {stacked && (
-          <Bar
-            dataKey="against"
-            stackId="marks"
-            isAnimationActive={false}
-            fill={stackColors.against[scheme]}
-          />
-        )}
-        {stacked && (
-          <Bar
-            dataKey="abstain"
-            stackId="marks"
-            isAnimationActive={false}
-            fill={stackColors.abstain[scheme]}
-          >
-            {/* The `for` count at the end of the whole stack: it is what decides. */}
-            <LabelList
-              dataKey="votes"
-              position="right"
-              style={{ fontSize, fontWeight: 700, fill: text }}
-            />
-          </Bar>
-        )}
-        {cut && (
-          <ReferenceLine
-            y={cut.id}
-            position="end"
-            stroke={markColors.elected[scheme]}
-            strokeWidth={Math.max(2, fontSize * 0.12)}
-            label={{
-              value: t('screen.cut', { k: vote.seats ?? 0 }),
-              position: 'insideBottomRight',
-              fontSize: fontSize * 0.8,
-              fill: markColors.elected[scheme],
-              fontWeight: 700,
-            }}
-          />
-        )}
-        <ReferenceLine
-          x={result.needed}
-          stroke="#1c7ed6"
-          strokeWidth={Math.max(2, fontSize * 0.12)}
-          strokeDasharray="8 6"
-          label={{
-            value:
-              label.key === 'majority'
-                ? t('screen.threshold', label.params)
-                : t('screen.threshold.fraction', label.params),
-            position: 'top',
-            fontSize: fontSize * 0.9,
-            fill: '#1c7ed6',
-            fontWeight: 700,
-          }}
-        />
-      </BarChart>
-    </ResponsiveContainer>
+  // The threshold, one dashed stretch per row: the rows touch, so the stretches make one line.
+  // Its gaps and edges in the page's colour, so it reads across a dark bar as well.
+  const page = scheme === 'dark' ? '#1a1b1e' : '#ffffff'
+  const halo = Math.max(1, fontSize * 0.06)
+  const threshold = (
+    <Box
+      pos="absolute"
+      top={0}
+      bottom={0}
+      left={at(result.needed)}
+      bg={page}
+      style={{
+        borderLeft: `${Math.max(2, fontSize * 0.12)}px dashed ${blue}`,
+        boxShadow: `${-halo}px 0 0 ${page}, ${halo}px 0 0 ${page}`,
+      }}
+      data-reveal="late"
+    />
   )
-}
 
-function Tick({
-  x,
-  y,
-  bar,
-  fontSize,
-  pillWidth,
-  maxChars,
-  color,
-  labels,
-}: {
-  x: number
-  y: number
-  bar: BarDatum | undefined
-  fontSize: number
-  pillWidth: number
-  maxChars: number
-  color: string
-  labels: { elected: string; tied: string }
-}) {
-  if (!bar) return null
-  const pill = bar.elected ? labels.elected : bar.tied ? labels.tied : null
-  const pillHeight = fontSize * 1.3
-  const gap = fontSize * 0.4
-  return (
-    <g transform={`translate(${x},${y})`}>
-      <text
-        className="recharts-cartesian-axis-tick-value"
-        x={-(pillWidth + gap * 2)}
-        dy="0.36em"
-        textAnchor="end"
-        fontSize={fontSize}
-        fontWeight={bar.elected ? 700 : 400}
-        fill={color}
+  const row = (bar: BarDatum, i: number): ReactNode => {
+    const segments = perItem
+      ? parts.map((p) => ({ key: p, n: bar[p === 'for' ? 'votes' : p], color: stackColors[p] }))
+      : [{ key: 'for', n: bar.votes, color: markColors[bar.mark] }]
+    return (
+      <Box
+        key={bar.id}
+        style={{ display: 'grid', gridTemplateColumns: columns, flex: '1 1 0', minHeight: 0 }}
+        data-testid={`bar-row-${bar.id}`}
+        data-status={words[i] ?? ''}
       >
-        {`${bar.rank}  ${fitTitle(bar.title, maxChars)}`}
-      </text>
-      {pill && (
-        <g data-reveal="late">
-          <rect
-            x={-(pillWidth + gap)}
-            y={-pillHeight / 2}
-            width={pillWidth}
-            height={pillHeight}
-            rx={pillHeight / 2}
-            fill={bar.elected ? markColors.elected.light : markColors.tied.light}
-          />
-          <text
-            x={-(pillWidth / 2 + gap)}
-            dy="0.36em"
-            textAnchor="middle"
-            fontSize={fontSize * 0.8}
-            fontWeight={700}
-            fill="#fff"
+        <Box
+          style={{ display: 'flex', alignItems: 'center', gap: fontSize * 0.4, minWidth: 0 }}
+          fz={fontSize}
+          fw={bar.elected ? 700 : 500}
+          c={text}
+          lh={1.1}
+        >
+          <span style={{ width: `${1.6}em`, textAlign: 'right', flex: 'none', opacity: 0.85 }}>
+            {bar.rank}
+          </span>
+          <span style={{ whiteSpace: 'nowrap' }} data-testid="bar-title">
+            {fitTitle(bar.title, maxChars)}
+          </span>
+        </Box>
+        <Box pos="relative" style={{ display: 'flex', alignItems: 'center' }}>
+          <Box
+            style={{
+              display: 'flex',
+              width: '100%',
+              height: `min(62%, ${fontSize * 1.6}px)`,
+              transformOrigin: 'left center',
+            }}
+            data-reveal="grow"
           >
-            {pill}
-          </text>
-        </g>
-      )}
-    </g>
+            {segments.map((s) => (
+              <Box
+                key={s.key}
+                h="100%"
+                bg={s.color[scheme]}
+                style={{ width: at(s.n), flex: 'none' }}
+                data-segment={s.key}
+                data-count={s.n}
+              />
+            ))}
+          </Box>
+          {threshold}
+        </Box>
+        <CountCells
+          bar={bar}
+          perItem={perItem}
+          fontSize={fontSize}
+          color={perItem ? null : text}
+          scheme={scheme}
+        />
+        <StatusPill
+          word={words[i] ?? null}
+          text={words[i] ? wordText(words[i]) : ''}
+          fontSize={fontSize}
+          scheme={scheme}
+        />
+      </Box>
+    )
+  }
+
+  // The cut line: a rule of its own between two rows, never through a tie.
+  const cutRule = (
+    <Box
+      key="cut"
+      style={{ display: 'grid', gridTemplateColumns: columns, flex: `0 0 ${fontSize * 0.9}px` }}
+      data-testid="cut-line"
+    >
+      <Box />
+      <Box pos="relative" style={{ display: 'flex', alignItems: 'center' }}>
+        <Box w="100%" h={Math.max(3, fontSize * 0.14)} bg={markColors.elected[scheme]} />
+        {threshold}
+      </Box>
+      <Box
+        style={{ gridColumn: 'span 2', display: 'flex', alignItems: 'center', gap: fontSize * 0.3 }}
+      >
+        <Box style={{ flex: 1 }} h={Math.max(3, fontSize * 0.14)} bg={markColors.elected[scheme]} />
+        <Box fz={fontSize * 0.8} fw={800} c={markColors.elected[scheme]} lh={1}>
+          {t('screen.cut', { k: vote.seats ?? 0 })}
+        </Box>
+      </Box>
+    </Box>
+  )
+
+  const bandPad = fontSize * 0.5
+  const bandSide = Math.max(2, fontSize * 0.12)
+  const body: ReactNode[] = []
+  for (let i = 0; i < bars.length; i++) {
+    if (band && i === band.from) {
+      const tied = bars.slice(band.from, band.to + 1)
+      body.push(
+        <Box
+          key="tie-band"
+          style={{
+            display: 'flex',
+            flexDirection: 'column',
+            flex: `${tied.length} 1 0`,
+            minHeight: 0,
+            // Reaching out past the columns by as much as it pads them, so the rows inside
+            // keep every column where the rows outside have it.
+            margin: `0 ${-bandPad}px`,
+            padding: `0 ${bandPad - bandSide}px`,
+            background: tieTint[scheme],
+            borderRadius: fontSize * 0.3,
+            border: `${bandSide}px solid ${markColors.tied[scheme]}`,
+          }}
+          data-testid="tie-band"
+          data-rows={tied.length}
+        >
+          {tied.map((b, j) => row(b, band.from + j))}
+        </Box>,
+      )
+      i = band.to
+    } else body.push(row(bars[i]!, i))
+    if (cut && bars[i]?.id === cut.id) body.push(cutRule)
+  }
+
+  return (
+    <Box h="100%" style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }} data-max={max}>
+      <Box
+        style={{ display: 'grid', gridTemplateColumns: columns, flex: 'none' }}
+        mb={fontSize * 0.2}
+      >
+        <Box />
+        <Box pos="relative" h={fontSize * 1.3}>
+          <Box
+            pos="absolute"
+            left={at(result.needed)}
+            bottom={0}
+            fz={fontSize * 0.9}
+            fw={700}
+            c={blue}
+            lh={1.2}
+            style={{
+              whiteSpace: 'nowrap',
+              // Kept inside the bar column when the threshold sits near its end.
+              transform: `translateX(${result.needed / max > 0.8 ? '-100%' : '-50%'})`,
+            }}
+            data-testid="threshold-label"
+          >
+            {label.key === 'majority'
+              ? t('screen.threshold', label.params)
+              : t('screen.threshold.fraction', label.params)}
+          </Box>
+        </Box>
+        <CountCells perItem={perItem} fontSize={fontSize} scheme={scheme} color={text} heading />
+        <Box />
+      </Box>
+      <Box
+        style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
+        data-testid="chart-rows"
+      >
+        {body}
+      </Box>
+    </Box>
   )
 }

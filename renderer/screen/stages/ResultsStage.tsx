@@ -1,17 +1,19 @@
-import { Box, Center, Group, Stack, Text, Title, useComputedColorScheme } from '@mantine/core'
+import { Box, Center, Stack, Title } from '@mantine/core'
 import type { ScreenVoteView } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
 import { rankedBars, resultBanner } from '../chart-data'
 import { CountsRow, MotionResult, RatingResult, ResultBannerLine } from '../components/OtherResults'
-import { markColors, ResultsChart, stackColors } from '../components/ResultsChart'
+import { ResultsChart } from '../components/ResultsChart'
 import { u, useUnitPx } from '../use-screen'
 
 /**
- * The published result. Chart labels scale with the number of rows, between 2.6u (15 rows and
- * more) and 3.6u (a handful), so 15 long titles still fit one line each.
+ * The published result. Chart labels scale with the number of rows, from 2.6u (a long list) to
+ * 4u (a handful): 13 projects get 3.9u, 15 get 3.4u (24 px at 1280×720), each one line.
  */
-/** Room in the title column besides the title, in ems: rank, gaps and the 当选 pill. */
-const labelExtraChars = 5.6
+/** Room in the title column besides the title, in ems: the rank and its gap. */
+const labelExtraChars = 2.4
+/** Height the rows share, in u, when a banner is shown: what the title, counts and margins leave. */
+const rowsHeight = 66
 
 export function ResultsStage({ vote }: { vote: ScreenVoteView }) {
   const { t } = useI18n()
@@ -24,18 +26,20 @@ export function ResultsStage({ vote }: { vote: ScreenVoteView }) {
       </Center>
     )
   }
-  const rows = Math.max(1, result.items.length)
-  // About 62u of height for the rows; a label takes ~55% of its row.
-  const fontSize = unit * Math.min(3.6, Math.max(2.6, (62 / rows) * 0.55))
-  // The title column takes what the longest title needs, between a quarter and 46% of the
-  // width; beyond that a title is cut with an ellipsis (the final list shows it whole).
+  // A label takes up to ~90% of its row (its bar less); the header and the cut line's rule
+  // take about 2.4 rows' worth.
+  const rows = Math.max(1, result.items.length) + 2.4
+  const fontSize = unit * Math.min(4, Math.max(2.6, (rowsHeight / rows) * 0.9))
+  // The title column takes what the longest title needs, between a quarter and half of the
+  // width (22 characters at 15 rows); beyond that a title is cut with an ellipsis (the final
+  // list shows it whole).
   const chartWidth = window.innerWidth - unit * 8
   const longest = Math.max(0, ...vote.candidates.map((c) => [...c.title].length))
   const labelWidth = Math.min(
-    chartWidth * 0.46,
+    chartWidth * 0.5,
     Math.max(chartWidth * 0.25, (longest + labelExtraChars) * fontSize),
   )
-  const banner = resultBanner(result, vote.candidates)
+  const banner = resultBanner(result, vote.candidates, vote.rules.shortfallPolicy)
   const ranked = rankedBars(result, vote.candidates).length > 0
   return (
     <Stack
@@ -48,36 +52,26 @@ export function ResultsStage({ vote }: { vote: ScreenVoteView }) {
       <Title order={1} fz={u(4.6)} ta="center" lh={1.2}>
         {vote.title} · {t('screen.results')}
       </Title>
-      <ResultBannerLine banner={banner} seats={vote.seats} />
-      {result.kind === 'per-item' && <StackLegend />}
+      <ResultBannerLine banner={banner} seats={vote.seats} kind={result.kind} />
       {ranked && (
         <Box style={{ flex: 1, minHeight: 0 }} data-testid="results-chart">
           <ResultsChart result={result} vote={vote} fontSize={fontSize} labelWidth={labelWidth} />
         </Box>
       )}
       {result.kind === 'motion' && <MotionResult result={result} vote={vote} />}
-      {result.kind === 'rating' && <RatingResult result={result} vote={vote} fontSize={fontSize} />}
+      {result.kind === 'rating' && (
+        <RatingResult
+          result={result}
+          vote={vote}
+          fontSize={ratingFontSize(unit, result.items.length)}
+        />
+      )}
       <CountsRow counts={result.counts} />
     </Stack>
   )
 }
 
-function StackLegend() {
-  const { t } = useI18n()
-  const scheme = useComputedColorScheme('light')
-  const parts = [
-    ['for', markColors.elected[scheme]],
-    ['against', stackColors.against[scheme]],
-    ['abstain', stackColors.abstain[scheme]],
-  ] as const
-  return (
-    <Group gap={u(3)} justify="center">
-      {parts.map(([mark, color]) => (
-        <Group key={mark} gap={u(0.8)}>
-          <Box w={u(2.4)} h={u(2.4)} bg={color} style={{ borderRadius: u(0.4) }} />
-          <Text fz={u(2.8)}>{t(`mark.${mark}`)}</Text>
-        </Group>
-      ))}
-    </Group>
-  )
+/** The rating rows' labels, as they were before the ranked chart grew: 2.6u to 3.6u. */
+function ratingFontSize(unit: number, items: number): number {
+  return unit * Math.min(3.6, Math.max(2.6, (62 / Math.max(1, items)) * 0.55))
 }

@@ -27,13 +27,21 @@ export function RulesStage({ vote, state }: { vote: ScreenVoteView; state: Scree
           >
             {t(`kind.${vote.kind}`)}
           </Text>
-          <Text fz={u(3)} c="dimmed">
-            {t('screen.rules.candidates', { n: vote.candidates.length })}
+          <Text fz={u(3)}>
+            {vote.motion
+              ? t('screen.rules.motion')
+              : t('screen.rules.candidates', { n: vote.candidates.length })}
           </Text>
         </Group>
         <Title order={1} fz={u(6)} lh={1.25}>
           {vote.title}
         </Title>
+        {vote.motion && (
+          <Text fz={u(3.6)} fw={600} lh={1.4} data-testid="rules-motion">
+            {vote.motion.title}
+            {vote.motion.docNumber && `（${vote.motion.docNumber}）`}
+          </Text>
+        )}
         <Text fz={u(4.4)} fw={600} lh={1.5} data-testid="rules-summary">
           {summary}
         </Text>

@@ -5,6 +5,7 @@ import type { Mark } from '../../../shared/protocol/marks'
 import { allowedMarks, markOf, withMark, withoutMark } from '../../../shared/protocol/marks'
 import { useI18n } from '../../common/i18n'
 import { MarkChoice } from './MarkChoice'
+import { MotionSubject } from './MotionSubject'
 import { Review } from './Review'
 
 /** Marks the ballot; an over-vote cannot be made and every item needs a mark where required. */
@@ -98,9 +99,13 @@ export function BallotEditor({
             </UnstyledButton>
           ) : (
             <Paper key={c.id} withBorder p="md" data-testid={`candidate-${c.id}`}>
-              <Text fz="xl" fw={500} mb="sm">
-                {i + 1}. {c.title}
-              </Text>
+              {vote.motion ? (
+                <MotionSubject motion={vote.motion} />
+              ) : (
+                <Text fz="xl" fw={500} mb="sm">
+                  {i + 1}. {c.title}
+                </Text>
+              )}
               <MarkChoice
                 itemId={c.id}
                 label={c.title}
