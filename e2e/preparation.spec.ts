@@ -89,7 +89,7 @@ test('staff prepare a meeting: roster and projects imported, a 13选10 vote, cre
   await expect(page.getByTestId('roster-problems')).toHaveCount(0)
   await page.getByTestId('roster-confirm').click()
   await expect(page.getByTestId('roster-imported')).toHaveText(
-    '已导入 8 名代表，每位代表已生成新的凭证。',
+    '名单已导入，共 8 名代表；名单中原有代表的代表证和报到状态不变，新增代表已生成代表证。',
   )
   await expect(page.getByTestId('roster-count')).toHaveText('共 8 名代表')
 

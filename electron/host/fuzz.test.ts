@@ -39,6 +39,7 @@ const consoleEvents = [
   'project:update',
   'project:remove',
   'projects:reorder',
+  'roster:reissue-all',
   'audit:list',
   'attendance:set',
   'attendance:confirm',

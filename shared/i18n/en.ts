@@ -26,6 +26,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.not-awaiting-check-in':
     'This deputy is not on leave with a card opened on a tablet: there is no check-in to confirm',
   'error.no-runoff': 'This vote leaves no seats to run off',
+  'error.preview-outdated': 'The list changed after the preview; upload the file again',
   'error.box-damaged':
     'This vote’s ballot box was found damaged at start: staff must acknowledge it first',
   'error.internal': 'Host error: please call the staff',

@@ -73,12 +73,27 @@ export const prepEn: Record<keyof typeof prepZhCN, string> = {
   'prep.import.row': 'Row',
   'prep.import.more': 'Showing {shown} rows (every row with a problem included) of {n}',
   'prep.import.confirm': 'Confirm import',
-  'prep.import.doneRoster': 'Imported {n} deputies; each has a new credential.',
+  'prep.import.doneRoster':
+    'Roster imported: {n} deputies. Deputies already on it keep their cards and check-in; new deputies have new cards.',
+  'prep.changes.added': '{n} added',
+  'prep.changes.removed': '{n} removed',
+  'prep.changes.changed': '{n} changed',
+  'prep.changes.unchanged': '{n} unchanged',
+  'prep.changes.more': ' and more, {n} in all',
+  'prep.changes.cardsStop':
+    'The cards of removed deputies ({n}) will stop working; all others keep working.',
+  'prep.changes.confirmTitle': 'Confirm the import: some cards will stop working',
+  'prep.changes.confirmRemoved':
+    'These {n} deputies are not in the new roster. Confirming removes them and their cards stop working at once:',
+  'prep.changes.confirmKept': 'Every other deputy keeps their card and check-in.',
+  'prep.reissueAll.button': 'Reissue every card',
+  'prep.reissueAll.title': 'Reissue every card',
+  'prep.reissueAll.body':
+    'Every one of the {n} deputies gets a new card. Every printed card stops working, and signed-in tablets must scan the new card. Are you sure?',
+  'prep.reissueAll.done': 'New cards for {n} deputies: print them again.',
   'prep.import.doneProjects': 'Imported {n} projects.',
 
   'prep.roster.import': 'Import roster',
-  'prep.roster.replaceWarning':
-    'Confirming replaces the current roster ({n} deputies); all their cards stop working',
   'prep.roster.search': 'Search name, delegation, seat',
   'prep.roster.total': '{n} deputies',
   'prep.roster.found': '{n} found (of {total})',
@@ -118,7 +133,6 @@ export const prepEn: Record<keyof typeof prepZhCN, string> = {
   'prep.reissue.print': 'Print the new card:',
 
   'prep.projects.import': 'Import projects',
-  'prep.projects.replaceWarning': 'Confirming replaces the current {n} projects',
   'prep.projects.total': '{n} projects, printed on ballots in this order',
   'prep.projects.empty': 'No projects yet. Import them or add them one by one.',
   'prep.project.add': 'Add project',

@@ -70,11 +70,26 @@ export const prepZhCN = {
   'prep.import.row': '行号',
   'prep.import.more': '仅显示 {shown} 行（含全部有问题的行），共 {n} 行',
   'prep.import.confirm': '确认导入',
-  'prep.import.doneRoster': '已导入 {n} 名代表，每位代表已生成新的凭证。',
+  'prep.import.doneRoster':
+    '名单已导入，共 {n} 名代表；名单中原有代表的代表证和报到状态不变，新增代表已生成代表证。',
+  'prep.changes.added': '新增 {n}',
+  'prep.changes.removed': '删除 {n}',
+  'prep.changes.changed': '修改 {n}',
+  'prep.changes.unchanged': '不变 {n}',
+  'prep.changes.more': ' 等，共 {n} 项',
+  'prep.changes.cardsStop': '被删除代表的代表证（{n} 张）将失效，其余代表证继续有效。',
+  'prep.changes.confirmTitle': '确认导入：部分代表证将失效',
+  'prep.changes.confirmRemoved':
+    '以下 {n} 名代表不在新名单中，确认后将被删除，他们的代表证立即失效：',
+  'prep.changes.confirmKept': '名单中其余代表的代表证、报到状态保持不变。',
+  'prep.reissueAll.button': '全部重新生成代表证',
+  'prep.reissueAll.title': '全部重新生成代表证',
+  'prep.reissueAll.body':
+    '将为全部 {n} 名代表生成新的代表证。已打印的代表证全部失效，已登录的平板需要扫描新的代表证。确定吗？',
+  'prep.reissueAll.done': '已为 {n} 名代表重新生成代表证，请重新打印。',
   'prep.import.doneProjects': '已导入 {n} 个候选项目。',
 
   'prep.roster.import': '导入代表名单',
-  'prep.roster.replaceWarning': '确认后将替换现有名单（{n} 人），原代表证全部失效',
   'prep.roster.search': '搜索姓名、代表团、座位号',
   'prep.roster.total': '共 {n} 名代表',
   'prep.roster.found': '找到 {n} 名（共 {total} 名）',
@@ -112,7 +127,6 @@ export const prepZhCN = {
   'prep.reissue.print': '请打印新的代表证：',
 
   'prep.projects.import': '导入候选项目',
-  'prep.projects.replaceWarning': '确认后将替换现有的 {n} 个候选项目',
   'prep.projects.total': '共 {n} 个候选项目，按此顺序印在选票上',
   'prep.projects.empty': '还没有候选项目。请导入，或逐个添加。',
   'prep.project.add': '添加项目',

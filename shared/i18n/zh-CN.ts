@@ -23,6 +23,7 @@ export const zhCN = {
   'error.attendance-locked': '表决进行中，已报到的代表不能取消报到或改为请假',
   'error.not-awaiting-check-in': '该代表不是在请假后用平板打开了代表证，无需确认报到',
   'error.no-runoff': '该表决没有需要另行票决的名额',
+  'error.preview-outdated': '预览之后名单或项目已有改动，请重新上传文件预览',
   'error.box-damaged': '该表决的票箱在主机启动时被发现受损，须先由会务人员确认',
   'error.internal': '主机内部错误，请联系会务人员',
   'error.timeout': '主机未响应，请稍候重试',

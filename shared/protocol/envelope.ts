@@ -28,6 +28,8 @@ export const errorCodes = [
   'no-runoff',
   /** The vote's ballot box was found damaged at a start: staff must acknowledge it first. */
   'box-damaged',
+  /** The list an import preview was compared with has changed since: preview it again. */
+  'preview-outdated',
   'internal',
   /** Client-side: the host did not answer in time. */
   'timeout',

@@ -50,6 +50,9 @@ export const projectsReorderInputSchema = z.object({
   ids: z.array(z.string().min(1).max(32)).max(1000),
 })
 
+/** Every card reissued at once: the request says so, so no stray message can do it. */
+export const reissueAllInputSchema = z.object({ confirm: z.literal(true) })
+
 export const importConfirmInputSchema = z.object({ previewId: z.string().min(1).max(64) })
 
 /** What the console shows of an uploaded spreadsheet before staff confirm it. */
@@ -69,6 +72,21 @@ export interface ImportPreviewView<T> {
     message: string
     messageEn: string
   }[]
+  /**
+   * What confirming changes, when there is a list already (null for a first import): items are
+   * matched, so what stays keeps its id (a deputy also their card and attendance).
+   */
+  changes: ImportChangesView | null
+}
+
+/** An import onto the list there, by item: "张三（一团）", "P01 老旧小区改造". */
+export interface ImportChangesView {
+  added: string[]
+  /** Deputies removed: their printed cards stop working. Projects removed. */
+  removed: string[]
+  /** With the fields that change, by key (name, seat…; title, budget…). */
+  changed: { name: string; fields: string[] }[]
+  unchanged: number
 }
 
 export interface RosterRowView {

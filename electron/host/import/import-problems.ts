@@ -33,6 +33,8 @@ export const importProblemCodes = [
   // Any row
   'too-long',
   'template-example',
+  // Against the list there now (services/project-merge.ts)
+  'project-in-vote',
 ] as const
 export type ImportProblemCode = (typeof importProblemCodes)[number]
 

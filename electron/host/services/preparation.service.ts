@@ -15,17 +15,27 @@ import {
   projectInputSchema,
   projectsReorderInputSchema,
   projectUpdateInputSchema,
+  reissueAllInputSchema,
 } from '../../../shared/protocol/preparation.schema'
 import type { ParsedImport } from '../import/import-job'
 import { newCredential } from './credentials'
 import type { Hall } from './hall'
+import {
+  heldProblems,
+  projectChanges,
+  projectFingerprint,
+  rosterChanges,
+  rosterFingerprint,
+} from './import-changes'
+import { mergeProjects } from './project-merge'
+import { mergeRoster } from './roster-merge'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
 import type { Session } from './session'
 
-type Preview =
-  | { kind: 'roster'; meetingId: string | null; rows: RosterRowView[]; at: number }
-  | { kind: 'projects'; meetingId: string | null; rows: ProjectRowView[]; at: number }
+type Preview = { meetingId: string | null; at: number; fingerprint: string } & (
+  { kind: 'roster'; rows: RosterRowView[] } | { kind: 'projects'; rows: ProjectRowView[] }
+)
 
 const previewLifetimeMs = 30 * 60_000
 
@@ -47,24 +57,36 @@ export class PreparationService {
 
   /**
    * Keeps an upload the import worker parsed (import-worker.ts) for confirmation, only when it
-   * has no problem at all.
+   * has no problem at all, with what confirming it would change in the list there now.
    */
   preview(
     kind: 'roster' | 'projects',
     parsed: ParsedImport,
     fileName: string,
   ): ImportPreviewView<RosterRowView | ProjectRowView> {
+    const problems = [...parsed.problems]
+    let changes: ImportPreviewView<unknown>['changes'] = null
+    let entry: Preview | null = null
+    const base = { meetingId: this.#session.meetingId, at: Date.now() }
+    if (problems.length === 0 && kind === 'roster') {
+      const rows = parsed.rows as RosterRowView[]
+      const existing = this.#session.meeting.data.deputies
+      const merge = mergeRoster(existing, rows, () => '')
+      if (existing.length > 0) changes = rosterChanges(merge)
+      entry = { ...base, kind, rows, fingerprint: rosterFingerprint(merge) }
+    } else if (problems.length === 0) {
+      const rows = parsed.rows as ProjectRowView[]
+      const { projects, votes } = this.#session.meeting.data
+      const merge = mergeProjects(projects, rows, votes)
+      if (projects.length > 0) changes = projectChanges(merge)
+      problems.push(...heldProblems(merge))
+      entry = { ...base, kind: 'projects', rows, fingerprint: projectFingerprint(merge) }
+    }
     let previewId: string | null = null
-    if (parsed.problems.length === 0) {
+    if (entry && problems.length === 0) {
       this.#expire()
       previewId = randomUUID()
-      const meetingId = this.#session.meetingId
-      this.#previews.set(
-        previewId,
-        kind === 'roster'
-          ? { kind, meetingId, rows: parsed.rows as RosterRowView[], at: Date.now() }
-          : { kind, meetingId, rows: parsed.rows as ProjectRowView[], at: Date.now() },
-      )
+      this.#previews.set(previewId, entry)
     }
     return {
       previewId,
@@ -74,48 +96,77 @@ export class PreparationService {
       totalRows: parsed.totalRows,
       rows: parsed.rows,
       rowNumbers: parsed.rowNumbers,
-      problems: parsed.problems,
+      problems,
+      changes,
     }
   }
 
-  /** Replaces the roster with a clean preview; every deputy gets a new credential. */
+  /**
+   * Imports the roster onto the one there (roster-merge.ts): deputies the file still has keep
+   * their id, card and attendance; those it no longer has are removed, and their tablets told.
+   */
   async confirmRoster(raw: unknown): Promise<{ deputies: number }> {
     const preview = this.#take(raw, 'roster')
     if (preview.kind !== 'roster') throw new ServiceError('bad-request')
     this.#refuseDuringVote()
-    const width = Math.max(3, String(preview.rows.length).length)
-    const deputies: Deputy[] = preview.rows.map((r, i) => ({
-      id: `D${String(i + 1).padStart(width, '0')}`,
-      name: r.name,
-      delegation: r.delegation,
-      seat: r.seat,
-      idLast4: r.idLast4,
-      note: r.note,
-      credential: newCredential(),
-      present: false,
-    }))
-    await this.#change('roster.imported', { deputies: deputies.length }, (data) => {
-      data.deputies = deputies
+    const merge = mergeRoster(this.#session.meeting.data.deputies, preview.rows, newCredential)
+    if (rosterFingerprint(merge) !== preview.fingerprint) throw new ServiceError('preview-outdated')
+    const summary = {
+      deputies: merge.deputies.length,
+      added: merge.added.length,
+      removed: merge.removed.map((d) => d.id),
+      changed: merge.changed.map((c) => c.deputy.id),
+    }
+    await this.#change('roster.imported', summary, (data) => {
+      data.deputies = merge.deputies
     })
-    return { deputies: deputies.length }
+    for (const d of merge.removed)
+      this.#hall.emit('change', { type: 'deputy-revoked', deputyId: d.id })
+    return { deputies: merge.deputies.length }
   }
 
+  /**
+   * Imports the projects onto the list there by 编号 (project-merge.ts). Draft votes follow (a
+   * removed project leaves them, a renamed one is renamed); votes that have opened keep theirs.
+   */
   async confirmProjects(raw: unknown): Promise<{ projects: number }> {
     const preview = this.#take(raw, 'projects')
     if (preview.kind !== 'projects') throw new ServiceError('bad-request')
     this.#refuseDuringVote()
-    const projects: Project[] = preview.rows.map((r) => ({
-      id: r.number,
-      title: r.title,
-      summary: r.summary,
-      leadUnit: r.leadUnit,
-      budget: r.budget,
-      category: r.category,
-    }))
-    await this.#changeAgenda('projects.imported', { projects: projects.length }, (data) => {
-      data.projects = projects
+    const { projects, votes } = this.#session.meeting.data
+    const merge = mergeProjects(projects, preview.rows, votes)
+    if (merge.held.length > 0 || projectFingerprint(merge) !== preview.fingerprint)
+      throw new ServiceError('preview-outdated')
+    const summary = {
+      projects: merge.projects.length,
+      added: merge.added.map((p) => p.id),
+      removed: merge.removed.map((p) => p.id),
+      changed: merge.changed.map((c) => c.project.id),
+    }
+    await this.#changeAgenda('projects.imported', summary, (data) => {
+      data.projects = merge.projects
+      const byId = new Map(merge.projects.map((p) => [p.id, p]))
+      for (const v of data.votes) {
+        if (voteStates[v.status].rulesLocked || v.motion) continue
+        v.candidates = v.candidates.flatMap((c) => {
+          const p = byId.get(c.id)
+          return p ? [{ ...c, title: p.title }] : []
+        })
+      }
     })
-    return { projects: projects.length }
+    return { projects: merge.projects.length }
+  }
+
+  /** New cards for every deputy, as its own confirmed action: every old card stops working. */
+  async reissueAll(raw: unknown): Promise<{ deputies: number }> {
+    parseInput(reissueAllInputSchema, raw)
+    this.#refuseDuringVote()
+    const ids = this.#session.meeting.data.deputies.map((d) => d.id)
+    await this.#change('roster.credentials-reissued', { deputies: ids.length }, (data) => {
+      for (const d of data.deputies) d.credential = newCredential()
+    })
+    for (const deputyId of ids) this.#hall.emit('change', { type: 'deputy-revoked', deputyId })
+    return { deputies: ids.length }
   }
 
   async addDeputy(raw: unknown): Promise<{ deputyId: string }> {

@@ -11,12 +11,10 @@ const texts = {
   roster: {
     title: 'prep.nav.roster',
     template: 'prep.template.roster',
-    replaceWarning: 'prep.roster.replaceWarning',
   },
   projects: {
     title: 'prep.nav.projects',
     template: 'prep.template.projects',
-    replaceWarning: 'prep.projects.replaceWarning',
   },
 } as const
 
@@ -28,13 +26,10 @@ export function ImportBlock<K extends ImportKind>({
   api,
   kind,
   columns,
-  existing,
 }: {
   api: ConsoleApi
   kind: K
   columns: PreviewColumn<K>[]
-  /** How many are there now: a confirmed import replaces them, so the panel warns. */
-  existing: number
 }) {
   const { t } = useI18n()
   const { token } = api
@@ -64,13 +59,7 @@ export function ImportBlock<K extends ImportKind>({
       </Group>
 
       <Paper withBorder p="md">
-        <ImportPanel
-          kind={kind}
-          token={token}
-          columns={columns}
-          replaceWarning={existing > 0 ? t(text.replaceWarning, { n: existing }) : null}
-          onConfirm={confirm}
-        />
+        <ImportPanel kind={kind} token={token} columns={columns} onConfirm={confirm} />
       </Paper>
     </>
   )

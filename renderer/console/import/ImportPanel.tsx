@@ -2,9 +2,11 @@ import { Alert, Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text } fr
 import { useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { ImportPreviewView } from '../../../shared/protocol/preparation.schema'
+import { ConfirmDialog } from '../../common/ConfirmDialog'
 import { useI18n } from '../../common/i18n'
 import type { ImportKind, RowOf } from '../staff-api'
 import { uploadSpreadsheet } from '../staff-api'
+import { ImportChanges } from './ImportChanges'
 
 export interface PreviewColumn<K extends ImportKind> {
   label: string
@@ -22,14 +24,11 @@ export function ImportPanel<K extends ImportKind>({
   kind,
   token,
   columns,
-  replaceWarning,
   onConfirm,
 }: {
   kind: K
   token: string
   columns: PreviewColumn<K>[]
-  /** Shown above the confirm button when the import replaces what is there. */
-  replaceWarning: string | null
   /** Resolves with the imported count, or null when the host refused (it shows why). */
   onConfirm: (previewId: string) => Promise<number | null>
 }) {
@@ -39,6 +38,7 @@ export function ImportPanel<K extends ImportKind>({
   const [preview, setPreview] = useState<ImportPreviewView<RowOf<K>> | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
+  const [asking, setAsking] = useState(false)
 
   const pick = async (file: File | undefined) => {
     if (!file) return
@@ -65,6 +65,8 @@ export function ImportPanel<K extends ImportKind>({
   }
 
   const clean = preview !== null && preview.problems.length === 0 && preview.previewId !== null
+  // Removing deputies voids their printed cards: confirming names them first.
+  const removed = kind === 'roster' ? (preview?.changes?.removed ?? []) : []
 
   return (
     <Stack gap="sm">
@@ -146,18 +148,14 @@ export function ImportPanel<K extends ImportKind>({
                 </Stack>
               </Alert>
             )}
+            {clean && preview.changes && <ImportChanges kind={kind} changes={preview.changes} />}
             {preview.rows.length > 0 && <PreviewTable preview={preview} columns={columns} />}
             <Group justify="flex-end">
-              {clean && replaceWarning && (
-                <Text size="sm" c="orange.8">
-                  {replaceWarning}
-                </Text>
-              )}
               <Button
                 color="green"
                 disabled={!clean}
                 loading={busy}
-                onClick={() => void confirm()}
+                onClick={() => (removed.length > 0 ? setAsking(true) : void confirm())}
                 data-testid={`${kind}-confirm`}
               >
                 {t('prep.import.confirm')}
@@ -166,6 +164,23 @@ export function ImportPanel<K extends ImportKind>({
           </Stack>
         </Paper>
       )}
+      <ConfirmDialog
+        opened={asking}
+        title={t('prep.changes.confirmTitle')}
+        confirmLabel={t('prep.import.confirm')}
+        onConfirm={() => void confirm()}
+        onClose={() => setAsking(false)}
+      >
+        <Stack gap="xs">
+          <Text>{t('prep.changes.confirmRemoved', { n: removed.length })}</Text>
+          <Text fw={700} data-testid="roster-cards-stop">
+            {removed.join('，')}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('prep.changes.confirmKept')}
+          </Text>
+        </Stack>
+      </ConfirmDialog>
     </Stack>
   )
 }

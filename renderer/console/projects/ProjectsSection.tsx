@@ -41,7 +41,7 @@ export function ProjectsSection({ api }: { api: ConsoleApi }) {
 
   return (
     <Stack>
-      <ImportBlock api={api} kind="projects" columns={columns} existing={projects.length} />
+      <ImportBlock api={api} kind="projects" columns={columns} />
 
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">

@@ -7,7 +7,16 @@ import { staffHref } from '../staff-api'
  * 代表证与凭证: every card as a PDF (A4, 8 per page, QR of each join URL), the credential list
  * as CSV for an outside printer, and the join sheet with the hall Wi-Fi.
  */
-export function CredentialsPanel({ token, count }: { token: string; count: number }) {
+export function CredentialsPanel({
+  token,
+  count,
+  onReissueAll,
+}: {
+  token: string
+  count: number
+  /** Reissues every card (asks first); null while it cannot (a vote is open). */
+  onReissueAll: (() => void) | null
+}) {
   const { t } = useI18n()
   const [sheet, setSheet] = useState(false)
   const none = count === 0
@@ -39,6 +48,15 @@ export function CredentialsPanel({ token, count }: { token: string; count: numbe
           </Button>
           <Button variant="default" onClick={() => setSheet(true)}>
             {t('prep.joinSheet')}
+          </Button>
+          <Button
+            variant="outline"
+            color="red"
+            disabled={none || onReissueAll === null}
+            onClick={() => onReissueAll?.()}
+            data-testid="reissue-all"
+          >
+            {t('prep.reissueAll.button')}
           </Button>
         </Group>
         <Text size="sm" c="dimmed">

@@ -40,6 +40,8 @@ export function RosterSection({ api }: { api: ConsoleApi }) {
   const [removing, setRemoving] = useState<ConsoleDeputyView | null>(null)
   const [reissuing, setReissuing] = useState<ConsoleDeputyView | null>(null)
   const [reissued, setReissued] = useState<ConsoleDeputyView | null>(null)
+  const [reissuingAll, setReissuingAll] = useState(false)
+  const [reissuedAll, setReissuedAll] = useState<number | null>(null)
   const voteOpen = state?.votes.some((v) => v.status === 'open') ?? false
 
   const q = query.trim()
@@ -58,9 +60,24 @@ export function RosterSection({ api }: { api: ConsoleApi }) {
 
   return (
     <Stack>
-      <ImportBlock api={api} kind="roster" columns={columns} existing={roster.length} />
+      <ImportBlock api={api} kind="roster" columns={columns} />
 
-      <CredentialsPanel token={token} count={roster.length} />
+      <CredentialsPanel
+        token={token}
+        count={roster.length}
+        onReissueAll={voteOpen ? null : () => setReissuingAll(true)}
+      />
+
+      {reissuedAll !== null && (
+        <Alert
+          color="green"
+          withCloseButton
+          onClose={() => setReissuedAll(null)}
+          data-testid="reissued-all"
+        >
+          {t('prep.reissueAll.done', { n: reissuedAll })}
+        </Alert>
+      )}
 
       {reissued && (
         <Alert
@@ -200,6 +217,20 @@ export function RosterSection({ api }: { api: ConsoleApi }) {
         }}
       >
         {t('prep.reissue.confirm', { name: reissuing?.name ?? '' })}
+      </ConfirmDialog>
+      <ConfirmDialog
+        opened={reissuingAll}
+        title={t('prep.reissueAll.title')}
+        confirmLabel={t('prep.reissueAll.button')}
+        onClose={() => setReissuingAll(false)}
+        onConfirm={() => {
+          const n = roster.length
+          void api.send('roster:reissue-all', { confirm: true }).then((ok) => {
+            if (ok) setReissuedAll(n)
+          })
+        }}
+      >
+        {t('prep.reissueAll.body', { n: roster.length })}
       </ConfirmDialog>
     </Stack>
   )

@@ -15,6 +15,8 @@ export interface ConsolePreparationEvents {
   'deputy:remove': (input: { deputyId: string }, ack: Ack<null>) => void
   /** A new card for one deputy; the old credential stops working at once. */
   'deputy:reissue': (input: { deputyId: string }, ack: Ack<{ credential: string }>) => void
+  /** New cards for every deputy: every printed card and every tablet's credential stop working. */
+  'roster:reissue-all': (input: { confirm: true }, ack: Ack<{ deputies: number }>) => void
   'project:add': (input: ProjectInput, ack: Ack<null>) => void
   'project:update': (input: ProjectUpdateInput, ack: Ack<null>) => void
   'project:remove': (input: { projectId: string }, ack: Ack<null>) => void

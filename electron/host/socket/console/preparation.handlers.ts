@@ -10,6 +10,7 @@ export function preparationHandlers(prep: PreparationService): Handlers<ConsoleP
     'deputy:update': (input) => prep.updateDeputy(input),
     'deputy:remove': (input) => prep.removeDeputy(input),
     'deputy:reissue': (input) => prep.reissue(input),
+    'roster:reissue-all': (input) => prep.reissueAll(input),
     'project:add': (input) => prep.addProject(input),
     'project:update': (input) => prep.updateProject(input),
     'project:remove': (input) => prep.removeProject(input),
