@@ -44,10 +44,7 @@ export function rosterFingerprint(merge: RosterMerge): string {
 }
 
 export function projectFingerprint(merge: ProjectMerge): string {
-  return JSON.stringify([
-    merge.added.map((p) => p.id),
-    merge.removed.map((p) => [p.id, p.title]),
-  ])
+  return JSON.stringify([merge.added.map((p) => p.id), merge.removed.map((p) => [p.id, p.title])])
 }
 
 /** Projects the import would remove although a vote that has opened lists them. */
