@@ -47,10 +47,12 @@ const browserOnly = [
  */
 const boxFiles = [
   'ballot-box*',
+  'ballot-counts',
   'ballot-key',
   'box-*',
   'slot-*',
   'region-entries',
+  'sealed-box',
   'group-commit',
   'vote-keys',
 ]

@@ -33,6 +33,9 @@ describe("the year's code and the ballot box", () => {
     "import { VoteKeyVault } from '../store/vote-keys'\nvoid VoteKeyVault\n",
     "import { emptyRegions } from '../store/region-entries'\nvoid emptyRegions\n",
     "import { ballotKey } from '../store/ballot-key'\nvoid ballotKey\n",
+    "import { BallotCounts } from '../store/ballot-counts'\nvoid BallotCounts\n",
+    "import { readSealed } from '../store/sealed-box'\nvoid readSealed\n",
+    "import { damageOf } from '../store/box-damage'\nvoid damageOf\n",
     "export const load = () => import('../store/ballot-box-slots')\n",
     // The box grouped into a folder of its own under store/ stays inside.
     "import { readSlot } from '../store/ballot-box/slot-reader'\nvoid readSlot\n",
