@@ -51,6 +51,7 @@ const boxFiles = [
   'ballot-key',
   'box-*',
   'slot-*',
+  'slots-*',
   'region-entries',
   'sealed-box',
   'group-commit',

@@ -36,6 +36,7 @@ describe("the year's code and the ballot box", () => {
     "import { BallotCounts } from '../store/ballot-counts'\nvoid BallotCounts\n",
     "import { readSealed } from '../store/sealed-box'\nvoid readSealed\n",
     "import { damageOf } from '../store/box-damage'\nvoid damageOf\n",
+    "import { readSlots } from '../store/slots-at-open'\nvoid readSlots\n",
     "export const load = () => import('../store/ballot-box-slots')\n",
     // The box grouped into a folder of its own under store/ stays inside.
     "import { readSlot } from '../store/ballot-box/slot-reader'\nvoid readSlot\n",

@@ -1,16 +1,15 @@
 import { close, constants, fdatasync, open, openSync, writeSync, writev } from 'node:fs'
-import { mkdir, rename, unlink } from 'node:fs/promises'
+import { mkdir, unlink } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { promisify } from 'node:util'
-import type { BoxCipher } from './box-cipher'
-import type { BoxRegions, LoadedRegion, Shape, Snapshot } from './box-regions'
+import type { BoxRegions, Snapshot } from './box-regions'
 import { regionChunks } from './box-regions'
-import { SLOT_SUFFIX, TRAILER, wholeHeader, writeHeader } from './slot-header'
-import type { Recovery } from './durable-json-file'
+import { TRAILER, wholeHeader, writeHeader } from './slot-header'
 import { syncFolder } from './durable-json-file'
-import type { OpenBoxData } from './box-data'
 import type { KeyLookup } from './slot-reader'
-import { readSlot, SLOT_NAMES, SLOTS, slotFile } from './slot-reader'
+import { SLOT_NAMES, SLOTS, slotFile } from './slot-reader'
+import type { SlotsFound } from './slots-at-open'
+import { heldOf, keysNamed, readSlots } from './slots-at-open'
 import type { VoteKeyVault } from './vote-keys'
 
 /**
@@ -34,7 +33,7 @@ import type { VoteKeyVault } from './vote-keys'
  *
  * What the slots say beyond one file: the difference between two is a commit or two, as the
  * `.prev` copy of a whole-file write was. At close the box is sealed into one canonical file and
- * the slots go.
+ * the slots go. Reading them back at a start is slots-at-open.ts.
  */
 
 /** One slot file, and what of the current layout it holds on disk. */
@@ -248,68 +247,22 @@ export class BallotBoxSlots {
     this.#slots = SLOT_NAMES.map((which) => new Slot(slotFile(dir, voteId, which)))
   }
 
-  /**
-   * The newest sound slot's box, layout, key and regions as read, or nulls when there is none.
-   * A slot that fails its checks is set aside (`.corrupt-…`) and reported, as is one whose key
-   * this machine does not hold (`.unopened-…`, kept in case the key turns up). What the store
-   * makes of slots missing or unreadable is its own (BallotBoxStore.open): this never throws
-   * for them, so a damaged box never keeps the host from starting.
-   */
+  /** The slots as a start finds them (slots-at-open.ts), each knowing what it holds. */
   static async open(
     dir: string,
     voteId: string,
     keyOf: KeyLookup,
-  ): Promise<{
-    slots: BallotBoxSlots
-    data: OpenBoxData | null
-    layout: Shape | null
-    cipher: BoxCipher | null
-    regions: LoadedRegion[] | null
-    /** The newest sound slot's generation, 0 without one. */
-    generation: number
-    /** Slot files that were not there. */
-    missing: number
-    /** Why no slot could be used although there were some; null when one could. */
-    unreadable: string | null
-    recoveries: Recovery[]
-  }> {
+  ): Promise<SlotsFound & { slots: BallotBoxSlots }> {
     const slots = new BallotBoxSlots(dir, voteId)
-    const reads = await Promise.all(slots.#slots.map((s) => readSlot(s.file, voteId, keyOf)))
-    const sound = reads.flatMap((r, i) =>
-      r.kind === 'ok' ? [{ ...r, slot: slots.#slots[i]! }] : [],
-    )
-    const newest = sound.sort((a, b) => b.generation - a.generation)[0]
-    const recoveries: Recovery[] = []
-    const problems: string[] = []
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-    for (const [i, r] of reads.entries()) {
-      if (r.kind !== 'bad' && r.kind !== 'locked') continue
-      const file = slots.#slots[i]!.file
-      const problem = r.kind === 'bad' ? r.problem : `its key ${r.keyId} is not in the key folder`
-      const setAsideAs = `${file}.${r.kind === 'bad' ? 'corrupt' : 'unopened'}-${stamp}`
-      await rename(file, setAsideAs)
-      problems.push(`${file}: ${problem}`)
-      recoveries.push({ file, problem, setAsideAs, usedPrevious: newest !== undefined })
+    const files = slots.#slots.map((s) => s.file)
+    const { found, sound } = await readSlots(files, voteId, keyOf)
+    for (const [i, read] of sound.entries()) {
+      if (!read) continue
+      slots.#slots[i]!.generation = read.generation
+      slots.#slots[i]!.loaded = read.bytes
     }
-    for (const s of sound) {
-      s.slot.generation = s.generation
-      s.slot.loaded = s.bytes
-    }
-    slots.#generation = newest?.generation ?? 0
-    const layout = newest
-      ? { regions: newest.layout.regions, regionBytes: newest.layout.regionBytes }
-      : null
-    return {
-      slots,
-      data: newest?.data ?? null,
-      layout,
-      cipher: newest?.cipher ?? null,
-      regions: newest?.regions ?? null,
-      generation: newest?.generation ?? 0,
-      missing: reads.filter((r) => r.kind === 'missing').length,
-      unreadable: !newest && problems.length > 0 ? problems.join('; ') : null,
-      recoveries,
-    }
+    slots.#generation = found.generation
+    return { slots, ...found }
   }
 
   /**
@@ -318,12 +271,10 @@ export class BallotBoxSlots {
    */
   static async removeLeftovers(dir: string, voteId: string, keys: VoteKeyVault): Promise<void> {
     const slots = new BallotBoxSlots(dir, voteId)
-    const named = new Set<string>()
-    const lookup: KeyLookup = (keyId) => {
-      named.add(keyId)
-      return Promise.resolve(null)
-    }
-    await Promise.all(slots.#slots.map((s) => readSlot(s.file, voteId, lookup)))
+    const named = await keysNamed(
+      slots.#slots.map((s) => s.file),
+      voteId,
+    )
     await slots.remove()
     for (const keyId of named) await keys.destroy(keyId)
   }
@@ -337,24 +288,12 @@ export class BallotBoxSlots {
     for (const slot of this.#slots) {
       const bytes = slot.loaded
       slot.loaded = null
-      if (!bytes) continue
-      const { layout } = snapshot
-      const expectedLength =
-        layout.headerBytes + layout.regions * layout.regionBytes + TRAILER.length
-      if (bytes.length !== expectedLength || bytes.indexOf(0x0a) + 1 !== layout.headerBytes)
-        continue
-      slot.layoutId = layout.id
-      let headerLength = layout.headerBytes - SLOT_SUFFIX.length
-      while (headerLength > 0 && bytes[headerLength - 1] === 0x20) headerLength -= 1
-      slot.headerLength = headerLength
+      const held = bytes && heldOf(bytes, snapshot)
+      if (!held) continue
+      slot.layoutId = snapshot.layout.id
+      slot.headerLength = held.headerLength
       slot.seq = snapshot.seq
-      slot.lengths = Int32Array.from(snapshot.texts, (text, i) => {
-        const at = layout.headerBytes + i * layout.regionBytes
-        const same = Buffer.concat(regionChunks(snapshot, i)).equals(
-          bytes.subarray(at, at + layout.regionBytes),
-        )
-        return same ? text.length : -1
-      })
+      slot.lengths = held.lengths
     }
   }
 
