@@ -34,7 +34,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           'host-process': resolve('electron/main/host-process.ts'),
           // The host's report worker (archive PDF and XLSX), started by host-process by path.
-          'report-worker': resolve('electron/host/archive/report-documents.worker.ts'),
+          'report-worker': resolve('electron/host/documents/report-documents.worker.ts'),
           // The host's import worker (uploaded rosters and project lists), started the same way.
           'import-worker': resolve('electron/host/import/import-parse.worker.ts'),
         },

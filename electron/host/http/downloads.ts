@@ -96,7 +96,7 @@ export async function sendDownload(
           seat: d.seat,
           joinUrl: joinUrl(base, d.credential),
         }))
-      const { renderCredentialCardsPdf } = await import('../archive/credential-cards.pdf')
+      const { renderCredentialCardsPdf } = await import('../documents/credential-cards.pdf')
       send(
         res,
         only ? `代表证-${only}.pdf` : '代表证.pdf',
@@ -107,7 +107,7 @@ export async function sendDownload(
     case '/api/join-sheet.pdf': {
       const wifiName = (url.searchParams.get('wifi') ?? '').slice(0, 64)
       const wifiPassword = (url.searchParams.get('password') ?? '').slice(0, 64)
-      const { renderJoinSheetPdf } = await import('../archive/credential-cards.pdf')
+      const { renderJoinSheetPdf } = await import('../documents/credential-cards.pdf')
       send(
         res,
         '加入说明.pdf',

@@ -13,7 +13,7 @@ import { renderResultXlsx } from './result-report.xlsx'
 
 /**
  * Sample documents for a human to look at (layout, Chinese glyphs), written to
- * artifacts/archive/ only on request: ARCHIVE_SAMPLES=1 npx vitest run electron/host/archive
+ * artifacts/archive/ only on request: ARCHIVE_SAMPLES=1 npx vitest run electron/host/documents
  */
 const out = fileURLToPath(new URL('../../../artifacts/archive/', import.meta.url))
 
@@ -22,7 +22,7 @@ describe('archive samples', () => {
     skipUnless(
       ctx,
       process.env.ARCHIVE_SAMPLES,
-      'for a human, on request: ARCHIVE_SAMPLES=1 npx vitest run electron/host/archive',
+      'for a human, on request: ARCHIVE_SAMPLES=1 npx vitest run electron/host/documents',
     )
     mkdirSync(out, { recursive: true })
     const reports = {
