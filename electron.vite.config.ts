@@ -36,7 +36,7 @@ export default defineConfig({
           // The host's report worker (archive PDF and XLSX), started by host-process by path.
           'report-worker': resolve('electron/host/documents/report-documents.worker.ts'),
           // The host's import worker (uploaded rosters and project lists), started the same way.
-          'import-worker': resolve('electron/host/import/import-parse.worker.ts'),
+          'import-worker': resolve('electron/host/tables/import-parse.worker.ts'),
         },
       },
     },

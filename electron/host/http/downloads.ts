@@ -46,17 +46,17 @@ export async function sendDownload(
   const base = deps.tabletBase()
   switch (url.pathname) {
     case '/api/templates/roster.xlsx': {
-      const { rosterTemplateXlsx } = await import('../import/templates')
+      const { rosterTemplateXlsx } = await import('../tables/templates')
       send(res, '代表名单模板.xlsx', await rosterTemplateXlsx())
       return true
     }
     case '/api/templates/projects.xlsx': {
-      const { projectTemplateXlsx } = await import('../import/templates')
+      const { projectTemplateXlsx } = await import('../tables/templates')
       send(res, '候选项目模板.xlsx', await projectTemplateXlsx())
       return true
     }
     case '/api/export.xlsx': {
-      const { exportMeetingXlsx } = await import('../import/export-xlsx')
+      const { exportMeetingXlsx } = await import('../tables/export-xlsx')
       send(
         res,
         `${title || 'meeting'}.xlsx`,

@@ -16,7 +16,7 @@ import {
   projectsReorderInputSchema,
   projectUpdateInputSchema,
 } from '../../../shared/protocol/preparation.schema'
-import type { ParsedImport } from '../import/import-job'
+import type { ParsedImport } from '../tables/import-job'
 import { newCredential } from './credentials'
 import type { Hall } from './hall'
 import { parseInput } from './parse-input'
