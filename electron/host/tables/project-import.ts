@@ -1,12 +1,14 @@
 /**
- * The candidate projects (候选项目) importer: 编号, 项目名称, 项目简介, 牵头单位, 投资额(万元), 类别.
- * It only reports; the caller refuses a preview that has any problem.
+ * The candidate projects (候选项目) import: 编号, 项目名称, 项目简介, 牵头单位, 投资额(万元), 类别,
+ * as a spec and its row checks (import-driver.ts). It only reports; the caller refuses a preview
+ * that has any problem.
  */
 import { idProblem, idProblemText } from '../../../shared/protocol/ids'
+import type { CheckedRow, TableImport } from './import-driver'
+import { FirstRows, runImport } from './import-driver'
 import type { ImportPreview, RowProblem } from './import-problems'
 import { problem } from './import-problems'
 import type { ReadOptions, TableRow } from './table-reader'
-import { readTable, sortProblems } from './table-reader'
 import type { TableSpec } from './table-spec'
 
 export interface ProjectRow {
@@ -133,8 +135,8 @@ function numberKey(number: string): string {
 function rowProblems(
   row: TableRow<ProjectKey>,
   headers: Record<ProjectKey, string>,
-  seen: { number: Map<string, number>; title: Map<string, number> },
-): { problems: RowProblem[]; out: ProjectRow } {
+  seen: { number: FirstRows; title: FirstRows },
+): CheckedRow<ProjectRow> {
   const { number, title, summary, leadUnit, category } = row.values
   const n = row.row
   const problems: RowProblem[] = []
@@ -171,9 +173,8 @@ function rowProblems(
     )
   }
   if (number !== '') {
-    const first = seen.number.get(numberKey(number))
-    if (first === undefined) seen.number.set(numberKey(number), n)
-    else {
+    const first = seen.number.repeatOf(numberKey(number), n)
+    if (first !== undefined) {
       problems.push(
         problem(
           'duplicate-number',
@@ -186,9 +187,8 @@ function rowProblems(
     }
   }
   if (title !== '') {
-    const first = seen.title.get(titleKey(title))
-    if (first === undefined) seen.title.set(titleKey(title), n)
-    else {
+    const first = seen.title.repeatOf(titleKey(title), n)
+    if (first !== undefined) {
       problems.push(
         problem(
           'duplicate-title',
@@ -211,25 +211,18 @@ function rowProblems(
   return { problems, out }
 }
 
-export async function parseProjectFile(
+export const projectImport: TableImport<ProjectKey, ProjectRow> = {
+  spec: projectSpec,
+  rowChecks() {
+    const seen = { number: new FirstRows(), title: new FirstRows() }
+    return (row, headers) => rowProblems(row, headers, seen)
+  },
+}
+
+export function parseProjectFile(
   data: Buffer,
   fileName: string,
   options: ReadOptions = {},
 ): Promise<ImportPreview<ProjectRow>> {
-  const table = await readTable(data, fileName, projectSpec, options)
-  const seen = { number: new Map<string, number>(), title: new Map<string, number>() }
-  const problems = [...table.problems]
-  const rows: ProjectRow[] = []
-  for (const row of table.rows) {
-    const checked = rowProblems(row, table.headers, seen)
-    problems.push(...checked.problems)
-    rows.push(checked.out)
-  }
-  return {
-    rows,
-    rowNumbers: table.rows.map((r) => r.row),
-    problems: sortProblems(problems),
-    sheet: table.sheet,
-    totalRows: rows.length,
-  }
+  return runImport(projectImport, data, fileName, options)
 }

@@ -1,11 +1,13 @@
 /**
- * The roster (代表名单) importer: 姓名, 代表团/代表组, 座位号, and optionally 证件后四位 and 备注.
- * It only reports; the caller refuses a preview that has any problem.
+ * The roster (代表名单) import: 姓名, 代表团/代表组, 座位号, and optionally 证件后四位 and 备注,
+ * as a spec and its row checks (import-driver.ts). It only reports; the caller refuses a preview
+ * that has any problem.
  */
+import type { CheckedRow, TableImport } from './import-driver'
+import { FirstRows, runImport } from './import-driver'
 import type { ImportPreview, RowProblem } from './import-problems'
 import { problem } from './import-problems'
 import type { ReadOptions, TableRow } from './table-reader'
-import { readTable, sortProblems } from './table-reader'
 import type { TableSpec } from './table-spec'
 
 export interface RosterRow {
@@ -113,8 +115,8 @@ function seatKey(seat: string): string {
 function rowProblems(
   row: TableRow<RosterKey>,
   headers: Record<RosterKey, string>,
-  seen: { seat: Map<string, number>; nameGroup: Map<string, number>; nameId: Map<string, number> },
-): { problems: RowProblem[]; out: RosterRow } {
+  seen: { seat: FirstRows; nameGroup: FirstRows; nameId: FirstRows },
+): CheckedRow<RosterRow> {
   const { name, delegation, seat, note } = row.values
   const n = row.row
   const problems: RowProblem[] = []
@@ -153,9 +155,8 @@ function rowProblems(
   }
 
   if (seat !== '') {
-    const first = seen.seat.get(seatKey(seat))
-    if (first === undefined) seen.seat.set(seatKey(seat), n)
-    else {
+    const first = seen.seat.repeatOf(seatKey(seat), n)
+    if (first !== undefined) {
       problems.push(
         problem(
           'duplicate-seat',
@@ -171,8 +172,8 @@ function rowProblems(
   if (name !== '') {
     const groupKey = delegation === '' ? null : `${name}\u0000${delegation}`
     const idKey = idValid ? `${name}\u0000${id.value}` : null
-    const byGroup = groupKey === null ? undefined : seen.nameGroup.get(groupKey)
-    const byId = idKey === null ? undefined : seen.nameId.get(idKey)
+    const byGroup = groupKey === null ? undefined : seen.nameGroup.repeatOf(groupKey, n)
+    const byId = idKey === null ? undefined : seen.nameId.repeatOf(idKey, n)
     if (byGroup !== undefined) {
       problems.push(
         problem(
@@ -194,35 +195,22 @@ function rowProblems(
         ),
       )
     }
-    if (groupKey !== null && byGroup === undefined) seen.nameGroup.set(groupKey, n)
-    if (idKey !== null && byId === undefined) seen.nameId.set(idKey, n)
   }
   return { problems, out: { name, delegation, seat, idLast4: id.value, note } }
 }
 
-export async function parseRosterFile(
+export const rosterImport: TableImport<RosterKey, RosterRow> = {
+  spec: rosterSpec,
+  rowChecks() {
+    const seen = { seat: new FirstRows(), nameGroup: new FirstRows(), nameId: new FirstRows() }
+    return (row, headers) => rowProblems(row, headers, seen)
+  },
+}
+
+export function parseRosterFile(
   data: Buffer,
   fileName: string,
   options: ReadOptions = {},
 ): Promise<ImportPreview<RosterRow>> {
-  const table = await readTable(data, fileName, rosterSpec, options)
-  const seen = {
-    seat: new Map<string, number>(),
-    nameGroup: new Map<string, number>(),
-    nameId: new Map<string, number>(),
-  }
-  const problems = [...table.problems]
-  const rows: RosterRow[] = []
-  for (const row of table.rows) {
-    const checked = rowProblems(row, table.headers, seen)
-    problems.push(...checked.problems)
-    rows.push(checked.out)
-  }
-  return {
-    rows,
-    rowNumbers: table.rows.map((r) => r.row),
-    problems: sortProblems(problems),
-    sheet: table.sheet,
-    totalRows: rows.length,
-  }
+  return runImport(rosterImport, data, fileName, options)
 }

@@ -1,7 +1,6 @@
 /**
- * The generic half of every importer: bytes → the right sheet → the header → rows of cleaned
- * values keyed by column, with the file- and header-level problems. The roster and project
- * importers add only their own row rules.
+ * The reading half of every import (import-driver.ts runs it): bytes → the right sheet → the
+ * header → rows of cleaned values keyed by column, with the file- and header-level problems.
  */
 import { chooseSheet } from './choose-sheet'
 import type { SheetChoiceOptions } from './choose-sheet'
@@ -276,9 +275,4 @@ function charCount(text: string): number {
     }
   }
   return n
-}
-
-/** Problems in the order staff fix them: the file, then the header, then row by row. */
-export function sortProblems(problems: RowProblem[]): RowProblem[] {
-  return [...problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
 }
