@@ -85,6 +85,6 @@ describe("the year's code and the ballot box", () => {
     expect(await problems('electron/host/year/rating.ts', meeting)).toEqual([])
     const box =
       "import { BallotBoxStore } from '../store/ballot-box.store'\nexport const load = () => import('../store/slot-reader')\nvoid BallotBoxStore\n"
-    expect(await problems('electron/host/services/session.ts', box)).toEqual([])
+    expect(await problems('electron/host/state/session.ts', box)).toEqual([])
   })
 })

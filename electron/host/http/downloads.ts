@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { summarizeRules } from '../../../shared/rules'
 import { formulaStart } from '../services/credentials'
-import type { Hall } from '../services/hall'
+import type { Hall } from '../state/hall'
 import { joinUrl } from '../urls'
 
 /** What downloads need of the API's dependencies (api.ts passes its own). */

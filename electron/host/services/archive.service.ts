@@ -10,8 +10,8 @@ import { sourceReportWorker, writeReportDocumentsInWorker } from '../documents/r
 import { digestOf } from '../store/digest'
 import { writeFileDurably } from '../store/durable-json-file'
 import { ballotBoxOf } from './ballot-box-of'
-import type { Hall } from './hall'
-import type { Session } from './session'
+import type { Hall } from '../state/hall'
+import type { Session } from '../state/session'
 
 /** How long archive work waits before it starts (see Archiver.schedule). */
 const ARCHIVE_SETTLE_MS = 300

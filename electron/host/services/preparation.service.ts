@@ -18,10 +18,10 @@ import {
 } from '../../../shared/protocol/preparation.schema'
 import type { ParsedImport } from '../tables/import-job'
 import { newCredential } from './credentials'
-import type { Hall } from './hall'
+import type { Hall } from '../state/hall'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
-import type { Session } from './session'
+import type { Session } from '../state/session'
 
 type Preview =
   | { kind: 'roster'; meetingId: string | null; rows: RosterRowView[]; at: number }

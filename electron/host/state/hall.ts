@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events'
 import type { MeetingEntry } from '../store/library.store'
 import { MeetingLibrary } from '../store/library.store'
 import type { VoteKeyVault } from '../store/vote-keys'
-import { ServiceError } from './service-error'
+import { ServiceError } from '../services/service-error'
 import type { Change } from './session'
 import { Session } from './session'
 
