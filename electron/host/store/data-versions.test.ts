@@ -12,7 +12,7 @@ import {
 } from './data-versions'
 import { DurableJsonFile } from './durable-json-file'
 import { emptyMeetingData } from './meeting.store'
-import { verifyMeetingData } from './verify'
+import { verifyMeetingData } from './verify-meeting'
 
 /** Three versions of a made-up file: 1 → 2 renames `n` to `count`, 2 → 3 adds `unit`. */
 const made: DataVersions = {

@@ -7,7 +7,7 @@ import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { demoMeeting } from '../demo/demo-meeting'
 import type { AgendaData } from './meeting.store'
 import { emptyMeetingData, MeetingStore } from './meeting.store'
-import { verifyMeetingData } from './verify'
+import { verifyMeetingData } from './verify-meeting'
 import { DataFileError } from './durable-json-file'
 import { openUnder } from '../testing/open-handles'
 

@@ -7,7 +7,7 @@ import { meetingVersions, upgradeMeetingData } from './data-versions'
 import { DurableJsonFile } from './durable-json-file'
 import type { Recovery } from './durable-json-file'
 import { MeetingText } from './meeting-text'
-import { verifyMeetingData } from './verify'
+import { verifyMeetingData } from './verify-meeting'
 
 export interface MeetingData {
   version: typeof meetingVersions.current
