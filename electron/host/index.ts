@@ -30,7 +30,7 @@ import { setupConsoleNamespace } from './socket/console.handlers'
 import { setupDeputyNamespace } from './socket/deputy.handlers'
 import { isLoopback } from './socket/rate-limit'
 import { setupScreenNamespace } from './socket/screen.handlers'
-import { defaultKeyDir, FileKeyVault, isInside } from './store/vote-keys'
+import { defaultKeyDir, FileKeyVault, isInside } from './store/ballot-box/vote-keys'
 import { baseUrl, consoleUrl, lanAddresses } from './urls'
 
 export interface HostOptions {

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { VoteResult } from '../../../shared/protocol/result.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
-import { writeFileDurably } from '../store/durable-json-file'
+import { writeFileDurably } from '../store/json-files/durable-json-file'
 import type { ReportProject } from './report-model'
 import { renderResultReportPdf } from './result-report.pdf'
 import { renderResultXlsx } from './result-report.xlsx'

@@ -5,7 +5,7 @@ import { newCredential } from './credentials'
 import type { Hall } from '../state/hall'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
-import { MeetingStore } from '../store/meeting.store'
+import { MeetingStore } from '../store/json-files/meeting.store'
 import { Session } from '../state/session'
 
 const titleSchema = z.string().trim().min(1).max(200)

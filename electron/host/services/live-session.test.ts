@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import type { VoteRules } from '../../../shared/protocol/vote-rules.schema'
-import { readBallotBox } from '../store/slot-reader'
+import { readBallotBox } from '../store/ballot-box/slot-reader'
 import { call, callRaw, next, quorumMeeting } from '../testing/host-harness'
 
 describe('an open vote', () => {

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/protocol/vote.schema'
 import { checkCandidates } from '../../../shared/protocol/vote-rules.schema'
 import { screenAfter, tally, voteStep } from '../../../shared/rules'
-import { ballotBoxDigest, digestOf } from '../store/digest'
+import { ballotBoxDigest, digestOf } from '../store/json-files/digest'
 import type { Archiver } from './archive.service'
 import { ballotBoxOf } from './ballot-box-of'
 import { parseInput } from './parse-input'

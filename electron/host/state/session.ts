@@ -2,12 +2,12 @@ import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import type { StaffAlert } from '../../../shared/protocol/views'
 import { voteStates } from '../../../shared/rules'
-import { AuditLog } from '../store/audit-log'
-import { BallotBoxStore } from '../store/ballot-box.store'
-import type { Recovery } from '../store/durable-json-file'
-import type { MeetingEntry } from '../store/library.store'
-import type { VoteKeyVault } from '../store/vote-keys'
-import { MeetingStore } from '../store/meeting.store'
+import { AuditLog } from '../store/json-files/audit-log'
+import { BallotBoxStore } from '../store/ballot-box/ballot-box.store'
+import type { Recovery } from '../store/json-files/durable-json-file'
+import type { MeetingEntry } from '../store/json-files/library.store'
+import type { VoteKeyVault } from '../store/ballot-box/vote-keys'
+import { MeetingStore } from '../store/json-files/meeting.store'
 
 /** What changed, so each namespace pushes only what its viewers need. */
 export type Change =

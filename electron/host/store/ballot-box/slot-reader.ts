@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
-import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
+import type { BallotEntry } from '../../../../shared/protocol/ballot-box.schema'
 import type { BoxCipher } from './box-cipher'
 import { SEALED_OVERHEAD } from './box-cipher'
 import type { OpenBoxData, VoterEntry } from './box-data'

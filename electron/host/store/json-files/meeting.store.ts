@@ -1,8 +1,8 @@
 import { join } from 'node:path'
-import type { QuorumRule } from '../../../shared/protocol/attendance.schema'
-import type { Deputy, Meeting, Project } from '../../../shared/protocol/meeting.schema'
-import type { VoteDef } from '../../../shared/protocol/vote.schema'
-import type { ScreenStage } from '../../../shared/protocol/views'
+import type { QuorumRule } from '../../../../shared/protocol/attendance.schema'
+import type { Deputy, Meeting, Project } from '../../../../shared/protocol/meeting.schema'
+import type { VoteDef } from '../../../../shared/protocol/vote.schema'
+import type { ScreenStage } from '../../../../shared/protocol/views'
 import { meetingVersions, upgradeMeetingData } from './data-versions'
 import { DurableJsonFile } from './durable-json-file'
 import type { Recovery } from './durable-json-file'
@@ -45,7 +45,7 @@ export type DeputyEdit = Omit<Deputy, 'id' | 'credential'> &
 
 /**
  * The meeting: roster, projects, agenda and screen stage, rewritten whole on every change;
- * ballots live apart (ballot-box.store) so voting never rewrites it. Most of the file is the
+ * ballots live apart (../ballot-box/) so voting never rewrites it. Most of the file is the
  * roster, so each change says what it may touch: `update` anything, `updateAgenda` all but the
  * roster, `updateDeputies` some deputies in place; the roster's JSON is reused where it could
  * not have changed (meeting-text.ts).

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto'
-import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
-import type { Mark } from '../../../shared/protocol/marks'
+import type { BallotEntry } from '../../../../shared/protocol/ballot-box.schema'
+import type { Mark } from '../../../../shared/protocol/marks'
 
 /** A ballot's content key, and the order keys are kept in. */
 

@@ -3,7 +3,7 @@ import { chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { BoxCipher, VOTE_KEY_BYTES } from './box-cipher'
-import { syncFolder } from './durable-json-file'
+import { syncFolder } from '../json-files/durable-json-file'
 
 /**
  * The per-vote keys of open ballot boxes (box-cipher.ts), kept outside the data folder: in the

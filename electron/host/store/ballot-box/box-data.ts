@@ -1,4 +1,4 @@
-import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
+import type { BallotEntry } from '../../../../shared/protocol/ballot-box.schema'
 
 /**
  * An open vote's box as its newest slot holds it: read back by slot-reader.ts, checked by

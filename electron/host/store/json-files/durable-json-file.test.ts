@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openUnder } from '../testing/open-handles'
+import { openUnder } from '../../testing/open-handles'
 import { DurableJsonFile } from './durable-json-file'
 
 describe('DurableJsonFile group commit', () => {

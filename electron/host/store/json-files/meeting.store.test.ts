@@ -2,14 +2,14 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
-import type { Deputy } from '../../../shared/protocol/meeting.schema'
-import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
-import { demoMeeting } from '../demo/demo-meeting'
+import type { Deputy } from '../../../../shared/protocol/meeting.schema'
+import { defaultRules } from '../../../../shared/protocol/vote-rules.schema'
+import { demoMeeting } from '../../demo/demo-meeting'
 import type { AgendaData } from './meeting.store'
 import { emptyMeetingData, MeetingStore } from './meeting.store'
 import { verifyMeetingData } from './verify-meeting'
 import { DataFileError } from './durable-json-file'
-import { openUnder } from '../testing/open-handles'
+import { openUnder } from '../../testing/open-handles'
 
 let dir = ''
 let store: MeetingStore

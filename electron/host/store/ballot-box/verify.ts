@@ -3,7 +3,8 @@ import type { OpenBoxData } from './box-data'
 
 /**
  * Structural checks on a ballot box's files at load (the sealed file, an open box's newest
- * slot): a file that fails is set aside, not trusted. The meeting's are verify-meeting.ts.
+ * slot): a file that fails is set aside, not trusted. The meeting's are
+ * ../json-files/verify-meeting.ts.
  */
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -2,9 +2,9 @@
  * The versions of the JSON files a data folder keeps (library.json, each meeting's
  * meeting.json), and the steps that bring a file an older host wrote up to the version this host
  * writes. A file is upgraded as it is read (durable-json-file.ts), before it is checked
- * (verify.ts): the rest of the host only ever sees the current shape, and the file is written in
- * it at its next change. (A sealed ballot box carries its own version, which
- * ballot-box.store.ts upgrades as it opens the box.)
+ * (verify-meeting.ts): the rest of the host only ever sees the current shape, and the file is
+ * written in it at its next change. (A sealed ballot box carries its own version, which
+ * ../ballot-box/sealed-box.ts upgrades as the box is opened.)
  *
  * To change a file's shape: raise its version here, add the step from the one before, and
  * commit a data folder written by the release before the change under fixtures/ (make-data.ts);

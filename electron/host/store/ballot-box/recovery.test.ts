@@ -1,9 +1,9 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { call, HostHarness } from '../testing/host-harness'
+import { call, HostHarness } from '../../testing/host-harness'
 import { readSlot, SLOT_NAMES, slotFile } from './slot-reader'
-import { verifyAuditText } from './audit-log'
+import { verifyAuditText } from '../json-files/audit-log'
 
 let h: HostHarness
 

@@ -1,4 +1,4 @@
-import type { Deputy } from '../../../shared/protocol/meeting.schema'
+import type { Deputy } from '../../../../shared/protocol/meeting.schema'
 
 /**
  * meeting.json's JSON with the roster's part kept as UTF-8 between writes. At 5,000 deputies

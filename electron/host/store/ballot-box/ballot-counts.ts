@@ -1,11 +1,11 @@
-import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
-import type { Mark } from '../../../shared/protocol/vote-rules.schema'
+import type { BallotEntry } from '../../../../shared/protocol/ballot-box.schema'
+import type { Mark } from '../../../../shared/protocol/vote-rules.schema'
 import { ballotKey, keyOfSorted, sortInPlace } from './ballot-key'
-import { canonicalJson } from './digest'
+import { canonicalJson } from '../json-files/digest'
 
 /**
  * A box's ballots as a multiset: per content key (ballot-key.ts), the entry with its count, and
- * its canonical JSON (digest.ts) after the count, made once, when the entry is, so that a count
+ * its canonical JSON (../json-files/digest.ts) after the count, made once, when the entry is, so that a count
  * can change without the marks being sorted again, and the digest at close joins texts instead
  * of sorting every ballot's marks.
  */
@@ -67,7 +67,7 @@ export class BallotCounts {
   }
 
   /**
-   * entries() and, as `canonical`, `canonicalJson(entries)` (digest.ts), made from the texts
+   * entries() and, as `canonical`, `canonicalJson(entries)` (../json-files/digest.ts), made from the texts
    * kept per entry, while the console waits for the close.
    */
   withCanonical(): { ballots: BallotEntry[]; canonical: string } {

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
-import type { Mark } from '../../../shared/protocol/vote-rules.schema'
+import type { BallotEntry } from '../../../../shared/protocol/ballot-box.schema'
+import type { Mark } from '../../../../shared/protocol/vote-rules.schema'
 import { BallotBoxSlots } from './ballot-box-slots'
 import type { SizeHint } from './box-regions'
 import { BallotCounts } from './ballot-counts'
@@ -9,9 +9,9 @@ import type { BoxCipher } from './box-cipher'
 import { damageOf } from './box-damage'
 import { BoxRegions, layoutFor } from './box-regions'
 import { BoxWatermark } from './box-watermark'
-import { sha256Hex } from './digest'
-import type { Recovery } from './durable-json-file'
-import { GroupCommit } from './group-commit'
+import { sha256Hex } from '../json-files/digest'
+import type { Recovery } from '../json-files/durable-json-file'
+import { GroupCommit } from '../json-files/group-commit'
 import type { OpenBoxData } from './box-data'
 import type { BallotBoxFile, SealedFile } from './sealed-box'
 import { readSealed, rewriteSealed, sealedFile } from './sealed-box'
@@ -39,10 +39,10 @@ interface OpenParts {
 }
 
 /**
- * A vote's ballot box. While the vote is open, each ballot is counted in memory, put into its
- * region (box-regions.ts) and acknowledged once a slot holding it is on disk
- * (ballot-box-slots.ts, group-commit.ts); at the close it is sealed into one file (sealed-box.ts)
- * and its key destroyed.
+ * A vote's ballot box (README.md beside it maps the folder). While the vote is open, each
+ * ballot is counted in memory, put into its region (box-regions.ts) and acknowledged once a slot
+ * holding it is on disk (ballot-box-slots.ts; ../json-files/group-commit.ts); at the close it is
+ * sealed into one file (sealed-box.ts) and its key destroyed.
  */
 export class BallotBoxStore {
   readonly voteId: string
@@ -167,7 +167,7 @@ export class BallotBoxStore {
     return this.#counts.entries()
   }
 
-  /** ballots() and, as `canonical`, `canonicalJson(ballots)` (digest.ts), made from kept texts. */
+  /** ballots() and, as `canonical`, `canonicalJson(ballots)` (../json-files/digest.ts), made from kept texts. */
   ballotsWithCanonical(): { ballots: BallotEntry[]; canonical: string } {
     return this.#counts.withCanonical()
   }

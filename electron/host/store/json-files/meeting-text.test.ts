@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Deputy } from '../../../shared/protocol/meeting.schema'
+import type { Deputy } from '../../../../shared/protocol/meeting.schema'
 import { MeetingText } from './meeting-text'
 
 interface Data {

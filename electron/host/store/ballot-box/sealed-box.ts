@@ -1,7 +1,7 @@
 import { unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { BallotEntry } from '../../../shared/protocol/ballot-box.schema'
-import { DurableJsonFile, previousOf } from './durable-json-file'
+import type { BallotEntry } from '../../../../shared/protocol/ballot-box.schema'
+import { DurableJsonFile, previousOf } from '../json-files/durable-json-file'
 import { verifyBallotBoxFile } from './verify'
 
 /**
