@@ -14,8 +14,8 @@ import type { VoteKeyVault } from './vote-keys'
 
 /**
  * The ballot box of an open vote on disk, written so that a commit costs what changed and not
- * the whole box (at 3,000 deputies the box is ~1 MB; rewriting it per commit set the median
- * acknowledgement).
+ * the whole box: a full hall's box is large, and rewriting it per commit set the median
+ * acknowledgement (bench-results.md, "Measurements behind the design").
  *
  * Every ballot (by its content key) and every voter (by id) lives in one of R regions, chosen by
  * a hash of the key: never by arrival, so a region's place and order say nothing about who
@@ -69,9 +69,9 @@ class Slot {
    *
    * A commit per ballot at a full hall comes here, so the usual case (the regions changed since
    * this slot's last write, into its open file) allocates next to nothing: the header is made in
-   * a buffer of the slot's, each region goes from its text as it is, synchronously (each lands
-   * in the page cache in microseconds, where a write handed to the thread pool cost the event
-   * loop ~40 µs and a thread switch), and the one wait, fdatasync, is a callback.
+   * a buffer of the slot's, each region goes from its text as it is, synchronously (it lands in
+   * the page cache at once, where a write handed to the thread pool cost the event loop more,
+   * and a thread switch), and the one wait, fdatasync, is a callback.
    */
   write(snapshot: Snapshot, generation: number): Promise<void> {
     const { layout, padding, changedAt, texts } = snapshot
@@ -168,10 +168,8 @@ const NEWLINE = Buffer.from('\n')
 /**
  * The most a whole slot's write puts in one system call. Linux (ext4 since 6.16, as xfs) caches
  * a file in folios as large as the write that made them, up to 2 MB; every later write of a few
- * bytes into one walks all its blocks, and so does the writeback of one dirty block. Measured
- * on a 4 MB slot made by one write against one made in 64 KiB pieces: a small write 5.6 against
- * 1.5 µs, a commit's fdatasync (7 regions) 250 against 200 µs at the median, and making the
- * file 6.1 against 1.3 ms.
+ * bytes into one walks all its blocks, and so does the writeback of one dirty block: a slot made
+ * in one write made every commit's small writes and fdatasync slower (bench-results.md).
  */
 export const WHOLE_WRITE_PIECE = 64 * 1024
 

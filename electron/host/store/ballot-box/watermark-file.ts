@@ -4,7 +4,7 @@ import { readFile, unlink, writeFile } from 'node:fs/promises'
  * What an open ballot box last held on disk (ballot-box.store.ts): its newest write's number
  * and its ballot count, in a small file beside the slots. Written without fsync, by design:
  * its own fsyncs (file, rename, folder, once a second) queued on the disk beside every
- * ballot's fdatasync and doubled the 3,000-tablet ack p99. A process killed keeps it (the page
+ * ballot's fdatasync and lengthened the acknowledgements' tail (bench-results.md). A process killed keeps it (the page
  * cache survives); a power cut may leave it older or unreadable, which only ever makes it say
  * less, never raise a false alarm: it is written after the slots it describes are durable.
  */

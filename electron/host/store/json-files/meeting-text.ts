@@ -1,9 +1,9 @@
 import type { Deputy } from '../../../../shared/protocol/meeting.schema'
 
 /**
- * meeting.json's JSON with the roster's part kept as UTF-8 between writes. At 5,000 deputies
- * the roster is nearly all of the file (~700 KB of Chinese names), and stringifying and encoding
- * it took ~8 ms of the event loop on every write, while most writes (the agenda, the screen's
+ * meeting.json's JSON with the roster's part kept as UTF-8 between writes. At a full hall the
+ * roster is nearly all of the file, and stringifying and encoding it held the event loop on
+ * every write (bench-results.md), while most writes (the agenda, the screen's
  * stage, a few check-ins) leave it be or change a few deputies. So the roster is kept in blocks of
  * consecutive deputies, each encoded once and again only after one of its deputies changed;
  * everything else is small and stringified per write.
