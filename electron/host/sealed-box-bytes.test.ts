@@ -10,8 +10,8 @@ import { call, HostHarness } from './testing/host-harness'
  * The bytes a closed vote leaves on disk must not move with a refactor (issue 28): the same
  * ballots, through a real host, seal into the same file. The digest below was made on the code
  * before the store was reshaped (0733255); a change to it is a change of the format on disk,
- * from which the archive's ballot box (voting-rules.md) and every recount are made, and needs a
- * reason of its own.
+ * from which the archive's ballot box (voting-rules.md) that a recount reads is made, and needs
+ * a reason of its own.
  *
  * Two parts are drawn at random by the host and set apart before hashing: the vote's id (read
  * back as `VOTE`), and the hash of the id the host gives a paper ballot (taken out of

@@ -29,7 +29,7 @@ describe('an open vote', () => {
       ballots: [],
       voted: [],
     })
-    // Both slots, laid out for the hall: the first ballots write only what they change.
+    // All three slots, laid out for the hall: the first ballots write only what they change.
     expect((await readdir(folder)).sort()).toEqual([
       `${voteId}.slot-a.json`,
       `${voteId}.slot-b.json`,

@@ -240,7 +240,11 @@ function regionCrc(text: Buffer, padding: Buffer): number {
   return crc32(NEWLINE, crc32(padding.subarray(0, padding.length - 1 - text.length), crc))
 }
 
-/** A deputy's receipt and commitment take ~150 bytes; a ballot's entry ~18 per mark. */
+/**
+ * A voter's entry (id, ballot id's hash, content reference) takes ~100 bytes, reckoned at 150
+ * (it was sized when it held a receipt and a commitment; a smaller figure would change the
+ * layout a box is opened with); a ballot's entry ~18 per mark.
+ */
 function expectedBytes(hint: SizeHint): number {
   return hint.voters * (150 + 24 + 18 * hint.marks)
 }

@@ -137,7 +137,7 @@ export async function readSlot(file: string, voteId: string, keyOf: KeyLookup): 
   }
 }
 
-/** What a box holds, open or sealed (any version of ballot-box.store.ts's BallotBoxFile). */
+/** What a box holds, open or sealed (any version of sealed-box.ts's BallotBoxFile). */
 interface BoxContents {
   voteId: string
   ballots: BallotEntry[]
