@@ -34,9 +34,9 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           'host-process': resolve('electron/main/host-process.ts'),
           // The host's report worker (archive PDF and XLSX), started by host-process by path.
-          'report-worker': resolve('electron/host/archive/report-documents.worker.ts'),
+          'report-worker': resolve('electron/host/documents/report-documents.worker.ts'),
           // The host's import worker process (uploaded rosters and project lists), started by path.
-          'import-worker': resolve('electron/host/import/import-parse.worker.ts'),
+          'import-worker': resolve('electron/host/tables/import-parse.worker.ts'),
         },
       },
     },

@@ -40,22 +40,27 @@ const browserOnly = [
 ]
 
 /**
- * The ballot box's insides: slots, regions, headers, group commit, keys. Code for the projects'
- * year (ratings, progress, cross-year reads) reads votes and results through the meeting and
- * the services, never the box, so the box can change its format without the year noticing.
- * Matched anywhere under store/, so that grouping the box into a folder of its own keeps it.
+ * The ballot box's insides: electron/host/store/ballot-box/ (slots, regions, headers, keys, the
+ * sealed file) and the group commit it writes through. Code for the projects' year (ratings,
+ * progress, cross-year reads) reads votes and results through the meeting and the services,
+ * never the box, so the box can change its format without the year noticing. The files are
+ * also matched by name anywhere under store/, so that a box file moved elsewhere stays inside.
  */
 const boxFiles = [
   'ballot-box*',
+  'ballot-counts',
   'ballot-key',
   'box-*',
   'slot-*',
+  'slots-*',
   'region-entries',
+  'sealed-box',
   'group-commit',
   'vote-keys',
+  'watermark-file',
 ]
 const boxInternals = {
-  group: boxFiles.map((f) => `**/store/**/${f}`),
+  group: ['**/store/ballot-box/**', ...boxFiles.map((f) => `**/store/**/${f}`)],
   message: "The year's code stays out of the ballot box: read votes through the services.",
 }
 /** The same files as a dynamic import() (no-restricted-imports sees static ones only). */

@@ -1,55 +1,16 @@
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from '@playwright/test'
-import type { HostHandle } from '../electron/host'
+import type { Page } from '@playwright/test'
 import { defaultRules } from '../shared/protocol/vote-rules.schema'
 import { artifactsDir, expect, test } from './host-fixture'
-
-/** A tablet: its own browser context, so its local storage (credential, ballot) is its own. */
-async function tablet(
-  browser: Browser,
-  url: string,
-  viewport = { width: 768, height: 1024 },
-): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', hasTouch: true })
-  const page = await context.newPage()
-  await page.goto(url)
-  return { page, context }
-}
-
-function joinUrls(host: HostHandle, base: string): string[] {
-  return host.session.meeting.data.deputies.map(
-    (d) => `${base}/tablet/#c=${encodeURIComponent(d.credential)}`,
-  )
-}
-
-async function castSelect(page: Page, ids: string[], k = 10) {
-  await expect(page.getByTestId('selected-count')).toHaveText(`已选 0 / 最多 ${k}`)
-  for (const id of ids) await page.getByTestId(`candidate-${id}`).click()
-  await page.getByRole('button', { name: '核对选票' }).click()
-  await page.getByTestId('confirm').click()
-}
-
-async function console_(page: Page, host: HostHandle) {
-  await page.setViewportSize({ width: 1366, height: 900 })
-  await page.goto(host.consoleUrl)
-  await page.getByTestId('nav-hall').click()
-  await expect(page.getByTestId('live-section')).toBeVisible()
-}
-
-/** The 13选10 preset lives on the agenda; the vote is then run from the hall. */
-async function addSelectVote(page: Page) {
-  await page.getByTestId('nav-agenda').click()
-  await page.getByRole('button', { name: '新建差额票决（13选10）' }).click()
-  await page.getByTestId('nav-hall').click()
-}
-
-const confirmDialog = (page: Page) =>
-  page.getByRole('dialog').getByRole('button', { name: '确定' }).click()
-
-const castCount = (host: HostHandle) => {
-  const open = host.session.meeting.data.votes.at(-1)
-  return open ? (host.session.loadedBox(open.id)?.castCount ?? 0) : 0
-}
+import {
+  addSelectVote,
+  castCount,
+  castSelect,
+  confirmDialog,
+  console_,
+  joinUrls,
+  tablet,
+} from './live-helpers'
 
 test('a full session: 20 tablets check in, quorum, open, vote, remind, close, publish', async ({
   browser,
@@ -169,92 +130,6 @@ test('a tablet offline mid-submit comes back: exactly one ballot; a reload shows
   expect(castCount(host)).toBe(1)
   const box = host.session.loadedBox(host.session.meeting.data.votes[0]?.id ?? '')
   expect(box?.ballots()).toEqual([{ count: 1, marks: { P02: 'for' } }])
-})
-
-/** A demo of three deputies, no quorum needed, and a draft 4选3 vote on P01-P04. */
-async function selectVote(host: HostHandle, title: string, rules: { allowChange?: boolean } = {}) {
-  await host.meetings.loadDemo(3)
-  await host.attendance.setQuorum({ numerator: 0, denominator: 1 })
-  const { voteId } = await host.votes.create({
-    title,
-    rules: { ...defaultRules('select', 3), ...rules },
-    candidateIds: ['P01', 'P02', 'P03', 'P04'],
-  })
-  return voteId
-}
-
-/** Everything the tablet's page keeps in its storage, as one text. */
-const storedOnTablet = (t: Page) =>
-  t.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }))
-
-test('a tablet keeps marks across a reload until confirmed, and nothing of the ballot once recorded', async ({
-  browser,
-  host,
-  base,
-}) => {
-  const voteId = await selectVote(host, '可修改的票决', { allowChange: true })
-  const [url] = joinUrls(host, base)
-  const { page: t } = await tablet(browser, url ?? '')
-  await host.votes.open({ voteId })
-  await t.getByTestId('candidate-P02').click()
-  await t.getByTestId('candidate-P04').click()
-  // Chosen, not confirmed: a reload of the same tablet keeps them.
-  await t.reload()
-  await expect(t.getByTestId('selected-count')).toHaveText('已选 2 / 最多 3')
-  await expect(t.getByTestId('candidate-P02')).toHaveAttribute('aria-checked', 'true')
-  await expect(t.getByTestId('candidate-P04')).toHaveAttribute('aria-checked', 'true')
-  await t.getByRole('button', { name: '核对选票' }).click()
-  await t.getByTestId('confirm').click()
-  await expect(t.getByTestId('recorded')).toHaveText('已记录')
-  // Acknowledged: the tablet keeps its credential and nothing of how it voted.
-  const kept = await storedOnTablet(t)
-  expect(kept).not.toMatch(/P0\d|"marks"|plenary\.ballot|plenary\.draft/)
-  await expect(t.getByText(/P02|P04/)).toHaveCount(0)
-  await t.reload()
-  await expect(t.getByTestId('recorded')).toHaveText('已记录')
-  // A change starts from a blank ballot: the tablet no longer knows the one it replaces.
-  await t.getByRole('button', { name: '修改选票' }).click()
-  await expect(t.getByTestId('selected-count')).toHaveText('已选 0 / 最多 3')
-  await t.getByTestId('candidate-P01').click()
-  await t.getByRole('button', { name: '核对选票' }).click()
-  await t.getByTestId('confirm').click()
-  await expect(t.getByTestId('recorded')).toHaveText('已记录')
-  expect(await storedOnTablet(t)).not.toMatch(/P0\d|"marks"|plenary\.ballot|plenary\.draft/)
-  expect(host.session.loadedBox(voteId)?.ballots()).toEqual([{ count: 1, marks: { P01: 'for' } }])
-})
-
-test('a ballot box found damaged: the console says so and holds the close until staff acknowledge', async ({
-  page,
-  host,
-}) => {
-  const voteId = await selectVote(host, '2027年度民生实事项目票决')
-  await host.votes.open({ voteId })
-  // What a start that found the box short leaves (box-damage.test.ts makes it for real).
-  const detail = '票箱缺少 1 个槽文件，最新的选票可能已丢失 / 1 slot file(s) missing'
-  await host.session.meeting.updateAgenda((data) => {
-    const v = data.votes.find((x) => x.id === voteId)
-    if (v) v.boxDamage = { detail, foundAt: new Date().toISOString(), acknowledgedAt: null }
-  })
-  host.session.alerts.push({
-    level: 'error',
-    code: 'ballot-box-damaged',
-    detail: `2027年度民生实事项目票决：${detail}`,
-  })
-  host.session.announce({ type: 'meeting' })
-  await console_(page, host)
-  await expect(page.getByTestId('live-box-damaged')).toBeVisible()
-  await expect(page.getByTestId('staff-alert')).toContainText('票箱受损')
-  await page.screenshot({
-    path: join(artifactsDir, 'live-console-box-damaged.png'),
-    fullPage: true,
-  })
-  await expect(page.getByTestId('live-close')).toBeDisabled()
-  await page.getByTestId('live-box-acknowledge').click()
-  await expect(page.getByTestId('live-box-damaged')).toHaveCount(0)
-  await expect(page.getByTestId('live-close')).toBeEnabled()
-  await expect(page.getByTestId('staff-alert')).toHaveCount(0)
-  await expect(page.getByText(/票箱受损已于/)).toBeVisible()
-  expect(host.session.meeting.data.votes[0]?.boxDamage?.acknowledgedAt).toBeTruthy()
 })
 
 test('a second tablet takes over a credential; the first says so', async ({

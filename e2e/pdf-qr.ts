@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas'
 import jsQR from 'jsqr'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { CARDS_PER_PAGE, cardLayout } from '../electron/host/archive/credential-cards.pdf'
+import { CARDS_PER_PAGE, cardLayout } from '../electron/host/documents/credential-cards.pdf'
 
 /**
  * Reads a credential-card PDF as a printer and a phone would: pdf.js renders each page (with a

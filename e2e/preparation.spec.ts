@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs'
 import { artifactsDir, expect, test } from './host-fixture'
 import { A4, pdfPageSizes, readCardsPdf } from './pdf-qr'
 
-const fixtures = fileURLToPath(new URL('../electron/host/import/fixtures/', import.meta.url))
+const fixtures = fileURLToPath(new URL('../electron/host/tables/fixtures/', import.meta.url))
 const fixture = (name: string) => join(fixtures, name)
 
 /** What staff do to roster-five-broken.xlsx after reading the preview: fix each row it names. */

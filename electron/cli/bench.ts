@@ -19,11 +19,11 @@
  * `{"results":[…],"tabletPageGzipKB":…}`; with --only tally, `{"node":…,"suites":[…]}`.
  */
 import { existsSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { defaultStaticDir } from '../host'
-import { benchMarkdown, checkTargets } from './sim/bench-markdown'
+import { benchMarkdown, checkTargets, withDesignNotes } from './sim/bench-markdown'
 import { checkFileLimit } from './sim/limits'
 import type { LoadResult } from './sim/load-bench'
 import { DEFAULT_TABLET_PROCESSES, runLoad } from './sim/load-bench'
@@ -185,7 +185,8 @@ async function main(): Promise<number> {
       ...(await resolveConfig(values.markdown)),
     },
   )
-  await writeFile(values.markdown, markdown)
+  const previous = await readFile(values.markdown, 'utf8').catch(() => null)
+  await writeFile(values.markdown, withDesignNotes(markdown, previous))
   console.error(`written ${values.markdown}`)
   if (values.json) {
     console.log(

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 import { createHost, defaultStaticDir } from '../host'
 import type { HostHandle } from '../host'
 import { credentialsCsv } from '../host/http/downloads'
-import { defaultKeyDir } from '../host/store/vote-keys'
+import { defaultKeyDir } from '../host/store/ballot-box/vote-keys'
 import { readCommandLine } from './command-line'
 
 const { values } = readCommandLine({

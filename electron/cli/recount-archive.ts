@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { tally, readBallotBox } from '../../shared/rules'
-import { verifyAuditLog } from '../host/store/audit-log'
-import { ballotBoxDigest, digestOf } from '../host/store/digest'
+import { verifyAuditLog } from '../host/store/json-files/audit-log'
+import { ballotBoxDigest, digestOf } from '../host/store/json-files/digest'
 
 export interface RecountReport {
   ok: boolean

@@ -5,7 +5,7 @@ import type { Mark } from '../../shared/protocol/marks'
 import type { DeputyHallView, ScreenState } from '../../shared/protocol/views'
 import type { BallotSubmitInput } from '../../shared/protocol/vote.schema'
 import { defaultRules } from '../../shared/protocol/vote-rules.schema'
-import { readBallotBox } from './store/slot-reader'
+import { readBallotBox } from './store/ballot-box/slot-reader'
 import { call, callRaw, HostHarness, next } from './testing/host-harness'
 
 let h: HostHarness

@@ -7,8 +7,8 @@ import type { Namespace } from 'socket.io'
 import { namespaces } from '../../shared/protocol/events'
 import { handleApi } from './http/api'
 import { securityHeaders, serveStatic } from './http/static-files'
-import type { ImportWorkerOptions } from './import/import-worker'
-import { ImportWorkers } from './import/import-worker'
+import type { ImportWorkerOptions } from './tables/import-worker'
+import { ImportWorkers } from './tables/import-worker'
 import { Archiver, reportRenderers } from './services/archive.service'
 import { newStaffToken } from './services/credentials'
 import { AttendanceService } from './services/attendance.service'
@@ -16,8 +16,8 @@ import { LibraryService } from './services/library.service'
 import { LiveService } from './services/live.service'
 import { MeetingService } from './services/meeting.service'
 import { PreparationService } from './services/preparation.service'
-import { Hall } from './services/hall'
-import type { Session } from './services/session'
+import { Hall } from './state/hall'
+import type { Session } from './state/session'
 import { VoteService } from './services/vote.service'
 import { VoteTimer } from './services/vote-timer'
 import {
@@ -30,9 +30,9 @@ import { setupConsoleNamespace } from './socket/console.handlers'
 import { setupDeputyNamespace } from './socket/deputy.handlers'
 import { isLoopback } from './socket/rate-limit'
 import { setupScreenNamespace } from './socket/screen.handlers'
-import { keptStaffToken } from './store/staff-token'
-import type { KeptTokenState } from './store/staff-token'
-import { defaultKeyDir, FileKeyVault, isInside } from './store/vote-keys'
+import { keptStaffToken } from './store/json-files/staff-token'
+import type { KeptTokenState } from './store/json-files/staff-token'
+import { defaultKeyDir, FileKeyVault, isInside } from './store/ballot-box/vote-keys'
 import { baseUrl, consoleUrl, lanAddresses } from './urls'
 
 export interface HostOptions {
@@ -46,7 +46,7 @@ export interface HostOptions {
   staticDir?: string
   /**
    * The staff token: handed in (the desktop shell, `--staff-token`), else kept per data folder
-   * when `keepStaffToken` (store/staff-token.ts), else random per start (tests).
+   * when `keepStaffToken` (store/json-files/staff-token.ts), else random per start (tests).
    */
   staffToken?: string
   /** Keep the token for this data folder in the key folder, so a restart keeps the console. */

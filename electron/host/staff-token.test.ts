@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConsoleState } from '../../shared/protocol/views'
 import { createHost } from '.'
 import type { HostHandle, HostOptions } from '.'
-import { staffTokenFile } from './store/staff-token'
+import { staffTokenFile } from './store/json-files/staff-token'
 import { next } from './testing/host-harness'
 
 /**

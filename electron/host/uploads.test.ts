@@ -11,7 +11,7 @@ import type { HostHandle } from '.'
 import { HostHarness } from './testing/host-harness'
 
 /**
- * Uploads are parsed in a worker process (import/import-worker.ts): the host's event loop keeps
+ * Uploads are parsed in a worker process (tables/import-worker.ts): the host's event loop keeps
  * acknowledging while a large file is read, uploads beyond the one being parsed are refused at
  * once without their bodies being kept, and a worker that dies costs only its upload.
  */

@@ -13,7 +13,7 @@ import {
 import { shellWords } from './shell-labels'
 
 const zh = shellWords('zh-CN')
-const fixtures = join(import.meta.dirname, '../host/import/fixtures')
+const fixtures = join(import.meta.dirname, '../host/tables/fixtures')
 const harness = new HostHarness()
 let scratch = ''
 

@@ -41,9 +41,9 @@ async function start(command: Extract<HostCommand, { type: 'start' }>): Promise<
       staffToken: command.staffToken,
       keyDir: command.keyDir,
       ...(command.keyWrap ? { keyWrap: Buffer.from(command.keyWrap, 'base64') } : {}),
-      // Built beside this file from electron/host/archive/report-documents.worker.ts.
+      // Built beside this file from electron/host/documents/report-documents.worker.ts.
       archiveWorker: new URL('./report-worker.js', import.meta.url),
-      // Built beside this file from electron/host/import/import-parse.worker.ts.
+      // Built beside this file from electron/host/tables/import-parse.worker.ts.
       importWorker: new URL('./import-worker.js', import.meta.url),
     })
     send({

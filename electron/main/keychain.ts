@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { safeStorage } from 'electron'
 
 /**
- * The key that wraps the open ballot boxes' keys in the desktop app (host/store/vote-keys.ts):
+ * The key that wraps the open ballot boxes' keys in the desktop app (host/store/ballot-box/vote-keys.ts):
  * random, kept in the user-data folder encrypted by the system keychain (Electron's
  * safeStorage: DPAPI, Keychain, libsecret/kwallet), so a copy of the user-data folder alone
  * does not open a vote's key either. Handed to the host's utility process in its start message,

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { ESLint } from 'eslint'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -33,15 +34,34 @@ describe("the year's code and the ballot box", () => {
     "import { VoteKeyVault } from '../store/vote-keys'\nvoid VoteKeyVault\n",
     "import { emptyRegions } from '../store/region-entries'\nvoid emptyRegions\n",
     "import { ballotKey } from '../store/ballot-key'\nvoid ballotKey\n",
+    "import { BallotCounts } from '../store/ballot-counts'\nvoid BallotCounts\n",
+    "import { readSealed } from '../store/sealed-box'\nvoid readSealed\n",
+    "import { damageOf } from '../store/box-damage'\nvoid damageOf\n",
+    "import { readSlots } from '../store/slots-at-open'\nvoid readSlots\n",
     "export const load = () => import('../store/ballot-box-slots')\n",
     // The box grouped into a folder of its own under store/ stays inside.
     "import { readSlot } from '../store/ballot-box/slot-reader'\nvoid readSlot\n",
     "import { readSlot } from '../store/box/slot-reader'\nvoid readSlot\n",
     "export const load = () => import('../store/ballot-box/index')\n",
+    "import { GroupCommit } from '../store/json-files/group-commit'\nvoid GroupCommit\n",
   ])('host year code may not: %s', async (code) => {
     const found = await problems('electron/host/year/rating.ts', code)
     expect(found).toHaveLength(1)
     expect(found[0]).toMatch(stayOut)
+  })
+
+  it('keeps out every file of store/ballot-box/, as it is today, statically or not', async () => {
+    const names = readdirSync(join(root, 'electron/host/store/ballot-box'))
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => name.replace(/\.ts$/, ''))
+    expect(names).toContain('verify')
+    for (const name of names) {
+      const code = `export * from '../store/ballot-box/${name}'\nexport const load = () => import('../store/ballot-box/${name}')\n`
+      expect(await problems('electron/host/year/rating.ts', code), name).toEqual([
+        expect.stringMatching(stayOut),
+        expect.stringMatching(stayOut),
+      ])
+    }
   })
 
   it('applies to the year tests, deeper folders, and to shared/ and the console', async () => {
@@ -77,10 +97,12 @@ describe("the year's code and the ballot box", () => {
 
   it('lets the year read the meeting, and the rest of the host use the box', async () => {
     const meeting =
-      "import { MeetingStore } from '../store/meeting.store'\nexport const load = () => import('../store/library.store')\nvoid MeetingStore\n"
+      "import { MeetingStore } from '../store/json-files/meeting.store'\nexport const load = () => import('../store/json-files/library.store')\nvoid MeetingStore\n"
     expect(await problems('electron/host/year/rating.ts', meeting)).toEqual([])
+    const digest = "export { digestOf } from '../store/json-files/digest'\n"
+    expect(await problems('electron/host/year/rating.ts', digest)).toEqual([])
     const box =
-      "import { BallotBoxStore } from '../store/ballot-box.store'\nexport const load = () => import('../store/slot-reader')\nvoid BallotBoxStore\n"
-    expect(await problems('electron/host/services/session.ts', box)).toEqual([])
+      "import { BallotBoxStore } from '../store/ballot-box/ballot-box.store'\nexport const load = () => import('../store/ballot-box/slot-reader')\nvoid BallotBoxStore\n"
+    expect(await problems('electron/host/state/session.ts', box)).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { benchMarkdown, checkTargets } from './bench-markdown'
+import { benchMarkdown, checkTargets, DESIGN_NOTES, withDesignNotes } from './bench-markdown'
 import type { LoadResult } from './load-bench'
 
 const latency = (p99: number) => ({ count: 3000, p50: 1, p90: 2, p99, max: 10 })
@@ -102,5 +102,20 @@ describe('bench results', () => {
     expect(met(withUploads)).toBe(false)
     const within = { ...withUploads.withUploads, p99With: 7.6 }
     expect(met({ ...withUploads, withUploads: within })).toBe(true)
+  })
+})
+
+describe('the design notes in the results file', () => {
+  it('are kept when the benchmark writes the file again, after the new results', () => {
+    const notes = `${DESIGN_NOTES}\n\nA slot written in one call: 6.1 ms.\n`
+    const previous = `# Benchmarks\n\nold table\n\n${notes}`
+    expect(withDesignNotes('# Benchmarks\n\nnew table\n', previous)).toBe(
+      `# Benchmarks\n\nnew table\n\n${notes}`,
+    )
+  })
+
+  it('are not made up where there were none, or no file', () => {
+    expect(withDesignNotes('# Benchmarks\n', '# Benchmarks\n\nold\n')).toBe('# Benchmarks\n')
+    expect(withDesignNotes('# Benchmarks\n', null)).toBe('# Benchmarks\n')
   })
 })

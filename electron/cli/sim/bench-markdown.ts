@@ -201,3 +201,17 @@ function uploadsSection(results: readonly LoadResult[]): string[] {
     '',
   ]
 }
+
+/**
+ * Where the hand-written part of the results file begins: what was measured to make a design
+ * choice (written once, by hand, and pointed to from the code it explains). Everything from this
+ * heading on is kept when the benchmark writes the file again.
+ */
+export const DESIGN_NOTES = '## Measurements behind the design'
+
+/** The generated results, then the previous file's design notes, if it had any. */
+export function withDesignNotes(generated: string, previous: string | null): string {
+  const at = previous?.indexOf(`\n${DESIGN_NOTES}\n`) ?? -1
+  if (!previous || at < 0) return generated
+  return `${generated.trimEnd()}\n\n${previous.slice(at + 1)}`
+}

@@ -5,7 +5,7 @@ import type { VoteRules } from '../../../shared/protocol/vote-rules.schema'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import type { VoteCandidate } from '../../../shared/protocol/vote.schema'
 import { tally } from '../../../shared/rules'
-import { ballotKey } from '../../host/store/ballot-box.store'
+import { ballotKey } from '../../host/store/ballot-box/ballot-box.store'
 
 /** Identical ballots are one entry with a count, as the host stores them. */
 export function toEntries(marksList: readonly Record<string, Mark>[]): BallotEntry[] {

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { summarizeRules } from '../../../shared/rules'
 import { formulaStart } from '../services/credentials'
-import type { Hall } from '../services/hall'
+import type { Hall } from '../state/hall'
 import { joinUrl } from '../urls'
 
 /** What downloads need of the API's dependencies (api.ts passes its own). */
@@ -46,17 +46,17 @@ export async function sendDownload(
   const base = deps.tabletBase()
   switch (url.pathname) {
     case '/api/templates/roster.xlsx': {
-      const { rosterTemplateXlsx } = await import('../import/templates')
+      const { rosterTemplateXlsx } = await import('../tables/templates')
       send(res, '代表名单模板.xlsx', await rosterTemplateXlsx())
       return true
     }
     case '/api/templates/projects.xlsx': {
-      const { projectTemplateXlsx } = await import('../import/templates')
+      const { projectTemplateXlsx } = await import('../tables/templates')
       send(res, '候选项目模板.xlsx', await projectTemplateXlsx())
       return true
     }
     case '/api/export.xlsx': {
-      const { exportMeetingXlsx } = await import('../import/export-xlsx')
+      const { exportMeetingXlsx } = await import('../tables/export-xlsx')
       send(
         res,
         `${title || 'meeting'}.xlsx`,
@@ -96,7 +96,7 @@ export async function sendDownload(
           seat: d.seat,
           joinUrl: joinUrl(base, d.credential),
         }))
-      const { renderCredentialCardsPdf } = await import('../archive/credential-cards.pdf')
+      const { renderCredentialCardsPdf } = await import('../documents/credential-cards.pdf')
       send(
         res,
         only ? `代表证-${only}.pdf` : '代表证.pdf',
@@ -107,7 +107,7 @@ export async function sendDownload(
     case '/api/join-sheet.pdf': {
       const wifiName = (url.searchParams.get('wifi') ?? '').slice(0, 64)
       const wifiPassword = (url.searchParams.get('password') ?? '').slice(0, 64)
-      const { renderJoinSheetPdf } = await import('../archive/credential-cards.pdf')
+      const { renderJoinSheetPdf } = await import('../documents/credential-cards.pdf')
       send(
         res,
         '加入说明.pdf',

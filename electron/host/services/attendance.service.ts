@@ -8,8 +8,8 @@ import type { Deputy } from '../../../shared/protocol/meeting.schema'
 import { voteStates } from '../../../shared/rules'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
-import type { Hall } from './hall'
-import type { Session } from './session'
+import type { Hall } from '../state/hall'
+import type { Session } from '../state/session'
 
 export function attendanceStateOf(deputy: Deputy): AttendanceState {
   if (deputy.present) return 'present'

@@ -1,6 +1,6 @@
 import type { ImportChangesView } from '../../../shared/protocol/preparation.schema'
-import type { RowProblem } from '../import/import-problems'
-import { problem } from '../import/import-problems'
+import type { RowProblem } from '../tables/import-problems'
+import { problem } from '../tables/import-problems'
 import type { ProjectMerge } from './project-merge'
 import type { RosterMerge } from './roster-merge'
 

@@ -141,7 +141,7 @@ describe('a roster imported again', () => {
     const cards = h.host.session.meeting.data.deputies.map((d) => d.credential)
     const tablet = await h.deputy(cards[0]!)
     const revoked = next<void>(tablet.socket, 'deputy:revoked')
-    expect(await call(staff, 'roster:reissue-all', {})).toMatchObject({
+    expect(await call(staff, 'roster:reissue-all', {} as never)).toMatchObject({
       ok: false,
       error: { code: 'bad-request' },
     })
@@ -187,7 +187,7 @@ describe('projects imported again', () => {
     if (!opened.ok || !draft.ok) throw new Error('vote:create failed')
     await importRoster(five)
     await h.deputy(byName('张三').credential)
-    const open = await call(staff, 'vote:open', { voteId: opened.data.voteId, reason: '测试' })
+    const open = await call(staff, 'vote:open', { voteId: opened.data.voteId, override: '测试' })
     expect(open).toMatchObject({ ok: true })
     expect(await call(staff, 'vote:close', { voteId: opened.data.voteId })).toMatchObject({
       ok: true,

@@ -2,11 +2,11 @@ import { z } from 'zod'
 import { draftAgain } from '../../../shared/rules'
 import type { Deputy } from '../../../shared/protocol/meeting.schema'
 import { newCredential } from './credentials'
-import type { Hall } from './hall'
+import type { Hall } from '../state/hall'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
-import { MeetingStore } from '../store/meeting.store'
-import { Session } from './session'
+import { MeetingStore } from '../store/json-files/meeting.store'
+import { Session } from '../state/session'
 
 const titleSchema = z.string().trim().min(1).max(200)
 export const meetingCreateInputSchema = z.object({ title: titleSchema })

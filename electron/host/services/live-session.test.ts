@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import type { VoteRules } from '../../../shared/protocol/vote-rules.schema'
-import { readBallotBox } from '../store/slot-reader'
+import { readBallotBox } from '../store/ballot-box/slot-reader'
 import { call, callRaw, next, quorumMeeting } from '../testing/host-harness'
 
 describe('an open vote', () => {
@@ -29,7 +29,7 @@ describe('an open vote', () => {
       ballots: [],
       voted: [],
     })
-    // Both slots, laid out for the hall: the first ballots write only what they change.
+    // All three slots, laid out for the hall: the first ballots write only what they change.
     expect((await readdir(folder)).sort()).toEqual([
       `${voteId}.slot-a.json`,
       `${voteId}.slot-b.json`,

@@ -3,8 +3,8 @@ import type { Deputy, Project } from '../../../shared/protocol/meeting.schema'
 import { demoMeeting } from '../demo/demo-meeting'
 import { newCredential } from './credentials'
 import { ServiceError } from './service-error'
-import type { Hall } from './hall'
-import type { Session } from './session'
+import type { Hall } from '../state/hall'
+import type { Session } from '../state/session'
 
 export class MeetingService {
   readonly #hall: Hall

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Mark } from '../../../shared/protocol/marks'
 import type { DeputyHallView, ScreenState } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
-import { hasTool, pdfText } from '../archive/pdf-inspect.fixture'
+import { hasTool, pdfText } from '../documents/pdf-inspect.fixture'
 import { call, callRaw, HostHarness, motionVote, next, testMotion } from '../testing/host-harness'
 import { skipUnless } from '../testing/skip-unless'
 

@@ -17,9 +17,9 @@ import {
   projectUpdateInputSchema,
   reissueAllInputSchema,
 } from '../../../shared/protocol/preparation.schema'
-import type { ParsedImport } from '../import/import-job'
+import type { ParsedImport } from '../tables/import-job'
 import { newCredential } from './credentials'
-import type { Hall } from './hall'
+import type { Hall } from '../state/hall'
 import {
   heldProblems,
   projectChanges,
@@ -31,7 +31,7 @@ import { mergeProjects } from './project-merge'
 import { mergeRoster } from './roster-merge'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
-import type { Session } from './session'
+import type { Session } from '../state/session'
 
 type Preview = { meetingId: string | null; at: number; fingerprint: string } & (
   { kind: 'roster'; rows: RosterRowView[] } | { kind: 'projects'; rows: ProjectRowView[] }

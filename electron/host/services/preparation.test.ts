@@ -21,7 +21,7 @@ afterEach(async () => {
 })
 
 const fixture = (name: string): Buffer =>
-  readFileSync(fileURLToPath(new URL(`../import/fixtures/${name}`, import.meta.url)))
+  readFileSync(fileURLToPath(new URL(`../tables/fixtures/${name}`, import.meta.url)))
 
 async function upload<T>(kind: 'roster' | 'projects', name: string, body: Buffer) {
   const res = await fetch(

@@ -1,7 +1,7 @@
 import type { Project } from '../../../shared/protocol/meeting.schema'
 import type { VoteStatus } from '../../../shared/protocol/vote.schema'
 import { voteStates } from '../../../shared/rules'
-import type { ProjectRow } from '../import/project-import'
+import type { ProjectRow } from '../tables/project-import'
 import { changedFields, matchLists } from './list-merge'
 
 export const projectFields = ['title', 'summary', 'leadUnit', 'budget', 'category'] as const

@@ -1,5 +1,5 @@
 import type { Deputy } from '../../../shared/protocol/meeting.schema'
-import type { RosterRow } from '../import/roster-import'
+import type { RosterRow } from '../tables/roster-import'
 import { changedFields, matchLists } from './list-merge'
 
 /** What a roster row sets on a deputy; an import compares and names these. */

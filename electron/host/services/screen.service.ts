@@ -2,7 +2,7 @@ import { screenShowInputSchema, screenStageProblem } from '../../../shared/proto
 import { screenVoteStages } from '../../../shared/protocol/views'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
-import type { Hall } from './hall'
+import type { Hall } from '../state/hall'
 
 /** What the projector shows: staff choose the stage; vote.service also moves it on open/publish. */
 export class ScreenService {

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Mark } from '../../../shared/protocol/marks'
 import { recountArchive } from '../../cli/recount-archive'
-import { ballotKey } from '../store/ballot-box.store'
+import { ballotKey } from '../store/ballot-box/ballot-box.store'
 import { call, HostHarness } from '../testing/host-harness'
 
 let h: HostHarness

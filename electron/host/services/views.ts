@@ -14,10 +14,10 @@ import type {
 } from '../../../shared/protocol/views'
 import { RUNOFF_TITLE_SUFFIX, voteStates } from '../../../shared/rules'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
-import type { AgendaData } from '../store/meeting.store'
+import type { AgendaData } from '../store/json-files/meeting.store'
 import { attendanceStateOf } from './attendance.service'
-import type { Hall } from './hall'
-import type { Session } from './session'
+import type { Hall } from '../state/hall'
+import type { Session } from '../state/session'
 
 /** Pure projections of the session into what each role may see. */
 

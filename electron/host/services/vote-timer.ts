@@ -1,4 +1,4 @@
-import type { Hall } from './hall'
+import type { Hall } from '../state/hall'
 import type { VoteService } from './vote.service'
 
 /** setTimeout's ceiling (about 24.8 days); a longer limit is re-armed when it fires. */

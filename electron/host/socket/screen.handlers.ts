@@ -1,6 +1,6 @@
 import type { Namespace } from 'socket.io'
 import type { ScreenClientEvents, ScreenServerEvents } from '../../../shared/protocol/events'
-import type { Hall, HallChange } from '../services/hall'
+import type { Hall, HallChange } from '../state/hall'
 import { screenState } from '../services/views'
 import { registerHandlers, throttle } from './handle'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ConsoleAuditEvents } from '../../../../shared/protocol/console/audit.events'
-import type { Hall } from '../../services/hall'
+import type { Hall } from '../../state/hall'
 import { parseInput } from '../../services/parse-input'
 import type { Handlers } from '../handle'
 

@@ -1,5 +1,5 @@
 import type { ConsoleScreenEvents } from '../../../../shared/protocol/console/screen.events'
-import type { Hall } from '../../services/hall'
+import type { Hall } from '../../state/hall'
 import { ScreenService } from '../../services/screen.service'
 import type { Handlers } from '../handle'
 

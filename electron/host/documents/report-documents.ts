@@ -1,0 +1,29 @@
+import { join } from 'node:path'
+import type { VoteResult } from '../../../shared/protocol/result.schema'
+import type { VoteDef } from '../../../shared/protocol/vote.schema'
+import { writeFileDurably } from '../store/json-files/durable-json-file'
+import type { ReportProject } from './report-model'
+import { renderResultReportPdf } from './result-report.pdf'
+import { renderResultXlsx } from './result-report.xlsx'
+
+/**
+ * What a closed vote's documents are drawn from. Plain data only: the job crosses to the report
+ * worker by structured clone.
+ */
+export interface ReportJob {
+  /** The vote's archive folder, which exists already. */
+  dir: string
+  meetingTitle: string
+  vote: VoteDef
+  result: VoteResult
+  projects: ReportProject[]
+  resultDigest: string
+}
+
+/** The report PDF (with signature lines for the scrutineers) and the results XLSX. */
+export async function writeReportDocuments(job: ReportJob): Promise<void> {
+  const { dir, meetingTitle, vote, result, projects, resultDigest } = job
+  const input = { meetingTitle, vote, result, projects, generatedAt: new Date(), resultDigest }
+  await writeFileDurably(join(dir, 'report.pdf'), await renderResultReportPdf(input))
+  await writeFileDurably(join(dir, 'results.xlsx'), await renderResultXlsx(input))
+}

@@ -1,0 +1,103 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { DataVersions } from './data-versions'
+import {
+  libraryVersions,
+  meetingVersions,
+  upgrade,
+  upgradeLibrary,
+  upgradeMeetingData,
+} from './data-versions'
+import { DurableJsonFile } from './durable-json-file'
+import { emptyMeetingData } from './meeting.store'
+import { verifyMeetingData } from './verify-meeting'
+
+/** Three versions of a made-up file: 1 → 2 renames `n` to `count`, 2 → 3 adds `unit`. */
+const made: DataVersions = {
+  current: 3,
+  steps: {
+    1: ({ n, ...rest }) => ({ ...rest, count: n }),
+    2: (data) => ({ ...data, unit: 'votes' }),
+  },
+}
+
+function frozen<T>(value: T): T {
+  return Object.freeze(value)
+}
+
+describe('upgrade', () => {
+  it('takes a file up one step at a time, setting each version, and leaves the input be', () => {
+    const v1 = frozen({ version: 1, n: 3, title: 't' })
+    expect(upgrade(made, v1)).toEqual({ version: 3, title: 't', count: 3, unit: 'votes' })
+    expect(upgrade(made, frozen({ version: 2, title: 't', count: 5 }))).toEqual({
+      version: 3,
+      title: 't',
+      count: 5,
+      unit: 'votes',
+    })
+    expect(v1).toEqual({ version: 1, n: 3, title: 't' })
+  })
+
+  it('hands the current version back as it is', () => {
+    const current = { version: 3, count: 1 }
+    expect(upgrade(made, current)).toBe(current)
+  })
+
+  it.each([
+    ['a newer version', { version: 4 }],
+    ['a version with no step from it', { version: 0 }],
+    ['no version', { n: 1 }],
+    ['a version that is not a whole number', { version: '1' }],
+    ['a list', [1]],
+    ['null', null],
+  ])('hands %s back as it is, for the verifier to refuse', (_what, data) => {
+    expect(upgrade(made, data)).toBe(data)
+  })
+
+  it('leaves what today’s host writes as it is, and the verifier refuses a newer meeting', () => {
+    const today = emptyMeetingData()
+    expect(upgradeMeetingData(today)).toBe(today)
+    expect(verifyMeetingData(upgradeMeetingData(today))).toEqual([])
+    const library = { version: 1, active: null, meetings: [] }
+    expect(upgradeLibrary(library)).toBe(library)
+    const newer = { ...today, version: meetingVersions.current + 1 }
+    expect(verifyMeetingData(upgradeMeetingData(newer))).toEqual([
+      `version ${meetingVersions.current + 1} is not ${meetingVersions.current}`,
+    ])
+  })
+
+  it.each([
+    ['meeting.json', meetingVersions],
+    ['library.json', libraryVersions],
+  ])('%s has a step from every version before the current one', (_file, versions) => {
+    const steps: Readonly<Record<number, unknown>> = versions.steps
+    for (let version = 1; version < versions.current; version++) {
+      expect(steps[version], `no step from version ${version}`).toBeTypeOf('function')
+    }
+  })
+})
+
+describe('a data file read', () => {
+  it('is upgraded before it is verified, and so is its previous copy', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plenary-versions-'))
+    try {
+      const path = join(dir, 'x.json')
+      const verify = (data: unknown) =>
+        (data as { version?: number }).version === 3 ? [] : ['not version 3']
+      const file = new DurableJsonFile(path, verify, (data) => upgrade(made, data))
+      await writeFile(path, JSON.stringify({ version: 1, n: 7 }))
+      expect(await file.read()).toEqual({ version: 3, count: 7, unit: 'votes' })
+
+      // The current copy broken: the previous one, older still, is upgraded as well.
+      await writeFile(`${path}.prev`, JSON.stringify({ version: 2, count: 6 }))
+      await writeFile(path, '{"version":')
+      const again = new DurableJsonFile(path, verify, (data) => upgrade(made, data))
+      expect(await again.read()).toEqual({ version: 3, count: 6, unit: 'votes' })
+      expect(again.recoveries).toEqual([expect.objectContaining({ usedPrevious: true })])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,0 +1,36 @@
+import { meetingVersions } from './data-versions'
+
+/** Structural checks on meeting.json at load: a file that fails is set aside, not trusted. */
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+export function verifyMeetingData(data: unknown): string[] {
+  if (!isObject(data)) return ['not an object']
+  const problems: string[] = []
+  if (data.version !== meetingVersions.current)
+    problems.push(`version ${String(data.version)} is not ${meetingVersions.current}`)
+  for (const key of ['deputies', 'projects', 'votes'] as const) {
+    if (!Array.isArray(data[key])) problems.push(`${key} is not a list`)
+  }
+  if (!isObject(data.screen)) problems.push('screen missing')
+  const votes = Array.isArray(data.votes) ? data.votes : []
+  votes.forEach((v: unknown, i) => {
+    if (
+      !isObject(v) ||
+      typeof v.id !== 'string' ||
+      typeof v.status !== 'string' ||
+      !isObject(v.rules)
+    ) {
+      problems.push(`votes[${i}] is malformed`)
+    }
+  })
+  const deputies = Array.isArray(data.deputies) ? data.deputies : []
+  deputies.forEach((d: unknown, i) => {
+    if (!isObject(d) || typeof d.id !== 'string' || typeof d.credential !== 'string') {
+      problems.push(`deputies[${i}] is malformed`)
+    }
+  })
+  return problems
+}

@@ -1,0 +1,228 @@
+/**
+ * The candidate projects (候选项目) import: 编号, 项目名称, 项目简介, 牵头单位, 投资额(万元), 类别,
+ * as a spec and its row checks (import-driver.ts). It only reports; the caller refuses a preview
+ * that has any problem.
+ */
+import { idProblem, idProblemText } from '../../../shared/protocol/ids'
+import type { CheckedRow, TableImport } from './import-driver'
+import { FirstRows, runImport } from './import-driver'
+import type { ImportPreview, RowProblem } from './import-problems'
+import { problem } from './import-problems'
+import type { ReadOptions, TableRow } from './table-reader'
+import type { TableSpec } from './table-spec'
+
+export interface ProjectRow {
+  number: string
+  title: string
+  summary: string
+  leadUnit: string
+  /** 万元; null when the cell is blank (or invalid, which is also reported). */
+  budget: number | null
+  category: string
+}
+
+type ProjectKey = keyof ProjectRow
+
+export const projectSpec: TableSpec<ProjectKey> = {
+  what: { zh: '候选项目表', en: 'project list' },
+  columns: [
+    // maxLength follows shared/protocol/meeting.schema.ts: the number becomes the project id.
+    {
+      key: 'number',
+      label: '编号',
+      labelEn: 'No.',
+      aliases: ['number', '项目编号'],
+      weakAliases: ['序号'],
+      required: true,
+      maxLength: 32,
+      kind: 'line',
+      width: 8,
+    },
+    {
+      key: 'title',
+      label: '项目名称',
+      labelEn: 'Title',
+      aliases: ['名称', 'name', '项目'],
+      required: true,
+      maxLength: 200,
+      kind: 'line',
+      width: 30,
+    },
+    {
+      key: 'summary',
+      label: '项目简介',
+      labelEn: 'Summary',
+      aliases: ['简介', '主要内容', '项目内容', 'description'],
+      required: false,
+      maxLength: 2000,
+      kind: 'block',
+      width: 60,
+    },
+    {
+      key: 'leadUnit',
+      label: '牵头单位',
+      labelEn: 'Lead unit',
+      aliases: ['责任单位', '牵头部门', '主办单位'],
+      required: false,
+      maxLength: 200,
+      kind: 'line',
+      width: 20,
+    },
+    {
+      key: 'budget',
+      label: '投资额（万元）',
+      labelEn: 'Budget (10k yuan)',
+      aliases: ['投资额', '投资(万元)', '预算', '预算(万元)', 'budget', 'budget(万元)'],
+      required: false,
+      maxLength: 50,
+      kind: 'line',
+      width: 14,
+    },
+    {
+      key: 'category',
+      label: '类别',
+      labelEn: 'Category',
+      aliases: ['分类', '领域', '类型'],
+      required: false,
+      maxLength: 100,
+      kind: 'line',
+      width: 12,
+    },
+  ],
+  ignored: [],
+  example: {
+    number: '1',
+    title: '示例项目（导入前请删除）',
+    summary: '简要写明建设内容、规模和完成时限',
+    leadUnit: '区民政局',
+    budget: '1200',
+    category: '养老服务',
+  },
+  maxRows: 1_000,
+}
+
+/** 1000亿元: past this the figure was surely typed in 元, not 万元. */
+const MAX_BUDGET = 10_000_000
+
+/**
+ * The budget in 万元. Accepted: a number cell; text like "1200", "1200.5", "1,200" (thousands
+ * separators in the right places), full-width digits, and a trailing "万元" or "万" since the
+ * column is in 万元 anyway. Refused: anything that changes the unit or hedges the figure ("1.2亿",
+ * "1200元", "约1200", "¥1200"), negatives, and more than MAX_BUDGET. Blank means "not given".
+ */
+export function parseBudget(text: string, number: number | null): number | null | 'invalid' {
+  if (number !== null)
+    return Number.isFinite(number) && number >= 0 && number <= MAX_BUDGET ? number : 'invalid'
+  const t = text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/万元?$/, '')
+  if (text.trim() === '') return null
+  if (!/^(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/.test(t)) return 'invalid'
+  const value = Number(t.replace(/,/g, ''))
+  return value <= MAX_BUDGET ? value : 'invalid'
+}
+
+/** Titles compare without spaces or width, so a stray space does not hide a repeat. */
+function titleKey(title: string): string {
+  return title.normalize('NFKC').replace(/\s+/g, '')
+}
+
+function numberKey(number: string): string {
+  return number.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
+}
+
+function rowProblems(
+  row: TableRow<ProjectKey>,
+  headers: Record<ProjectKey, string>,
+  seen: { number: FirstRows; title: FirstRows },
+): CheckedRow<ProjectRow> {
+  const { number, title, summary, leadUnit, category } = row.values
+  const n = row.row
+  const problems: RowProblem[] = []
+  if (number === '')
+    problems.push(problem('missing-number', n, headers.number, '缺少编号', 'the number is missing'))
+  if (title === '')
+    problems.push(
+      problem('missing-title', n, headers.title, '缺少项目名称', 'the title is missing'),
+    )
+  const budget = parseBudget(row.values.budget, row.cells.budget?.number ?? null)
+  if (budget === 'invalid') {
+    problems.push(
+      problem(
+        'invalid-budget',
+        n,
+        headers.budget,
+        `投资额“${row.values.budget}”无效，请填写以万元为单位的数字，如 1200 或 1200.5`,
+        `budget "${row.values.budget}" is invalid; enter a number in 10k yuan, e.g. 1200 or 1200.5`,
+      ),
+    )
+  }
+  const numberProblem = number === '' ? null : idProblem(number)
+  if (numberProblem !== null) {
+    // The number becomes the candidate id that ballots are keyed by (shared/protocol/ids.ts).
+    const text = idProblemText[numberProblem]
+    problems.push(
+      problem(
+        'invalid-number',
+        n,
+        headers.number,
+        `编号“${number}”${text.zh}`,
+        `number "${number}" ${text.en}`,
+      ),
+    )
+  }
+  if (number !== '') {
+    const first = seen.number.repeatOf(numberKey(number), n)
+    if (first !== undefined) {
+      problems.push(
+        problem(
+          'duplicate-number',
+          n,
+          headers.number,
+          `编号“${number}”与第${first}行重复`,
+          `number "${number}" repeats row ${first}`,
+        ),
+      )
+    }
+  }
+  if (title !== '') {
+    const first = seen.title.repeatOf(titleKey(title), n)
+    if (first !== undefined) {
+      problems.push(
+        problem(
+          'duplicate-title',
+          n,
+          headers.title,
+          `项目名称“${title}”与第${first}行重复`,
+          `title "${title}" repeats row ${first}`,
+        ),
+      )
+    }
+  }
+  const out = {
+    number,
+    title,
+    summary,
+    leadUnit,
+    budget: budget === 'invalid' ? null : budget,
+    category,
+  }
+  return { problems, out }
+}
+
+export const projectImport: TableImport<ProjectKey, ProjectRow> = {
+  spec: projectSpec,
+  rowChecks() {
+    const seen = { number: new FirstRows(), title: new FirstRows() }
+    return (row, headers) => rowProblems(row, headers, seen)
+  },
+}
+
+export function parseProjectFile(
+  data: Buffer,
+  fileName: string,
+  options: ReadOptions = {},
+): Promise<ImportPreview<ProjectRow>> {
+  return runImport(projectImport, data, fileName, options)
+}

@@ -1,0 +1,216 @@
+/**
+ * The roster (代表名单) import: 姓名, 代表团/代表组, 座位号, and optionally 证件后四位 and 备注,
+ * as a spec and its row checks (import-driver.ts). It only reports; the caller refuses a preview
+ * that has any problem.
+ */
+import type { CheckedRow, TableImport } from './import-driver'
+import { FirstRows, runImport } from './import-driver'
+import type { ImportPreview, RowProblem } from './import-problems'
+import { problem } from './import-problems'
+import type { ReadOptions, TableRow } from './table-reader'
+import type { TableSpec } from './table-spec'
+
+export interface RosterRow {
+  name: string
+  delegation: string
+  seat: string
+  /** Normalised (upper-case X) when valid; as written when invalid, for the preview. */
+  idLast4: string | null
+  note: string
+}
+
+type RosterKey = keyof RosterRow
+
+export const rosterSpec: TableSpec<RosterKey> = {
+  what: { zh: '代表名单', en: 'roster' },
+  columns: [
+    {
+      key: 'name',
+      label: '姓名',
+      labelEn: 'Name',
+      aliases: ['代表姓名', 'full name'],
+      required: true,
+      maxLength: 50,
+      kind: 'line',
+      width: 12,
+    },
+    {
+      key: 'delegation',
+      label: '代表团',
+      labelEn: 'Delegation',
+      aliases: ['代表组', '代表团(组)', '所在代表团', 'group'],
+      required: true,
+      maxLength: 100,
+      kind: 'line',
+      width: 22,
+    },
+    {
+      key: 'seat',
+      label: '座位号',
+      labelEn: 'Seat',
+      aliases: ['座位', '座号', 'seat no', 'seat number'],
+      required: true,
+      maxLength: 50,
+      kind: 'line',
+      width: 12,
+    },
+    {
+      key: 'idLast4',
+      label: '证件后四位',
+      labelEn: 'ID last 4',
+      aliases: ['身份证后四位', '证件号后四位', '身份证号后四位', 'id last4'],
+      required: false,
+      maxLength: 20,
+      kind: 'line',
+      width: 12,
+    },
+    {
+      key: 'note',
+      label: '备注',
+      labelEn: 'Note',
+      aliases: ['notes', 'remark', 'remarks', '说明'],
+      required: false,
+      maxLength: 500,
+      kind: 'block',
+      width: 30,
+    },
+  ],
+  ignored: ['序号', 'no', '#', '报到情况', '报到', '报到状态', 'present', 'checked in'],
+  example: {
+    name: '张三',
+    delegation: '城关镇代表团',
+    seat: '1排1号',
+    idLast4: '123X',
+    note: '示例行，导入前请删除',
+  },
+  // The national congress has ~2,980 deputies; ten thousand rows is no roster.
+  maxRows: 10_000,
+}
+
+/**
+ * The last four characters of a resident ID: three digits and a digit or X (the check
+ * character, which only ever comes last). Full-width digits and a lower-case x are accepted.
+ */
+const ID_LAST4 = /^\d{3}[\dX]$/
+
+function readIdLast4(row: TableRow<RosterKey>): { value: string | null; lostZero: boolean } {
+  const cell = row.cells.idLast4
+  const text = row.values.idLast4.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
+  if (text === '') return { value: null, lostZero: false }
+  // A "0000" number format shows 0123 while the cell holds 123; staff saw 0123.
+  if (cell?.number !== null && cell?.number !== undefined && /^0+$/.test(cell.numFmt ?? '')) {
+    return { value: text.padStart(cell.numFmt?.length ?? 4, '0'), lostZero: false }
+  }
+  return {
+    value: text,
+    lostZero: cell?.number !== null && cell?.number !== undefined && text.length < 4,
+  }
+}
+
+/** Seats compare without spaces or width: "3排 12号" and "3排12号" are one seat. */
+function seatKey(seat: string): string {
+  return seat.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
+}
+
+function rowProblems(
+  row: TableRow<RosterKey>,
+  headers: Record<RosterKey, string>,
+  seen: { seat: FirstRows; nameGroup: FirstRows; nameId: FirstRows },
+): CheckedRow<RosterRow> {
+  const { name, delegation, seat, note } = row.values
+  const n = row.row
+  const problems: RowProblem[] = []
+  if (name === '')
+    problems.push(problem('missing-name', n, headers.name, '缺少姓名', 'the name is missing'))
+  if (delegation === '') {
+    problems.push(
+      problem(
+        'missing-delegation',
+        n,
+        headers.delegation,
+        '缺少代表团',
+        'the delegation is missing',
+      ),
+    )
+  }
+  if (seat === '')
+    problems.push(problem('missing-seat', n, headers.seat, '缺少座位号', 'the seat is missing'))
+
+  const id = readIdLast4(row)
+  const idValid = id.value !== null && ID_LAST4.test(id.value)
+  if (id.value !== null && !idValid) {
+    const hint = id.lostZero ? '（Excel 去掉了开头的 0，请把该列设为“文本”格式后重新填写）' : ''
+    const hintEn = id.lostZero
+      ? ' (Excel dropped the leading zeros; format the column as Text and retype)'
+      : ''
+    problems.push(
+      problem(
+        'invalid-id-last4',
+        n,
+        headers.idLast4,
+        `证件后四位“${id.value}”无效，应为4位数字，最后一位可以是X${hint}`,
+        `ID last 4 "${id.value}" is invalid: four digits, the last may be X${hintEn}`,
+      ),
+    )
+  }
+
+  if (seat !== '') {
+    const first = seen.seat.repeatOf(seatKey(seat), n)
+    if (first !== undefined) {
+      problems.push(
+        problem(
+          'duplicate-seat',
+          n,
+          headers.seat,
+          `座位号“${seat}”与第${first}行重复`,
+          `seat "${seat}" repeats row ${first}`,
+        ),
+      )
+    }
+  }
+
+  if (name !== '') {
+    const groupKey = delegation === '' ? null : `${name}\u0000${delegation}`
+    const idKey = idValid ? `${name}\u0000${id.value}` : null
+    const byGroup = groupKey === null ? undefined : seen.nameGroup.repeatOf(groupKey, n)
+    const byId = idKey === null ? undefined : seen.nameId.repeatOf(idKey, n)
+    if (byGroup !== undefined) {
+      problems.push(
+        problem(
+          'duplicate-person',
+          n,
+          headers.name,
+          `代表“${name}”（${delegation}）与第${byGroup}行重复`,
+          `deputy "${name}" (${delegation}) repeats row ${byGroup}`,
+        ),
+      )
+    } else if (byId !== undefined) {
+      problems.push(
+        problem(
+          'duplicate-person',
+          n,
+          headers.name,
+          `代表“${name}”（证件后四位${id.value}）与第${byId}行重复`,
+          `deputy "${name}" (ID last 4 ${id.value}) repeats row ${byId}`,
+        ),
+      )
+    }
+  }
+  return { problems, out: { name, delegation, seat, idLast4: id.value, note } }
+}
+
+export const rosterImport: TableImport<RosterKey, RosterRow> = {
+  spec: rosterSpec,
+  rowChecks() {
+    const seen = { seat: new FirstRows(), nameGroup: new FirstRows(), nameId: new FirstRows() }
+    return (row, headers) => rowProblems(row, headers, seen)
+  },
+}
+
+export function parseRosterFile(
+  data: Buffer,
+  fileName: string,
+  options: ReadOptions = {},
+): Promise<ImportPreview<RosterRow>> {
+  return runImport(rosterImport, data, fileName, options)
+}
