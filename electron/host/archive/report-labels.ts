@@ -38,7 +38,7 @@ export const reportLabels = {
   motionPassed: '表决通过',
   motionNotPassed: '未获通过',
   overall: (satisfied: string, positive: string) =>
-    `总体满意率 ${satisfied}，满意及基本满意率 ${positive}`,
+    `总体满意率 ${positive}（其中满意 ${satisfied}）。满意率＝（满意＋基本满意）÷有效票`,
   voided: (reason: string) => `本次表决无效（${reason}），不产生表决结果。`,
   voidReasons: { 'cast exceeds issued': '收回票数多于发出票数' } as Readonly<
     Record<string, string>
@@ -92,8 +92,9 @@ export const columnLabels = {
   satisfied: '满意',
   basic: '基本满意',
   unsatisfied: '不满意',
-  satisfiedRate: '满意率',
-  positiveRate: '满意及基本满意率',
+  /** 满意率 is (满意 + 基本满意) / 有效票, as offices report it; this is 满意 alone. */
+  satisfiedRate: '满意票占比',
+  positiveRate: '满意率',
   grade: '测评结果',
   passed: '是否过票数线',
   elected: '是否当选',

@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Table, Text } from '@mantine/core'
 import type { VoteResult } from '../../../shared/protocol/result.schema'
 import type { ConsoleVoteView } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
+import { RatingResultTable } from './RatingResultTable'
 
 /**
  * The tallied result item by item, for the staff to review before it goes to the screen; the
@@ -9,11 +10,22 @@ import { useI18n } from '../../common/i18n'
  */
 export function ResultTable({ vote, result }: { vote: ConsoleVoteView; result: VoteResult }) {
   const { t } = useI18n()
+  // Published says so: a table still headed 待审核 after the hall saw it misleads the clerk.
+  const heading =
+    vote.status === 'published'
+      ? t('console.result.published')
+      : vote.status === 'annulled'
+        ? t('console.result.annulled')
+        : t('console.result')
+  if (result.kind === 'rating')
+    return <RatingResultTable vote={vote} result={result} heading={heading} />
   const title = new Map(vote.candidates.map((c) => [c.id, c.title]))
   return (
     <Stack mt="md" gap="xs" data-testid="result">
       <Group>
-        <Text fw={700}>{t('console.result')}</Text>
+        <Text fw={700} data-testid="result-heading">
+          {heading}
+        </Text>
         <Text c="dimmed">{t('result.needed', { needed: result.needed })}</Text>
       </Group>
       <Table striped withTableBorder>
