@@ -4,6 +4,7 @@ import { useI18n } from '../common/i18n'
 import { LanguageSwitch } from '../common/LanguageSwitch'
 import { BallotEditor } from './components/BallotEditor'
 import { Countdown } from './components/Countdown'
+import { EndedNotice } from './components/EndedNotice'
 import { loadDraft, saveDraft } from './pending-ballot'
 import { useDeputy } from './use-deputy'
 
@@ -54,6 +55,7 @@ export function App() {
         </Alert>
       </Center>
     )
+  else if (!state.vote && state.ended) body = <EndedNotice ended={state.ended} />
   else if (!state.vote) body = message(t('tablet.waiting'))
   else {
     const vote = state.vote

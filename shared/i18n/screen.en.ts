@@ -29,6 +29,8 @@ export const screenEn: Record<keyof typeof screenZhCN, string> = {
   'screen.banner.tie': 'Tie at place {k} ({titles}): run-off for {n}',
   'screen.banner.shortfall': 'Too few elected: {n} seats left',
   'screen.banner.void': 'More ballots cast than issued: the vote is void',
+  'screen.annulled': 'This vote was annulled',
+  'screen.annulled.reason': 'Reason: {reason}',
   'screen.motion.passed': 'Adopted',
   'screen.motion.failed': 'Not adopted',
   'screen.rating.columns': 'Grade · satisfaction rate',

@@ -28,6 +28,8 @@ export const screenZhCN = {
   'screen.banner.tie': '第{k}名出现并列（{titles}），需另行票决 {n} 项',
   'screen.banner.shortfall': '当选项目不足，尚缺 {n} 项',
   'screen.banner.void': '收回票数多于发出票数，本次表决无效',
+  'screen.annulled': '本次表决已宣布无效',
+  'screen.annulled.reason': '理由：{reason}',
   'screen.motion.passed': '通过',
   'screen.motion.failed': '未通过',
   'screen.rating.columns': '等次　满意率',

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Mark } from '../../../shared/protocol/marks'
+import type { DeputyHallView } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { hasTool, pdfText } from '../archive/pdf-inspect.fixture'
-import { call, HostHarness } from '../testing/host-harness'
+import { call, HostHarness, next } from '../testing/host-harness'
 
 let h: HostHarness
 
@@ -63,7 +64,21 @@ describe('满意度测评', () => {
       expect(receipt.ok).toBe(true)
     }
     expect((await call(staff, 'vote:close', { voteId })).ok).toBe(true)
+    const told = next<DeputyHallView>(
+      tablets[0]!.socket,
+      'deputy:hall',
+      (hall) => hall.ended?.status === 'published',
+    )
     expect((await call(staff, 'vote:publish', { voteId })).ok).toBe(true)
+    // The tablets are told each grade with its 满意率, and the 总体满意率.
+    const brief = (await told).ended?.brief
+    expect(brief?.items.map((i) => [i.outcome, i.rate])).toEqual([
+      ['basic', 0.8],
+      ['unsatisfied', 0.6],
+      ['unsatisfied', 0.4],
+      ['unsatisfied', 0.2],
+    ])
+    expect(brief?.overallRate).toBe(0.5)
     await h.host.archiver.idle()
     expect(h.host.session.alerts).toEqual([])
 

@@ -193,6 +193,7 @@ export class VoteService {
     const step = requireTransition(vote, 'publish')
     await this.#session.meeting.updateVote(voteId, (v, data) => {
       v.status = step.to
+      v.publishedAt = new Date().toISOString()
       data.screen = screenAfter(data.screen, voteId, step)
     })
     await this.#session.audit.append('vote.published', {

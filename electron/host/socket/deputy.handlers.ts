@@ -71,9 +71,9 @@ export function setupDeputyNamespace(
   }
 
   /**
-   * The meeting and the open vote, to every tablet as one message, paced (see PacedBroadcast),
-   * and only when what tablets see changed: most staff actions (a draft vote, a project,
-   * publishing) change nothing on a tablet.
+   * The meeting and the open vote (or the last one ended), to every tablet as one message,
+   * paced (see PacedBroadcast), and only when what tablets see changed: most staff actions (a
+   * draft vote, a project) change nothing on a tablet; a close, publication or annulment does.
    */
   let lastHall = ''
   const hallOut = new PacedBroadcast<'deputy:hall', DeputyHallView>(
