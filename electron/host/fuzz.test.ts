@@ -48,6 +48,7 @@ const consoleEvents = [
   'vote:annul',
   'vote:acknowledge-box',
   'vote:runoff',
+  'vote:revote',
   'screen:show',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]
 const deputyEvents = ['ballot:submit'] as const satisfies readonly (keyof DeputyClientEvents)[]
