@@ -154,6 +154,15 @@ export interface ScreenState {
   now: string
 }
 
+/** What a deputy may read of a candidate on the ballot, asked for when opened. */
+export interface CandidateDetail {
+  id: string
+  summary: string
+  leadUnit: string
+  /** 投资额, 万元; null when not given. */
+  budget: number | null
+}
+
 export interface DeputyBallotView {
   id: string
   title: string

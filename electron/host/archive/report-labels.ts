@@ -137,7 +137,8 @@ export const policyLabels = {
 } as const
 
 export const cardLabels = {
-  instruction: '请用平板扫描二维码加入表决',
+  instruction: '请用平板扫描二维码，或在表决页面输入加入码',
+  joinCode: '加入码',
   delegation: '代表团',
   seat: '座位',
   joinTitle: '表决系统接入说明',
@@ -149,7 +150,7 @@ export const cardLabels = {
   joinSteps: [
     '1. 平板连接会场无线网络',
     '2. 用相机扫描上方二维码，或在浏览器中输入表决系统网址',
-    '3. 再扫描本人代表证上的二维码完成报到',
+    '3. 再扫描本人代表证上的二维码完成报到；不能扫码的，在页面上输入代表证上的加入码',
   ],
 } as const
 

@@ -104,4 +104,28 @@ describe('the hall told what happened', () => {
     // The copy opens like any draft.
     expect((await call(staff, 'vote:open', { voteId: again.data.voteId })).ok).toBe(true)
   })
+
+  it('a tablet asks for the open vote’s candidates’ 简介, 牵头单位 and 投资额, only while it is open', async () => {
+    const { h, staff, deputies } = await quorumMeeting(3)
+    await h.host.attendance.setQuorum({ numerator: 0, denominator: 1 })
+    const voteId = await h.addVote(staff, defaultRules('select', 2))
+    const { socket } = await h.deputy(deputies[0]!.credential)
+    expect(await call(socket, 'vote:details', { voteId })).toMatchObject({
+      ok: false,
+      error: { code: 'vote-not-open' },
+    })
+    expect((await call(staff, 'vote:open', { voteId })).ok).toBe(true)
+    const details = await call(socket, 'vote:details', { voteId })
+    if (!details.ok) throw new Error(JSON.stringify(details.error))
+    const projects = h.host.session.meeting.data.projects
+    expect(details.data).toEqual(
+      projects.slice(0, 4).map((p) => ({
+        id: p.id,
+        summary: p.summary,
+        leadUnit: p.leadUnit,
+        budget: p.budget,
+      })),
+    )
+    expect(details.data[0]?.summary.length).toBeGreaterThan(0)
+  })
 })

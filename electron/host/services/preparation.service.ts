@@ -17,7 +17,7 @@ import {
   projectUpdateInputSchema,
 } from '../../../shared/protocol/preparation.schema'
 import type { ParsedImport } from '../import/import-job'
-import { newCredential } from './credentials'
+import { newCards } from './credentials'
 import type { Hall } from './hall'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
@@ -84,6 +84,7 @@ export class PreparationService {
     if (preview.kind !== 'roster') throw new ServiceError('bad-request')
     this.#refuseDuringVote()
     const width = Math.max(3, String(preview.rows.length).length)
+    const cards = newCards(preview.rows.length)
     const deputies: Deputy[] = preview.rows.map((r, i) => ({
       id: `D${String(i + 1).padStart(width, '0')}`,
       name: r.name,
@@ -91,7 +92,7 @@ export class PreparationService {
       seat: r.seat,
       idLast4: r.idLast4,
       note: r.note,
-      credential: newCredential(),
+      ...cards[i]!,
       present: false,
     }))
     await this.#change('roster.imported', { deputies: deputies.length }, (data) => {
@@ -125,8 +126,9 @@ export class PreparationService {
     this.#checkDeputy(input, null)
     const next = deputies.reduce((max, d) => Math.max(max, Number(d.id.slice(1)) || 0), 0) + 1
     const deputyId = `D${String(next).padStart(3, '0')}`
+    const [card] = newCards(1, this.#joinCodes())
     await this.#change('deputy.added', { deputyId }, (data) => {
-      data.deputies.push({ id: deputyId, ...input, credential: newCredential(), present: false })
+      data.deputies.push({ id: deputyId, ...input, ...card!, present: false })
     })
     return { deputyId }
   }
@@ -153,14 +155,15 @@ export class PreparationService {
     return null
   }
 
-  /** A new card for one deputy: the old credential stops working at once. */
+  /** A new card for one deputy: the old credential and join code stop working at once. */
   async reissue(raw: unknown): Promise<{ credential: string }> {
     const { deputyId } = parseInput(deputyIdInputSchema, raw)
     this.#deputy(deputyId)
-    const credential = newCredential()
+    const [card] = newCards(1, this.#joinCodes())
+    const { credential, joinCode } = card!
     await this.#change('deputy.credential-reissued', { deputyId }, (data) => {
       const d = data.deputies.find((x) => x.id === deputyId)
-      if (d) d.credential = credential
+      if (d) Object.assign(d, { credential, joinCode })
     })
     this.#hall.emit('change', { type: 'deputy-revoked', deputyId })
     return { credential }
@@ -237,6 +240,11 @@ export class PreparationService {
     const now = Date.now()
     for (const [id, p] of this.#previews)
       if (now - p.at > previewLifetimeMs) this.#previews.delete(id)
+  }
+
+  /** The join codes in use, which a new card's must differ from. */
+  #joinCodes(): string[] {
+    return this.#session.meeting.data.deputies.map((d) => d.joinCode)
   }
 
   #deputy(deputyId: string): Deputy {
