@@ -263,6 +263,8 @@ test('a second tablet takes over a credential; the first says so', async ({
   await expect(first.page.getByTestId('tablet-message')).toHaveText(
     '您的代表凭证已在另一台平板上打开，本机已停止使用。',
   )
+  // A stopped tablet is not reconnecting: no connection state beside the message.
+  await expect(first.page.getByTestId('connection')).toHaveCount(0)
   await first.page.screenshot({ path: join(artifactsDir, 'live-tablet-replaced-768x1024.png') })
 })
 

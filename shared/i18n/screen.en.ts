@@ -33,6 +33,7 @@ export const screenEn: Record<keyof typeof screenZhCN, string> = {
   'screen.annulled.reason': 'Reason: {reason}',
   'screen.motion.passed': 'Adopted',
   'screen.motion.failed': 'Not adopted',
+  'screen.results.rating': 'Rating result',
   'screen.rating.columns': 'Grade · satisfaction rate',
   'screen.rating.overall': 'Overall satisfaction rate {p}% (satisfied {s}%)',
   'screen.grade.satisfied': 'Satisfied',

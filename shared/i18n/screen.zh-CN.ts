@@ -32,6 +32,7 @@ export const screenZhCN = {
   'screen.annulled.reason': '理由：{reason}',
   'screen.motion.passed': '通过',
   'screen.motion.failed': '未通过',
+  'screen.results.rating': '测评结果',
   'screen.rating.columns': '等次　满意率',
   'screen.rating.overall': '总体满意率 {p}%（其中满意 {s}%）',
   'screen.grade.satisfied': '满意',

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { BriefItem, BriefResult, DeputyEndedView } from '../../../shared/protocol/views'
 import type { VoteKind } from '../../../shared/protocol/marks'
 import { useI18n } from '../../common/i18n'
@@ -60,8 +60,10 @@ function Brief({ brief, kind }: { brief: BriefResult; kind: VoteKind }) {
       </Text>
       {brief.void && <Alert color="red">{t('tablet.ended.void')}</Alert>}
       {brief.tie && (
-        <Alert color="orange" fz="lg">
-          {t('tablet.ended.tie', { titles: brief.tie.titles.join('、'), n: brief.tie.seatsLeft })}
+        <Alert color="orange">
+          <Text fz="lg" c="dark.9">
+            {t('tablet.ended.tie', { titles: brief.tie.titles.join('、'), n: brief.tie.seatsLeft })}
+          </Text>
         </Alert>
       )}
       {brief.shortfall !== null && (
@@ -93,6 +95,8 @@ function ItemLine({ item, kind, first }: { item: BriefItem; kind: VoteKind; firs
             abstain: item.abstain ?? 0,
           })
         : t('tablet.ended.votes', { n: item.for ?? 0 })
+  const carries = carried.has(item.outcome)
+  const tone = item.outcome === 'tied' ? 'orange.9' : carries ? 'red.8' : 'gray.8'
   return (
     <Group
       justify="space-between"
@@ -110,15 +114,21 @@ function ItemLine({ item, kind, first }: { item: BriefItem; kind: VoteKind; firs
         <Text fz="lg" c="dark.7" style={{ whiteSpace: 'nowrap' }}>
           {counts}
         </Text>
-        <Badge
-          size="lg"
-          color={
-            item.outcome === 'tied' ? 'orange.8' : carried.has(item.outcome) ? 'red.8' : 'gray.7'
-          }
-          variant={carried.has(item.outcome) ? 'filled' : 'outline'}
+        <Text
+          span
+          fz="lg"
+          fw={700}
+          px="sm"
+          c={carries ? 'white' : tone}
+          bg={carries ? tone : undefined}
+          style={{
+            border: `2px solid var(--mantine-color-${tone.replace('.', '-')})`,
+            borderRadius: 999,
+            whiteSpace: 'nowrap',
+          }}
         >
           {t(`outcome.${item.outcome}`)}
-        </Badge>
+        </Text>
       </Group>
     </Group>
   )
