@@ -82,12 +82,12 @@ test('a full session: 20 tablets check in, quorum, open, vote, remind, close, pu
 
   await page.keyboard.press('Alt+C')
   await confirmDialog(page)
-  await expect(page.getByTestId('live-vote-status')).toHaveText('已结束（待发布）')
-  await expect(t19.getByTestId('tablet-message')).toHaveText('请等待表决开始')
+  await expect(page.getByTestId('live-vote-status')).toHaveText('已结束（待公布）')
+  await expect(t19.getByTestId('ended-closed')).toHaveText('投票已结束')
   await expect(page.getByTestId('live-result')).toContainText('发出 21 · 收回 19 · 有效 19')
   await page.getByTestId('live-publish').click()
   await confirmDialog(page)
-  await expect(page.getByTestId('live-vote-status')).toHaveText('已发布')
+  await expect(page.getByTestId('live-vote-status')).toHaveText('已公布')
   const screen = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
   await screen.goto(`${base}/screen/`)
   await expect(screen.getByTestId('count-cast')).toHaveText('19')
@@ -146,6 +146,8 @@ test('a second tablet takes over a credential; the first says so', async ({
   await expect(first.page.getByTestId('tablet-message')).toHaveText(
     '您的代表凭证已在另一台平板上打开，本机已停止使用。',
   )
+  // A stopped tablet is not reconnecting: no connection state beside the message.
+  await expect(first.page.getByTestId('connection')).toHaveCount(0)
   await first.page.screenshot({ path: join(artifactsDir, 'live-tablet-replaced-768x1024.png') })
 })
 
@@ -276,7 +278,8 @@ test('tablet states at 768×1024 and 1024×768, every kind of ballot', async ({
     const shot = (p: Page, name: string) =>
       p.screenshot({ path: join(artifactsDir, `live-tablet-${name}-${size}.png`) })
     const { page: t, context } = await tablet(browser, url ?? '', viewport)
-    await expect(t.getByTestId('tablet-message')).toHaveText('请等待表决开始')
+    // Before any vote it waits; after one it says how the last one ended.
+    await expect(t.getByTestId('tablet-message').or(t.getByTestId('ended'))).toBeVisible()
     await shot(t, 'waiting')
     for (const v of votes) {
       const motion = v.rules.kind === 'motion'
@@ -309,7 +312,7 @@ test('tablet states at 768×1024 and 1024×768, every kind of ballot', async ({
       await expect(t.getByTestId('recorded')).toHaveText('已记录')
       await shot(t, `${kind}-recorded`)
       await host.votes.close(voteId)
-      await expect(t.getByTestId('tablet-message')).toHaveText('请等待表决开始')
+      await expect(t.getByTestId('ended-closed')).toHaveText('投票已结束')
     }
     await context.close()
   }

@@ -130,14 +130,14 @@ test('one 13选10 vote end to end: demo, tablets, close, publish, chart', async 
   // Close (asks first), review, publish.
   await page.getByTestId('live-close').click()
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click()
-  await expect(page.getByTestId('live-vote-status')).toHaveText('已结束（待发布）')
+  await expect(page.getByTestId('live-vote-status')).toHaveText('已结束（待公布）')
   await expect(page.getByTestId('live-result')).toBeVisible()
   await expect(page.getByTestId('result')).toBeVisible()
-  await expect(t1.getByTestId('tablet-message')).toHaveText('请等待表决开始')
+  await expect(t1.getByTestId('ended-closed')).toHaveText('投票已结束')
   await shot(page, 'console-result')
   await page.getByTestId('live-publish').click()
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click()
-  await expect(page.getByTestId('live-vote-status')).toHaveText('已发布')
+  await expect(page.getByTestId('live-vote-status')).toHaveText('已公布')
 
   // The screen shows the ranked bars with the right counts, in rank order.
   const chart = screen.getByTestId('results-chart')

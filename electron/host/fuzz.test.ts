@@ -49,9 +49,13 @@ const consoleEvents = [
   'vote:annul',
   'vote:acknowledge-box',
   'vote:runoff',
+  'vote:revote',
   'screen:show',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]
-const deputyEvents = ['ballot:submit'] as const satisfies readonly (keyof DeputyClientEvents)[]
+const deputyEvents = [
+  'ballot:submit',
+  'vote:details',
+] as const satisfies readonly (keyof DeputyClientEvents)[]
 
 type Missing<All, Listed> = Exclude<All, Listed> extends never ? true : Exclude<All, Listed>
 const consoleComplete: Missing<keyof ConsoleClientEvents, (typeof consoleEvents)[number]> = true

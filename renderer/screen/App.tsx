@@ -2,6 +2,7 @@ import { Box, Center, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import type { ScreenState } from '../../shared/protocol/views'
 import { useI18n } from '../common/i18n'
+import { AnnulledStage } from './stages/AnnulledStage'
 import { BlankStage, CheckinStage, WelcomeStage } from './stages/HallStages'
 import { FinalStage } from './stages/FinalStage'
 import { ResultsStage } from './stages/ResultsStage'
@@ -96,6 +97,9 @@ export function App({ motion }: { motion: boolean }) {
 
 function Stage({ state, offsetMs }: { state: ScreenState; offsetMs: number }) {
   const vote = state.vote
+  // Annulled: where its voting or result would be, the hall reads that it was annulled, and why.
+  if (vote?.status === 'annulled' && (state.stage === 'voting' || state.stage === 'results'))
+    return <AnnulledStage vote={vote} />
   switch (state.stage) {
     case 'blank':
       return <BlankStage state={state} />

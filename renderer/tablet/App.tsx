@@ -4,6 +4,8 @@ import { useI18n } from '../common/i18n'
 import { LanguageSwitch } from '../common/LanguageSwitch'
 import { BallotEditor } from './components/BallotEditor'
 import { Countdown } from './components/Countdown'
+import { EndedNotice } from './components/EndedNotice'
+import { JoinCodeForm } from './components/JoinCodeForm'
 import { loadDraft, saveDraft } from './pending-ballot'
 import { useDeputy } from './use-deputy'
 
@@ -11,6 +13,9 @@ export function App() {
   const { t, errorText } = useI18n()
   const {
     phase,
+    typedLogin,
+    codeError,
+    joinByCode,
     connected,
     state,
     pending,
@@ -19,6 +24,7 @@ export function App() {
     error,
     submit,
     retry,
+    loadDetails,
     reminded,
     dismissReminder,
     endsAt,
@@ -33,9 +39,27 @@ export function App() {
     </Center>
   )
 
+  // No card opened here yet, or its credential no longer works: scan one, or type its code.
+  const joinPage = (heading: string, hint?: string) => (
+    <Stack gap="xl" py="xl" align="stretch">
+      <Title order={2} ta="center" data-testid="tablet-message" lh={1.4}>
+        {heading}
+      </Title>
+      <Text fz="xl" ta="center">
+        {hint ?? t('tablet.join.orType')}
+      </Text>
+      <JoinCodeForm
+        busy={typedLogin && phase === 'connecting'}
+        error={codeError}
+        onJoin={joinByCode}
+      />
+    </Stack>
+  )
+
   let body
-  if (phase === 'no-credential') body = message(t('tablet.joinFirst'))
-  else if (phase === 'refused') body = message(t('tablet.badCredential'))
+  if (phase === 'no-credential' || (phase === 'connecting' && typedLogin))
+    body = joinPage(t('tablet.joinFirst'))
+  else if (phase === 'refused') body = joinPage(t('tablet.badCredential'), t('tablet.join.newCard'))
   else if (phase === 'replaced') body = message(t('tablet.replaced'))
   else if (!state)
     body = (
@@ -54,6 +78,7 @@ export function App() {
         </Alert>
       </Center>
     )
+  else if (!state.vote && state.ended) body = <EndedNotice ended={state.ended} />
   else if (!state.vote) body = message(t('tablet.waiting'))
   else {
     const vote = state.vote
@@ -65,6 +90,7 @@ export function App() {
         <BallotEditor
           key={`${vote.id}-change`}
           vote={vote}
+          loadDetails={loadDetails}
           onSubmit={(marks) => {
             setChanging(null)
             submit(vote.id, marks, true)
@@ -114,6 +140,7 @@ export function App() {
           vote={vote}
           initial={loadDraft(vote.id)}
           onMarksChange={(marks) => saveDraft(vote.id, marks)}
+          loadDetails={loadDetails}
           onSubmit={(marks) => submit(vote.id, marks)}
         />
       )
@@ -128,24 +155,33 @@ export function App() {
     recorded !== vote.id &&
     !state?.onLeave
   const stopped = phase === 'no-credential' || phase === 'refused' || phase === 'replaced'
+  // The connection's state only where it means something: never beside 凭证无效 or 本机已停止使用,
+  // nor while a typed code is being tried (the form says how that goes).
+  const showConnection = !stopped && !(typedLogin && phase === 'connecting')
 
   return (
     <Box maw={960} mx="auto" px="md" pb="md">
-      <Group justify="space-between" py="sm" wrap="nowrap">
-        <Stack gap={0}>
-          <Text fw={700} fz="lg" lineClamp={1}>
+      {/* Wraps on a phone: who and where first, then the status row whole beneath it. */}
+      <Group justify="space-between" align="flex-start" py="sm" gap="xs" wrap="wrap">
+        <Stack gap={0} style={{ flex: '1 1 16rem', minWidth: 0 }}>
+          <Text fw={700} fz="lg" lineClamp={2}>
             {state?.meetingTitle ?? t('app.name')}
           </Text>
           {state && (
-            <Text fz="lg" data-testid="deputy-name">
+            <Text fz="lg" lineClamp={2} data-testid="deputy-name">
               {state.me.name} · {state.me.delegation} · {t('tablet.seat', { seat: state.me.seat })}
             </Text>
           )}
         </Stack>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="wrap" justify="flex-end" ml="auto" data-testid="tablet-status">
           {vote && endsAt !== null && !stopped && !state?.onLeave && <Countdown endsAt={endsAt} />}
-          {phase !== 'no-credential' && (
-            <Badge size="lg" color={connected ? 'green' : 'orange'} data-testid="connection">
+          {showConnection && (
+            <Badge
+              size="lg"
+              color={connected ? 'green' : 'orange'}
+              data-testid="connection"
+              style={{ overflow: 'visible' }}
+            >
               {connected ? t('conn.online') : t('conn.offline')}
             </Badge>
           )}

@@ -59,18 +59,29 @@ export function takeCredential(): string | null {
   const fromUrl = new URLSearchParams(location.hash.slice(1)).get('c')
   try {
     if (fromUrl) {
-      if (localStorage.getItem(credentialKey) !== fromUrl) {
-        // Another deputy's card: nothing of the previous deputy's stays on this tablet.
-        localStorage.removeItem(key)
-        clearDraft()
-      }
-      localStorage.setItem(credentialKey, fromUrl)
+      keepCredential(fromUrl)
       history.replaceState(null, '', location.pathname)
       return fromUrl
     }
     return localStorage.getItem(credentialKey)
   } catch {
     return fromUrl
+  }
+}
+
+/**
+ * Keeps a card's credential: from its QR code, or handed over by the host after its join code
+ * was typed. Another deputy's card: nothing of the previous deputy's stays on this tablet.
+ */
+export function keepCredential(credential: string): void {
+  try {
+    if (localStorage.getItem(credentialKey) !== credential) {
+      localStorage.removeItem(key)
+      clearDraft()
+    }
+    localStorage.setItem(credentialKey, credential)
+  } catch {
+    // Disabled storage: the tablet knows its deputy until the page is closed.
   }
 }
 

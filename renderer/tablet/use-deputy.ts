@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client'
 import type { AppError } from '../../shared/protocol/envelope'
 import type { DeputyClientEvents, DeputyServerEvents } from '../../shared/protocol/events'
 import { namespaces } from '../../shared/protocol/events'
-import type { DeputyState } from '../../shared/protocol/views'
+import type { CandidateDetail, DeputyState } from '../../shared/protocol/views'
 import { withHall } from '../../shared/protocol/views'
 import type { Mark } from '../../shared/protocol/marks'
 import { connectNamespace, request } from '../common/socket'
@@ -11,6 +11,7 @@ import type { PendingBallot } from './pending-ballot'
 import {
   clearDraft,
   clearPending,
+  keepCredential,
   loadPending,
   newBallotId,
   savePending,
@@ -21,14 +22,24 @@ type DeputySocket = Socket<DeputyServerEvents, DeputyClientEvents>
 
 export type Phase = 'no-credential' | 'refused' | 'replaced' | 'connecting' | 'ready'
 
+/** Who the tablet logs in as: its card's credential, or a join code being tried. */
+type Login = { credential: string } | { code: string }
+
+/** Why a typed join code did not join: wrong, or this address tried too many. */
+export type CodeError = 'wrong' | 'rate-limited'
+
 /**
  * The tablet's connection and its one pending ballot. A ballot is stored locally before the
  * first send and resent on every (re)connect until the host acknowledges its durable write;
  * then it is dropped (pending-ballot.ts): the page knows only that this vote was recorded.
  */
 export function useDeputy() {
-  const [credential] = useState(takeCredential)
-  const [phase, setPhase] = useState<Phase>(credential ? 'connecting' : 'no-credential')
+  const [login, setLogin] = useState<Login | null>(() => {
+    const credential = takeCredential()
+    return credential ? { credential } : null
+  })
+  const [phase, setPhase] = useState<Phase>(login ? 'connecting' : 'no-credential')
+  const [codeError, setCodeError] = useState<CodeError | null>(null)
   const [connected, setConnected] = useState(false)
   const [state, setState] = useState<DeputyState | null>(null)
   const [pending, setPending] = useState<PendingBallot | null>(loadPending)
@@ -71,13 +82,23 @@ export function useDeputy() {
   }, [])
 
   useEffect(() => {
-    if (!credential) return
-    const socket = connectNamespace<DeputySocket>(namespaces.deputy, { credential })
+    if (!login) return
+    // Asked at every (re)connect: a tablet that joined by code logs in by its credential after.
+    let auth: Login = login
+    const socket = connectNamespace<DeputySocket>(namespaces.deputy, () => Promise.resolve(auth))
     socketRef.current = socket
     let retryTimer: ReturnType<typeof setTimeout> | undefined
     socket.on('connect', () => setConnected(true))
     socket.on('disconnect', () => setConnected(false))
     socket.on('connect_error', (err) => {
+      const typed = 'code' in auth
+      if (typed && (err.message === 'unauthorized' || err.message === 'rate-limited')) {
+        // A typed code that did not join: back to the form, saying why.
+        setCodeError(err.message === 'unauthorized' ? 'wrong' : 'rate-limited')
+        setPhase('no-credential')
+        setLogin(null)
+        return
+      }
       if (err.message === 'unauthorized') {
         setPhase('refused')
         socket.disconnect()
@@ -85,6 +106,12 @@ export function useDeputy() {
       // This address failed too many logins (another device guessing): the host refuses it for
       // a while. A middleware refusal is not retried by Socket.IO, so try again ourselves.
       if (err.message === 'rate-limited') retryTimer = setTimeout(() => socket.connect(), 30_000)
+    })
+    socket.on('deputy:credential', ({ credential }) => {
+      keepCredential(credential)
+      auth = { credential }
+      // What another deputy left on this tablet is gone with the card change.
+      setPending(loadPending())
     })
     socket.on('deputy:revoked', () => {
       setPhase('refused')
@@ -117,7 +144,14 @@ export function useDeputy() {
       socket.disconnect()
       socketRef.current = null
     }
-  }, [credential, send])
+  }, [login, send])
+
+  /** Joins with the code typed from the card (already read as 12 valid characters). */
+  const joinByCode = useCallback((code: string) => {
+    setCodeError(null)
+    setPhase('connecting')
+    setLogin({ code })
+  }, [])
 
   /** A first ballot, or (`change`, only offered when the vote allows it) one replacing it. */
   const submit = useCallback(
@@ -137,12 +171,29 @@ export function useDeputy() {
     [send],
   )
 
+  /** The open vote's candidates' details, asked of the host once per vote. */
+  const detailsAsked = useRef(new Map<string, CandidateDetail[]>())
+  const loadDetails = useCallback(async (voteId: string) => {
+    const known = detailsAsked.current.get(voteId)
+    if (known) return known
+    const socket = socketRef.current
+    if (!socket?.connected) return null
+    const result = await request(socket, 'vote:details', { voteId })
+    if (!result.ok) return null
+    detailsAsked.current.set(voteId, result.data)
+    return result.data
+  }, [])
+
   const retry = useCallback(() => {
     if (pending) void send(pending)
   }, [pending, send])
 
   return {
     phase,
+    /** Logging in by a typed join code (until the host hands over the credential). */
+    typedLogin: login !== null && 'code' in login,
+    codeError,
+    joinByCode,
     connected,
     state,
     pending,
@@ -151,6 +202,7 @@ export function useDeputy() {
     error,
     submit,
     retry,
+    loadDetails,
     reminded,
     dismissReminder: () => setReminded(null),
     endsAt,

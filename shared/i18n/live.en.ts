@@ -48,6 +48,7 @@ export const liveEn: Record<keyof typeof liveZhCN, string> = {
   'live.publish': 'Show the result',
   'live.publish.confirm': 'Show the result of “{title}” on the screen?',
   'live.runoff': 'Create the run-off',
+  'live.revote': 'Vote again (new draft)',
   'live.annulReason': 'Reason to annul',
   'live.annul': 'Annul',
   'live.annul.confirm':

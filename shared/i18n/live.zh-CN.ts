@@ -46,6 +46,7 @@ export const liveZhCN = {
   'live.publish': '公布结果',
   'live.publish.confirm': '确定把“{title}”的结果公布到大屏吗？',
   'live.runoff': '另行票决（新建）',
+  'live.revote': '重新表决（新建）',
   'live.annulReason': '宣布无效的理由',
   'live.annul': '宣布无效',
   'live.annul.confirm': '确定宣布“{title}”无效吗？理由：{reason}。该表决与选票将保留并记入日志。',

@@ -65,6 +65,12 @@ export const rulesEn: RulesPhrasebook = {
   },
   details(rules) {
     const lines: string[] = []
+    if (rules.kind === 'rating') {
+      lines.push(
+        'Satisfaction rate = (satisfied + fairly satisfied) ÷ valid ballots',
+        'An abstention (or no mark) counts as a valid ballot, neither satisfied nor fairly satisfied',
+      )
+    }
     if (rules.kind === 'select' || rules.kind === 'per-item') {
       lines.push(
         rules.tiePolicy === 'runoff'

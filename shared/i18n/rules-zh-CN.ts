@@ -50,6 +50,13 @@ export const rulesZhCN: RulesPhrasebook = {
   },
   details(rules) {
     const lines: string[] = []
+    if (rules.kind === 'rating') {
+      // 弃权 is on every rating ballot: say where it goes, and what 满意率 divides by.
+      lines.push(
+        '满意率＝（满意＋基本满意）÷有效票',
+        '弃权（含未表态）计入有效票，不计为满意或基本满意',
+      )
+    }
     if (rules.kind === 'select' || rules.kind === 'per-item') {
       lines.push(
         rules.tiePolicy === 'runoff'

@@ -11,6 +11,8 @@ export const errorCodes = [
   'vote-not-open',
   'vote-not-draft',
   'vote-not-closed',
+  /** Only an annulled vote is voted again (重新表决). */
+  'vote-not-annulled',
   'another-vote-open',
   'not-eligible',
   'already-voted',

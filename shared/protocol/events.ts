@@ -6,8 +6,9 @@ import type { ConsoleMeetingEvents } from './console/meeting.events'
 import type { ConsolePreparationEvents } from './console/preparation.events'
 import type { ConsoleScreenEvents } from './console/screen.events'
 import type { ConsoleVoteEvents } from './console/vote.events'
-import type { BallotReceipt, BallotSubmitInput } from './vote.schema'
+import type { BallotReceipt, BallotSubmitInput, VoteIdInput } from './vote.schema'
 import type {
+  CandidateDetail,
   ConsoleDeputyView,
   ConsoleState,
   DeputyHallView,
@@ -48,6 +49,8 @@ export interface ScreenServerEvents {
 
 export interface DeputyClientEvents {
   'ballot:submit': (input: BallotSubmitInput, ack: Ack<BallotReceipt>) => void
+  /** The open vote's candidates' 简介, 牵头单位 and 投资额, asked for when a deputy opens one. */
+  'vote:details': (input: VoteIdInput, ack: Ack<CandidateDetail[]>) => void
 }
 
 export interface DeputyServerEvents {
@@ -61,15 +64,19 @@ export interface DeputyServerEvents {
   'deputy:revoked': () => void
   /** Staff remind deputies who have not voted yet. */
   'deputy:remind': (input: { voteId: string }) => void
+  /**
+   * To a tablet that joined by typing the card's join code: the card's credential, which it
+   * keeps and logs in with from then on, as if it had scanned the QR code.
+   */
+  'deputy:credential': (input: { credential: string }) => void
 }
 
 export interface ConsoleAuth {
   token: string
 }
 
-export interface DeputyAuth {
-  credential: string
-}
+/** A tablet logs in with its card's credential (the QR), or with the join code typed from it. */
+export type DeputyAuth = { credential: string } | { code: string }
 
 export type ConsoleEventName = keyof ConsoleClientEvents
 

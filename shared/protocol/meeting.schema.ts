@@ -19,6 +19,8 @@ export interface Deputy {
   seat: string
   /** ≥128 random bits, base64url; the QR card carries it in the join URL. */
   credential: string
+  /** The card's typed join code (shared/protocol/join-code.ts): 12 characters, no dashes. */
+  joinCode: string
   present: boolean
   /** 请假: excused; never also present. */
   onLeave?: boolean

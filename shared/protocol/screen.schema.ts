@@ -22,7 +22,13 @@ export function screenStageProblem(
   if (stage === 'voting' && vote.status === 'draft') {
     return { code: 'vote-not-open', detail: vote.title }
   }
-  if ((stage === 'results' || stage === 'final') && vote.status !== 'published') {
+  // An annulled vote's results stage says it was annulled and why, and shows no result.
+  const annulledNotice = stage === 'results' && vote.status === 'annulled'
+  if (
+    (stage === 'results' || stage === 'final') &&
+    vote.status !== 'published' &&
+    !annulledNotice
+  ) {
     // Never an interim or unreviewed tally: results reach the hall only once staff publish.
     return { code: 'vote-not-closed', detail: `${vote.title}: result not published` }
   }

@@ -17,23 +17,28 @@ const mine: DeputyState = {
   meetingTitle: '第一次会议',
   me: { name: '张三', delegation: '城关', seat: '1排1号' },
   vote: ballot('V1'),
+  ended: null,
   voted: true,
   onLeave: false,
 }
 
 describe('withHall', () => {
   it('keeps who the tablet belongs to and its vote while the same vote stays open', () => {
-    const next = withHall(mine, { meetingTitle: '改名后的会议', vote: ballot('V1') })
+    const next = withHall(mine, { meetingTitle: '改名后的会议', vote: ballot('V1'), ended: null })
     expect(next).toEqual({ ...mine, meetingTitle: '改名后的会议' })
   })
 
   it('forgets the ballot when another vote opens or none is open', () => {
-    expect(withHall(mine, { meetingTitle: mine.meetingTitle, vote: ballot('V2') })).toMatchObject({
+    expect(
+      withHall(mine, { meetingTitle: mine.meetingTitle, vote: ballot('V2'), ended: null }),
+    ).toMatchObject({
       me: mine.me,
       vote: { id: 'V2' },
       voted: false,
     })
-    expect(withHall(mine, { meetingTitle: mine.meetingTitle, vote: null })).toMatchObject({
+    expect(
+      withHall(mine, { meetingTitle: mine.meetingTitle, vote: null, ended: null }),
+    ).toMatchObject({
       vote: null,
       voted: false,
     })

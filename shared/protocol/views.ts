@@ -140,6 +140,8 @@ export interface ScreenVoteView {
   result: VoteResult | null
   /** The rules, for the rules summary; nothing in them is secret. */
   rules: VoteRules
+  /** Why staff annulled it: the screen says so instead of a result. */
+  annulReason: string | null
   /** Elected projects of this vote and its published run-offs, for the final list. */
   final: ScreenFinalEntry[]
 }
@@ -153,6 +155,15 @@ export interface ScreenState {
   vote: ScreenVoteView | null
   /** The host's clock when the state was sent, so the countdown ignores the screen's clock. */
   now: string
+}
+
+/** What a deputy may read of a candidate on the ballot, asked for when opened. */
+export interface CandidateDetail {
+  id: string
+  summary: string
+  leadUnit: string
+  /** 投资额, 万元; null when not given. */
+  budget: number | null
 }
 
 export interface DeputyBallotView {
@@ -173,10 +184,64 @@ export interface DeputyBallotView {
   remainingMs: number | null
 }
 
+/**
+ * How one item came out, in the words of its kind: 当选/未当选 (差额), 通过/未通过 (逐项, 决议),
+ * 并列 at a tie's cut line, or a rating's grade.
+ */
+export type BriefOutcome =
+  | 'elected'
+  | 'not-elected'
+  | 'passed'
+  | 'not-passed'
+  | 'tied'
+  | 'satisfied'
+  | 'basic'
+  | 'unsatisfied'
+
+export interface BriefItem {
+  title: string
+  outcome: BriefOutcome
+  /** 赞成 (差额, 逐项, 决议); null for a rating. */
+  for: number | null
+  /** 反对 and 弃权: a motion's only. */
+  against: number | null
+  abstain: number | null
+  /** 满意率, (满意 + 基本满意) / 有效票: a rating's only; null also when nothing was valid. */
+  rate: number | null
+}
+
+/** A published result as a tablet shows it, in brief: what the screen shows, never a ballot. */
+export interface BriefResult {
+  counts: { issued: number; cast: number; valid: number }
+  /** The whole vote is void (more ballots cast than issued): nothing passed. */
+  void: boolean
+  /** In the result's order (rank, or the list for a rating). */
+  items: BriefItem[]
+  tie: { titles: string[]; seatsLeft: number } | null
+  /** Seats left unfilled (差额, 逐项). */
+  shortfall: number | null
+  /** 总体满意率 of a rating, pooled over its items. */
+  overallRate: number | null
+}
+
+/**
+ * The vote that ended last (closed, published or annulled), as every tablet is told: ended, its
+ * result in brief once published, or annulled with the reason. Null while a vote is open.
+ */
+export interface DeputyEndedView {
+  id: string
+  title: string
+  kind: VoteKind
+  status: 'closed' | 'published' | 'annulled'
+  annulReason: string | null
+  brief: BriefResult | null
+}
+
 export interface DeputyState {
   meetingTitle: string
   me: { name: string; delegation: string; seat: string }
   vote: DeputyBallotView | null
+  ended: DeputyEndedView | null
   /** Whether this deputy's ballot for the open vote is stored. */
   voted: boolean
   /**
@@ -190,7 +255,7 @@ export interface DeputyState {
  * What every tablet is shown alike (the meeting and the open vote). The host sends it to all
  * tablets as one message when it changes, encoded once; each tablet merges it into its state.
  */
-export type DeputyHallView = Pick<DeputyState, 'meetingTitle' | 'vote'>
+export type DeputyHallView = Pick<DeputyState, 'meetingTitle' | 'vote' | 'ended'>
 
 /** A tablet's state after a hall message: `voted` holds only while the same vote stays open. */
 export function withHall(state: DeputyState, hall: DeputyHallView): DeputyState {

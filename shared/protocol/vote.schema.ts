@@ -45,6 +45,11 @@ export interface VoteDef {
   quorumOverride?: string | null
   /** Why staff annulled it. */
   annulReason?: string | null
+  /** When staff published it, and when they annulled it: what the hall heard last. */
+  publishedAt?: string | null
+  annulledAt?: string | null
+  /** The annulled vote this one is the fresh copy of (重新表决). */
+  revoteOf?: string | null
   /** The vote this one is the run-off (另行票决) of. */
   runoffOf?: string | null
   /**

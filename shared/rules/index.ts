@@ -37,3 +37,4 @@ export type {
   VoteStep,
   VoteTransition,
 } from './vote-lifecycle'
+export { briefResult } from './brief-result'

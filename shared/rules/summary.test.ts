@@ -152,4 +152,14 @@ describe('summarizeRuleDetails', () => {
       'Results show once announced',
     ])
   })
+
+  it('says how 弃权 counts in a rating and what 满意率 divides by', () => {
+    const zh = summarizeRuleDetails(defaultRules('rating'))
+    expect(zh.slice(0, 2)).toEqual([
+      '满意率＝（满意＋基本满意）÷有效票',
+      '弃权（含未表态）计入有效票，不计为满意或基本满意',
+    ])
+    expect(summarizeRuleDetails(defaultRules('rating'), 'en')[1]).toMatch(/abstention/)
+    expect(summarizeRuleDetails(defaultRules('select', 10)).join()).not.toMatch(/满意率/)
+  })
 })

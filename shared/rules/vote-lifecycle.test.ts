@@ -31,6 +31,8 @@ const expected: Record<VoteAction, Record<VoteStatus, string>> = {
   // prettier-ignore
   runoff:    { draft: 'vote-not-closed', open: 'vote-not-closed', closed: '=', published: '=',               annulled: 'vote-not-closed' },
   // prettier-ignore
+  revote:    { draft: 'vote-not-annulled', open: 'vote-not-annulled', closed: 'vote-not-annulled', published: 'vote-not-annulled', annulled: '=' },
+  // prettier-ignore
   'acknowledge-box': { draft: '=', open: '=',           closed: '=',               published: '=',               annulled: '=' },
 }
 
@@ -99,11 +101,19 @@ describe('the vote lifecycle', () => {
     expect(causes('draft', 'open')).toEqual({ ...none, locksRules: true, screen: 'voting' })
     expect(causes('open', 'close')).toEqual({ ...none, sealsBox: true, archive: 'close' })
     expect(causes('closed', 'publish')).toEqual({ ...none, archive: 'publish', screen: 'results' })
-    expect(causes('open', 'annul')).toEqual({ ...none, sealsBox: true, screen: 'leave' })
-    expect(causes('closed', 'annul')).toEqual({ ...none, screen: 'leave' })
-    expect(causes('published', 'annul')).toEqual({ ...none, screen: 'leave' })
+    expect(causes('open', 'annul')).toEqual({ ...none, sealsBox: true, screen: 'results' })
+    expect(causes('closed', 'annul')).toEqual({ ...none, screen: 'results' })
+    expect(causes('published', 'annul')).toEqual({ ...none, screen: 'results' })
     expect(causes('annulled', 'annul')).toEqual(none)
-    for (const action of ['edit', 'remove', 'ballot', 'paper', 'remind', 'runoff'] as const) {
+    for (const action of [
+      'edit',
+      'remove',
+      'ballot',
+      'paper',
+      'remind',
+      'runoff',
+      'revote',
+    ] as const) {
       const from = voteStatuses.find((s) => voteStep({ ...sound, status: s }, action).ok)!
       expect(causes(from, action)).toEqual(none)
     }
@@ -166,6 +176,8 @@ describe('the vote lifecycle', () => {
       quorumOverride: '预演',
       annulReason: '重新表决',
       boxDamage: damaged.boxDamage,
+      publishedAt: '2026-01-10T09:40:00Z',
+      annulledAt: '2026-01-10T10:00:00Z',
     }
     expect(draftAgain({ ...plan, ...run })).toEqual({
       ...plan,

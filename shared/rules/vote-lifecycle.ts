@@ -84,6 +84,7 @@ export const voteActions = [
   'publish',
   'annul',
   'runoff',
+  'revote',
   'acknowledge-box',
 ] as const
 export type VoteAction = (typeof voteActions)[number]
@@ -122,14 +123,17 @@ export const voteTransitions: Readonly<Record<VoteAction, Readonly<VoteTransitio
     needsSoundBox: true,
     screen: 'results',
   },
+  /** The projector says it is annulled, and why (never a result): the hall must hear it. */
   annul: {
     from: ['open', 'closed', 'published'],
     to: 'annulled',
     already: ['annulled'],
     refused: 'vote-not-open',
-    screen: 'leave',
+    screen: 'results',
   },
   runoff: { from: ['closed', 'published'], refused: 'vote-not-closed' },
+  /** 重新表决: a fresh draft copy of an annulled vote (the service makes it). */
+  revote: { from: ['annulled'], refused: 'vote-not-annulled' },
   /** A damage on record is acknowledged wherever the vote stands (an annulled one too). */
   'acknowledge-box': { from: voteStatuses, refused: 'vote-not-open' },
 }
@@ -212,6 +216,8 @@ export function draftAgain(vote: VoteDef): VoteDef {
     quorumOverride: _quorumOverride,
     annulReason: _annulReason,
     boxDamage: _boxDamage,
+    publishedAt: _publishedAt,
+    annulledAt: _annulledAt,
     ...plan
   } = vote
   return {

@@ -15,6 +15,7 @@ export const credentialsCsvHeader = [
   '座位号',
   '凭证',
   '加入链接',
+  '加入码',
 ] as const
 
 /**

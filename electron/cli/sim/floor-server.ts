@@ -34,7 +34,11 @@ const vote: DeputyBallotView = {
   })),
 }
 let open = false
-const hall = (): DeputyHallView => ({ meetingTitle: 'floor', vote: open ? vote : null })
+const hall = (): DeputyHallView => ({
+  meetingTitle: 'floor',
+  vote: open ? vote : null,
+  ended: null,
+})
 const state = (): DeputyState => ({
   ...hall(),
   me: { name: '', delegation: '', seat: '' },

@@ -76,6 +76,7 @@ function fullMeeting() {
     id: `D${String(i + 1).padStart(4, '0')}`,
     ...d,
     credential: sha256Hex(`card ${i}`).slice(0, 22),
+    joinCode: sha256Hex(`code ${i}`).slice(0, 12).toUpperCase(),
     present: false,
   }))
   const text = new MeetingText()

@@ -1,3 +1,5 @@
+import { formatJoinCode } from '../../../shared/protocol/join-code'
+import { newJoinCode } from '../services/credentials'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -41,6 +43,7 @@ describe('archive samples', () => {
     const cards = meeting.deputies.slice(0, 20).map((d, i) => ({
       ...d,
       joinUrl: `http://192.168.1.10:8080/d/#c=sample-credential-${i}`,
+      joinCode: formatJoinCode(newJoinCode()),
     }))
     cards[3] = { ...cards[3]!, name: '阿卜杜热合曼·买买提' }
     pdfs.push(['cards', await renderCredentialCardsPdf({ meetingTitle: meeting.title, cards })])

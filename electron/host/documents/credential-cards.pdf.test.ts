@@ -20,6 +20,7 @@ function cards(n: number) {
     delegation: '城关街道代表团',
     seat: `${Math.floor(i / 10) + 1}排${(i % 10) + 1}号`,
     joinUrl: `http://192.168.1.10:8080/d/#c=Qm9vdGggYmFsbG90${String(i).padStart(3, '0')}`,
+    joinCode: `WXYZ-MN${String(i).padStart(2, '2')}-HJK${(i % 8) + 2}`,
   }))
 }
 
@@ -84,8 +85,10 @@ describe('renderCredentialCardsPdf', () => {
       expect(qrMismatches(pages[page]!, dpi, qr, list[(i + 1) % 10]!.joinUrl)).toBeGreaterThan(20)
     })
     const text = pdfText(pdf)
-    expect(text).toContain('请用平板扫描二维码加入表决')
+    expect(text).toContain('请用平板扫描二维码，或在表决页面输入加入码')
     expect(text).toContain('丁彤霞')
+    // Each card's join code as text, whole, to be typed.
+    for (const card of list) expect(text).toContain(card.joinCode)
     expect(text).not.toContain('Qm9vdGggYmFsbG90') // the credential is only in the QR
   })
 })

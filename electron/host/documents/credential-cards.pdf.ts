@@ -11,6 +11,8 @@ export interface CredentialCard {
   seat: string
   /** The join URL carrying the deputy's credential; only ever printed as a QR code. */
   joinUrl: string
+  /** The join code for a tablet that cannot scan, printed as text: ABCD-EFGH-JKMN. */
+  joinCode: string
 }
 
 export interface CredentialCardsInput {
@@ -59,8 +61,9 @@ export function cardLayout(i: number): { page: number; card: Box; qr: Box } {
 
 /**
  * Credential cards, 8 per A4 page (2 × 4) with cut marks: the deputy's name large, delegation,
- * seat, the QR code of the personal join URL and how to use it. The URL itself is not printed:
- * it is the credential, and a QR is harder to copy down by a neighbour.
+ * seat, the QR code of the personal join URL, the join code to type instead, and how to use
+ * them. The URL itself is not printed: it is the credential, and a QR is harder to copy down by a
+ * neighbour. The join code is printed (it must be typed): the card is kept like a key either way.
  */
 export async function renderCredentialCardsPdf(
   input: CredentialCardsInput,
@@ -115,6 +118,13 @@ function drawCard(
   doc.text(fitText(doc, `${cardLabels.seat}：${card.seat}`, textW), left, box.y + 102, {
     lineBreak: false,
   })
+  // Typed, not scanned: large and bold enough to read at arm's length; a long code shrinks.
+  doc.font(FONT.regular).fontSize(8).fillColor('#5f6b7a')
+  doc.text(cardLabels.joinCode, left, box.y + 119, { lineBreak: false })
+  let codeSize = 14
+  doc.font(FONT.bold).fillColor('#111111')
+  while (codeSize > 9 && doc.fontSize(codeSize).widthOfString(card.joinCode) > textW) codeSize -= 1
+  doc.text(card.joinCode, left, box.y + 130, { lineBreak: false })
   drawQr(doc, card.joinUrl, qr.x, qr.y, qr.w)
   doc.font(FONT.bold).fontSize(9).fillColor('#1f4e8c')
   doc.text(cardLabels.instruction, box.x, box.y + box.h - 26, { width: box.w, align: 'center' })

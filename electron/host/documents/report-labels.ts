@@ -38,7 +38,7 @@ export const reportLabels = {
   motionPassed: '表决通过',
   motionNotPassed: '未获通过',
   overall: (satisfied: string, positive: string) =>
-    `总体满意率 ${satisfied}，满意及基本满意率 ${positive}`,
+    `总体满意率 ${positive}（其中满意 ${satisfied}）。满意率＝（满意＋基本满意）÷有效票`,
   voided: (reason: string) => `本次表决无效（${reason}），不产生表决结果。`,
   voidReasons: { 'cast exceeds issued': '收回票数多于发出票数' } as Readonly<
     Record<string, string>
@@ -95,8 +95,9 @@ export const columnLabels = {
   satisfied: '满意',
   basic: '基本满意',
   unsatisfied: '不满意',
-  satisfiedRate: '满意率',
-  positiveRate: '满意及基本满意率',
+  /** 满意率 is (满意 + 基本满意) / 有效票, as offices report it; this is 满意 alone. */
+  satisfiedRate: '满意票占比',
+  positiveRate: '满意率',
   grade: '测评结果',
   passed: '是否过票数线',
   elected: '是否当选',
@@ -139,7 +140,8 @@ export const policyLabels = {
 } as const
 
 export const cardLabels = {
-  instruction: '请用平板扫描二维码加入表决',
+  instruction: '请用平板扫描二维码，或在表决页面输入加入码',
+  joinCode: '加入码',
   delegation: '代表团',
   seat: '座位',
   joinTitle: '表决系统接入说明',
@@ -151,7 +153,7 @@ export const cardLabels = {
   joinSteps: [
     '1. 平板连接会场无线网络',
     '2. 用相机扫描上方二维码，或在浏览器中输入表决系统网址',
-    '3. 再扫描本人代表证上的二维码完成报到',
+    '3. 再扫描本人代表证上的二维码完成报到；不能扫码的，在页面上输入代表证上的加入码',
   ],
 } as const
 

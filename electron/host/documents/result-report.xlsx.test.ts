@@ -77,8 +77,13 @@ describe('renderResultXlsx', () => {
     expect(rating[at]).toContain('测评结果')
     expect(rating[at + 1]!.slice(0, 2)).toEqual([1, 'P01'])
     expect(rating[at + 1]).toContain('满意')
-    const rate = ws.getRow(at + 2).getCell(rating[at]!.indexOf('满意率') + 1)
+    // 满意率 is (满意 + 基本满意) / 有效票, beside the grade: P02 has 14 + 8 of 26 valid.
+    const header = rating[at]!
+    expect(header.indexOf('满意率')).toBe(header.indexOf('测评结果') - 1)
+    const rate = ws.getRow(at + 3).getCell(header.indexOf('满意率') + 1)
     expect(rate.value).toBeCloseTo(22 / 26)
     expect(rate.numFmt).toBe('0.0%')
+    const share = ws.getRow(at + 3).getCell(header.indexOf('满意票占比') + 1)
+    expect(share.value).toBeCloseTo(14 / 26)
   })
 })

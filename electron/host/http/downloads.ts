@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { join } from 'node:path'
+import { formatJoinCode } from '../../../shared/protocol/join-code'
 import { summarizeRules } from '../../../shared/rules'
 import { formulaStart } from '../services/credentials'
 import type { Hall } from '../state/hall'
@@ -95,6 +96,7 @@ export async function sendDownload(
           delegation: d.delegation,
           seat: d.seat,
           joinUrl: joinUrl(base, d.credential),
+          joinCode: formatJoinCode(d.joinCode),
         }))
       const { renderCredentialCardsPdf } = await import('../documents/credential-cards.pdf')
       send(
@@ -146,13 +148,13 @@ export async function sendArchiveFile(
 /** The credential list for an outside printer; a BOM so Excel on Chinese Windows reads UTF-8. */
 /** Also written by `npm run host -- --demo N` for rehearsals (electron/cli/host.ts). */
 export function credentialsCsv(hall: Hall, base: string): string {
-  const header = ['编号', '姓名', '代表团', '座位号', '凭证', '加入链接'].map(csvCell)
+  const header = ['编号', '姓名', '代表团', '座位号', '凭证', '加入链接', '加入码'].map(csvCell)
   const lines = [header.join(',')]
   for (const d of hall.session.meeting.data.deputies) {
     const text = [d.id, d.name, d.delegation, d.seat].map(csvCell)
-    lines.push(
-      [...text, credentialCell(d.credential), csvCell(joinUrl(base, d.credential))].join(','),
-    )
+    const card = [credentialCell(d.credential), csvCell(joinUrl(base, d.credential))]
+    // Capitals, digits and dashes, never a leading sign: no spreadsheet reads it as a formula.
+    lines.push([...text, ...card, formatJoinCode(d.joinCode)].join(','))
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
 }

@@ -156,11 +156,12 @@ export class Archiver {
    * result is published: the publish that follows a close would draw them again identical but
    * for the generation time, at the cost of a second worker, ~2 s of CPU and its memory peak.
    * So they are drawn again only when what they print changed (a meeting renamed, a project
-   * edited) or the last drawing failed. The status is left out of the comparison; a host
-   * started afresh draws them again.
+   * edited) or the last drawing failed. The status (and when it was published) is left out of
+   * the comparison; a host started afresh draws them again.
    */
   async #drawDocuments(job: ReportJob): Promise<void> {
-    const printed = digestOf({ ...job, vote: { ...job.vote, status: undefined } })
+    const vote = { ...job.vote, status: undefined, publishedAt: undefined }
+    const printed = digestOf({ ...job, vote })
     if (this.#drawn.get(job.dir) === printed) return
     for (const render of this.#renderers) await render(job)
     this.#drawn.set(job.dir, printed)

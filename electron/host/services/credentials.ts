@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../../shared/protocol/join-code'
 
 /** base64url, in its own order: safe in a URL fragment, a QR code and a CSV cell. */
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
@@ -26,6 +27,47 @@ export function newCredential(random: RandomSource = randomBytes): string {
   let rest = ''
   for (const byte of random(21)) rest += alphabet[byte & 63]
   return first + rest
+}
+
+/**
+ * A card's join code: 12 characters from the 31 of JOIN_CODE_ALPHABET, each drawn uniformly (a
+ * byte below 248 = 8 × 31, modulo 31; the others drawn again). One already in `taken` (another
+ * deputy's in this meeting) is drawn again, so a code names one deputy.
+ */
+export function newJoinCode(
+  taken: ReadonlySet<string> = new Set(),
+  random: RandomSource = randomBytes,
+): string {
+  const n = JOIN_CODE_ALPHABET.length
+  const limit = 256 - (256 % n)
+  for (;;) {
+    let code = ''
+    while (code.length < JOIN_CODE_LENGTH) {
+      for (const byte of random(JOIN_CODE_LENGTH)) {
+        if (byte < limit && code.length < JOIN_CODE_LENGTH) code += JOIN_CODE_ALPHABET[byte % n]
+      }
+    }
+    if (!taken.has(code)) return code
+  }
+}
+
+/** What a printed card carries: the QR's credential and the typed join code. */
+export interface Card {
+  credential: string
+  joinCode: string
+}
+
+/**
+ * New cards for `count` deputies, their join codes apart from each other's and from `taken`
+ * (those of deputies who keep their cards).
+ */
+export function newCards(count: number, taken: Iterable<string> = []): Card[] {
+  const codes = new Set(taken)
+  return Array.from({ length: count }, () => {
+    const joinCode = newJoinCode(codes)
+    codes.add(joinCode)
+    return { credential: newCredential(), joinCode }
+  })
 }
 
 /** Per host start, unless the shell hands one in. */

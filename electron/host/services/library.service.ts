@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { draftAgain } from '../../../shared/rules'
 import type { Deputy } from '../../../shared/protocol/meeting.schema'
-import { newCredential } from './credentials'
+import { newCards } from './credentials'
 import type { Hall } from '../state/hall'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
@@ -80,9 +80,10 @@ export class LibraryService {
     const copy = await Session.open(this.#hall.library.dirOf(entry.id), this.#hall.keys, entry)
     try {
       await copy.meeting.update((data) => {
-        data.deputies = from.deputies.map((d): Deputy => ({
+        const cards = newCards(from.deputies.length)
+        data.deputies = from.deputies.map((d, i): Deputy => ({
           ...d,
-          credential: newCredential(),
+          ...cards[i]!,
           present: false,
         }))
         data.projects = from.projects.map((p) => ({ ...p }))

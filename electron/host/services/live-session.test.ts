@@ -222,7 +222,7 @@ describe('an open vote', () => {
 })
 
 describe('after close', () => {
-  it('annuls a vote with a reason: kept, logged, never on screen', async () => {
+  it('annuls a vote with a reason: kept, logged, the screen says so and shows no result', async () => {
     const { h, staff } = await quorumMeeting(3)
     await h.host.attendance.setQuorum({ numerator: 0, denominator: 1 })
     const voteId = await h.addVote(staff, defaultRules('select', 2))
@@ -241,8 +241,13 @@ describe('after close', () => {
       data: null,
     })
     const shown = await cleared
-    expect(shown.vote).toBeNull()
-    expect(shown.stage).toBe('welcome')
+    expect(shown.stage).toBe('results')
+    expect(shown.vote).toMatchObject({
+      id: voteId,
+      status: 'annulled',
+      annulReason: '计票程序有误',
+    })
+    expect(shown.vote?.result).toBeNull()
     const vote = h.host.session.meeting.data.votes[0]
     expect(vote).toMatchObject({ status: 'annulled', annulReason: '计票程序有误' })
     expect(vote?.result).not.toBeNull()

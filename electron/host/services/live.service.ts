@@ -5,7 +5,7 @@ import {
   voteIdInputSchema,
 } from '../../../shared/protocol/vote.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
-import { buildRunoff, screenAfter, voteStates } from '../../../shared/rules'
+import { buildRunoff, draftAgain, screenAfter, voteStates } from '../../../shared/rules'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
 import type { Hall } from '../state/hall'
@@ -105,7 +105,8 @@ export class LiveService {
     await this.#session.meeting.updateVote(voteId, (v, data) => {
       v.status = step.to
       v.annulReason = reason
-      v.closedAt ??= new Date().toISOString()
+      v.annulledAt = new Date().toISOString()
+      v.closedAt ??= v.annulledAt
       data.screen = screenAfter(data.screen, voteId, step)
     })
     // An open box is sealed as a closed one is: its key destroyed, nothing kept of who cast what.
@@ -131,7 +132,7 @@ export class LiveService {
     if (!next) throw new ServiceError('no-runoff', vote.title)
     const { title, candidates, ...rules } = next
     const runoff: VoteDef = {
-      id: `V${Date.now().toString(36)}${randomUUID().slice(0, 4)}`,
+      id: newVoteId(),
       title,
       rules: { ...rules, release: vote.rules.release, secret: vote.rules.secret },
       candidates,
@@ -155,9 +156,39 @@ export class LiveService {
     return { voteId: runoff.id }
   }
 
+  /**
+   * 重新表决: a fresh draft of an annulled vote, with its title, rules and candidates (and the
+   * run-off link, so a redone run-off still completes its item's final list). A second click
+   * answers with the copy already made.
+   */
+  async revote(raw: unknown): Promise<{ voteId: string }> {
+    const { voteId } = parseInput(voteIdInputSchema, raw)
+    const vote = this.#vote(voteId)
+    requireTransition(vote, 'revote')
+    const existing = this.#session.meeting.data.votes.find(
+      (v) => v.revoteOf === voteId && !voteStates[v.status].voided,
+    )
+    if (existing) return { voteId: existing.id }
+    const copy: VoteDef = { ...draftAgain(vote), id: newVoteId(), revoteOf: voteId }
+    await this.#session.meeting.updateAgenda((data) => {
+      data.votes.push(copy)
+    })
+    await this.#session.audit.append('vote.revote-created', {
+      voteId: copy.id,
+      revoteOf: voteId,
+      title: copy.title,
+    })
+    this.#session.announce({ type: 'meeting' })
+    return { voteId: copy.id }
+  }
+
   #vote(voteId: string): VoteDef {
     const vote = this.#session.meeting.data.votes.find((v) => v.id === voteId)
     if (!vote) throw new ServiceError('not-found', voteId)
     return vote
   }
+}
+
+function newVoteId(): string {
+  return `V${Date.now().toString(36)}${randomUUID().slice(0, 4)}`
 }

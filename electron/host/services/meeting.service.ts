@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Deputy, Project } from '../../../shared/protocol/meeting.schema'
 import { demoMeeting } from '../demo/demo-meeting'
-import { newCredential } from './credentials'
+import { newCards } from './credentials'
 import { ServiceError } from './service-error'
 import type { Hall } from '../state/hall'
 import type { Session } from '../state/session'
@@ -31,12 +31,13 @@ export class MeetingService {
       await this.#hall.library.rename(this.#session.meetingId, demo.title)
     }
     const width = String(demo.deputies.length).length
+    const cards = newCards(demo.deputies.length)
     const deputies: Deputy[] = demo.deputies.map((d, i) => ({
       id: `D${String(i + 1).padStart(Math.max(3, width), '0')}`,
       name: d.name,
       delegation: d.delegation,
       seat: d.seat,
-      credential: newCredential(),
+      ...cards[i]!,
       present: false,
     }))
     const projects: Project[] = demo.projects.map((p) => ({
@@ -66,5 +67,9 @@ export class MeetingService {
 
   deputyByCredential(credential: string): Deputy | undefined {
     return this.#session.meeting.deputyByCredential(credential)
+  }
+
+  deputyByJoinCode(joinCode: string): Deputy | undefined {
+    return this.#session.meeting.deputyByJoinCode(joinCode)
   }
 }

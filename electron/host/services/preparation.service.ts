@@ -18,7 +18,7 @@ import {
   reissueAllInputSchema,
 } from '../../../shared/protocol/preparation.schema'
 import type { ParsedImport } from '../tables/import-job'
-import { newCredential } from './credentials'
+import { newCards } from './credentials'
 import type { Hall } from '../state/hall'
 import {
   heldProblems,
@@ -38,6 +38,10 @@ type Preview = { meetingId: string | null; at: number; fingerprint: string } & (
 )
 
 const previewLifetimeMs = 30 * 60_000
+
+/** Cards a preview does not print: it only counts who would be new. */
+const unprinted = (count: number) =>
+  Array.from({ length: count }, () => ({ credential: '', joinCode: '' }))
 
 /**
  * Preparing a meeting: imports (previewed, then confirmed), deputies and projects by hand,
@@ -71,7 +75,7 @@ export class PreparationService {
     if (problems.length === 0 && kind === 'roster') {
       const rows = parsed.rows as RosterRowView[]
       const existing = this.#session.meeting.data.deputies
-      const merge = mergeRoster(existing, rows, () => '')
+      const merge = mergeRoster(existing, rows, (n) => unprinted(n))
       if (existing.length > 0) changes = rosterChanges(merge)
       entry = { ...base, kind, rows, fingerprint: rosterFingerprint(merge) }
     } else if (problems.length === 0) {
@@ -109,7 +113,7 @@ export class PreparationService {
     const preview = this.#take(raw, 'roster')
     if (preview.kind !== 'roster') throw new ServiceError('bad-request')
     this.#refuseDuringVote()
-    const merge = mergeRoster(this.#session.meeting.data.deputies, preview.rows, newCredential)
+    const merge = mergeRoster(this.#session.meeting.data.deputies, preview.rows, newCards)
     if (rosterFingerprint(merge) !== preview.fingerprint) throw new ServiceError('preview-outdated')
     const summary = {
       deputies: merge.deputies.length,
@@ -163,7 +167,8 @@ export class PreparationService {
     this.#refuseDuringVote()
     const ids = this.#session.meeting.data.deputies.map((d) => d.id)
     await this.#change('roster.credentials-reissued', { deputies: ids.length }, (data) => {
-      for (const d of data.deputies) d.credential = newCredential()
+      const cards = newCards(data.deputies.length)
+      data.deputies.forEach((d, i) => Object.assign(d, cards[i]))
     })
     for (const deputyId of ids) this.#hall.emit('change', { type: 'deputy-revoked', deputyId })
     return { deputies: ids.length }
@@ -176,8 +181,9 @@ export class PreparationService {
     this.#checkDeputy(input, null)
     const next = deputies.reduce((max, d) => Math.max(max, Number(d.id.slice(1)) || 0), 0) + 1
     const deputyId = `D${String(next).padStart(3, '0')}`
+    const [card] = newCards(1, this.#joinCodes())
     await this.#change('deputy.added', { deputyId }, (data) => {
-      data.deputies.push({ id: deputyId, ...input, credential: newCredential(), present: false })
+      data.deputies.push({ id: deputyId, ...input, ...card!, present: false })
     })
     return { deputyId }
   }
@@ -204,14 +210,15 @@ export class PreparationService {
     return null
   }
 
-  /** A new card for one deputy: the old credential stops working at once. */
+  /** A new card for one deputy: the old credential and join code stop working at once. */
   async reissue(raw: unknown): Promise<{ credential: string }> {
     const { deputyId } = parseInput(deputyIdInputSchema, raw)
     this.#deputy(deputyId)
-    const credential = newCredential()
+    const [card] = newCards(1, this.#joinCodes())
+    const { credential, joinCode } = card!
     await this.#change('deputy.credential-reissued', { deputyId }, (data) => {
       const d = data.deputies.find((x) => x.id === deputyId)
-      if (d) d.credential = credential
+      if (d) Object.assign(d, { credential, joinCode })
     })
     this.#hall.emit('change', { type: 'deputy-revoked', deputyId })
     return { credential }
@@ -289,6 +296,11 @@ export class PreparationService {
     const now = Date.now()
     for (const [id, p] of this.#previews)
       if (now - p.at > previewLifetimeMs) this.#previews.delete(id)
+  }
+
+  /** The join codes in use, which a new card's must differ from. */
+  #joinCodes(): string[] {
+    return this.#session.meeting.data.deputies.map((d) => d.joinCode)
   }
 
   #deputy(deputyId: string): Deputy {

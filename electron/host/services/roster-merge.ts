@@ -1,5 +1,6 @@
 import type { Deputy } from '../../../shared/protocol/meeting.schema'
 import type { RosterRow } from '../tables/roster-import'
+import type { Card } from './credentials'
 import { changedFields, matchLists } from './list-merge'
 
 /** What a roster row sets on a deputy; an import compares and names these. */
@@ -31,7 +32,8 @@ const fold = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toUppe
 export function mergeRoster(
   existing: readonly Deputy[],
   rows: readonly RosterRow[],
-  newCredential: () => string,
+  /** Cards for the new deputies, their join codes apart from `taken` (credentials.ts). */
+  newCards: (count: number, taken: string[]) => Card[],
 ): RosterMerge {
   const { matched, added, removed } = matchLists(existing, rows, [
     {
@@ -63,11 +65,15 @@ export function mergeRoster(
     byIndex.set(m.index, deputy)
   }
   const newIds = nextIds(existing, rows.length, added.length)
+  const cards = newCards(
+    added.length,
+    matched.map((m) => m.existing.joinCode),
+  )
   const addedDeputies = added.map(({ row, index }, k) => {
     const deputy: Deputy = {
       id: newIds[k] as string,
       ...fieldsOf(row),
-      credential: newCredential(),
+      ...(cards[k] as Card),
       present: false,
     }
     byIndex.set(index, deputy)

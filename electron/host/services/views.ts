@@ -5,6 +5,7 @@ import type {
   ConsoleDeputyView,
   ConsoleState,
   DelegationTurnoutView,
+  DeputyEndedView,
   DeputyHallView,
   DeputyState,
   LiveVoteView,
@@ -12,7 +13,7 @@ import type {
   ScreenState,
   TurnoutView,
 } from '../../../shared/protocol/views'
-import { RUNOFF_TITLE_SUFFIX, voteStates } from '../../../shared/rules'
+import { briefResult, RUNOFF_TITLE_SUFFIX, voteStates } from '../../../shared/rules'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { AgendaData } from '../store/json-files/meeting.store'
 import { attendanceStateOf } from './attendance.service'
@@ -123,6 +124,7 @@ export function screenState(session: Session, joinUrl: string | null): ScreenSta
           turnout: turnoutOf(session, vote) ?? { cast: 0, issued: 0 },
           result: published ? vote.result : null,
           rules: vote.rules,
+          annulReason: voteStates[vote.status].voided ? (vote.annulReason ?? '') : null,
           // The deadline stored at open: the host's timer closes (or warns) at exactly this time.
           deadline: voteStates[vote.status].takesBallots ? (vote.deadline ?? null) : null,
           final: published ? finalList(data, vote) : [],
@@ -155,12 +157,16 @@ function finalList(data: Readonly<AgendaData>, vote: VoteDef): ScreenFinalEntry[
   return entries
 }
 
-/** What every tablet is shown alike: the meeting and the open vote, never anyone's ballot. */
+/**
+ * What every tablet is shown alike: the meeting, the open vote, or else the vote that ended
+ * last (its result in brief once published); never anyone's ballot.
+ */
 export function deputyHall(session: Session): DeputyHallView {
   const data = session.meeting.data
   const open = data.votes.find((v) => voteStates[v.status].takesBallots)
   return {
     meetingTitle: data.meeting?.title ?? '',
+    ended: open ? null : endedView(data.votes),
     vote: open
       ? {
           id: open.id,
@@ -174,6 +180,33 @@ export function deputyHall(session: Session): DeputyHallView {
           remainingMs: open.deadline ? Math.max(0, Date.parse(open.deadline) - Date.now()) : null,
         }
       : null,
+  }
+}
+
+/**
+ * The vote whose end (close, publication or annulment) the hall heard last. Votes published
+ * before publishedAt was kept count from their close.
+ */
+function endedView(votes: readonly VoteDef[]): DeputyEndedView | null {
+  let last: VoteDef | null = null
+  let lastAt = ''
+  for (const v of votes) {
+    if (v.status !== 'closed' && v.status !== 'published' && v.status !== 'annulled') continue
+    const at = [v.closedAt, v.publishedAt, v.annulledAt].reduce<string>(
+      (max, t) => (t && t > max ? t : max),
+      '',
+    )
+    if (!last || at >= lastAt) [last, lastAt] = [v, at]
+  }
+  if (!last) return null
+  const result = voteStates[last.status].resultPublic ? last.result : null
+  return {
+    id: last.id,
+    title: last.title,
+    kind: last.rules.kind,
+    status: last.status as DeputyEndedView['status'],
+    annulReason: voteStates[last.status].voided ? (last.annulReason ?? '') : null,
+    brief: result ? briefResult(result, last.candidates) : null,
   }
 }
 

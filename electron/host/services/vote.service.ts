@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
 import type { BallotReceipt, VoteDef } from '../../../shared/protocol/vote.schema'
+import type { CandidateDetail } from '../../../shared/protocol/views'
 import {
   voteCreateInputSchema,
   voteIdInputSchema,
@@ -229,6 +230,7 @@ export class VoteService {
     const step = requireTransition(vote, 'publish')
     await this.#session.meeting.updateVote(voteId, (v, data) => {
       v.status = step.to
+      v.publishedAt = new Date().toISOString()
       data.screen = screenAfter(data.screen, voteId, step)
     })
     await this.#session.audit.append('vote.published', {
@@ -268,6 +270,28 @@ export class VoteService {
     if (outcome === 'already-voted') throw new ServiceError('already-voted')
     if (outcome === 'stored') this.#session.announce({ type: 'turnout', voteId: vote.id })
     return { voteId: vote.id, ballotId: input.ballotId }
+  }
+
+  /**
+   * The open vote's candidates' details from the projects (a candidate that is no project, none):
+   * each tablet asks once, when its deputy first opens one, so they do not ride on the message
+   * that opens the vote on every tablet at once.
+   */
+  // async: a refusal must reach the handler as a rejection, never as a throw.
+  async candidateDetails(raw: unknown): Promise<CandidateDetail[]> {
+    const { voteId } = parseInput(voteIdInputSchema, raw)
+    const vote = this.#vote(voteId)
+    requireTransition(vote, 'ballot')
+    const projects = new Map(this.#session.meeting.data.projects.map((p) => [p.id, p]))
+    return vote.candidates.map((c) => {
+      const p = projects.get(c.id)
+      return {
+        id: c.id,
+        summary: p?.summary ?? '',
+        leadUnit: p?.leadUnit ?? '',
+        budget: p?.budget ?? null,
+      }
+    })
   }
 
   /** A vote's ballots as `recount` reads them (ballot-box-of.ts). */

@@ -11,12 +11,19 @@ import { collectYoungWhileQuiet } from '../quiet-gc'
 import { registerHandlers } from './handle'
 import { PacedBroadcast } from './paced-broadcast'
 import { FailureLimiter, TokenBucket } from './rate-limit'
+import { readJoinCode } from '../../../shared/protocol/join-code'
+
+/** Who the tablet is, and whether it logged in by typing the join code. */
+interface DeputySocketData {
+  deputyId: string
+  byCode: boolean
+}
 
 type DeputySocket = Socket<
   DeputyClientEvents,
   DeputyServerEvents,
   Record<string, never>,
-  { deputyId: string }
+  DeputySocketData
 >
 
 export interface DeputyDeps {
@@ -32,12 +39,7 @@ export interface DeputyDeps {
  * per deputy: a newer one takes over and the older one is told so.
  */
 export function setupDeputyNamespace(
-  nsp: Namespace<
-    DeputyClientEvents,
-    DeputyServerEvents,
-    Record<string, never>,
-    { deputyId: string }
-  >,
+  nsp: Namespace<DeputyClientEvents, DeputyServerEvents, Record<string, never>, DeputySocketData>,
   deps: DeputyDeps,
 ): { stop: () => void; online: () => number; isOnline: (deputyId: string) => boolean } {
   const { hall, meetings, votes } = deps
@@ -50,17 +52,14 @@ export function setupDeputyNamespace(
       next(new Error('rate-limited'))
       return
     }
-    const auth: unknown = socket.handshake.auth
-    const credential =
-      typeof auth === 'object' && auth && 'credential' in auth ? auth.credential : undefined
-    const deputy =
-      typeof credential === 'string' ? meetings.deputyByCredential(credential) : undefined
+    const deputy = deputyOf(socket.handshake.auth, meetings)
     if (!deputy) {
       guesses.fail(address)
       next(new Error('unauthorized'))
       return
     }
     socket.data.deputyId = deputy.id
+    socket.data.byCode = !hasCredential(socket.handshake.auth)
     next()
   })
 
@@ -71,9 +70,9 @@ export function setupDeputyNamespace(
   }
 
   /**
-   * The meeting and the open vote, to every tablet as one message, paced (see PacedBroadcast),
-   * and only when what tablets see changed: most staff actions (a draft vote, a project,
-   * publishing) change nothing on a tablet.
+   * The meeting and the open vote (or the last one ended), to every tablet as one message,
+   * paced (see PacedBroadcast), and only when what tablets see changed: most staff actions (a
+   * draft vote, a project) change nothing on a tablet; a close, publication or annulment does.
    */
   let lastHall = ''
   const hallOut = new PacedBroadcast<'deputy:hall', DeputyHallView>(
@@ -129,6 +128,11 @@ export function setupDeputyNamespace(
       previous.disconnect(true)
     }
     active.set(deputyId, socket)
+    // Joined by the typed code: from now on the tablet logs in as if it had scanned the card.
+    if (socket.data.byCode) {
+      const credential = hall.session.meeting.deputy(deputyId)?.credential
+      if (credential) socket.emit('deputy:credential', { credential })
+    }
     socket.on('disconnect', () => {
       if (active.get(deputyId) === socket) active.delete(deputyId)
     })
@@ -139,6 +143,7 @@ export function setupDeputyNamespace(
           if (active.get(deputyId) !== socket) return Promise.reject(new ServiceError('replaced'))
           return votes.submit(deputyId, input)
         },
+        'vote:details': (input) => votes.candidateDetails(input),
       },
       deps.log,
       // A tablet sends a ballot and its resends: a few requests a minute. Far above that is abuse.
@@ -158,4 +163,27 @@ export function setupDeputyNamespace(
     online: () => active.size,
     isOnline: (deputyId) => active.has(deputyId),
   }
+}
+
+/**
+ * The deputy a handshake names: by the card's credential (its QR), or by the join code typed
+ * from the card. Either way a wrong one is a failed login that the address's limit counts.
+ */
+function deputyOf(auth: unknown, meetings: MeetingService) {
+  if (typeof auth !== 'object' || auth === null) return undefined
+  if (hasCredential(auth)) return meetings.deputyByCredential(auth.credential)
+  if ('code' in auth && typeof auth.code === 'string') {
+    const read = readJoinCode(auth.code.slice(0, 64))
+    return read.ok ? meetings.deputyByJoinCode(read.code) : undefined
+  }
+  return undefined
+}
+
+function hasCredential(auth: unknown): auth is { credential: string } {
+  return (
+    typeof auth === 'object' &&
+    auth !== null &&
+    'credential' in auth &&
+    typeof auth.credential === 'string'
+  )
 }

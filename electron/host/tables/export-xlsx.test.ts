@@ -72,7 +72,7 @@ describe('exportMeetingXlsx', () => {
       '规则说明',
     ])
     expect(agenda?.getCell('C3').value).toBe('差额票决')
-    expect(agenda?.getCell('E4').value).toBe('已发布')
+    expect(agenda?.getCell('E4').value).toBe('已公布')
     expect(String(agenda?.getCell('F3').value).split('\n')[0]).toBe('P01 普惠托育服务扩容')
     expect(wb.getWorksheet('代表名单')?.getColumn(2).width).toBeGreaterThan(10)
   })

@@ -4,6 +4,8 @@ import type { ConsoleVoteView } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
 import { statusKeys, statusWord } from '../../common/result-words'
 
+import { RatingResultTable } from './RatingResultTable'
+
 type Item = VoteResult['items'][number]
 
 /**
@@ -14,6 +16,15 @@ type Item = VoteResult['items'][number]
  */
 export function ResultTable({ vote, result }: { vote: ConsoleVoteView; result: VoteResult }) {
   const { t } = useI18n()
+  // Published says so: a table still headed 待审核 after the hall saw it misleads the clerk.
+  const heading =
+    vote.status === 'published'
+      ? t('console.result.published')
+      : vote.status === 'annulled'
+        ? t('console.result.annulled')
+        : t('console.result')
+  if (result.kind === 'rating')
+    return <RatingResultTable vote={vote} result={result} heading={heading} />
   const title = new Map(vote.candidates.map((c) => [c.id, c.title]))
   const tied = new Set(result.tie?.candidates ?? [])
   const threeWay = result.kind === 'per-item' || result.kind === 'motion'
@@ -32,7 +43,9 @@ export function ResultTable({ vote, result }: { vote: ConsoleVoteView; result: V
   return (
     <Stack mt="md" gap="xs" data-testid="result">
       <Group>
-        <Text fw={700}>{t('console.result')}</Text>
+        <Text fw={700} data-testid="result-heading">
+          {heading}
+        </Text>
         <Text c="dimmed">
           {t(result.kind === 'select' ? 'result.needed' : 'result.neededPass', {
             needed: result.needed,

@@ -15,7 +15,7 @@ export function runoffDue(vote: ConsoleVoteView): boolean {
   )
 }
 
-/** Open (with a quorum, or a logged reason), close, publish, run off, annul. */
+/** Open (with a quorum, or a logged reason), close, publish, run off, annul, vote again. */
 export function VoteActions({
   vote,
   state,
@@ -25,6 +25,7 @@ export function VoteActions({
   vote: ConsoleVoteView
   state: ConsoleState
   send: LiveSend
+  /** A new draft was made of this one (a run-off, or 重新表决): the picker moves to it. */
   onRunoff: (voteId: string) => void
 }) {
   const { t } = useI18n()
@@ -96,6 +97,19 @@ export function VoteActions({
           }
         >
           {t('live.runoff')}
+        </Button>
+      )}
+      {vote.status === 'annulled' && (
+        <Button
+          color="orange"
+          data-testid="live-revote"
+          onClick={() =>
+            void send('vote:revote', { voteId: vote.id }).then((r) => {
+              if (r.ok) onRunoff(r.data.voteId)
+            })
+          }
+        >
+          {t('live.revote')}
         </Button>
       )}
       {vote.status !== 'draft' && vote.status !== 'annulled' && (

@@ -63,7 +63,7 @@ const ratingColors = {
   unsatisfied: { light: '#e03131', dark: '#fa5252' },
 }
 
-/** A rating: per item a stacked 满意/基本满意/不满意(/弃权) bar with its grade and rates. */
+/** A rating: per item a stacked 满意/基本满意/不满意(/弃权) bar with its grade and 满意率. */
 export function RatingResult({
   result,
   vote,
@@ -134,8 +134,8 @@ export function RatingResult({
                 >
                   {t(`screen.grade.${row.grade}`)}
                 </Text>
-                <Text fz={px} c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                  {row.satisfiedPct === null ? '—' : `${row.satisfiedPct}%`} /{' '}
+                {/* 满意率: (满意 + 基本满意) / 有效票, the rate offices report beside the grade. */}
+                <Text fz={px} style={{ whiteSpace: 'nowrap' }} data-testid={`rate-${row.id}`}>
                   {row.positivePct === null ? '—' : `${row.positivePct}%`}
                 </Text>
               </Group>

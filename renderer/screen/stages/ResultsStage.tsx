@@ -50,7 +50,7 @@ export function ResultsStage({ vote }: { vote: ScreenVoteView }) {
       data-kind={result.kind}
     >
       <Title order={1} fz={u(4.6)} ta="center" lh={1.2}>
-        {vote.title} · {t('screen.results')}
+        {vote.title} · {t(result.kind === 'rating' ? 'screen.results.rating' : 'screen.results')}
       </Title>
       <ResultBannerLine banner={banner} seats={vote.seats} kind={result.kind} />
       {ranked && (

@@ -30,7 +30,9 @@ export function RulesStage({ vote, state }: { vote: ScreenVoteView; state: Scree
           <Text fz={u(3)}>
             {vote.motion
               ? t('screen.rules.motion')
-              : t('screen.rules.candidates', { n: vote.candidates.length })}
+              : t(vote.kind === 'rating' ? 'screen.rules.rated' : 'screen.rules.candidates', {
+                  n: vote.candidates.length,
+                })}
           </Text>
         </Group>
         <Title order={1} fz={u(6)} lh={1.25}>

@@ -1,9 +1,11 @@
-import { Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core'
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
-import type { DeputyBallotView } from '../../../shared/protocol/views'
+import type { CandidateDetail, DeputyBallotView } from '../../../shared/protocol/views'
 import type { Mark } from '../../../shared/protocol/marks'
 import { allowedMarks, markOf, withMark, withoutMark } from '../../../shared/protocol/marks'
+import type { MessageKey } from '../../../shared/i18n'
 import { useI18n } from '../../common/i18n'
+import { CandidateCard } from './CandidateCard'
 import { MarkChoice } from './MarkChoice'
 import { MotionSubject } from './MotionSubject'
 import { Review } from './Review'
@@ -14,12 +16,15 @@ export function BallotEditor({
   initial = {},
   onMarksChange,
   onSubmit,
+  loadDetails,
 }: {
   vote: DeputyBallotView
   initial?: Record<string, Mark>
   /** Every change of the marks, before they are confirmed (kept for a reload of the page). */
   onMarksChange?: (marks: Record<string, Mark>) => void
   onSubmit: (marks: Record<string, Mark>) => void
+  /** The vote's candidates' details from the host, or null when it could not say. */
+  loadDetails: (voteId: string) => Promise<CandidateDetail[] | null>
 }) {
   const { t } = useI18n()
   const [marks, setMarks] = useState<Record<string, Mark>>(initial)
@@ -30,6 +35,16 @@ export function BallotEditor({
   const forCount = Object.values(marks).filter((m) => m === 'for').length
   const markedCount = vote.candidates.filter((c) => markOf(marks, c.id) !== undefined).length
   const complete = vote.kind === 'select' || markedCount === vote.candidates.length
+  const instruction = ballotInstruction(vote, t)
+  // Candidates' details, asked for once, when a deputy first opens one.
+  const [details, setDetails] = useState<Map<string, CandidateDetail> | 'loading' | 'failed'>()
+  const openDetails = () => {
+    if (details !== undefined && details !== 'failed') return
+    setDetails('loading')
+    void loadDetails(vote.id).then((list) =>
+      setDetails(list ? new Map(list.map((d) => [d.id, d])) : 'failed'),
+    )
+  }
 
   if (reviewing) {
     return (
@@ -66,46 +81,30 @@ export function BallotEditor({
   return (
     <Stack gap="md" pb={120}>
       <Title order={2}>{vote.title}</Title>
+      {/* One line that says what this ballot asks, before the first item. */}
+      <Text fz="xl" fw={700} c="dark.8" data-testid="ballot-instruction">
+        {instruction}
+      </Text>
       <Stack gap="sm">
         {vote.candidates.map((c, i) => {
           const mark = markOf(marks, c.id)
+          const card = {
+            id: c.id,
+            number: i + 1,
+            title: c.title,
+            detail: typeof details === 'string' ? details : details?.get(c.id),
+            onOpen: openDetails,
+          }
           return vote.kind === 'select' ? (
-            <UnstyledButton
+            <CandidateCard
               key={c.id}
-              onClick={() => toggle(c.id)}
-              role="checkbox"
-              aria-checked={mark === 'for'}
-              data-testid={`candidate-${c.id}`}
-            >
-              <Paper
-                withBorder
-                p="md"
-                mih={72}
-                bg={mark === 'for' ? 'red.0' : undefined}
-                style={{
-                  borderColor: mark === 'for' ? 'var(--mantine-color-red-6)' : undefined,
-                  borderWidth: 2,
-                }}
-              >
-                <Group wrap="nowrap">
-                  <Text fz={32} lh={1} w={40} ta="center" c="red.7" aria-hidden>
-                    {mark === 'for' ? '☑' : '☐'}
-                  </Text>
-                  <Text fz="xl" fw={500}>
-                    {i + 1}. {c.title}
-                  </Text>
-                </Group>
-              </Paper>
-            </UnstyledButton>
-          ) : (
+              {...card}
+              selected={mark === 'for'}
+              onToggle={() => toggle(c.id)}
+            />
+          ) : vote.motion ? (
             <Paper key={c.id} withBorder p="md" data-testid={`candidate-${c.id}`}>
-              {vote.motion ? (
-                <MotionSubject motion={vote.motion} />
-              ) : (
-                <Text fz="xl" fw={500} mb="sm">
-                  {i + 1}. {c.title}
-                </Text>
-              )}
+              <MotionSubject motion={vote.motion} />
               <MarkChoice
                 itemId={c.id}
                 label={c.title}
@@ -114,6 +113,20 @@ export function BallotEditor({
                 onChange={(chosen) => setMark(c.id, chosen)}
               />
             </Paper>
+          ) : (
+            <CandidateCard
+              key={c.id}
+              {...card}
+              choice={
+                <MarkChoice
+                  itemId={c.id}
+                  label={c.title}
+                  options={allowedMarks[vote.kind]}
+                  value={mark}
+                  onChange={(chosen) => setMark(c.id, chosen)}
+                />
+              }
+            />
           )
         })}
       </Stack>
@@ -152,4 +165,23 @@ export function BallotEditor({
       </Paper>
     </Stack>
   )
+}
+
+/** 最多选 K 项, or that every item needs a mark (and how many 赞成 at most, where capped). */
+function ballotInstruction(
+  vote: DeputyBallotView,
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+): string {
+  switch (vote.kind) {
+    case 'select':
+      return t('tablet.instruction.select', { n: vote.candidates.length, k: vote.seats ?? 0 })
+    case 'per-item':
+      return vote.maxFor === null
+        ? t('tablet.instruction.perItem')
+        : t('tablet.instruction.perItemMax', { k: vote.maxFor })
+    case 'motion':
+      return t('tablet.instruction.motion')
+    case 'rating':
+      return t('tablet.instruction.rating')
+  }
 }

@@ -39,7 +39,12 @@ export function Review({
           ))}
         </List>
       </Paper>
-      <Group grow>
+      {/* Kept in view at the bottom however long the list: 确认提交 is never below the fold. */}
+      <Group
+        grow
+        py="sm"
+        style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)' }}
+      >
         <Button size="xl" variant="default" onClick={onBack}>
           {t('tablet.back')}
         </Button>

@@ -12,4 +12,6 @@ export interface ConsoleLiveEvents {
   'vote:acknowledge-box': (input: VoteIdInput, ack: Ack<null>) => void
   /** Creates the run-off (另行票决) of a closed vote as a new draft. */
   'vote:runoff': (input: VoteIdInput, ack: Ack<{ voteId: string }>) => void
+  /** 重新表决: a fresh draft copy of an annulled vote (audited); answers the copy's id. */
+  'vote:revote': (input: VoteIdInput, ack: Ack<{ voteId: string }>) => void
 }

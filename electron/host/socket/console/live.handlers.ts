@@ -9,5 +9,6 @@ export function liveHandlers(live: LiveService): Handlers<ConsoleLiveEvents> {
     'vote:annul': (input) => live.annul(input),
     'vote:acknowledge-box': (input) => live.acknowledgeBox(input),
     'vote:runoff': (input) => live.runoff(input),
+    'vote:revote': (input) => live.revote(input),
   }
 }

@@ -11,6 +11,9 @@
  * release-data.test.ts opens each such folder, votes in it and recounts.
  */
 
+import { createHash } from 'node:crypto'
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../../../shared/protocol/join-code'
+
 /** One step: a file of version n as parsed, to the same content as version n + 1. Pure: it
  * must not change its input, read anything else, or look at the clock. */
 export type Step = (data: Readonly<Record<string, unknown>>) => Record<string, unknown>
@@ -22,8 +25,48 @@ export interface DataVersions {
   steps: Readonly<Record<number, Step>>
 }
 
-/** meeting.json. Every host so far wrote version 1. */
-export const meetingVersions = { current: 1, steps: {} } as const satisfies DataVersions
+/**
+ * meeting.json. Version 2 (2027-01) gave every deputy's card a typed join code; a deputy of a
+ * version 1 file gets one derived from the card's credential (joinCodeFromCredential), so a step
+ * stays pure and every upgrade of the same file agrees.
+ */
+export const meetingVersions = {
+  current: 2,
+  steps: {
+    1: (data) => ({
+      ...data,
+      deputies: Array.isArray(data.deputies)
+        ? data.deputies.map((d: unknown) =>
+            isRecord(d) && typeof d.credential === 'string' && typeof d.joinCode !== 'string'
+              ? { ...d, joinCode: joinCodeFromCredential(d.credential) }
+              : d,
+          )
+        : data.deputies,
+    }),
+  },
+} as const satisfies DataVersions
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * A join code made from a credential: SHA-256 of it, bytes below 248 taken modulo 31, as
+ * newJoinCode draws random ones. As hard to guess as a random code (the credential holds 132
+ * random bits), and no use to whoever has the credential, which logs in anyway.
+ */
+export function joinCodeFromCredential(credential: string): string {
+  const n = JOIN_CODE_ALPHABET.length
+  let code = ''
+  for (let round = 0; code.length < JOIN_CODE_LENGTH; round++) {
+    const digest = createHash('sha256').update(`plenary-vote join code ${round}:${credential}`)
+    for (const byte of digest.digest()) {
+      if (byte < 256 - (256 % n) && code.length < JOIN_CODE_LENGTH)
+        code += JOIN_CODE_ALPHABET[byte % n]
+    }
+  }
+  return code
+}
 
 /** library.json. Every host so far wrote version 1. */
 export const libraryVersions = { current: 1, steps: {} } as const satisfies DataVersions

@@ -17,6 +17,7 @@ const deputy = (i: number, name = `代表${i}`): Deputy => ({
   delegation: '城关街道代表团',
   seat: `${i}排`,
   credential: `c${i}`,
+  joinCode: `J${i}`,
   present: false,
 })
 

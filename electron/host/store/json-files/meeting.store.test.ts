@@ -6,6 +6,7 @@ import type { Deputy } from '../../../../shared/protocol/meeting.schema'
 import { defaultRules } from '../../../../shared/protocol/vote-rules.schema'
 import { demoMeeting } from '../../demo/demo-meeting'
 import type { AgendaData } from './meeting.store'
+import { meetingVersions } from './data-versions'
 import { emptyMeetingData, MeetingStore } from './meeting.store'
 import { verifyMeetingData } from './verify-meeting'
 import { DataFileError } from './durable-json-file'
@@ -30,6 +31,7 @@ function roster(): Deputy[] {
     id: `D${String(i + 1).padStart(3, '0')}`,
     ...d,
     credential: `cred-${i + 1}`,
+    joinCode: `CODE${i + 1}`,
     present: false,
   }))
 }
@@ -155,7 +157,7 @@ describe('MeetingStore writes', () => {
   it('loads a file written whole by an older host, and keeps its fields when it writes', async () => {
     // Key order and fields as lowdb wrote them, without a quorum (older files have none).
     const old = {
-      version: 1,
+      version: meetingVersions.current,
       meeting: { id: 'M0', title: '旧会议', createdAt: '2026-01-01T00:00:00.000Z' },
       deputies: roster().slice(0, 3),
       projects: [],

@@ -40,8 +40,8 @@ export type AgendaData = Omit<MeetingData, 'deputies'> & {
 }
 
 /** A deputy as `updateDeputies` hands it over: all but what the index finds it by. */
-export type DeputyEdit = Omit<Deputy, 'id' | 'credential'> &
-  Readonly<Pick<Deputy, 'id' | 'credential'>>
+export type DeputyEdit = Omit<Deputy, 'id' | 'credential' | 'joinCode'> &
+  Readonly<Pick<Deputy, 'id' | 'credential' | 'joinCode'>>
 
 /**
  * The meeting: roster, projects, agenda and screen stage, rewritten whole on every change;
@@ -56,10 +56,14 @@ export class MeetingStore {
   readonly #text = new MeetingText()
   /** Files found broken at load, set aside and replaced by their last good copy. */
   readonly recoveries: readonly Recovery[]
-  /** Positions in the roster by id and credential, rebuilt after a roster change: a tablet's
-   * handshake, check-in and every ballot look a deputy up, and a linear search of 5,000 per call
-   * adds up. */
-  #index: { byId: Map<string, number>; byCredential: Map<string, number> } | null = null
+  /** Positions in the roster by id, credential and join code, rebuilt after a roster change: a
+   * tablet's handshake, check-in and every ballot look a deputy up, and a linear search of 5,000
+   * per call adds up. */
+  #index: {
+    byId: Map<string, number>
+    byCredential: Map<string, number>
+    byJoinCode: Map<string, number>
+  } | null = null
   #rosterVersion = nextRosterVersion()
 
   private constructor(file: DurableJsonFile<MeetingData>, data: MeetingData) {
@@ -85,7 +89,12 @@ export class MeetingStore {
    * meeting's own open to set aside and report.
    */
   static async readOnly(dataDir: string): Promise<Readonly<AgendaData>> {
-    const file = new DurableJsonFile<MeetingData>(join(dataDir, 'meeting.json'), verifyMeetingData)
+    // Upgraded as the open meeting's is: last year's file may be of an older version.
+    const file = new DurableJsonFile<MeetingData>(
+      join(dataDir, 'meeting.json'),
+      verifyMeetingData,
+      upgradeMeetingData,
+    )
     return (await file.peek()) ?? emptyMeetingData()
   }
 
@@ -107,6 +116,11 @@ export class MeetingStore {
 
   deputyByCredential(credential: string): Readonly<Deputy> | undefined {
     return this.#at(this.#deputies().byCredential.get(credential))
+  }
+
+  /** The deputy whose card carries this join code (as stored: 12 characters, no dashes). */
+  deputyByJoinCode(joinCode: string): Readonly<Deputy> | undefined {
+    return this.#at(this.#deputies().byJoinCode.get(joinCode))
   }
 
   /**
@@ -190,10 +204,26 @@ export class MeetingStore {
       this.#index = {
         byId: new Map(deputies.map((d, i) => [d.id, i])),
         byCredential: new Map(deputies.map((d, i) => [d.credential, i])),
+        byJoinCode: joinCodeIndex(deputies),
       }
     }
     return this.#index
   }
+}
+
+/**
+ * Join codes to roster positions. A code two deputies share (new codes are drawn apart, so only
+ * a file edited by hand could hold one) names neither: it must never log in the wrong deputy.
+ */
+function joinCodeIndex(deputies: readonly Readonly<Deputy>[]): Map<string, number> {
+  const index = new Map<string, number>()
+  const shared = new Set<string>()
+  deputies.forEach((d, i) => {
+    if (index.has(d.joinCode)) shared.add(d.joinCode)
+    index.set(d.joinCode, i)
+  })
+  for (const code of shared) index.delete(code)
+  return index
 }
 
 /** Roster versions are unique across stores: a meeting switched to never repeats the last one. */

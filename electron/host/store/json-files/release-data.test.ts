@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { recountArchive } from '../../../cli/recount-archive'
-import { call, HostHarness } from '../../testing/host-harness'
-import { meetingVersions } from './data-versions'
+import type { DeputyState } from '../../../../shared/protocol/views'
+import { call, HostHarness, next } from '../../testing/host-harness'
+import { joinCodeFromCredential, meetingVersions } from './data-versions'
 import type { MeetingData } from './meeting.store'
+import { MeetingStore } from './meeting.store'
 
 /**
  * Data folders written by earlier releases (fixtures/data-*, made by fixtures/make-data.ts), each
@@ -69,6 +71,13 @@ describe.each(releases)('%s, written by an earlier release', (release) => {
       before.meeting.deputies.map((d) => [d.id, d.credential, d.present]),
     )
     expect(now.projects).toEqual(before.meeting.projects)
+    // Cards printed before join codes get theirs from their credentials, and join by them.
+    for (const d of now.deputies) expect(d.joinCode).toBe(joinCodeFromCredential(d.credential))
+    const byCode = h.connect('/deputy', { code: now.deputies[0]!.joinCode })
+    expect((await next<DeputyState>(byCode, 'deputy:state')).me.name).toBe(now.deputies[0]!.name)
+    // Read as another meeting (to duplicate it), the file is upgraded the same way.
+    const peeked = await MeetingStore.readOnly(meetingDir)
+    expect(peeked.deputies.map((d) => d.joinCode)).toEqual(now.deputies.map((d) => d.joinCode))
     const summary = (votes: MeetingData['votes']) =>
       votes.map((v) => [v.id, v.status, v.rules, v.candidates, v.attendance, v.result])
     expect(summary(now.votes)).toEqual(summary(before.meeting.votes))

@@ -28,7 +28,12 @@ export function verifyMeetingData(data: unknown): string[] {
   })
   const deputies = Array.isArray(data.deputies) ? data.deputies : []
   deputies.forEach((d: unknown, i) => {
-    if (!isObject(d) || typeof d.id !== 'string' || typeof d.credential !== 'string') {
+    if (
+      !isObject(d) ||
+      typeof d.id !== 'string' ||
+      typeof d.credential !== 'string' ||
+      typeof d.joinCode !== 'string'
+    ) {
       problems.push(`deputies[${i}] is malformed`)
     }
   })
