@@ -9,10 +9,6 @@ import { readXlsx } from './xlsx-reader'
 
 export type ImportKind = 'roster' | 'projects'
 
-/** The environment variables that tell the worker process what it reads (import-worker.ts). */
-export const importJobKind = 'PLENARY_IMPORT_KIND'
-export const importJobFileName = 'PLENARY_IMPORT_FILE_NAME'
-
 /** One upload to parse. */
 export interface ImportJob {
   kind: ImportKind

@@ -6,7 +6,8 @@
  * loaded as CommonJS.
  */
 import type { ImportKind } from './import-job'
-import { importJobFileName, importJobKind, parseImport } from './import-job'
+import { parseImport } from './import-job'
+import { importJobFileName, importJobKind } from './import-worker'
 
 const kind = process.env[importJobKind] as ImportKind
 const fileName = process.env[importJobFileName] ?? 'upload'

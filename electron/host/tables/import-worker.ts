@@ -4,7 +4,6 @@ import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { spawnLowPriority } from '../low-priority'
 import type { ImportKind, ParsedImport } from './import-job'
-import { importJobFileName, importJobKind } from './import-job'
 
 /**
  * The worker's script as source, which `npm run host`, the bench's child host and vitest run as
@@ -28,6 +27,13 @@ export const importParseTimeoutMs = 60_000
  * worker ends on it ("too large or too complex") without touching the host.
  */
 export const importWorkerHeapMb = 256
+
+/**
+ * The environment variables that tell the worker process what it reads. Here, not in
+ * import-job.ts: the host must not load the parsers (exceljs) to start a worker.
+ */
+export const importJobKind = 'PLENARY_IMPORT_KIND'
+export const importJobFileName = 'PLENARY_IMPORT_FILE_NAME'
 
 export type ImportFailure = 'out-of-memory' | 'timeout' | 'too-large' | 'interrupted' | 'failed'
 
