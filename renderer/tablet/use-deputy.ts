@@ -16,6 +16,7 @@ import {
   savePending,
   takeCredential,
 } from './pending-ballot'
+import type { VoteId } from '../../shared/protocol/ids'
 
 type DeputySocket = Socket<DeputyServerEvents, DeputyClientEvents>
 
@@ -121,7 +122,7 @@ export function useDeputy() {
 
   /** A first ballot, or (`change`, only offered when the vote allows it) one replacing it. */
   const submit = useCallback(
-    (voteId: string, marks: Record<string, Mark>, change = false) => {
+    (voteId: VoteId, marks: Record<string, Mark>, change = false) => {
       const ballot: PendingBallot = {
         voteId,
         ballotId: newBallotId(),

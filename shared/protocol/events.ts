@@ -6,6 +6,7 @@ import type { ConsoleMeetingEvents } from './console/meeting.events'
 import type { ConsolePreparationEvents } from './console/preparation.events'
 import type { ConsoleScreenEvents } from './console/screen.events'
 import type { ConsoleVoteEvents } from './console/vote.events'
+import type { VoteId } from './ids'
 import type { BallotReceipt, BallotSubmitInput } from './vote.schema'
 import type {
   ConsoleDeputyView,
@@ -60,7 +61,7 @@ export interface DeputyServerEvents {
   /** This credential no longer works (a new card was issued); the tablet stops. */
   'deputy:revoked': () => void
   /** Staff remind deputies who have not voted yet. */
-  'deputy:remind': (input: { voteId: string }) => void
+  'deputy:remind': (input: { voteId: VoteId }) => void
 }
 
 export interface ConsoleAuth {

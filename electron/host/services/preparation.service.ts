@@ -22,10 +22,12 @@ import type { Hall } from '../state/hall'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
 import type { Session } from '../state/session'
+import type { DeputyId, MeetingId, ProjectId } from '../../../shared/protocol/ids'
+import { deputyIdOf } from './new-ids'
 
 type Preview =
-  | { kind: 'roster'; meetingId: string | null; rows: RosterRowView[]; at: number }
-  | { kind: 'projects'; meetingId: string | null; rows: ProjectRowView[]; at: number }
+  | { kind: 'roster'; meetingId: MeetingId | null; rows: RosterRowView[]; at: number }
+  | { kind: 'projects'; meetingId: MeetingId | null; rows: ProjectRowView[]; at: number }
 
 const previewLifetimeMs = 30 * 60_000
 
@@ -85,7 +87,7 @@ export class PreparationService {
     this.#refuseDuringVote()
     const width = Math.max(3, String(preview.rows.length).length)
     const deputies: Deputy[] = preview.rows.map((r, i) => ({
-      id: `D${String(i + 1).padStart(width, '0')}`,
+      id: deputyIdOf(i + 1, width),
       name: r.name,
       delegation: r.delegation,
       seat: r.seat,
@@ -105,7 +107,8 @@ export class PreparationService {
     if (preview.kind !== 'projects') throw new ServiceError('bad-request')
     this.#refuseDuringVote()
     const projects: Project[] = preview.rows.map((r) => ({
-      id: r.number,
+      // The import checked the id rule (tables/project-import.ts).
+      id: r.number as ProjectId,
       title: r.title,
       summary: r.summary,
       leadUnit: r.leadUnit,
@@ -118,13 +121,13 @@ export class PreparationService {
     return { projects: projects.length }
   }
 
-  async addDeputy(raw: unknown): Promise<{ deputyId: string }> {
+  async addDeputy(raw: unknown): Promise<{ deputyId: DeputyId }> {
     const input = parseInput(deputyInputSchema, raw)
     this.#refuseDuringVote()
     const deputies = this.#session.meeting.data.deputies
     this.#checkDeputy(input, null)
     const next = deputies.reduce((max, d) => Math.max(max, Number(d.id.slice(1)) || 0), 0) + 1
-    const deputyId = `D${String(next).padStart(3, '0')}`
+    const deputyId = deputyIdOf(next, 3)
     await this.#change('deputy.added', { deputyId }, (data) => {
       data.deputies.push({ id: deputyId, ...input, credential: newCredential(), present: false })
     })
@@ -239,7 +242,7 @@ export class PreparationService {
       if (now - p.at > previewLifetimeMs) this.#previews.delete(id)
   }
 
-  #deputy(deputyId: string): Deputy {
+  #deputy(deputyId: DeputyId): Deputy {
     const d = this.#session.meeting.deputy(deputyId)
     if (!d) throw new ServiceError('not-found', deputyId)
     return d
@@ -247,7 +250,7 @@ export class PreparationService {
 
   #checkDeputy(
     input: { name: string; delegation: string; seat: string },
-    self: string | null,
+    self: DeputyId | null,
   ): void {
     for (const d of this.#session.meeting.data.deputies) {
       if (d.id === self) continue
@@ -259,7 +262,7 @@ export class PreparationService {
     }
   }
 
-  #checkProject(input: { id: string; title: string }, self: string | null): void {
+  #checkProject(input: { id: string; title: string }, self: ProjectId | null): void {
     for (const p of this.#session.meeting.data.projects) {
       if (p.id === self) continue
       if (p.id === input.id) throw new ServiceError('bad-request', `id: ${input.id} exists`)

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
 import type { BallotReceipt, VoteDef } from '../../../shared/protocol/vote.schema'
 import {
@@ -21,6 +20,8 @@ import { checkCandidateIds, checkTabletBallot } from './ballot-checks'
 import { parseBallotSubmit } from './ballot-input'
 import { collectWhileQuiet } from '../quiet-gc'
 import { requireTransition } from './vote-transition'
+import type { DeputyId, ProjectId, VoteId } from '../../../shared/protocol/ids'
+import { newVoteId } from './new-ids'
 
 /** The agenda: create, open, close, publish; and ballots from tablets. */
 export class VoteService {
@@ -35,11 +36,11 @@ export class VoteService {
     return this.#hall.session
   }
 
-  async create(raw: unknown): Promise<{ voteId: string }> {
+  async create(raw: unknown): Promise<{ voteId: VoteId }> {
     const input = parseInput(voteCreateInputSchema, raw)
     if (!this.#session.meeting.data.meeting) throw new ServiceError('no-meeting')
     const vote: VoteDef = {
-      id: `V${Date.now().toString(36)}${randomUUID().slice(0, 4)}`,
+      id: newVoteId(),
       title: input.title,
       rules: input.rules,
       candidates: this.#candidates(input),
@@ -93,7 +94,7 @@ export class VoteService {
   }
 
   /** The ballot's candidates from project ids, checked against the rules. */
-  #candidates(input: { candidateIds: string[]; rules: VoteDef['rules'] }) {
+  #candidates(input: { candidateIds: ProjectId[]; rules: VoteDef['rules'] }) {
     const { projects } = this.#session.meeting.data
     const candidates = input.candidateIds.map((id, i) => {
       const project = projects.find((p) => p.id === id)
@@ -164,7 +165,7 @@ export class VoteService {
   }
 
   /** Closes a vote and tallies it through the rules engine; the result awaits staff review. */
-  async close(voteId: string, by: 'staff' | 'timer' = 'staff'): Promise<void> {
+  async close(voteId: VoteId, by: 'staff' | 'timer' = 'staff'): Promise<void> {
     const vote = this.#vote(voteId)
     const step = requireTransition(vote, 'close')
     const { ballots, canonical } = (await this.#session.box(voteId)).ballotsWithCanonical()
@@ -188,7 +189,7 @@ export class VoteService {
     if (vote.rules.release === 'immediate') await this.publish(voteId)
   }
 
-  async publish(voteId: string): Promise<void> {
+  async publish(voteId: VoteId): Promise<void> {
     const vote = this.#vote(voteId)
     const step = requireTransition(vote, 'publish')
     await this.#session.meeting.updateVote(voteId, (v, data) => {
@@ -204,7 +205,7 @@ export class VoteService {
   }
 
   /** A tablet's ballot: validate, store durably, then acknowledge. Resends are harmless. */
-  async submit(deputyId: string, raw: unknown): Promise<BallotReceipt> {
+  async submit(deputyId: DeputyId, raw: unknown): Promise<BallotReceipt> {
     const input = parseBallotSubmit(raw)
     const vote = this.#session.meeting.data.votes.find((v) => v.id === input.voteId)
     if (!vote) throw new ServiceError('not-found', input.voteId)

@@ -11,12 +11,13 @@ import { collectYoungWhileQuiet } from '../quiet-gc'
 import { registerHandlers } from './handle'
 import { PacedBroadcast } from './paced-broadcast'
 import { FailureLimiter, TokenBucket } from './rate-limit'
+import type { DeputyId } from '../../../shared/protocol/ids'
 
 type DeputySocket = Socket<
   DeputyClientEvents,
   DeputyServerEvents,
   Record<string, never>,
-  { deputyId: string }
+  { deputyId: DeputyId }
 >
 
 export interface DeputyDeps {
@@ -36,12 +37,12 @@ export function setupDeputyNamespace(
     DeputyClientEvents,
     DeputyServerEvents,
     Record<string, never>,
-    { deputyId: string }
+    { deputyId: DeputyId }
   >,
   deps: DeputyDeps,
-): { stop: () => void; online: () => number; isOnline: (deputyId: string) => boolean } {
+): { stop: () => void; online: () => number; isOnline: (deputyId: DeputyId) => boolean } {
   const { hall, meetings, votes } = deps
-  const active = new Map<string, DeputySocket>()
+  const active = new Map<DeputyId, DeputySocket>()
   const guesses = new FailureLimiter({ maxFailures: 20, windowMs: 60_000, blockMs: 5 * 60_000 })
 
   nsp.use((socket, next) => {

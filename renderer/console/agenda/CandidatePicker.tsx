@@ -1,6 +1,7 @@
 import { Button, Checkbox, Group, Radio, SimpleGrid, Stack, Text } from '@mantine/core'
 import type { Project } from '../../../shared/protocol/meeting.schema'
 import { useI18n } from '../../common/i18n'
+import type { ProjectId } from '../../../shared/protocol/ids'
 
 /**
  * The projects on a vote's ballot: tick boxes, or one radio for a motion. Candidates stay in the
@@ -15,10 +16,10 @@ export function CandidatePicker({
   onChange,
 }: {
   projects: readonly Project[]
-  value: string[]
+  value: ProjectId[]
   motion: boolean
   readOnly: boolean
-  onChange: (ids: string[]) => void
+  onChange: (ids: ProjectId[]) => void
 }) {
   const { t } = useI18n()
   const set = (ids: string[]) =>

@@ -2,13 +2,14 @@ import type { Project } from '../../../shared/protocol/meeting.schema'
 import type { VoteKind, VoteRules } from '../../../shared/protocol/vote-rules.schema'
 import { defaultRules, seatedKinds } from '../../../shared/protocol/vote-rules.schema'
 import type { MessageKey } from '../../../shared/i18n'
+import type { ProjectId } from '../../../shared/protocol/ids'
 
 /** A vote being edited: what vote:create / vote:update take. */
 export interface VoteDraft {
   title: string
   rules: VoteRules
   /** Project ids, in ballot order (the projects' order). */
-  candidateIds: string[]
+  candidateIds: ProjectId[]
 }
 
 export const presetKinds: readonly VoteKind[] = ['select', 'per-item', 'motion', 'rating']

@@ -9,6 +9,7 @@ import { screenStages, screenVoteStages } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
 import { connectNamespace } from '../../common/socket'
 import type { Send } from '../use-console'
+import type { VoteId } from '../../../shared/protocol/ids'
 
 type ScreenSocket = Socket<ScreenServerEvents, ScreenClientEvents>
 
@@ -27,7 +28,7 @@ const order: readonly ScreenStage[] = [
 export function ScreenControl({ state, send }: { state: ConsoleState; send: Send }) {
   const { t } = useI18n()
   // The screen namespace is public and read-only: it tells us what the hall sees right now.
-  const [showing, setShowing] = useState<{ stage: ScreenStage; voteId: string | null } | null>(null)
+  const [showing, setShowing] = useState<{ stage: ScreenStage; voteId: VoteId | null } | null>(null)
   useEffect(() => {
     const socket = connectNamespace<ScreenSocket>(namespaces.screen, {})
     socket.on('screen:state', (s) => setShowing({ stage: s.stage, voteId: s.vote?.id ?? null }))
@@ -77,7 +78,7 @@ export function ScreenControl({ state, send }: { state: ConsoleState; send: Send
                   disabled={blocked}
                   data-testid={`screen-show-${stage}`}
                   onClick={() =>
-                    void send('screen:show', needsVote ? { stage, voteId } : { stage })
+                    void send('screen:show', needsVote ? { stage, voteId: vote?.id } : { stage })
                   }
                 >
                   {t(`screen.stage.${stage}`)}
