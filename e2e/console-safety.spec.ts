@@ -1,3 +1,4 @@
+import type { DeputyId } from '../shared/protocol/ids'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -45,7 +46,7 @@ test('opening names the vote; the picker stays on the vote handled; the projecto
   })
   // One of three present: below the two-thirds quorum, so opening needs a reason.
   const [d1] = host.session.meeting.data.deputies
-  await host.attendance.checkIn(d1?.id ?? '')
+  await host.attendance.checkIn(d1?.id ?? ('' as DeputyId))
   await hall(page, host)
   await expect(picked(page)).toHaveValue(a)
 

@@ -128,7 +128,7 @@ test('a tablet offline mid-submit comes back: exactly one ballot; a reload shows
   await t.reload()
   await expect(t.getByTestId('recorded')).toHaveText('已记录')
   expect(castCount(host)).toBe(1)
-  const box = host.session.loadedBox(host.session.meeting.data.votes[0]?.id ?? '')
+  const box = host.session.loadedBox(host.session.meeting.data.votes[0]!.id)
   expect(box?.ballots()).toEqual([{ count: 1, marks: { P02: 'for' } }])
 })
 

@@ -6,6 +6,7 @@ import type { DeputyHallView, ScreenState } from '../../shared/protocol/views'
 import type { BallotSubmitInput } from '../../shared/protocol/vote.schema'
 import { defaultRules } from '../../shared/protocol/vote-rules.schema'
 import { readBallotBox } from './store/ballot-box/slot-reader'
+import type { AsSent } from './testing/host-harness'
 import { call, callRaw, HostHarness, next } from './testing/host-harness'
 
 let h: HostHarness
@@ -42,7 +43,7 @@ describe('host', () => {
     expect((await call(staff, 'vote:open', { voteId })).ok).toBe(true)
     expect((await opening).vote?.candidates).toHaveLength(13)
 
-    const ballot: BallotSubmitInput = {
+    const ballot: AsSent<BallotSubmitInput> = {
       voteId,
       ballotId: 'ballot-one-0001',
       marks: { P01: 'for', P02: 'for' },
@@ -224,7 +225,11 @@ describe('host', () => {
     const t1 = await h.deputy(d1?.credential ?? '')
     const t2 = await h.deputy(d2?.credential ?? '')
     await call(staff, 'vote:open', { voteId })
-    const first: BallotSubmitInput = { voteId, ballotId: 'first-ballot-01', marks: { P01: 'for' } }
+    const first: AsSent<BallotSubmitInput> = {
+      voteId,
+      ballotId: 'first-ballot-01',
+      marks: { P01: 'for' },
+    }
     expect((await call(t1.socket, 'ballot:submit', first)).ok).toBe(true)
     expect(
       (
@@ -236,13 +241,17 @@ describe('host', () => {
       ).ok,
     ).toBe(true)
     // A second first ballot is not a change: refused, nothing counted.
-    const again: BallotSubmitInput = { voteId, ballotId: 'second-ballot-9', marks: { P02: 'for' } }
+    const again: AsSent<BallotSubmitInput> = {
+      voteId,
+      ballotId: 'second-ballot-9',
+      marks: { P02: 'for' },
+    }
     expect(await call(t1.socket, 'ballot:submit', again)).toMatchObject({
       ok: false,
       error: { code: 'already-voted' },
     })
     // The change names no previous ballot: the host knows which content was this deputy's.
-    const change: BallotSubmitInput = {
+    const change: AsSent<BallotSubmitInput> = {
       voteId,
       ballotId: 'changed-ballot-1',
       marks: { P03: 'for' },
@@ -269,7 +278,7 @@ describe('host', () => {
       (await call(t1.socket, 'ballot:submit', { voteId, ballotId: 'first-ballot-01', marks: {} }))
         .ok,
     ).toBe(true)
-    const change: BallotSubmitInput = {
+    const change: AsSent<BallotSubmitInput> = {
       voteId,
       ballotId: 'changed-ballot-1',
       marks: { P03: 'for' },

@@ -7,6 +7,8 @@ import type {
   DeputyClientEvents,
   DeputyServerEvents,
 } from '../../shared/protocol/events'
+import type { BallotId, DeputyId, VoteId } from '../../shared/protocol/ids'
+import type { ConsoleDeputyView } from '../../shared/protocol/views'
 import type { BallotReceipt } from '../../shared/protocol/vote.schema'
 import { request } from './socket'
 
@@ -18,16 +20,34 @@ import { request } from './socket'
 
 declare const tablet: Socket<DeputyServerEvents, DeputyClientEvents>
 declare const staff: Socket<ConsoleServerEvents, ConsoleClientEvents>
+/** Ids as the pages hold them: from the views, each with its brand (shared/protocol/ids.ts). */
+declare const voteId: VoteId
+declare const ballotId: BallotId
+declare const deputyId: DeputyId
+declare const deputy: ConsoleDeputyView
 
 async function requestsThatDoNotCompile() {
-  const receipt = await request(tablet, 'ballot:submit', { voteId: 'V1', ballotId: 'b', marks: {} })
+  const receipt = await request(tablet, 'ballot:submit', { voteId, ballotId, marks: {} })
   expectTypeOf(receipt).toEqualTypeOf<Result<BallotReceipt>>()
-  const reissued = await request(staff, 'deputy:reissue', { deputyId: 'D001' })
+  const reissued = await request(staff, 'deputy:reissue', { deputyId })
   expectTypeOf(reissued).toEqualTypeOf<Result<{ credential: string }>>()
   // @ts-expect-error a tablet has no console events
-  await request(tablet, 'vote:open', { voteId: 'V1' })
+  await request(tablet, 'vote:open', { voteId })
   // @ts-expect-error a ballot carries its id
-  await request(tablet, 'ballot:submit', { voteId: 'V1', marks: {} })
+  await request(tablet, 'ballot:submit', { voteId, marks: {} })
+  // Ids cannot mix: each of these passes one kind of id where another is expected.
+  await request(staff, 'vote:open', { voteId })
+  // @ts-expect-error a deputy's id is no vote's id
+  await request(staff, 'vote:open', { voteId: deputy.id })
+  // @ts-expect-error nor is a ballot's
+  await request(tablet, 'ballot:submit', { voteId: ballotId, ballotId, marks: {} })
+  // @ts-expect-error the vote and the ballot swapped
+  await request(tablet, 'ballot:submit', { voteId: ballotId, ballotId: voteId, marks: {} })
+  await request(staff, 'vote:paper', { voteId, deputyId: deputy.id, marks: {} })
+  // @ts-expect-error the deputy and the vote swapped
+  await request(staff, 'vote:paper', { voteId: deputy.id, deputyId: voteId, marks: {} })
+  // @ts-expect-error an id typed in is a plain string until a schema or the host brands it
+  await request(staff, 'attendance:confirm', { deputyId: 'D001' })
   // @ts-expect-error a new card's answer is its credential, not the deputy's id
   if (reissued.ok) void reissued.data.deputyId
 }

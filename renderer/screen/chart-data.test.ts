@@ -16,8 +16,9 @@ import {
   thresholdLabel,
   tieBand,
 } from './chart-data'
+import type { ProjectId } from '../../shared/protocol/ids'
 
-const titled = (ids: string[]) => ids.map((id) => ({ id, title: `项目${id}` }))
+const titled = (ids: string[]) => ids.map((id) => ({ id: id as ProjectId, title: `项目${id}` }))
 const run = (spec: BoxSpec): VoteResult => tally(makeBox(spec))
 
 /** roster 100 → 51 needed. A 70; B, C, D 60; E 10. */

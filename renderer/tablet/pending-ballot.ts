@@ -1,4 +1,5 @@
 import type { Mark } from '../../shared/protocol/marks'
+import type { BallotId, VoteId } from '../../shared/protocol/ids'
 
 /**
  * What a tablet keeps, and for how long. A ballot is kept from before its first send until the
@@ -9,8 +10,8 @@ import type { Mark } from '../../shared/protocol/marks'
  * sent. The credential stays until another card is opened on this tablet.
  */
 export interface PendingBallot {
-  voteId: string
-  ballotId: string
+  voteId: VoteId
+  ballotId: BallotId
   marks: Record<string, Mark>
   /** Replaces the deputy's counted ballot (the host knows which). */
   change?: true
@@ -49,9 +50,9 @@ export function clearDraft(): void {
 }
 
 /** Random id made on the tablet. crypto.randomUUID needs a secure context; hall LANs are http. */
-export function newBallotId(): string {
+export function newBallotId(): BallotId {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('') as BallotId
 }
 
 /** The credential from the card's join URL (then hidden from the address bar), or the one kept. */

@@ -17,6 +17,7 @@ import {
   savePending,
   takeCredential,
 } from './pending-ballot'
+import type { VoteId } from '../../shared/protocol/ids'
 
 type DeputySocket = Socket<DeputyServerEvents, DeputyClientEvents>
 
@@ -155,7 +156,7 @@ export function useDeputy() {
 
   /** A first ballot, or (`change`, only offered when the vote allows it) one replacing it. */
   const submit = useCallback(
-    (voteId: string, marks: Record<string, Mark>, change = false) => {
+    (voteId: VoteId, marks: Record<string, Mark>, change = false) => {
       const ballot: PendingBallot = {
         voteId,
         ballotId: newBallotId(),
@@ -173,7 +174,7 @@ export function useDeputy() {
 
   /** The open vote's candidates' details, asked of the host once per vote. */
   const detailsAsked = useRef(new Map<string, CandidateDetail[]>())
-  const loadDetails = useCallback(async (voteId: string) => {
+  const loadDetails = useCallback(async (voteId: VoteId) => {
     const known = detailsAsked.current.get(voteId)
     if (known) return known
     const socket = socketRef.current

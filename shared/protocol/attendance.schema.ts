@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { deputyIdSchema } from './ids'
 
 /** 报到 state of one deputy: 缺席 (not checked in), 实到, 请假 (excused). */
 export const attendanceStates = ['absent', 'present', 'leave'] as const
@@ -10,7 +11,7 @@ export type AttendanceState = (typeof attendanceStates)[number]
  */
 export const attendanceSetInputSchema = z
   .object({
-    deputyIds: z.array(z.string().min(1).max(64)).min(1).max(5000).optional(),
+    deputyIds: z.array(deputyIdSchema).min(1).max(5000).optional(),
     delegation: z.string().trim().min(1).max(200).optional(),
     state: z.enum(attendanceStates),
   })
@@ -24,7 +25,7 @@ export type AttendanceSetInput = z.input<typeof attendanceSetInputSchema>
  * Staff confirm the check-in of a deputy marked 请假 who opened their card on a tablet: a leave
  * is the staff's record, so a tablet alone does not overturn it.
  */
-export const attendanceConfirmInputSchema = z.object({ deputyId: z.string().min(1).max(64) })
+export const attendanceConfirmInputSchema = z.object({ deputyId: deputyIdSchema })
 export type AttendanceConfirmInput = z.infer<typeof attendanceConfirmInputSchema>
 
 /**

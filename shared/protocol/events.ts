@@ -6,6 +6,7 @@ import type { ConsoleMeetingEvents } from './console/meeting.events'
 import type { ConsolePreparationEvents } from './console/preparation.events'
 import type { ConsoleScreenEvents } from './console/screen.events'
 import type { ConsoleVoteEvents } from './console/vote.events'
+import type { VoteId } from './ids'
 import type { BallotReceipt, BallotSubmitInput, VoteIdInput } from './vote.schema'
 import type {
   CandidateDetail,
@@ -63,7 +64,7 @@ export interface DeputyServerEvents {
   /** This credential no longer works (a new card was issued); the tablet stops. */
   'deputy:revoked': () => void
   /** Staff remind deputies who have not voted yet. */
-  'deputy:remind': (input: { voteId: string }) => void
+  'deputy:remind': (input: { voteId: VoteId }) => void
   /**
    * To a tablet that joined by typing the card's join code: the card's credential, which it
    * keeps and logs in with from then on, as if it had scanned the QR code.

@@ -74,3 +74,30 @@ export function safeIdSchema(max: number) {
       ctx.addIssue({ code: 'custom', message: `编号“${id}”${text.zh} / "${id}" ${text.en}` })
     })
 }
+
+/**
+ * Ids that cannot mix: each kind of id is a string with a brand of its own, so passing a
+ * deputy's id where a vote's is expected is a type error, here, on the host and on the pages.
+ * The brand is zod's (type-only, nothing at run time): the schemas below make them from what a
+ * request carries, and the few places that mint an id (the host's new votes, meetings and
+ * deputies, a tablet's ballot) say so with a cast. On the wire and on disk they are plain strings.
+ */
+export type DeputyId = string & z.$brand<'DeputyId'>
+export type VoteId = string & z.$brand<'VoteId'>
+/** A project's 编号, which is also its candidate id in a vote and the key of a ballot's mark. */
+export type ProjectId = string & z.$brand<'ProjectId'>
+/** Made by the tablet before a ballot's first send, so that a resend is recognised. */
+export type BallotId = string & z.$brand<'BallotId'>
+export type MeetingId = string & z.$brand<'MeetingId'>
+
+export const deputyIdSchema = z.string().min(1).max(64).brand<'DeputyId', 'inout'>()
+export const voteIdSchema = z.string().min(1).max(64).brand<'VoteId', 'inout'>()
+/** An existing project's id (one imported before the id rule may break it: safeIdSchema). */
+export const projectIdSchema = z.string().min(1).max(32).brand<'ProjectId', 'inout'>()
+export const meetingIdSchema = z.string().min(1).max(64).brand<'MeetingId', 'inout'>()
+export const ballotIdSchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
+  .brand<'BallotId', 'inout'>()

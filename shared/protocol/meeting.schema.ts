@@ -1,9 +1,9 @@
 import { z } from 'zod'
-
-export const deputyIdSchema = z.string().min(1).max(64)
+import type { DeputyId, MeetingId } from './ids'
+import { projectIdSchema } from './ids'
 
 export const projectSchema = z.object({
-  id: z.string().min(1).max(32),
+  id: projectIdSchema,
   title: z.string().min(1).max(200),
   summary: z.string().max(2000).default(''),
   leadUnit: z.string().max(200).default(''),
@@ -13,7 +13,7 @@ export const projectSchema = z.object({
 export type Project = z.infer<typeof projectSchema>
 
 export interface Deputy {
-  id: string
+  id: DeputyId
   name: string
   delegation: string
   seat: string
@@ -30,7 +30,7 @@ export interface Deputy {
 }
 
 export interface Meeting {
-  id: string
+  id: MeetingId
   title: string
   createdAt: string
 }

@@ -1,3 +1,4 @@
+import type { ProjectId } from './ids'
 import { z } from 'zod'
 
 /**
@@ -34,6 +35,9 @@ export const motionTextSchema = z.object({
 export type MotionTextInput = z.input<typeof motionTextSchema>
 
 /** The ballot's one candidate: the motion, under its title. */
-export function motionCandidate(motion: Pick<MotionText, 'title'>): { id: string; title: string } {
-  return { id: MOTION_ID, title: motion.title }
+export function motionCandidate(motion: Pick<MotionText, 'title'>): {
+  id: ProjectId
+  title: string
+} {
+  return { id: MOTION_ID as ProjectId, title: motion.title }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { safeIdSchema } from './ids'
+import { deputyIdSchema, projectIdSchema, safeIdSchema } from './ids'
 
 /** Console requests that prepare a meeting: roster, projects, imports, credentials. */
 
@@ -21,15 +21,16 @@ export const deputyInputSchema = z.object({
 export type DeputyInput = z.input<typeof deputyInputSchema>
 
 export const deputyUpdateInputSchema = deputyInputSchema.extend({
-  deputyId: z.string().min(1).max(64),
+  deputyId: deputyIdSchema,
 })
 export type DeputyUpdateInput = z.input<typeof deputyUpdateInputSchema>
 
-export const deputyIdInputSchema = z.object({ deputyId: z.string().min(1).max(64) })
+export const deputyIdInputSchema = z.object({ deputyId: deputyIdSchema })
 
 export const projectInputSchema = z.object({
   /** The 编号, which becomes the candidate id a ballot's marks are keyed by. */
-  id: safeIdSchema(32),
+  /** Typed into the console as text; a ProjectId once it has passed the id rule. */
+  id: safeIdSchema(32).brand<'ProjectId'>(),
   title: text(200).min(1),
   summary: text(2000).default(''),
   leadUnit: text(200).default(''),
@@ -40,14 +41,14 @@ export type ProjectInput = z.input<typeof projectInputSchema>
 
 export const projectUpdateInputSchema = projectInputSchema.extend({
   /** Any existing id, so a project imported before the id rule can be given a new 编号. */
-  projectId: z.string().min(1).max(32),
+  projectId: projectIdSchema,
 })
 export type ProjectUpdateInput = z.input<typeof projectUpdateInputSchema>
 
-export const projectIdInputSchema = z.object({ projectId: z.string().min(1).max(32) })
+export const projectIdInputSchema = z.object({ projectId: projectIdSchema })
 
 export const projectsReorderInputSchema = z.object({
-  ids: z.array(z.string().min(1).max(32)).max(1000),
+  ids: z.array(projectIdSchema).max(1000),
 })
 
 /** Every card reissued at once: the request says so, so no stray message can do it. */

@@ -9,6 +9,8 @@ import { z } from 'zod'
 export const RESULT_FORMAT = 'plenary-vote.result/1'
 
 const n = z.number().int().min(0)
+/** A candidate, by its project's id (shared/protocol/ids.ts). */
+const candidateId = z.string().brand<'ProjectId'>()
 const rate = z.number().min(0).max(1).nullable()
 
 export const resultCountsSchema = z.strictObject({
@@ -24,7 +26,7 @@ export const resultCountsSchema = z.strictObject({
 export type ResultCounts = z.infer<typeof resultCountsSchema>
 
 export const selectItemSchema = z.strictObject({
-  id: z.string(),
+  id: candidateId,
   for: n,
   rank: z.number().int().min(1),
   passed: z.boolean(),
@@ -33,7 +35,7 @@ export const selectItemSchema = z.strictObject({
 export type SelectItem = z.infer<typeof selectItemSchema>
 
 export const perItemItemSchema = z.strictObject({
-  id: z.string(),
+  id: candidateId,
   for: n,
   against: n,
   abstain: n,
@@ -44,7 +46,7 @@ export const perItemItemSchema = z.strictObject({
 export type PerItemItem = z.infer<typeof perItemItemSchema>
 
 export const motionItemSchema = z.strictObject({
-  id: z.string(),
+  id: candidateId,
   for: n,
   against: n,
   abstain: n,
@@ -56,7 +58,7 @@ export const gradeSchema = z.enum(['satisfied', 'basic', 'unsatisfied'])
 export type Grade = z.infer<typeof gradeSchema>
 
 export const ratingItemSchema = z.strictObject({
-  id: z.string(),
+  id: candidateId,
   satisfied: n,
   basic: n,
   unsatisfied: n,
@@ -71,7 +73,7 @@ export type ResultItem = SelectItem | PerItemItem | MotionItem | RatingItem
 
 export const tieSchema = z.strictObject({
   /** Ids of the tied group at the cut line, in candidate-list order. */
-  candidates: z.array(z.string()),
+  candidates: z.array(candidateId),
   seatsLeft: z.number().int().min(1),
 })
 export type Tie = z.infer<typeof tieSchema>
@@ -84,7 +86,7 @@ const common = {
   counts: resultCountsSchema,
   needed: z.number().int().min(1),
   /** Ids in rank order; always [] for motion and rating, and when the vote is void. */
-  elected: z.array(z.string()),
+  elected: z.array(candidateId),
   tie: tieSchema.nullable(),
   shortfall: shortfallSchema.nullable(),
   /** A reason string when the whole vote is void, e.g. "cast exceeds issued". */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { voteIdSchema } from './ids'
 import type { ErrorCode } from './envelope'
 import type { ScreenStage } from './views'
 import { screenStages } from './views'
@@ -10,7 +11,7 @@ import type { VoteDef } from './vote.schema'
  */
 export const screenShowInputSchema = z.object({
   stage: z.enum(screenStages),
-  voteId: z.string().min(1).max(64).nullable().optional(),
+  voteId: voteIdSchema.nullable().optional(),
 })
 export type ScreenShowInput = z.input<typeof screenShowInputSchema>
 

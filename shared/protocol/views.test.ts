@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { DeputyBallotView, DeputyState } from './views'
 import { withHall } from './views'
+import type { ProjectId, VoteId } from './ids'
 
 const ballot = (id: string): DeputyBallotView => ({
-  id,
+  id: id as VoteId,
   title: id,
   kind: 'select',
   seats: 1,
   maxFor: null,
   allowChange: false,
-  candidates: [{ id: 'P01', title: 'P01' }],
+  candidates: [{ id: 'P01' as ProjectId, title: 'P01' }],
   motion: null,
   remainingMs: null,
 })

@@ -1,4 +1,5 @@
 import type { AttendanceState, QuorumRule } from './attendance.schema'
+import type { DeputyId, MeetingId, ProjectId, VoteId } from './ids'
 import type { Meeting, Project } from './meeting.schema'
 import type { MotionText } from './motion.schema'
 import type { VoteResult } from './result.schema'
@@ -45,7 +46,7 @@ export interface AuditEntryView {
 }
 
 export interface MeetingListEntry {
-  id: string
+  id: MeetingId
   title: string
   createdAt: string
   active: boolean
@@ -53,7 +54,7 @@ export interface MeetingListEntry {
 
 /** A deputy as staff see them: never the credential (that goes to print, not to screens). */
 export interface ConsoleDeputyView {
-  id: string
+  id: DeputyId
   name: string
   delegation: string
   seat: string
@@ -71,14 +72,14 @@ export interface DelegationTurnoutView {
 
 /** What staff watch while a vote is open. */
 export interface LiveVoteView {
-  voteId: string
+  voteId: VoteId
   byDelegation: DelegationTurnoutView[]
   /**
    * Present deputies who have not voted yet, in roster order: who, never how anyone voted.
    * Ids only; the console has the roster. The state goes out up to 4 times a second while a
    * vote is open, and 3,000 names with delegations and seats each time cost the host ~10 ms.
    */
-  notVotedIds: string[]
+  notVotedIds: DeputyId[]
 }
 
 export interface ConsoleState {
@@ -93,7 +94,7 @@ export interface ConsoleState {
    * Deputies marked 请假 whose card was opened on a tablet since, in the order it happened:
    * each waits for staff to confirm the check-in (attendance:confirm) or to leave it be.
    */
-  leaveCardsOpened: string[]
+  leaveCardsOpened: DeputyId[]
   /** The open vote's turnout by delegation and who has not voted; null when none is open. */
   live: LiveVoteView | null
 }
@@ -119,13 +120,13 @@ export const screenVoteStages: readonly ScreenStage[] = ['rules', 'voting', 'res
 
 /** One line of the final list: an elected project. */
 export interface ScreenFinalEntry {
-  id: string
+  id: ProjectId
   title: string
   leadUnit: string
 }
 
 export interface ScreenVoteView {
-  id: string
+  id: VoteId
   title: string
   kind: VoteKind
   seats: number | null
@@ -167,7 +168,7 @@ export interface CandidateDetail {
 }
 
 export interface DeputyBallotView {
-  id: string
+  id: VoteId
   title: string
   kind: VoteKind
   seats: number | null

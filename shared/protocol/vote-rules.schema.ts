@@ -148,7 +148,8 @@ export function defaultRules(kind: VoteKind, seats: number | null = null): VoteR
 }
 
 export const candidateSchema = z.object({
-  id: z.string().min(1),
+  /** The project's id (shared/protocol/ids.ts). */
+  id: z.string().min(1).brand<'ProjectId'>(),
   title: z.string(),
 })
 export type Candidate = z.infer<typeof candidateSchema>

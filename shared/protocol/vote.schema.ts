@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { BallotId, ProjectId, VoteId } from './ids'
+import { ballotIdSchema, deputyIdSchema, projectIdSchema, voteIdSchema } from './ids'
 import { marksSchema, voteRulesSchema } from './vote-rules.schema'
 import type { VoteRules } from './vote-rules.schema'
 import type { VoteResult } from './result.schema'
@@ -10,7 +12,7 @@ export const voteStatuses = ['draft', 'open', 'closed', 'published', 'annulled']
 export type VoteStatus = (typeof voteStatuses)[number]
 
 export interface VoteCandidate {
-  id: string
+  id: ProjectId
   title: string
 }
 
@@ -22,7 +24,7 @@ export interface VoteAttendance {
 
 /** A vote on the agenda. Rules and candidates lock when it opens. */
 export interface VoteDef {
-  id: string
+  id: VoteId
   title: string
   rules: VoteRules
   candidates: VoteCandidate[]
@@ -51,7 +53,7 @@ export interface VoteDef {
   /** The annulled vote this one is the fresh copy of (重新表决). */
   revoteOf?: string | null
   /** The vote this one is the run-off (另行票决) of. */
-  runoffOf?: string | null
+  runoffOf?: VoteId | null
   /**
    * Its ballot box was found at a start holding less than it should (slots deleted, unreadable,
    * or older than last recorded): it cannot be closed or published until staff acknowledge.
@@ -65,7 +67,7 @@ export interface BoxDamage {
   acknowledgedAt: string | null
 }
 
-export const voteIdInputSchema = z.object({ voteId: z.string().min(1).max(64) })
+export const voteIdInputSchema = z.object({ voteId: voteIdSchema })
 export type VoteIdInput = z.infer<typeof voteIdInputSchema>
 
 /** Opening without a quorum needs a reason, which is logged. */
@@ -81,7 +83,7 @@ export type VoteAnnulInput = z.input<typeof voteAnnulInputSchema>
 
 /** A paper ballot for a deputy whose tablet failed: may be spoiled or over-voted (then invalid). */
 export const paperBallotInputSchema = voteIdInputSchema.extend({
-  deputyId: z.string().min(1).max(64),
+  deputyId: deputyIdSchema,
   marks: marksSchema(z.string().min(1).max(32)),
   spoiled: z.boolean().default(false),
 })
@@ -91,25 +93,21 @@ export const voteCreateInputSchema = z.object({
   title: z.string().trim().min(1).max(200),
   rules: voteRulesSchema,
   /** Project ids, in ballot order; none for a motion, whose subject is `motion`. */
-  candidateIds: z.array(z.string().min(1).max(32)).max(200).default([]),
+  candidateIds: z.array(projectIdSchema).max(200).default([]),
   /** Required for kind motion, and only there. */
   motion: motionTextSchema.nullable().default(null),
 })
 export type VoteCreateInput = z.input<typeof voteCreateInputSchema>
 
 export const voteUpdateInputSchema = voteCreateInputSchema.extend({
-  voteId: z.string().min(1).max(64),
+  voteId: voteIdSchema,
 })
 export type VoteUpdateInput = z.input<typeof voteUpdateInputSchema>
 
-export const ballotIdSchema = z
-  .string()
-  .min(8)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/)
+export { ballotIdSchema }
 
 export const ballotSubmitInputSchema = z.object({
-  voteId: z.string().min(1).max(64),
+  voteId: voteIdSchema,
   /** Made on the tablet before the first send, so a resend is recognised. */
   ballotId: ballotIdSchema,
   marks: marksSchema(z.string().min(1).max(32)),
@@ -123,6 +121,6 @@ export type BallotSubmitInput = z.infer<typeof ballotSubmitInputSchema>
 
 /** Sent only after the ballot is on disk; a resend of the same ballot gets the same receipt. */
 export interface BallotReceipt {
-  voteId: string
-  ballotId: string
+  voteId: VoteId
+  ballotId: BallotId
 }

@@ -8,7 +8,7 @@ import type { VoteCandidate } from '../protocol/vote.schema'
  * rules of its own; it holds nothing the screen does not show.
  */
 export function briefResult(result: VoteResult, candidates: readonly VoteCandidate[]): BriefResult {
-  const titles = new Map(candidates.map((c) => [c.id, c.title]))
+  const titles = new Map<string, string>(candidates.map((c) => [c.id, c.title]))
   const title = (id: string) => titles.get(id) ?? id
   const isVoid = result.void !== null
   const tied = new Set(result.tie?.candidates ?? [])

@@ -1,5 +1,6 @@
 import type { Shortfall, Tie } from '../protocol/result.schema'
 import type { TiePolicy } from '../protocol/vote-rules.schema'
+import type { ProjectId } from '../protocol/ids'
 
 /**
  * Candidate indexes sorted by votes descending; equal votes keep candidate-list order (the sort
@@ -68,7 +69,7 @@ export function decideSeats(
 }
 
 /** Map a decision's indexes to candidate ids. */
-export function tieIds(tie: Decision['tie'], ids: readonly string[]): Tie | null {
+export function tieIds(tie: Decision['tie'], ids: readonly ProjectId[]): Tie | null {
   return tie === null
     ? null
     : { candidates: tie.candidates.map((i) => ids[i]!), seatsLeft: tie.seatsLeft }

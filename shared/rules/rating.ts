@@ -1,5 +1,6 @@
 import type { Grade, RatingItem } from '../protocol/result.schema'
 import type { MarkTotals } from './counts'
+import type { ProjectId } from '../protocol/ids'
 
 /**
  * 满意度测评: satisfied when the satisfied votes alone reach the threshold, basic when satisfied
@@ -16,7 +17,12 @@ export function rateOf(part: number, valid: number): number | null {
   return valid === 0 ? null : part / valid
 }
 
-export function ratingItem(id: string, t: MarkTotals, valid: number, needed: number): RatingItem {
+export function ratingItem(
+  id: ProjectId,
+  t: MarkTotals,
+  valid: number,
+  needed: number,
+): RatingItem {
   return {
     id,
     satisfied: t.satisfied,

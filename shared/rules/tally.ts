@@ -15,6 +15,7 @@ import { countBallots } from './counts'
 import { competitionRanks, decideSeats, rankOrder, tieIds } from './ranking'
 import { ratingItem, ratingOverall } from './rating'
 import { neededVotes } from './thresholds'
+import type { ProjectId } from '../protocol/ids'
 
 /** The reason a whole vote is void, or null. Nothing is elected or passed in a void vote. */
 export function voidReason(counts: ResultCounts): string | null {
@@ -22,7 +23,7 @@ export function voidReason(counts: ResultCounts): string | null {
 }
 
 interface Outcome {
-  elected: string[]
+  elected: ProjectId[]
   tie: Tie | null
   shortfall: Shortfall | null
   void: string | null
@@ -84,7 +85,7 @@ function forAgainstAbstain(t: MarkTotals, valid: number) {
 /** Ranking and seat decision shared by select and per-item (they differ only in item fields). */
 function decide(
   vote: VoteDefinition,
-  ids: readonly string[],
+  ids: readonly ProjectId[],
   perCandidate: readonly MarkTotals[],
   needed: number,
   reason: string | null,

@@ -4,6 +4,7 @@ import { voteStatuses } from '../protocol/vote.schema'
 import { defaultRules } from '../protocol/vote-rules.schema'
 import type { VoteAction, VoteStep } from './vote-lifecycle'
 import { draftAgain, screenAfter, voteActions, voteStates, voteStep } from './vote-lifecycle'
+import type { ProjectId, VoteId } from '../protocol/ids'
 
 /**
  * Every action in every state: the state it leads to ('=' stays, 'already' done before), or
@@ -139,31 +140,33 @@ describe('the vote lifecycle', () => {
   })
 
   it('moves the screen to the vote, or off it only when it shows it', () => {
-    const showing = { stage: 'results' as const, voteId: 'V1' }
-    const other = { stage: 'voting' as const, voteId: 'V2' }
-    expect(screenAfter(other, 'V1', { screen: 'voting' })).toEqual({
+    const V1 = 'V1' as VoteId
+    const V2 = 'V2' as VoteId
+    const showing = { stage: 'results' as const, voteId: V1 }
+    const other = { stage: 'voting' as const, voteId: V2 }
+    expect(screenAfter(other, V1, { screen: 'voting' })).toEqual({
       stage: 'voting',
       voteId: 'V1',
     })
-    expect(screenAfter(other, 'V1', { screen: 'results' })).toEqual({
+    expect(screenAfter(other, V1, { screen: 'results' })).toEqual({
       stage: 'results',
       voteId: 'V1',
     })
-    expect(screenAfter(showing, 'V1', { screen: 'leave' })).toEqual({
+    expect(screenAfter(showing, V1, { screen: 'leave' })).toEqual({
       stage: 'welcome',
       voteId: null,
     })
-    expect(screenAfter(other, 'V1', { screen: 'leave' })).toBe(other)
-    expect(screenAfter(other, 'V1', { screen: null })).toBe(other)
+    expect(screenAfter(other, V1, { screen: 'leave' })).toBe(other)
+    expect(screenAfter(other, V1, { screen: null })).toBe(other)
   })
 
   it('makes a vote a draft again with its plan and nothing of its run', () => {
     const plan = {
-      id: 'V1',
+      id: 'V1' as VoteId,
       title: '项目票决',
       rules: defaultRules('select', 2),
-      candidates: [{ id: 'P01', title: '项目一' }],
-      runoffOf: 'V0',
+      candidates: [{ id: 'P01' as ProjectId, title: '项目一' }],
+      runoffOf: 'V0' as VoteId,
     }
     const run = {
       status: 'annulled' as const,

@@ -2,6 +2,7 @@ import type { ErrorCode } from '../protocol/envelope'
 import type { ScreenStage } from '../protocol/views'
 import type { VoteDef, VoteStatus } from '../protocol/vote.schema'
 import { voteStatuses } from '../protocol/vote.schema'
+import type { VoteId } from '../protocol/ids'
 
 /**
  * A vote's lifecycle as data: draft → open → closed → published, and annulled from any state
@@ -189,10 +190,10 @@ export function voteStep(vote: VoteLifecycleInput, action: VoteAction): VoteStep
 
 /** The projector's stage after a step of vote `voteId`. */
 export function screenAfter(
-  screen: { stage: ScreenStage; voteId: string | null },
-  voteId: string,
+  screen: { stage: ScreenStage; voteId: VoteId | null },
+  voteId: VoteId,
   step: Pick<VoteStep, 'screen'>,
-): { stage: ScreenStage; voteId: string | null } {
+): { stage: ScreenStage; voteId: VoteId | null } {
   switch (step.screen) {
     case 'voting':
       return { stage: 'voting', voteId }

@@ -18,9 +18,10 @@ import { Server } from 'socket.io'
 import type { DeputyClientEvents, DeputyServerEvents } from '../../../shared/protocol/events'
 import type { DeputyBallotView, DeputyHallView, DeputyState } from '../../../shared/protocol/views'
 import { PacedBroadcast } from '../../host/socket/paced-broadcast'
+import type { ProjectId, VoteId } from '../../../shared/protocol/ids'
 
 const vote: DeputyBallotView = {
-  id: 'FLOOR',
+  id: 'FLOOR' as VoteId,
   title: 'floor',
   kind: 'select',
   seats: 10,
@@ -29,7 +30,7 @@ const vote: DeputyBallotView = {
   remainingMs: null,
   motion: null,
   candidates: Array.from({ length: 13 }, (_, i) => ({
-    id: `P${String(i + 1).padStart(2, '0')}`,
+    id: `P${String(i + 1).padStart(2, '0')}` as ProjectId,
     title: `P${i + 1}`,
   })),
 }

@@ -10,6 +10,7 @@ import { sha256Hex } from '../../host/store/json-files/digest'
 import { emptyMeetingData } from '../../host/store/json-files/meeting.store'
 import { MeetingText } from '../../host/store/json-files/meeting-text'
 import type { Suite } from './suite'
+import type { DeputyId } from '../../../shared/protocol/ids'
 
 /**
  * What a group commit of the ballot box costs the event loop before it writes
@@ -73,7 +74,7 @@ const MEETING_DEPUTIES = 5000
 function fullMeeting() {
   const data = emptyMeetingData()
   data.deputies = demoMeeting(MEETING_DEPUTIES).deputies.map((d, i): Deputy => ({
-    id: `D${String(i + 1).padStart(4, '0')}`,
+    id: `D${String(i + 1).padStart(4, '0')}` as DeputyId,
     ...d,
     credential: sha256Hex(`card ${i}`).slice(0, 22),
     joinCode: sha256Hex(`code ${i}`).slice(0, 12).toUpperCase(),

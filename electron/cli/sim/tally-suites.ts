@@ -6,6 +6,7 @@ import { mulberry32 } from '../../host/demo/seeded-random'
 import { meetingSuites, storeSuites } from './store-suites'
 import type { Report, Suite } from './suite'
 import { measure } from './suite'
+import type { ProjectId } from '../../../shared/protocol/ids'
 
 /**
  * Timings of the tally hot paths (`npm run bench -- --only tally`), and the list of every suite,
@@ -49,7 +50,7 @@ function makeBox(kind: Extract<VoteKind, 'select' | 'per-item'>, seed: number): 
       ...defaultRules(kind, SEATS),
       ...(kind === 'per-item' ? { maxFor: SEATS } : {}),
       title: `bench ${kind}`,
-      candidates: ids.map((id) => ({ id, title: id })),
+      candidates: ids.map((id) => ({ id: id as ProjectId, title: id })),
     },
     attendance: { roster: cast + 1000, present: cast, issued: cast },
     ballots,

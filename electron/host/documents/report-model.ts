@@ -2,6 +2,7 @@ import type { VoteResult } from '../../../shared/protocol/result.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import { summarizeRuleDetails, summarizeRules } from '../../../shared/rules'
 import { columnLabels, countLabels, gradeLabels, kindLabels, reportLabels } from './report-labels'
+import type { ProjectId } from '../../../shared/protocol/ids'
 
 /**
  * What a result report says, decided once and drawn twice (PDF and XLSX): the documents differ
@@ -9,7 +10,7 @@ import { columnLabels, countLabels, gradeLabels, kindLabels, reportLabels } from
  */
 
 export interface ReportProject {
-  id: string
+  id: ProjectId
   title: string
   leadUnit: string
   /** 投资额, 万元; null when the project file left it blank. */
@@ -102,23 +103,23 @@ export function buildReportModel(input: ResultReportInput): ReportModel {
   const { vote, result } = input
   const titles = new Map(vote.candidates.map((c) => [c.id, c.title]))
   const projects = new Map((input.projects ?? []).map((p) => [p.id, p]))
-  const titleOf = (id: string) => titles.get(id) ?? projects.get(id)?.title ?? id
+  const titleOf = (id: ProjectId) => titles.get(id) ?? projects.get(id)?.title ?? id
   const c = result.counts
   const isVoid = result.void !== null
   const tied = new Set(result.tie?.candidates ?? [])
   const status = (passed: boolean, elected: boolean): Tone =>
     elected ? 'primary' : passed ? 'secondary' : 'muted'
-  const electedCell = (id: string, elected: boolean) =>
+  const electedCell = (id: ProjectId, elected: boolean) =>
     elected ? reportLabels.elected : tied.has(id) ? reportLabels.runoff : reportLabels.none
   const yesNo = (b: boolean) => (b ? reportLabels.yes : reportLabels.no)
-  const row = (id: string, cells: CellValue[], emphasis: boolean): ReportRow => ({
+  const row = (id: ProjectId, cells: CellValue[], emphasis: boolean): ReportRow => ({
     id,
     cells,
     // A motion is no project, whatever project shares its id.
     project: vote.motion ? null : (projects.get(id) ?? null),
     emphasis,
   })
-  const barLabel = (id: string) => `${id} ${titleOf(id)}`
+  const barLabel = (id: ProjectId) => `${id} ${titleOf(id)}`
 
   let columns: ReportColumn[]
   let rows: ReportRow[]
@@ -306,7 +307,10 @@ function motionSubject(vote: VoteDef): [string, string][] {
   return lines
 }
 
-function electedConclusion(elected: readonly string[], titleOf: (id: string) => string): string {
+function electedConclusion(
+  elected: readonly ProjectId[],
+  titleOf: (id: ProjectId) => string,
+): string {
   if (elected.length === 0) return reportLabels.noneElected
   return (
     reportLabels.electedList(elected.length) +

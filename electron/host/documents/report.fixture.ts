@@ -8,6 +8,7 @@ import type { EntryRow } from '../../../shared/rules/ballot-box.fixture'
 import { forEach, makeBox } from '../../../shared/rules/ballot-box.fixture'
 import { tally } from '../../../shared/rules'
 import type { ReportProject, ResultReportInput } from './report-model'
+import type { ProjectId, VoteId } from '../../../shared/protocol/ids'
 
 /**
  * Report inputs for tests and sample renders: the demo meeting's projects, counted by the real
@@ -16,7 +17,7 @@ import type { ReportProject, ResultReportInput } from './report-model'
 
 export const demoMeetingTitle = meeting.title
 export const demoProjects: ReportProject[] = projects.map((p) => ({
-  id: p.number,
+  id: p.number as ProjectId,
   title: p.title,
   leadUnit: p.leadUnit,
   budget: p.budget,
@@ -32,10 +33,10 @@ function voteDef(
   titles: Map<string, string>,
 ): VoteDef {
   return {
-    id: `v-${kind}`,
+    id: `v-${kind}` as VoteId,
     title,
     rules: defaultRules(kind, seats),
-    candidates: ids.map((id) => ({ id, title: titles.get(id) ?? id })),
+    candidates: ids.map((id) => ({ id: id as ProjectId, title: titles.get(id) ?? id })),
     status: 'closed',
     openedAt: '2027-01-12T02:10:00Z',
     closedAt: '2027-01-12T02:25:30Z',
@@ -58,7 +59,7 @@ export interface FixtureSpec {
 }
 
 export function reportInput(spec: FixtureSpec): ResultReportInput {
-  const titles = new Map(demoProjects.map((p) => [p.id, p.title]))
+  const titles = new Map<string, string>(demoProjects.map((p) => [p.id, p.title]))
   for (const [id, t] of Object.entries(spec.titles ?? {})) titles.set(id, t)
   const seats = spec.seats ?? null
   const box = makeBox({

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Mark } from '../../../shared/protocol/marks'
 import type { ConsoleState } from '../../../shared/protocol/views'
 import { call, HostHarness, next } from '../testing/host-harness'
+import type { VoteId } from '../../../shared/protocol/ids'
 
 const TITLE = '2027年度民生实事项目票决'
 
@@ -27,7 +28,7 @@ function loadedPackages(): string[] {
 }
 
 /** Three deputies vote and the vote is closed. Resolves with the staff socket and the vote's id. */
-async function closed(): Promise<{ staff: Socket; voteId: string }> {
+async function closed(): Promise<{ staff: Socket; voteId: VoteId }> {
   const staff = await h.staff()
   const voteId = await h.demoWithVote(staff, 12)
   const deputies = h.host.session.meeting.data.deputies.slice(0, 3)
@@ -49,7 +50,7 @@ async function closed(): Promise<{ staff: Socket; voteId: string }> {
 }
 
 /** As `closed`, then published. Resolves with the vote's id. */
-async function closedAndPublished(): Promise<string> {
+async function closedAndPublished(): Promise<VoteId> {
   const { staff, voteId } = await closed()
   expect((await call(staff, 'vote:publish', { voteId })).ok).toBe(true)
   return voteId

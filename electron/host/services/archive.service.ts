@@ -12,6 +12,7 @@ import { writeFileDurably } from '../store/json-files/durable-json-file'
 import { ballotBoxOf } from './ballot-box-of'
 import type { Hall } from '../state/hall'
 import type { Session } from '../state/session'
+import type { VoteId } from '../../../shared/protocol/ids'
 
 /** How long archive work waits before it starts (see Archiver.schedule). */
 const ARCHIVE_SETTLE_MS = 300
@@ -55,7 +56,7 @@ export class Archiver {
     return this.#hall.session
   }
 
-  dirOf(voteId: string): string {
+  dirOf(voteId: VoteId): string {
     return join(this.#session.dataDir, 'archive', voteId)
   }
 
@@ -168,7 +169,7 @@ export class Archiver {
   }
 
   /** A copy of the data folder at each close, so a lost disk sector costs nothing decided. */
-  async #backup(session: Session, voteId: string): Promise<void> {
+  async #backup(session: Session, voteId: VoteId): Promise<void> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-')
     const target = join(session.dataDir, 'backups', `${stamp}-${voteId}`)
     await mkdir(target, { recursive: true })

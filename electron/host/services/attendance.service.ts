@@ -10,6 +10,7 @@ import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
 import type { Hall } from '../state/hall'
 import type { Session } from '../state/session'
+import type { DeputyId, VoteId } from '../../../shared/protocol/ids'
 
 export function attendanceStateOf(deputy: Deputy): AttendanceState {
   if (deputy.present) return 'present'
@@ -67,7 +68,7 @@ export class AttendanceService {
    * 报到 by opening the credential on a tablet. For a deputy on leave the card may be in other
    * hands, or the leave may stand: the opening is logged and staff are asked to confirm.
    */
-  async checkIn(deputyId: string): Promise<void> {
+  async checkIn(deputyId: DeputyId): Promise<void> {
     const session = this.#session
     const deputy = session.meeting.deputy(deputyId)
     if (!deputy) throw new ServiceError('not-found', deputyId)
@@ -111,21 +112,21 @@ export class AttendanceService {
 
   /** Persist, audit, announce. Late check-ins during an open vote grow its ballots issued. */
   async apply(
-    ids: string[],
+    ids: DeputyId[],
     state: AttendanceState,
     via: 'staff' | 'tablet' | 'staff-confirmed',
   ): Promise<number> {
     if (ids.length === 0) return 0
     // Staff decided these deputies' attendance: a card opened on leave is settled by it.
     for (const id of ids) this.#session.leaveCardsOpened.delete(id)
-    let grew: { voteId: string; issued: number; deputyIds: string[] } | null = null
+    let grew: { voteId: VoteId; issued: number; deputyIds: DeputyId[] } | null = null
     // Whose tablet now shows something else: a leave begun or ended (see deputyState).
-    const leaveChanged: string[] = []
+    const leaveChanged: DeputyId[] = []
     // Only these deputies' part of the roster is written anew: a wave of check-ins is hundreds
     // of writes of meeting.json.
     await this.#session.meeting.updateDeputies(ids, (data, deputies) => {
       const open = data.votes.find((v) => voteStates[v.status].takesBallots)
-      const late: string[] = []
+      const late: DeputyId[] = []
       for (const d of deputies) {
         if (state === 'present' && !d.present) late.push(d.id)
         if ((!d.present && d.onLeave === true) !== (state === 'leave')) leaveChanged.push(d.id)

@@ -3,6 +3,7 @@ import { marks as markNames } from '../../../shared/protocol/marks'
 import type { BallotSubmitInput } from '../../../shared/protocol/vote.schema'
 import { ballotSubmitInputSchema } from '../../../shared/protocol/vote.schema'
 import { parseInput } from './parse-input'
+import type { BallotId, VoteId } from '../../../shared/protocol/ids'
 
 const BALLOT_ID = /^[A-Za-z0-9_-]+$/
 const MARKS: ReadonlySet<unknown> = new Set(markNames)
@@ -33,8 +34,12 @@ export function plainBallot(raw: unknown): BallotSubmitInput | null {
     if (key.length < 1 || key.length > 32 || key === '__proto__' || !MARKS.has(mark)) return null
   }
   // The marks as they came (parsed from the message, held by nothing else), not a copy: the
-  // ballot box keeps a sorted copy of its own.
-  return { voteId, ballotId, marks: marks as Record<string, Mark> }
+  // ballot box keeps a sorted copy of its own. The ids are checked as their schemas check them.
+  return {
+    voteId: voteId as VoteId,
+    ballotId: ballotId as BallotId,
+    marks: marks as Record<string, Mark>,
+  }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -15,6 +15,7 @@ import { readBallotBox } from '../store/ballot-box/slot-reader'
 import { call, callRaw, HostHarness } from '../testing/host-harness'
 import { PreparationService } from './preparation.service'
 import { ServiceError } from './service-error'
+import type { ProjectId, VoteId } from '../../../shared/protocol/ids'
 
 /**
  * Candidate ids are object keys: a project numbered `__proto__` or `constructor` must never
@@ -36,7 +37,7 @@ const wire = (key: string, mark: Mark = 'for'): Record<string, Mark> =>
   JSON.parse(`{${JSON.stringify(key)}:${JSON.stringify(mark)}}`) as Record<string, Mark>
 
 function project(id: string, title: string) {
-  return { id, title, summary: '', leadUnit: '', budget: null, category: '' }
+  return { id: id as ProjectId, title, summary: '', leadUnit: '', budget: null, category: '' }
 }
 
 async function openVoteOn(staff: Awaited<ReturnType<HostHarness['staff']>>, kind: VoteKind) {
@@ -201,12 +202,12 @@ describe('a meeting saved before the id rule', () => {
     await h.host.meetings.loadDemo(5)
     // What an import before the fix could leave in meeting.json: the project and a draft on it.
     const legacy: VoteDef = {
-      id: 'Vlegacy01',
+      id: 'Vlegacy01' as VoteId,
       title: '旧表决',
       rules: defaultRules('select', 1),
       candidates: [
-        { id: '__proto__', title: '旧项目' },
-        { id: 'P01', title: '普惠托育服务扩容' },
+        { id: '__proto__' as ProjectId, title: '旧项目' },
+        { id: 'P01' as ProjectId, title: '普惠托育服务扩容' },
       ],
       status: 'draft',
       openedAt: null,
@@ -337,7 +338,7 @@ describe('any project number, through the host', () => {
     await fc.assert(
       fc.asyncProperty(anyIdArb, kindArb, fc.nat(), async (id, kind, pick) => {
         run += 1
-        const existing = h.host.session.meeting.data.projects.map((p) => p.id)
+        const existing: string[] = h.host.session.meeting.data.projects.map((p) => p.id)
         let added: string | null = null
         try {
           await prep.addProject({ id, title: `项目 ${run}` })

@@ -7,12 +7,14 @@ import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
 import { MeetingStore } from '../store/json-files/meeting.store'
 import { Session } from '../state/session'
+import type { MeetingId } from '../../../shared/protocol/ids'
+import { meetingIdSchema } from '../../../shared/protocol/ids'
 
 const titleSchema = z.string().trim().min(1).max(200)
 export const meetingCreateInputSchema = z.object({ title: titleSchema })
-export const meetingIdInputSchema = z.object({ meetingId: z.string().min(1).max(64) })
+export const meetingIdInputSchema = z.object({ meetingId: meetingIdSchema })
 export const meetingRenameInputSchema = z.object({
-  meetingId: z.string().min(1).max(64),
+  meetingId: meetingIdSchema,
   title: titleSchema,
 })
 
@@ -24,7 +26,7 @@ export class LibraryService {
     this.#hall = hall
   }
 
-  async create(raw: unknown): Promise<{ meetingId: string }> {
+  async create(raw: unknown): Promise<{ meetingId: MeetingId }> {
     const { title } = parseInput(meetingCreateInputSchema, raw)
     this.#refuseDuringVote()
     const entry = await this.#hall.create(title)
@@ -70,7 +72,7 @@ export class LibraryService {
    * A new meeting from an old one: its roster, projects and agenda, with every vote back to
    * draft, no results, nobody checked in, and new credentials (last year's cards stop working).
    */
-  async duplicate(raw: unknown): Promise<{ meetingId: string }> {
+  async duplicate(raw: unknown): Promise<{ meetingId: MeetingId }> {
     const { meetingId, title } = parseInput(meetingRenameInputSchema, raw)
     if (!this.#hall.library.find(meetingId)) throw new ServiceError('not-found', meetingId)
     this.#refuseDuringVote()

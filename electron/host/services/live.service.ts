@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import {
   paperBallotInputSchema,
   voteAnnulInputSchema,
   voteIdInputSchema,
 } from '../../../shared/protocol/vote.schema'
-import type { VoteDef } from '../../../shared/protocol/vote.schema'
+import type { VoteCandidate, VoteDef } from '../../../shared/protocol/vote.schema'
 import { buildRunoff, draftAgain, screenAfter, voteStates } from '../../../shared/rules'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
@@ -13,13 +13,15 @@ import type { Session } from '../state/session'
 import { liveOf } from './views'
 import { checkMarks } from './ballot-checks'
 import { requireTransition } from './vote-transition'
+import { newVoteId } from './new-ids'
+import type { BallotId, DeputyId, VoteId } from '../../../shared/protocol/ids'
 
 /** While a vote runs and after it closes: remind, paper entry, annul, run-off. */
 export class LiveService {
   readonly #hall: Hall
-  readonly #online: (deputyId: string) => boolean
+  readonly #online: (deputyId: DeputyId) => boolean
 
-  constructor(hall: Hall, online: (deputyId: string) => boolean) {
+  constructor(hall: Hall, online: (deputyId: DeputyId) => boolean) {
     this.#hall = hall
     this.#online = online
   }
@@ -60,7 +62,8 @@ export class LiveService {
     if (box.hasVoted(deputy.id)) throw new ServiceError('already-voted', deputy.name)
     const outcome = await box.add(
       deputy.id,
-      randomBytes(16).toString('base64url'),
+      // A paper ballot has no tablet to make its id: one is minted here, linked to no one.
+      randomBytes(16).toString('base64url') as BallotId,
       input.marks,
       input.spoiled,
     )
@@ -117,7 +120,7 @@ export class LiveService {
   }
 
   /** The run-off of a closed vote with a tie or a shortfall to run off, as a new draft. */
-  async runoff(raw: unknown): Promise<{ voteId: string }> {
+  async runoff(raw: unknown): Promise<{ voteId: VoteId }> {
     const { voteId } = parseInput(voteIdInputSchema, raw)
     const vote = this.#vote(voteId)
     requireTransition(vote, 'runoff')
@@ -130,7 +133,9 @@ export class LiveService {
       ? buildRunoff({ ...vote.rules, title: vote.title, candidates: vote.candidates }, vote.result)
       : null
     if (!next) throw new ServiceError('no-runoff', vote.title)
-    const { title, candidates, ...rules } = next
+    const { title, ...rules } = next
+    // The tally's rules know ids as strings: a run-off's candidates are its source's own.
+    const candidates = next.candidates as VoteCandidate[]
     const runoff: VoteDef = {
       id: newVoteId(),
       title,
@@ -161,7 +166,7 @@ export class LiveService {
    * run-off link, so a redone run-off still completes its item's final list). A second click
    * answers with the copy already made.
    */
-  async revote(raw: unknown): Promise<{ voteId: string }> {
+  async revote(raw: unknown): Promise<{ voteId: VoteId }> {
     const { voteId } = parseInput(voteIdInputSchema, raw)
     const vote = this.#vote(voteId)
     requireTransition(vote, 'revote')
@@ -182,13 +187,9 @@ export class LiveService {
     return { voteId: copy.id }
   }
 
-  #vote(voteId: string): VoteDef {
+  #vote(voteId: VoteId): VoteDef {
     const vote = this.#session.meeting.data.votes.find((v) => v.id === voteId)
     if (!vote) throw new ServiceError('not-found', voteId)
     return vote
   }
-}
-
-function newVoteId(): string {
-  return `V${Date.now().toString(36)}${randomUUID().slice(0, 4)}`
 }

@@ -5,6 +5,8 @@ import { newCards } from './credentials'
 import { ServiceError } from './service-error'
 import type { Hall } from '../state/hall'
 import type { Session } from '../state/session'
+import type { MeetingId, ProjectId } from '../../../shared/protocol/ids'
+import { deputyIdOf } from './new-ids'
 
 export class MeetingService {
   readonly #hall: Hall
@@ -33,7 +35,7 @@ export class MeetingService {
     const width = String(demo.deputies.length).length
     const cards = newCards(demo.deputies.length)
     const deputies: Deputy[] = demo.deputies.map((d, i) => ({
-      id: `D${String(i + 1).padStart(Math.max(3, width), '0')}`,
+      id: deputyIdOf(i + 1, Math.max(3, width)),
       name: d.name,
       delegation: d.delegation,
       seat: d.seat,
@@ -41,7 +43,7 @@ export class MeetingService {
       present: false,
     }))
     const projects: Project[] = demo.projects.map((p) => ({
-      id: p.number,
+      id: p.number as ProjectId,
       title: p.title,
       summary: p.summary,
       leadUnit: p.leadUnit,
@@ -51,7 +53,7 @@ export class MeetingService {
     await this.#session.meeting.update((data) => {
       data.meeting = data.meeting
         ? { ...data.meeting, title: demo.title }
-        : { id: randomUUID(), title: demo.title, createdAt: new Date().toISOString() }
+        : { id: randomUUID() as MeetingId, title: demo.title, createdAt: new Date().toISOString() }
       data.deputies = deputies
       data.projects = projects
       data.votes = []

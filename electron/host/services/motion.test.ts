@@ -1,3 +1,4 @@
+import type { VoteId } from '../../../shared/protocol/ids'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -28,7 +29,7 @@ describe('a motion’s subject', () => {
     const staff = await h.staff()
     const created = await call(staff, 'vote:create', motionVote())
     expect(created.ok).toBe(true)
-    const voteId = created.ok ? created.data.voteId : ''
+    const voteId = created.ok ? created.data.voteId : ('' as VoteId)
     const vote = h.host.session.meeting.data.votes.find((v) => v.id === voteId)!
     expect(vote.motion).toEqual(motion)
     // voting-rules.md: exactly one candidate, the motion, under its title.
@@ -76,7 +77,7 @@ describe('a motion’s subject', () => {
 
     // An edit is held to the same rules and leaves the draft as it was.
     const created = await call(staff, 'vote:create', motionVote())
-    const voteId = created.ok ? created.data.voteId : ''
+    const voteId = created.ok ? created.data.voteId : ('' as VoteId)
     const edit = await callRaw(staff, 'vote:update', { ...motionVote(), voteId, motion: null })
     expect(edit).toMatchObject({ ok: false, error: { code: 'bad-request' } })
     expect(h.host.session.meeting.data.votes[0]?.motion).toEqual(motion)
@@ -97,7 +98,7 @@ describe('a motion’s subject', () => {
   it('is what the tablet and the screen are shown, and what the report and XLSX print', async (ctx) => {
     const staff = await h.staff()
     const created = await call(staff, 'vote:create', motionVote())
-    const voteId = created.ok ? created.data.voteId : ''
+    const voteId = created.ok ? created.data.voteId : ('' as VoteId)
     const deputies = h.host.session.meeting.data.deputies.slice(0, 3)
     const tablets = await Promise.all(deputies.map((d) => h.deputy(d.credential)))
     const screen = h.connect('/screen')

@@ -32,8 +32,10 @@ import { mergeRoster } from './roster-merge'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
 import type { Session } from '../state/session'
+import type { DeputyId, MeetingId, ProjectId } from '../../../shared/protocol/ids'
+import { deputyIdOf } from './new-ids'
 
-type Preview = { meetingId: string | null; at: number; fingerprint: string } & (
+type Preview = { meetingId: MeetingId | null; at: number; fingerprint: string } & (
   { kind: 'roster'; rows: RosterRowView[] } | { kind: 'projects'; rows: ProjectRowView[] }
 )
 
@@ -174,13 +176,13 @@ export class PreparationService {
     return { deputies: ids.length }
   }
 
-  async addDeputy(raw: unknown): Promise<{ deputyId: string }> {
+  async addDeputy(raw: unknown): Promise<{ deputyId: DeputyId }> {
     const input = parseInput(deputyInputSchema, raw)
     this.#refuseDuringVote()
     const deputies = this.#session.meeting.data.deputies
     this.#checkDeputy(input, null)
     const next = deputies.reduce((max, d) => Math.max(max, Number(d.id.slice(1)) || 0), 0) + 1
-    const deputyId = `D${String(next).padStart(3, '0')}`
+    const deputyId = deputyIdOf(next, 3)
     const [card] = newCards(1, this.#joinCodes())
     await this.#change('deputy.added', { deputyId }, (data) => {
       data.deputies.push({ id: deputyId, ...input, ...card!, present: false })
@@ -303,7 +305,7 @@ export class PreparationService {
     return this.#session.meeting.data.deputies.map((d) => d.joinCode)
   }
 
-  #deputy(deputyId: string): Deputy {
+  #deputy(deputyId: DeputyId): Deputy {
     const d = this.#session.meeting.deputy(deputyId)
     if (!d) throw new ServiceError('not-found', deputyId)
     return d
@@ -311,7 +313,7 @@ export class PreparationService {
 
   #checkDeputy(
     input: { name: string; delegation: string; seat: string },
-    self: string | null,
+    self: DeputyId | null,
   ): void {
     for (const d of this.#session.meeting.data.deputies) {
       if (d.id === self) continue
@@ -323,7 +325,7 @@ export class PreparationService {
     }
   }
 
-  #checkProject(input: { id: string; title: string }, self: string | null): void {
+  #checkProject(input: { id: string; title: string }, self: ProjectId | null): void {
     for (const p of this.#session.meeting.data.projects) {
       if (p.id === self) continue
       if (p.id === input.id) throw new ServiceError('bad-request', `id: ${input.id} exists`)

@@ -1,3 +1,4 @@
+import type { ProjectId } from '../../../shared/protocol/ids'
 import type { Project } from '../../../shared/protocol/meeting.schema'
 import type { VoteStatus } from '../../../shared/protocol/vote.schema'
 import { voteStates } from '../../../shared/rules'
@@ -42,7 +43,7 @@ export function mergeProjects(
     { existing: (p) => p.id, row: (r) => r.number },
   ])
   const toProject = (r: ProjectRow): Project => ({
-    id: r.number,
+    id: r.number as ProjectId,
     title: r.title,
     summary: r.summary,
     leadUnit: r.leadUnit,

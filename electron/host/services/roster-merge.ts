@@ -1,7 +1,9 @@
+import type { DeputyId } from '../../../shared/protocol/ids'
 import type { Deputy } from '../../../shared/protocol/meeting.schema'
 import type { RosterRow } from '../tables/roster-import'
 import type { Card } from './credentials'
 import { changedFields, matchLists } from './list-merge'
+import { deputyIdOf } from './new-ids'
 
 /** What a roster row sets on a deputy; an import compares and names these. */
 export const rosterFields = ['name', 'delegation', 'seat', 'idLast4', 'note'] as const
@@ -71,7 +73,7 @@ export function mergeRoster(
   )
   const addedDeputies = added.map(({ row, index }, k) => {
     const deputy: Deputy = {
-      id: newIds[k] as string,
+      id: newIds[k] as DeputyId,
       ...fieldsOf(row),
       ...(cards[k] as Card),
       present: false,
@@ -93,11 +95,11 @@ export function mergeRoster(
  * rows). Else after the highest id there now, never reusing one: the audit log and old archives
  * name deputies by id.
  */
-function nextIds(existing: readonly Deputy[], rows: number, count: number): string[] {
+function nextIds(existing: readonly Deputy[], rows: number, count: number): DeputyId[] {
   if (existing.length === 0) {
     const width = Math.max(3, String(rows).length)
-    return Array.from({ length: count }, (_, i) => `D${String(i + 1).padStart(width, '0')}`)
+    return Array.from({ length: count }, (_, i) => deputyIdOf(i + 1, width))
   }
   const highest = existing.reduce((max, d) => Math.max(max, Number(d.id.slice(1)) || 0), 0)
-  return Array.from({ length: count }, (_, i) => `D${String(highest + i + 1).padStart(3, '0')}`)
+  return Array.from({ length: count }, (_, i) => deputyIdOf(highest + i + 1, 3))
 }

@@ -5,6 +5,7 @@ import type { Mark } from '../../../shared/protocol/marks'
 import { recountArchive } from '../../cli/recount-archive'
 import { ballotKey } from '../store/ballot-box/ballot-box.store'
 import { call, HostHarness } from '../testing/host-harness'
+import type { VoteId } from '../../../shared/protocol/ids'
 
 let h: HostHarness
 
@@ -43,7 +44,7 @@ function ballotObjects(value: unknown): Record<string, unknown>[] {
 async function secretVote(
   whileOpen: (
     votingOrder: Record<string, string>[],
-    voteId: string,
+    voteId: VoteId,
   ) => Promise<void> = async () => {},
 ) {
   const staff = await h.staff()
@@ -125,7 +126,7 @@ async function expectSecret(ids: string[], votingOrder: Record<string, string>[]
 describe('secrecy by construction', () => {
   it('while the vote is open, no file holds a deputy id beside ballot content, nor the voting order', async () => {
     let seenOpen = -1
-    let voteId = ''
+    let voteId = '' as VoteId
     await secretVote(async (votingOrder, id) => {
       voteId = id
       const deputies = h.host.session.meeting.data.deputies.slice(0, 12)

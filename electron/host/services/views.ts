@@ -19,6 +19,7 @@ import type { AgendaData } from '../store/json-files/meeting.store'
 import { attendanceStateOf } from './attendance.service'
 import type { Hall } from '../state/hall'
 import type { Session } from '../state/session'
+import type { DeputyId } from '../../../shared/protocol/ids'
 
 /** Pure projections of the session into what each role may see. */
 
@@ -53,7 +54,7 @@ export function liveOf(session: Session): LiveVoteView | null {
   const box = vote ? session.loadedBox(vote.id) : undefined
   if (!vote || !box) return null
   const byDelegation = new Map<string, DelegationTurnoutView>()
-  const notVotedIds: string[] = []
+  const notVotedIds: DeputyId[] = []
   const { deputies } = session.meeting.data
   // Indexed, as in attendanceOf: the console asks once a second while ballots come in.
   for (let i = 0; i < deputies.length; i++) {

@@ -1,5 +1,6 @@
 import type { Hall } from '../state/hall'
 import type { VoteService } from './vote.service'
+import type { VoteId } from '../../../shared/protocol/ids'
 
 /** setTimeout's ceiling (about 24.8 days); a longer limit is re-armed when it fires. */
 const maxDelay = 2 ** 31 - 1
@@ -53,7 +54,7 @@ export class VoteTimer {
     }, wait)
   }
 
-  async #expire(voteId: string, deadline: string): Promise<void> {
+  async #expire(voteId: VoteId, deadline: string): Promise<void> {
     const session = this.#hall.session
     const vote = session.openVote()
     if (vote?.id !== voteId || vote.deadline !== deadline) return

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
 import type { BallotReceipt, VoteDef } from '../../../shared/protocol/vote.schema'
 import type { CandidateDetail } from '../../../shared/protocol/views'
@@ -24,6 +23,8 @@ import { checkCandidateIds, checkTabletBallot } from './ballot-checks'
 import { parseBallotSubmit } from './ballot-input'
 import { collectWhileQuiet } from '../quiet-gc'
 import { requireTransition } from './vote-transition'
+import type { DeputyId, ProjectId, VoteId } from '../../../shared/protocol/ids'
+import { newVoteId } from './new-ids'
 
 /** The agenda: create, open, close, publish; and ballots from tablets. */
 export class VoteService {
@@ -38,11 +39,11 @@ export class VoteService {
     return this.#hall.session
   }
 
-  async create(raw: unknown): Promise<{ voteId: string }> {
+  async create(raw: unknown): Promise<{ voteId: VoteId }> {
     const input = parseInput(voteCreateInputSchema, raw)
     if (!this.#session.meeting.data.meeting) throw new ServiceError('no-meeting')
     const vote: VoteDef = {
-      id: `V${Date.now().toString(36)}${randomUUID().slice(0, 4)}`,
+      id: newVoteId(),
       title: input.title,
       rules: input.rules,
       candidates: this.#candidates(input),
@@ -104,7 +105,7 @@ export class VoteService {
    * candidate is the motion itself, from its own text, and takes no project.
    */
   #candidates(input: {
-    candidateIds: string[]
+    candidateIds: ProjectId[]
     rules: VoteDef['rules']
     motion: MotionText | null
   }) {
@@ -201,7 +202,7 @@ export class VoteService {
   }
 
   /** Closes a vote and tallies it through the rules engine; the result awaits staff review. */
-  async close(voteId: string, by: 'staff' | 'timer' = 'staff'): Promise<void> {
+  async close(voteId: VoteId, by: 'staff' | 'timer' = 'staff'): Promise<void> {
     const vote = this.#vote(voteId)
     const step = requireTransition(vote, 'close')
     const { ballots, canonical } = (await this.#session.box(voteId)).ballotsWithCanonical()
@@ -225,7 +226,7 @@ export class VoteService {
     if (vote.rules.release === 'immediate') await this.publish(voteId)
   }
 
-  async publish(voteId: string): Promise<void> {
+  async publish(voteId: VoteId): Promise<void> {
     const vote = this.#vote(voteId)
     const step = requireTransition(vote, 'publish')
     await this.#session.meeting.updateVote(voteId, (v, data) => {
@@ -242,7 +243,7 @@ export class VoteService {
   }
 
   /** A tablet's ballot: validate, store durably, then acknowledge. Resends are harmless. */
-  async submit(deputyId: string, raw: unknown): Promise<BallotReceipt> {
+  async submit(deputyId: DeputyId, raw: unknown): Promise<BallotReceipt> {
     const input = parseBallotSubmit(raw)
     const vote = this.#session.meeting.data.votes.find((v) => v.id === input.voteId)
     if (!vote) throw new ServiceError('not-found', input.voteId)

@@ -11,11 +11,12 @@ import { collectYoungWhileQuiet } from '../quiet-gc'
 import { registerHandlers } from './handle'
 import { PacedBroadcast } from './paced-broadcast'
 import { FailureLimiter, TokenBucket } from './rate-limit'
+import type { DeputyId } from '../../../shared/protocol/ids'
 import { readJoinCode } from '../../../shared/protocol/join-code'
 
 /** Who the tablet is, and whether it logged in by typing the join code. */
 interface DeputySocketData {
-  deputyId: string
+  deputyId: DeputyId
   byCode: boolean
 }
 
@@ -41,9 +42,9 @@ export interface DeputyDeps {
 export function setupDeputyNamespace(
   nsp: Namespace<DeputyClientEvents, DeputyServerEvents, Record<string, never>, DeputySocketData>,
   deps: DeputyDeps,
-): { stop: () => void; online: () => number; isOnline: (deputyId: string) => boolean } {
+): { stop: () => void; online: () => number; isOnline: (deputyId: DeputyId) => boolean } {
   const { hall, meetings, votes } = deps
-  const active = new Map<string, DeputySocket>()
+  const active = new Map<DeputyId, DeputySocket>()
   const guesses = new FailureLimiter({ maxFailures: 20, windowMs: 60_000, blockMs: 5 * 60_000 })
 
   nsp.use((socket, next) => {

@@ -8,6 +8,7 @@ import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { call, callRaw } from '../testing/host-harness'
 import type { Handlers } from './handle'
 import { registerHandlers } from './handle'
+import type { BallotId, VoteId } from '../../../shared/protocol/ids'
 
 /**
  * The wire's types, checked by `tsc -p .` (npm run typecheck): each `@ts-expect-error` below is
@@ -44,7 +45,7 @@ function handlersThatDoNotCompile() {
   registerHandlers(
     deputySocket,
     {
-      'ballot:submit': async () => ({ voteId: 'V1', ballotId: 'b-1' }),
+      'ballot:submit': async () => ({ voteId: 'V1' as VoteId, ballotId: 'b-1' as BallotId }),
       // @ts-expect-error no handler for an event the namespace does not have
       'vote:open': async () => null,
     },
@@ -60,7 +61,7 @@ async function callsThatDoNotCompile() {
     rules: defaultRules('select', 1),
     candidateIds: ['P01'],
   })
-  expectTypeOf(created).toEqualTypeOf<Result<{ voteId: string }>>()
+  expectTypeOf(created).toEqualTypeOf<Result<{ voteId: VoteId }>>()
   expectTypeOf(
     await call(client, 'ballot:submit', { voteId: 'V1', ballotId: 'b', marks: {} }),
   ).toEqualTypeOf<Result<BallotReceipt>>()

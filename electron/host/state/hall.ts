@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import type { MeetingEntry } from '../store/json-files/library.store'
 import { MeetingLibrary } from '../store/json-files/library.store'
@@ -6,12 +5,14 @@ import type { VoteKeyVault } from '../store/ballot-box/vote-keys'
 import { ServiceError } from '../services/service-error'
 import type { Change } from './session'
 import { Session } from './session'
+import { newMeetingId } from '../services/new-ids'
+import type { DeputyId, MeetingId } from '../../../shared/protocol/ids'
 
 export type HallChange =
   | Change
   | { type: 'meeting-switched' }
   /** A credential stopped working (reissued, or the deputy removed). */
-  | { type: 'deputy-revoked'; deputyId: string }
+  | { type: 'deputy-revoked'; deputyId: DeputyId }
 
 /**
  * The hall: the library of meetings and the one open now. Services and namespaces reach the
@@ -53,7 +54,7 @@ export class Hall extends EventEmitter<{ change: [HallChange] }> {
     return createEntry(this.library, title)
   }
 
-  async switchTo(id: string): Promise<void> {
+  async switchTo(id: MeetingId): Promise<void> {
     const entry = this.library.find(id)
     if (!entry) throw new ServiceError('not-found', id)
     if (this.#session.openVote()) throw new ServiceError('another-vote-open')
@@ -75,7 +76,7 @@ export class Hall extends EventEmitter<{ change: [HallChange] }> {
 
 async function createEntry(library: MeetingLibrary, title: string): Promise<MeetingEntry> {
   const entry: MeetingEntry = {
-    id: `M${Date.now().toString(36)}${randomUUID().slice(0, 4)}`,
+    id: newMeetingId(),
     title,
     createdAt: new Date().toISOString(),
   }

@@ -8,6 +8,7 @@ import type { Recovery } from '../store/json-files/durable-json-file'
 import type { MeetingEntry } from '../store/json-files/library.store'
 import type { VoteKeyVault } from '../store/ballot-box/vote-keys'
 import { MeetingStore } from '../store/json-files/meeting.store'
+import type { DeputyId, MeetingId, VoteId } from '../../../shared/protocol/ids'
 
 /** What changed, so each namespace pushes only what its viewers need. */
 export type Change =
@@ -15,11 +16,11 @@ export type Change =
   /** Only the projector's stage changed: tablets and the roster are not concerned. */
   | { type: 'screen' }
   /** Attendance counts changed; `deputyIds` names deputies staff changed, whose tablets are told. */
-  | { type: 'attendance'; deputyIds?: string[] }
-  | { type: 'turnout'; voteId: string }
-  | { type: 'deputy'; deputyId: string }
+  | { type: 'attendance'; deputyIds?: DeputyId[] }
+  | { type: 'turnout'; voteId: VoteId }
+  | { type: 'deputy'; deputyId: DeputyId }
   /** Staff asked these deputies' tablets to remind them to vote. */
-  | { type: 'remind'; voteId: string; deputyIds: string[] }
+  | { type: 'remind'; voteId: VoteId; deputyIds: DeputyId[] }
 
 interface SessionEvents {
   change: [Change]
@@ -42,8 +43,8 @@ export class Session extends EventEmitter<SessionEvents> {
    * confirm their check-in or change their attendance. Kept in memory only: after a restart the
    * tablet reconnects and opens the card again.
    */
-  readonly leaveCardsOpened = new Set<string>()
-  readonly #boxes = new Map<string, BallotBoxStore>()
+  readonly leaveCardsOpened = new Set<DeputyId>()
+  readonly #boxes = new Map<VoteId, BallotBoxStore>()
 
   private constructor(dataDir: string, keys: VoteKeyVault, meeting: MeetingStore, audit: AuditLog) {
     super()
@@ -90,7 +91,7 @@ export class Session extends EventEmitter<SessionEvents> {
     return session
   }
 
-  async box(voteId: string): Promise<BallotBoxStore> {
+  async box(voteId: VoteId): Promise<BallotBoxStore> {
     let box = this.#boxes.get(voteId)
     if (!box) {
       const vote = this.meeting.data.votes.find((v) => v.id === voteId)
@@ -109,7 +110,7 @@ export class Session extends EventEmitter<SessionEvents> {
    * A box found holding less than it should: the vote is marked (it cannot be closed or
    * published until staff acknowledge), the staff told, and the audit log says so.
    */
-  async #reportDamage(voteId: string, title: string, detail: string): Promise<void> {
+  async #reportDamage(voteId: VoteId, title: string, detail: string): Promise<void> {
     const foundAt = new Date().toISOString()
     await this.meeting.updateVote(voteId, (v) => {
       v.boxDamage = { detail, foundAt, acknowledgedAt: null }
@@ -155,11 +156,11 @@ export class Session extends EventEmitter<SessionEvents> {
   }
 
   /** The ballot box of a vote that has been opened (loaded at start or at open). */
-  loadedBox(voteId: string): BallotBoxStore | undefined {
+  loadedBox(voteId: VoteId): BallotBoxStore | undefined {
     return this.#boxes.get(voteId)
   }
 
-  get meetingId(): string | null {
+  get meetingId(): MeetingId | null {
     return this.meeting.data.meeting?.id ?? null
   }
 

@@ -18,6 +18,8 @@ import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import type { VoteRules } from '../../../shared/protocol/vote-rules.schema'
 import { createHost } from '..'
 import type { HostHandle } from '..'
+import type { z } from 'zod'
+import type { ProjectId, VoteId } from '../../../shared/protocol/ids'
 
 /**
  * Test support: a real host on a free loopback port with a temp data folder, and real
@@ -97,7 +99,7 @@ export class HostHarness {
   }
 
   /** Loads the demo and adds a 13选10 vote (not yet open). */
-  async demoWithVote(consoleSocket: Socket, deputies?: number): Promise<string> {
+  async demoWithVote(consoleSocket: Socket, deputies?: number): Promise<VoteId> {
     if (deputies === undefined) {
       const loaded = await call(consoleSocket, 'meeting:load-demo', {})
       if (!loaded.ok) throw new Error(JSON.stringify(loaded.error))
@@ -112,7 +114,7 @@ export class HostHarness {
   }
 
   /** Adds a draft vote under these rules on the first four projects (a motion on its text). */
-  async addVote(consoleSocket: Socket, rules: VoteRules): Promise<string> {
+  async addVote(consoleSocket: Socket, rules: VoteRules): Promise<VoteId> {
     if (rules.kind === 'motion') return this.#createVote(consoleSocket, motionVote(rules))
     const candidateIds = this.host.session.meeting.data.projects.map((p) => p.id).slice(0, 4)
     return this.#createVote(consoleSocket, { title: '测试表决', rules, candidateIds })
@@ -123,7 +125,7 @@ export class HostHarness {
     return (await this.host.session.audit.entries()).map((e) => e.type)
   }
 
-  async #createVote(consoleSocket: Socket, input: VoteCreateInput): Promise<string> {
+  async #createVote(consoleSocket: Socket, input: VoteCreateInput): Promise<VoteId> {
     const created = await call(consoleSocket, 'vote:create', input)
     if (!created.ok) throw new Error(JSON.stringify(created.error))
     return created.data.voteId
@@ -162,13 +164,26 @@ const namesApart: [Extract<keyof ConsoleClientEvents, keyof DeputyClientEvents>]
 void namesApart
 
 /**
+ * A request's input as the wire carries it: its ids (shared/protocol/ids.ts) as plain strings,
+ * so that a test may send an id no page holds (a vote that does not exist, another meeting's).
+ */
+export type AsSent<T> = T extends string & z.$brand
+  ? string
+  : T extends readonly (infer U)[]
+    ? AsSent<U>[]
+    : T extends object
+      ? { [K in keyof T]: AsSent<T[K]> }
+      : T
+
+/**
  * Sends a request as a page would: the input and the answer's data are the event's own, so a
- * test cannot send what no page sends, nor read an answer the host does not give.
+ * test cannot send what no page sends, nor read an answer the host does not give (ids aside:
+ * AsSent).
  */
 export function call<E extends keyof ClientEvents>(
   socket: Socket,
   event: E,
-  input: EventInput<ClientEvents[E]>,
+  input: AsSent<EventInput<ClientEvents[E]>>,
 ): Promise<Result<AckData<ClientEvents[E]>>> {
   return callRaw(socket, event, input) as Promise<Result<AckData<ClientEvents[E]>>>
 }

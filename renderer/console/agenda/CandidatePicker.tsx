@@ -1,6 +1,7 @@
 import { Button, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import type { Project } from '../../../shared/protocol/meeting.schema'
 import { useI18n } from '../../common/i18n'
+import type { ProjectId } from '../../../shared/protocol/ids'
 
 /**
  * The projects on a vote's ballot: tick boxes (a motion has none: MotionFields). Candidates stay
@@ -14,9 +15,9 @@ export function CandidatePicker({
   onChange,
 }: {
   projects: readonly Project[]
-  value: string[]
+  value: ProjectId[]
   readOnly: boolean
-  onChange: (ids: string[]) => void
+  onChange: (ids: ProjectId[]) => void
 }) {
   const { t } = useI18n()
   const set = (ids: string[]) =>

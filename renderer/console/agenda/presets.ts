@@ -4,6 +4,7 @@ import type { VoteKind, VoteRules } from '../../../shared/protocol/vote-rules.sc
 import { defaultRules, seatedKinds } from '../../../shared/protocol/vote-rules.schema'
 import type { VoteCreateInput } from '../../../shared/protocol/vote.schema'
 import type { MessageKey } from '../../../shared/i18n'
+import type { ProjectId } from '../../../shared/protocol/ids'
 
 /** A vote being edited; `draftInput` makes it what vote:create / vote:update take. */
 export interface VoteDraft {
@@ -13,7 +14,7 @@ export interface VoteDraft {
    * Project ids, in ballot order (the projects' order). Kept while the kind is motion, so a
    * switch to motion and back loses no ticks; a motion is sent without them.
    */
-  candidateIds: string[]
+  candidateIds: ProjectId[]
   /** The motion's own text, used while the kind is motion. */
   motion: MotionText
 }

@@ -1,3 +1,4 @@
+import type { VoteId } from '../../../shared/protocol/ids'
 import { describe, expect, it } from 'vitest'
 import type { ConsoleVoteView } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
@@ -5,7 +6,7 @@ import { defaultVote } from './hall-vote'
 
 const vote = (id: string, status: ConsoleVoteView['status'], openedAt: string | null = null) =>
   ({
-    id,
+    id: id as VoteId,
     title: id,
     rules: defaultRules('select', 1),
     candidates: [],

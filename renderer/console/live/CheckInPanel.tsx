@@ -17,6 +17,7 @@ import type { ConsoleDeputyView } from '../../../shared/protocol/views'
 import { ConfirmButton } from '../../common/ConfirmButton'
 import { useI18n } from '../../common/i18n'
 import type { LiveSend } from './use-live'
+import type { DeputyId } from '../../../shared/protocol/ids'
 
 const stateColor: Record<AttendanceState, string> = {
   present: 'green',
@@ -40,7 +41,7 @@ export function CheckInPanel({
 }: {
   roster: ConsoleDeputyView[]
   /** Ids of deputies on leave who opened their card, in that order (ConsoleState). */
-  leaveCardsOpened: string[]
+  leaveCardsOpened: DeputyId[]
   send: LiveSend
   voteOpen: boolean
   searchRef: React.RefObject<HTMLInputElement | null>
@@ -55,9 +56,9 @@ export function CheckInPanel({
     ? roster.filter((d) => d.name.includes(q) || d.seat.includes(q) || d.delegation.includes(q))
     : []
 
-  const set = (deputyIds: string[], state: AttendanceState) =>
+  const set = (deputyIds: DeputyId[], state: AttendanceState) =>
     void send('attendance:set', { deputyIds, state })
-  const confirm = (deputyId: string) => void send('attendance:confirm', { deputyId })
+  const confirm = (deputyId: DeputyId) => void send('attendance:confirm', { deputyId })
   const opened = new Set(leaveCardsOpened)
   const byId = useMemo(() => new Map(roster.map((d) => [d.id, d])), [roster])
   const awaiting = leaveCardsOpened.flatMap((id) => byId.get(id) ?? [])

@@ -117,9 +117,10 @@ export function PaperEntry({
             confirm={t('live.paperSave.confirm', { name: deputy?.name ?? '' })}
             data-testid="paper-save"
             onConfirm={() => {
+              if (!deputy) return
               void send('vote:paper', {
                 voteId: vote.id,
-                deputyId,
+                deputyId: deputy.id,
                 marks: spoiled ? {} : marks,
                 spoiled,
               }).then((result) => {

@@ -1,3 +1,4 @@
+import type { DeputyId, VoteId } from '../../../shared/protocol/ids'
 import { describe, expect, it } from 'vitest'
 import type { ConsoleState, ConsoleVoteView } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
@@ -9,7 +10,7 @@ const vote = (
   extra: Partial<ConsoleVoteView> = {},
 ) =>
   ({
-    id,
+    id: id as VoteId,
     title: `表决${id}`,
     rules: defaultRules('select', 1),
     candidates: [],
@@ -76,11 +77,11 @@ describe('why a presenter key did nothing', () => {
     const a = vote('A', 'published')
     expect(shortcutProblem('remind', a, state([a]), true)?.key).toBe('live.key.remind.notOpen')
     const b = vote('B', 'open')
-    const allIn = { voteId: 'B', byDelegation: [], notVotedIds: [] }
+    const allIn = { voteId: 'B' as VoteId, byDelegation: [], notVotedIds: [] as DeputyId[] }
     expect(shortcutProblem('remind', b, state([b], true, allIn), true)?.key).toBe(
       'live.key.remind.allVoted',
     )
-    const someLeft = { ...allIn, notVotedIds: ['D001'] }
+    const someLeft = { ...allIn, notVotedIds: ['D001' as DeputyId] }
     expect(shortcutProblem('remind', b, state([b], true, someLeft), true)).toBeNull()
   })
 })

@@ -27,7 +27,7 @@ export function ProjectsSection({ api }: { api: ConsoleApi }) {
     const ids = projects.map((p) => p.id)
     const other = index + by
     if (other < 0 || other >= ids.length) return
-    ;[ids[index], ids[other]] = [ids[other] as string, ids[index] as string]
+    ;[ids[index], ids[other]] = [ids[other]!, ids[index]!]
     void api.send('projects:reorder', { ids })
   }
 

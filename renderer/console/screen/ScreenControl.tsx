@@ -9,6 +9,7 @@ import { screenStages, screenVoteStages } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
 import { connectNamespace } from '../../common/socket'
 import type { Send } from '../use-console'
+import type { VoteId } from '../../../shared/protocol/ids'
 
 type ScreenSocket = Socket<ScreenServerEvents, ScreenClientEvents>
 
@@ -32,7 +33,7 @@ export function ScreenControl({ vote, send }: { vote: ConsoleVoteView | null; se
   // The screen namespace is public and read-only: it tells us what the hall sees right now.
   const [showing, setShowing] = useState<{
     stage: ScreenStage
-    vote: { id: string; title: string } | null
+    vote: { id: VoteId; title: string } | null
   } | null>(null)
   useEffect(() => {
     const socket = connectNamespace<ScreenSocket>(namespaces.screen, {})
@@ -79,7 +80,7 @@ export function ScreenControl({ vote, send }: { vote: ConsoleVoteView | null; se
                   disabled={blocked}
                   data-testid={`screen-show-${stage}`}
                   onClick={() =>
-                    void send('screen:show', needsVote ? { stage, voteId } : { stage })
+                    void send('screen:show', needsVote ? { stage, voteId: vote?.id } : { stage })
                   }
                 >
                   {t(`screen.stage.${stage}`)}

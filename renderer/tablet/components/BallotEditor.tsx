@@ -1,3 +1,4 @@
+import type { VoteId } from '../../../shared/protocol/ids'
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import type { CandidateDetail, DeputyBallotView } from '../../../shared/protocol/views'
@@ -24,7 +25,7 @@ export function BallotEditor({
   onMarksChange?: (marks: Record<string, Mark>) => void
   onSubmit: (marks: Record<string, Mark>) => void
   /** The vote's candidates' details from the host, or null when it could not say. */
-  loadDetails: (voteId: string) => Promise<CandidateDetail[] | null>
+  loadDetails: (voteId: VoteId) => Promise<CandidateDetail[] | null>
 }) {
   const { t } = useI18n()
   const [marks, setMarks] = useState<Record<string, Mark>>(initial)

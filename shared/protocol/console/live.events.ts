@@ -1,4 +1,5 @@
 import type { Ack } from '../envelope'
+import type { VoteId } from '../ids'
 import type { PaperBallotInput, VoteAnnulInput, VoteIdInput } from '../vote.schema'
 
 /** The console's live session: what staff do around an open vote and after its close. */
@@ -11,7 +12,7 @@ export interface ConsoleLiveEvents {
   /** Staff have seen that the vote's ballot box was found damaged (audited). */
   'vote:acknowledge-box': (input: VoteIdInput, ack: Ack<null>) => void
   /** Creates the run-off (另行票决) of a closed vote as a new draft. */
-  'vote:runoff': (input: VoteIdInput, ack: Ack<{ voteId: string }>) => void
+  'vote:runoff': (input: VoteIdInput, ack: Ack<{ voteId: VoteId }>) => void
   /** 重新表决: a fresh draft copy of an annulled vote (audited); answers the copy's id. */
-  'vote:revote': (input: VoteIdInput, ack: Ack<{ voteId: string }>) => void
+  'vote:revote': (input: VoteIdInput, ack: Ack<{ voteId: VoteId }>) => void
 }

@@ -10,8 +10,12 @@ import { skipUnless } from '../../testing/skip-unless'
 import { testVault } from '../../testing/test-keys'
 import { BallotBoxStore } from './ballot-box.store'
 import { pieces } from './ballot-box-slots'
+import type { BallotId, DeputyId, VoteId } from '../../../../shared/protocol/ids'
 
-const VOTE = 'V1'
+const VOTE = 'V1' as VoteId
+/** Ids as the services hand them to the box (shared/protocol/ids.ts). */
+const D = (id: string) => id as DeputyId
+const B = (id: string) => id as BallotId
 const keys = testVault()
 const keyOf = (keyId: string) => keys.load(keyId)
 let dir: string
@@ -33,7 +37,7 @@ async function vote(box: BallotBoxStore, deputies: string[], from = 0): Promise<
   for (let at = 0; at < deputies.length; at += 100) {
     const batch = deputies.slice(at, at + 100)
     const outcomes = await Promise.all(
-      batch.map((id, i) => box.add(id, `b-${id}`, marksOf(from + at + i))),
+      batch.map((id, i) => box.add(D(id), B(`b-${id}`), marksOf(from + at + i))),
     )
     expect(outcomes.every((o) => o === 'stored')).toBe(true)
   }
@@ -58,10 +62,10 @@ describe('the ballot box of an open vote', () => {
     expect(size).toBeGreaterThan(2_000_000)
 
     // (The other slots catch up first on the last batch of a hundred.)
-    expect(await box.add('D2498', 'b-v', marksOf(2498))).toBe('stored')
-    expect(await box.add('D2499', 'b-w', marksOf(2499))).toBe('stored')
+    expect(await box.add(D('D2498'), B('b-v'), marksOf(2498))).toBe('stored')
+    expect(await box.add(D('D2499'), B('b-w'), marksOf(2499))).toBe('stored')
     const before = await bytesWritten()
-    expect(await box.add('D2500', 'b-x', marksOf(2500))).toBe('stored')
+    expect(await box.add(D('D2500'), B('b-x'), marksOf(2500))).toBe('stored')
     const oneBallot = (await bytesWritten()) - before
     // Header and a few regions: a few dozen KB of a box of megabytes.
     expect(oneBallot).toBeLessThan(80_000)
@@ -70,8 +74,8 @@ describe('the ballot box of an open vote', () => {
     box = await BallotBoxStore.open(dir, VOTE, keys)
     expect(box.castCount).toBe(2003)
     const restarted = await bytesWritten()
-    expect(await box.add('D2501', 'b-y', marksOf(2501))).toBe('stored')
-    expect(await box.add('D2502', 'b-z', marksOf(2502))).toBe('stored')
+    expect(await box.add(D('D2501'), B('b-y'), marksOf(2501))).toBe('stored')
+    expect(await box.add(D('D2502'), B('b-z'), marksOf(2502))).toBe('stored')
     expect((await bytesWritten()) - restarted).toBeLessThan(160_000)
     await box.close()
   })
@@ -80,7 +84,7 @@ describe('the ballot box of an open vote', () => {
     const deputies = ids(5)
     const box = await BallotBoxStore.open(dir, VOTE, keys)
     await box.save({ voters: 5, marks: 13 })
-    for (const [i, id] of deputies.entries()) await box.add(id, `b${i}`, marksOf(i))
+    for (const [i, id] of deputies.entries()) await box.add(D(id), B(`b${i}`), marksOf(i))
     await box.close()
     // The newest slot's last region write reached the disk only in part.
     const reads = await Promise.all(slots().map((f) => readSlot(f, VOTE, keyOf)))
@@ -99,8 +103,8 @@ describe('the ballot box of an open vote', () => {
     const names = await readdir(join(dir, 'ballots'))
     expect(names.filter((n) => n.includes('.corrupt-'))).toHaveLength(1)
     // The tablet whose ballot was not acknowledged resends it; the box goes on from there.
-    expect(await reopened.add(deputies[4]!, 'b4', marksOf(4))).toBe('stored')
-    expect(await reopened.add(deputies[0]!, 'b0', marksOf(0))).toBe('resent')
+    expect(await reopened.add(D(deputies[4]!), B('b4'), marksOf(4))).toBe('stored')
+    expect(await reopened.add(D(deputies[0]!), B('b0'), marksOf(0))).toBe('resent')
     await reopened.close()
     const again = await BallotBoxStore.open(dir, VOTE, keys)
     expect(again.castCount).toBe(5)
@@ -111,7 +115,7 @@ describe('the ballot box of an open vote', () => {
   it('when no slot is sound, opens empty and says so, setting the slots aside', async () => {
     const box = await BallotBoxStore.open(dir, VOTE, keys)
     await box.save()
-    await box.add('D1', 'b1', marksOf(1))
+    await box.add(D('D1'), B('b1'), marksOf(1))
     await box.close()
     for (const file of slots()) {
       const bytes = await readFile(file)

@@ -14,8 +14,12 @@ import { testVault } from '../../testing/test-keys'
 import { BallotBoxStore, ballotKey } from './ballot-box.store'
 import { ballotBoxDigest, canonicalJson, sha256Hex } from '../json-files/digest'
 import { verifyBallotBoxFile } from './verify'
+import type { BallotId, DeputyId, VoteId } from '../../../../shared/protocol/ids'
 
-const VOTE = 'V1'
+const VOTE = 'V1' as VoteId
+/** Ids as the services hand them to the box (shared/protocol/ids.ts). */
+const D = (id: string) => id as DeputyId
+const B = (id: string) => id as BallotId
 const keys = testVault()
 const keyOf = (keyId: string) => keys.load(keyId)
 
@@ -62,13 +66,13 @@ class ReferenceBox {
   open(): OpenBoxData {
     const voters = [...this.#receipts.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([id, r]): VoterEntry => [id, r.ballotHash, contentRef(r.key)])
+      .map(([id, r]): VoterEntry => [D(id), r.ballotHash, contentRef(r.key)])
     return { ballots: this.ballots(), voters }
   }
 
   /** The sealed file: ballots, voters and the ballots' id hashes, each apart and sorted. */
   snapshot(): BallotBoxFile {
-    const voted = [...this.#receipts.keys()].sort()
+    const voted = [...this.#receipts.keys()].sort().map(D)
     const received = [...this.#receipts.values()].map((r) => r.ballotHash).sort()
     return { version: 2, voteId: VOTE, ballots: this.ballots(), voted, received }
   }
@@ -163,8 +167,8 @@ function call(
   if (expected === 'stored') tablets.set(op.deputy, sent)
   const actual =
     sent.via === 'add'
-      ? box.add(op.deputy, sent.ballotId, sent.marks, sent.spoiled)
-      : box.change(op.deputy, sent.ballotId, sent.marks)
+      ? box.add(D(op.deputy), B(sent.ballotId), sent.marks, sent.spoiled)
+      : box.change(D(op.deputy), B(sent.ballotId), sent.marks)
   return { actual, expected }
 }
 
@@ -247,7 +251,7 @@ describe('BallotBoxStore file', () => {
       const added = await Promise.all(
         ids.map((id, i) => {
           expect(ref.add(id, `b${i}`, marksOf(i), i % 97 === 0)).toBe('stored')
-          return box.add(id, `b${i}`, marksOf(i), i % 97 === 0)
+          return box.add(D(id), B(`b${i}`), marksOf(i), i % 97 === 0)
         }),
       )
       expect(added.every((o) => o === 'stored')).toBe(true)
@@ -257,7 +261,7 @@ describe('BallotBoxStore file', () => {
           if (i % 2 === 1 || i % 97 === 0) return []
           const marks: Record<string, Mark> = { [`Q${i % 200}`]: 'against' }
           expect(ref.change(id, `c${i}`, marks)).toBe('stored')
-          return [box.change(id, `c${i}`, marks)]
+          return [box.change(D(id), B(`c${i}`), marks)]
         }),
       )
       expect(changed.every((o) => o === 'stored')).toBe(true)
@@ -279,15 +283,15 @@ describe('a sealed box', () => {
     const dir = await mkdtemp(join(tmpdir(), 'plenary-box-'))
     try {
       const box = await BallotBoxStore.open(dir, VOTE, keys)
-      expect(await box.add('D1', 'ballot-one', { P01: 'for' })).toBe('stored')
-      expect(await box.add('D2', 'ballot-two', { P02: 'for' })).toBe('stored')
+      expect(await box.add(D('D1'), B('ballot-one'), { P01: 'for' })).toBe('stored')
+      expect(await box.add(D('D2'), B('ballot-two'), { P02: 'for' })).toBe('stored')
       await box.seal()
       await box.close()
       const sealed = await BallotBoxStore.open(dir, VOTE, keys)
-      expect(sealed.recognises('D1', 'ballot-one')).toBe(true)
-      expect(sealed.recognises('D1', 'ballot-other')).toBe(false)
-      expect(sealed.recognises('D3', 'ballot-one')).toBe(false)
-      await expect(sealed.add('D3', 'ballot-three', {})).rejects.toThrow(/sealed/)
+      expect(sealed.recognises(D('D1'), B('ballot-one'))).toBe(true)
+      expect(sealed.recognises(D('D1'), B('ballot-other'))).toBe(false)
+      expect(sealed.recognises(D('D3'), B('ballot-one'))).toBe(false)
+      await expect(sealed.add(D('D3'), B('ballot-three'), {})).rejects.toThrow(/sealed/)
       const text = await readFile(join(dir, 'ballots', `${VOTE}.json`), 'utf8')
       expect(text).toBe(
         JSON.stringify({
@@ -323,7 +327,7 @@ describe('a sealed box', () => {
       await writeFile(`${file}.prev`, JSON.stringify(v1))
       const box = await BallotBoxStore.open(dir, VOTE, keys)
       expect(box.castCount).toBe(2)
-      expect(box.recognises('D2', 'id-2')).toBe(true)
+      expect(box.recognises(D('D2'), B('id-2'))).toBe(true)
       const text = await readFile(file, 'utf8')
       expect(text).toBe(
         JSON.stringify({

@@ -18,6 +18,7 @@ import { readSealed, rewriteSealed, sealedFile } from './sealed-box'
 import { SLOTS } from './slot-reader'
 import type { VoteKeyVault } from './vote-keys'
 import { WatermarkFile } from './watermark-file'
+import type { BallotId, DeputyId, VoteId } from '../../../../shared/protocol/ids'
 
 export { ballotKey } from './ballot-key'
 
@@ -45,7 +46,7 @@ interface OpenParts {
  * sealed into one file (sealed-box.ts) and its key destroyed.
  */
 export class BallotBoxStore {
-  readonly voteId: string
+  readonly voteId: VoteId
   readonly recoveries: readonly Recovery[]
   /**
    * Why this box, found at a start, holds less than it should (slots missing or unreadable, or
@@ -59,9 +60,9 @@ export class BallotBoxStore {
   #open: OpenParts | null
   readonly #counts = new BallotCounts()
   /** While open: who voted and what; kept only in memory and in the encrypted regions. */
-  readonly #voters = new Map<string, Voter>()
+  readonly #voters = new Map<DeputyId, Voter>()
   /** Once sealed: who voted, and the hashes of the ballots' ids, apart. */
-  #sealedVoted: ReadonlySet<string> = new Set()
+  #sealedVoted: ReadonlySet<DeputyId> = new Set()
   #received: ReadonlySet<string> = new Set()
   /** Commits in flight at once: one fewer than the slots, so the newest on disk stays whole. */
   readonly #commit = new GroupCommit(() => this.#write(), SLOTS - 1)
@@ -72,7 +73,7 @@ export class BallotBoxStore {
   readonly #watermark: BoxWatermark
 
   private constructor(
-    voteId: string,
+    voteId: VoteId,
     files: { sealed: SealedFile; keys: VoteKeyVault; watermark: WatermarkFile },
     open: OpenParts | null,
     recoveries: Recovery[],
@@ -98,7 +99,7 @@ export class BallotBoxStore {
    */
   static async open(
     dataDir: string,
-    voteId: string,
+    voteId: VoteId,
     keys: VoteKeyVault,
     /** The vote has been opened (so its box was on disk): a box missing is damage. */
     opened = false,
@@ -144,11 +145,11 @@ export class BallotBoxStore {
     return this.#open ? this.#voters.size : this.#sealedVoted.size
   }
 
-  hasVoted(deputyId: string): boolean {
+  hasVoted(deputyId: DeputyId): boolean {
     return this.#open ? this.#voters.has(deputyId) : this.#sealedVoted.has(deputyId)
   }
 
-  votedIds(): string[] {
+  votedIds(): DeputyId[] {
     return this.#open ? [...this.#voters.keys()].sort() : [...this.#sealedVoted]
   }
 
@@ -156,7 +157,7 @@ export class BallotBoxStore {
    * This deputy voted, and a ballot with this id (made by the tablet) is the one counted: a
    * resend, also after the close, when who cast which ballot is no longer known.
    */
-  recognises(deputyId: string, ballotId: string): boolean {
+  recognises(deputyId: DeputyId, ballotId: BallotId): boolean {
     const ballotHash = sha256Hex(ballotId)
     if (this.#open) return this.#voters.get(deputyId)?.ballotHash === ballotHash
     return this.#sealedVoted.has(deputyId) && this.#received.has(ballotHash)
@@ -177,8 +178,8 @@ export class BallotBoxStore {
    * while a write is in flight are persisted together in the next one (group commit).
    */
   async add(
-    deputyId: string,
-    ballotId: string,
+    deputyId: DeputyId,
+    ballotId: BallotId,
     marks: Record<string, Mark>,
     spoiled = false,
   ): Promise<AddBallotOutcome> {
@@ -202,8 +203,8 @@ export class BallotBoxStore {
    * theirs, so the tablet keeps nothing of it; a resend of the change is recognised by its id.
    */
   async change(
-    deputyId: string,
-    ballotId: string,
+    deputyId: DeputyId,
+    ballotId: BallotId,
     marks: Record<string, Mark>,
   ): Promise<ChangeBallotOutcome> {
     const open = this.#writable()
@@ -305,7 +306,7 @@ export class BallotBoxStore {
     return key
   }
 
-  #setVoter(open: OpenParts, deputyId: string, voter: Voter): void {
+  #setVoter(open: OpenParts, deputyId: DeputyId, voter: Voter): void {
     this.#voters.set(deputyId, voter)
     open.regions.setVoter(deputyId, voter.ballotHash, contentRef(voter.key))
   }

@@ -20,6 +20,7 @@ import type { Socket } from 'socket.io-client'
 import { verifyAuditText } from '../json-files/audit-log'
 import { readSlot, SLOT_NAMES, slotFile } from './slot-reader'
 import { FileKeyVault } from './vote-keys'
+import type { VoteId } from '../../../../shared/protocol/ids'
 
 let h: HostHarness
 
@@ -32,7 +33,7 @@ afterEach(async () => {
 })
 
 /** An open vote with `n` acknowledged ballots, one per deputy, each its own tablet. */
-async function openVoteWith(n: number, staff: Socket, voteId: string, from = 0): Promise<void> {
+async function openVoteWith(n: number, staff: Socket, voteId: VoteId, from = 0): Promise<void> {
   const deputies = h.host.session.meeting.data.deputies.slice(from, from + n)
   for (const [i, d] of deputies.entries()) {
     const tablet = await h.deputy(d.credential)
@@ -54,11 +55,11 @@ async function fiftyBallots() {
   return { staff, voteId }
 }
 
-const slotFiles = (voteId: string) =>
+const slotFiles = (voteId: VoteId) =>
   SLOT_NAMES.map((w) => slotFile(join(h.meetingDir, 'ballots'), voteId, w))
 
 /** The slot files, newest first. */
-async function byAge(voteId: string): Promise<string[]> {
+async function byAge(voteId: VoteId): Promise<string[]> {
   const keyOf = (keyId: string) => h.host.session.keys.load(keyId)
   const files = slotFiles(voteId)
   const generations = await Promise.all(
@@ -74,7 +75,7 @@ async function byAge(voteId: string): Promise<string[]> {
 }
 
 /** Staff are told, the log says so, and the vote waits for an acknowledgement. */
-async function expectDamageReported(voteId: string, detail: RegExp) {
+async function expectDamageReported(voteId: VoteId, detail: RegExp) {
   const vote = h.host.session.meeting.data.votes.find((v) => v.id === voteId)!
   expect(h.host.session.alerts).toContainEqual(
     expect.objectContaining({
@@ -92,7 +93,7 @@ async function expectDamageReported(voteId: string, detail: RegExp) {
   expect(h.logs.join('\n')).toMatch(new RegExp(`${vote.title}.*(票箱|ballot box)`))
 }
 
-async function expectHeldUntilAcknowledged(staff: Socket, voteId: string) {
+async function expectHeldUntilAcknowledged(staff: Socket, voteId: VoteId) {
   expect(await call(staff, 'vote:close', { voteId })).toMatchObject({
     ok: false,
     error: { code: 'box-damaged' },
@@ -118,7 +119,7 @@ describe('a ballot box found damaged at a start', () => {
       sockets.push(socket)
       return socket
     }
-    let voteId = ''
+    let voteId = '' as VoteId
     try {
       const staff = connect('/console', { token: staffToken })
       const state = await new Promise<ConsoleState>((resolve) =>

@@ -1,4 +1,5 @@
 import type { BallotEntry } from '../../../../shared/protocol/ballot-box.schema'
+import type { DeputyId } from '../../../../shared/protocol/ids'
 
 /**
  * An open vote's box as its newest slot holds it: read back by slot-reader.ts, checked by
@@ -11,4 +12,4 @@ export interface OpenBoxData {
 }
 
 /** A deputy who voted, as an open box keeps them: the ballot id's hash and the content's ref. */
-export type VoterEntry = [deputyId: string, ballotHash: string, contentRef: string]
+export type VoterEntry = [deputyId: DeputyId, ballotHash: string, contentRef: string]

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { BallotEntry } from '../../../../shared/protocol/ballot-box.schema'
 import { DurableJsonFile, previousOf } from '../json-files/durable-json-file'
 import { verifyBallotBoxFile } from './verify'
+import type { DeputyId } from '../../../../shared/protocol/ids'
 
 /**
  * One box per vote: while the vote is open, three slot files written a region at a time and
@@ -16,7 +17,7 @@ export interface BallotBoxFile {
   version: 2
   voteId: string
   ballots: BallotEntry[]
-  voted: string[]
+  voted: DeputyId[]
   /** SHA-256 of each counted ballot's id (made by its tablet), sorted: one per voter. */
   received: string[]
 }
@@ -30,7 +31,7 @@ interface BallotBoxFileV1 {
   version: 1
   voteId: string
   ballots: BallotEntry[]
-  voted: string[]
+  voted: DeputyId[]
   receipts: Record<string, string>
   commitments: Record<string, string>
 }

@@ -3,16 +3,17 @@ import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { libraryVersions, upgradeLibrary } from './data-versions'
 import { DurableJsonFile } from './durable-json-file'
+import type { MeetingId } from '../../../../shared/protocol/ids'
 
 export interface MeetingEntry {
-  id: string
+  id: MeetingId
   title: string
   createdAt: string
 }
 
 interface LibraryData {
   version: typeof libraryVersions.current
-  active: string | null
+  active: MeetingId | null
   meetings: MeetingEntry[]
 }
 
@@ -61,15 +62,15 @@ export class MeetingLibrary {
     return this.#db.data.meetings
   }
 
-  get active(): string | null {
+  get active(): MeetingId | null {
     return this.#db.data.active
   }
 
-  dirOf(id: string): string {
+  dirOf(id: MeetingId): string {
     return join(this.dataDir, 'meetings', id)
   }
 
-  find(id: string): MeetingEntry | undefined {
+  find(id: MeetingId): MeetingEntry | undefined {
     return this.#db.data.meetings.find((m) => m.id === id)
   }
 
@@ -79,23 +80,23 @@ export class MeetingLibrary {
     await this.#db.write()
   }
 
-  async setActive(id: string): Promise<void> {
+  async setActive(id: MeetingId): Promise<void> {
     this.#db.data.active = id
     await this.#db.write()
   }
 
-  async rename(id: string, title: string): Promise<void> {
+  async rename(id: MeetingId, title: string): Promise<void> {
     const entry = this.find(id)
     if (entry) entry.title = title
     await this.#db.write()
   }
 
   /** Copies a meeting's folder as the start of a new one (the caller then resets it). */
-  async copyFolder(fromId: string, toId: string): Promise<void> {
+  async copyFolder(fromId: MeetingId, toId: MeetingId): Promise<void> {
     await cp(join(this.dirOf(fromId), 'meeting.json'), join(this.dirOf(toId), 'meeting.json'))
   }
 
-  async remove(id: string): Promise<string> {
+  async remove(id: MeetingId): Promise<string> {
     const trash = join(
       this.dataDir,
       'trash',

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Deputy } from '../../../../shared/protocol/meeting.schema'
 import { MeetingText } from './meeting-text'
+import type { DeputyId } from '../../../../shared/protocol/ids'
 
 interface Data {
   deputies: Deputy[]
@@ -12,7 +13,7 @@ const text = (meeting: MeetingText, data: Data) =>
   Buffer.concat(meeting.chunks(data)).toString('utf8')
 
 const deputy = (i: number, name = `代表${i}`): Deputy => ({
-  id: `D${String(i).padStart(3, '0')}`,
+  id: `D${String(i).padStart(3, '0')}` as DeputyId,
   name,
   delegation: '城关街道代表团',
   seat: `${i}排`,

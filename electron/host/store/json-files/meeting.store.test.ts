@@ -11,6 +11,7 @@ import { emptyMeetingData, MeetingStore } from './meeting.store'
 import { verifyMeetingData } from './verify-meeting'
 import { DataFileError } from './durable-json-file'
 import { openUnder } from '../../testing/open-handles'
+import type { DeputyId, MeetingId, VoteId } from '../../../../shared/protocol/ids'
 
 let dir = ''
 let store: MeetingStore
@@ -28,7 +29,7 @@ afterEach(async () => {
 /** 200 deputies: several of the roster's cached blocks, with Chinese names. */
 function roster(): Deputy[] {
   return demoMeeting(200).deputies.map((d, i) => ({
-    id: `D${String(i + 1).padStart(3, '0')}`,
+    id: `D${String(i + 1).padStart(3, '0')}` as DeputyId,
     ...d,
     credential: `cred-${i + 1}`,
     joinCode: `CODE${i + 1}`,
@@ -47,7 +48,7 @@ async function reopen(): Promise<{ onDisk: unknown; text: string }> {
 
 const agendaChange = (stage: 'voting' | 'results') => (data: AgendaData) => {
   data.votes.push({
-    id: `V-${stage}`,
+    id: `V-${stage}` as VoteId,
     title: '表决',
     rules: defaultRules('select', 13),
     candidates: [],
@@ -57,13 +58,13 @@ const agendaChange = (stage: 'voting' | 'results') => (data: AgendaData) => {
     attendance: null,
     result: null,
   })
-  data.screen = { stage, voteId: `V-${stage}` }
+  data.screen = { stage, voteId: `V-${stage}` as VoteId }
 }
 
 describe('MeetingStore writes', () => {
   it('an agenda write keeps the roster intact on disk', async () => {
     await store.update((data) => {
-      data.meeting = { id: 'M1', title: '会议', createdAt: '2027-01-15T00:00:00.000Z' }
+      data.meeting = { id: 'M1' as MeetingId, title: '会议', createdAt: '2027-01-15T00:00:00.000Z' }
       data.deputies = roster()
     })
     const before = structuredClone(store.data)
@@ -108,16 +109,19 @@ describe('MeetingStore writes', () => {
       data.deputies = roster()
     })
     await store.updateAgenda(agendaChange('voting'))
-    expect(store.deputy('D150')?.present).toBe(false)
+    expect(store.deputy('D150' as DeputyId)?.present).toBe(false)
     const seen: string[] = []
-    await store.updateDeputies(['D150', 'D003', 'nobody', 'D150'], (data, deputies) => {
-      seen.push(...deputies.map((d) => d.id))
-      for (const d of deputies) d.present = true
-      data.screen = { stage: 'checkin', voteId: null }
-    })
+    await store.updateDeputies(
+      ['D150', 'D003', 'nobody', 'D150'] as DeputyId[],
+      (data, deputies) => {
+        seen.push(...deputies.map((d) => d.id))
+        for (const d of deputies) d.present = true
+        data.screen = { stage: 'checkin', voteId: null }
+      },
+    )
     // In roster order, each once, the unknown left out.
     expect(seen).toEqual(['D003', 'D150'])
-    expect(store.deputy('D150')?.present).toBe(true)
+    expect(store.deputy('D150' as DeputyId)?.present).toBe(true)
     expect(store.deputyByCredential('cred-3')?.present).toBe(true)
     const { onDisk, text } = await reopen()
     expect(text).toBe(JSON.stringify(store.data))
@@ -132,7 +136,7 @@ describe('MeetingStore writes', () => {
     })
     await store.updateAgenda(agendaChange('voting'))
     await store.updateAgenda(agendaChange('results'))
-    await store.updateVote('V-voting', (vote, data) => {
+    await store.updateVote('V-voting' as VoteId, (vote, data) => {
       vote.status = 'open'
       data.screen = { stage: 'voting', voteId: vote.id }
     })
@@ -146,7 +150,7 @@ describe('MeetingStore writes', () => {
     // Every write renames a new file over the old one: the same inode means none was made.
     const before = await stat(join(dir, 'meeting.json'))
     let called = false
-    await store.updateVote('V-gone', () => {
+    await store.updateVote('V-gone' as VoteId, () => {
       called = true
     })
     await store.close()
@@ -213,7 +217,11 @@ async function snapshot(): Promise<string[]> {
 describe('MeetingStore.readOnly', () => {
   beforeEach(async () => {
     await store.update((data) => {
-      data.meeting = { id: 'M1', title: '去年的会议', createdAt: '2026-01-15T00:00:00.000Z' }
+      data.meeting = {
+        id: 'M1' as MeetingId,
+        title: '去年的会议',
+        createdAt: '2026-01-15T00:00:00.000Z',
+      }
       data.deputies = roster()
     })
     await store.updateAgenda(agendaChange('voting'))

@@ -8,6 +8,7 @@ import { DurableJsonFile } from './durable-json-file'
 import type { Recovery } from './durable-json-file'
 import { MeetingText } from './meeting-text'
 import { verifyMeetingData } from './verify-meeting'
+import type { DeputyId, VoteId } from '../../../../shared/protocol/ids'
 
 export interface MeetingData {
   version: typeof meetingVersions.current
@@ -15,7 +16,7 @@ export interface MeetingData {
   deputies: Deputy[]
   projects: Project[]
   votes: VoteDef[]
-  screen: { stage: ScreenStage; voteId: string | null }
+  screen: { stage: ScreenStage; voteId: VoteId | null }
   /** Absent in files written before quorums were configurable: then the default applies. */
   quorum?: QuorumRule
 }
@@ -110,7 +111,7 @@ export class MeetingStore {
     return this.#rosterVersion
   }
 
-  deputy(id: string): Readonly<Deputy> | undefined {
+  deputy(id: DeputyId): Readonly<Deputy> | undefined {
     return this.#at(this.#deputies().byId.get(id))
   }
 
@@ -153,7 +154,7 @@ export class MeetingStore {
    * resolves once it is on disk. A vote gone meanwhile is left be and nothing is written.
    */
   async updateVote(
-    voteId: string,
+    voteId: VoteId,
     change: (vote: VoteDef, data: AgendaData) => void,
   ): Promise<void> {
     const vote = this.#data.votes.find((v) => v.id === voteId)
@@ -168,7 +169,7 @@ export class MeetingStore {
    * again, and the index stays. They come in roster order, each once; ids not in it are left out.
    */
   async updateDeputies(
-    ids: readonly string[],
+    ids: readonly DeputyId[],
     change: (data: AgendaData, deputies: DeputyEdit[]) => void,
   ): Promise<void> {
     const { byId } = this.#deputies()
