@@ -19,7 +19,7 @@ import type { VoteRules } from '../../../shared/protocol/vote-rules.schema'
 import { createHost } from '..'
 import type { HostHandle } from '..'
 import type { z } from 'zod'
-import type { ProjectId, VoteId } from '../../../shared/protocol/ids'
+import type { VoteId } from '../../../shared/protocol/ids'
 
 /**
  * Test support: a real host on a free loopback port with a temp data folder, and real
