@@ -75,22 +75,22 @@ test('opening names the vote; the picker stays on the vote handled; the projecto
   await page.keyboard.press('Alt+C')
   await expect(keyNotice).toHaveCount(0)
   await dialog(page).getByRole('button', { name: '确定' }).click()
-  await expect(page.getByTestId('live-vote-status')).toHaveText('已结束（待发布）')
+  await expect(page.getByTestId('live-vote-status')).toHaveText('已结束（待公布）')
   await page.keyboard.press('Alt+C')
   await expect(keyNotice).toHaveText(
     `Alt+C 截止表决未执行：“${first}”已截止，结果待公布；公布请按 Alt+P。`,
   )
   await page.keyboard.press('Alt+P')
   await dialog(page).getByRole('button', { name: '确定' }).click()
-  await expect(page.getByTestId('live-vote-status')).toHaveText('已发布')
+  await expect(page.getByTestId('live-vote-status')).toHaveText('已公布')
   await page.keyboard.press('Alt+O')
-  await expect(keyNotice).toContainText(`Alt+O 开启表决未执行：“${first}”状态为已发布`)
+  await expect(keyNotice).toContainText(`Alt+O 开启表决未执行：“${first}”状态为已公布`)
 
   // A reload keeps the vote being handled: it used to jump to the next draft.
   await page.reload()
   await expect(page.getByTestId('live-section')).toBeVisible()
   await expect(picked(page)).toHaveValue(a)
-  await expect(page.getByTestId('live-vote-status')).toHaveText('已发布')
+  await expect(page.getByTestId('live-vote-status')).toHaveText('已公布')
   const control = page.getByTestId('screen-control')
   await expect(control.getByTestId('screen-control-vote')).toHaveText(
     `大屏按钮作用于会场中所选的表决：“${first}”`,
