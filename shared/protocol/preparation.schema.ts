@@ -73,6 +73,8 @@ export interface ImportPreviewView<T> {
     message: string
     messageEn: string
   }[]
+  /** What staff should know that does not stop the import: columns read past, by name. */
+  notices: { message: string; messageEn: string }[]
   /**
    * What confirming changes, when there is a list already (null for a first import): items are
    * matched, so what stays keeps its id (a deputy also their card and attendance).

@@ -103,6 +103,7 @@ export class PreparationService {
       rows: parsed.rows,
       rowNumbers: parsed.rowNumbers,
       problems,
+      notices: parsed.notices.map(({ message, messageEn }) => ({ message, messageEn })),
       changes,
     }
   }

@@ -53,8 +53,29 @@ export function cellAt(grid: Grid, row: number, col: number): Cell | undefined {
 }
 
 const SPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g
-const CJK = '\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef'
-const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}·])\\s+(?=[${CJK}·])`, 'g')
+/** Chinese characters, with those outside the BMP (Extension B on: 𠮷, 𡈼), and CJK punctuation. */
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef\\u{20000}-\\u{3134f}'
+/** The middle dots of names written in Chinese characters (阿依古丽·买买提): ·, ・, ‧, ･. */
+const DOTS = '\\u00b7\\u30fb\\u2027\\uff65'
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}${DOTS}])\\s+(?=[${CJK}${DOTS}])`, 'gu')
+const ANY_DOT = new RegExp(`[${DOTS}]`, 'gu')
+
+/**
+ * A name as one deputy writes it everywhere: the middle dot one character (·), whichever of
+ * its look-alikes the file used; cleanText has already taken the spaces around it.
+ */
+export function nameText(text: string): string {
+  return text.replace(ANY_DOT, '\u00b7')
+}
+
+/**
+ * Seats, numbers and codes in half-width: offices type them with a Chinese input method as often
+ * as not (１２３, Ａ), and staff at check-in type 123. NFKC folds only width and compatibility
+ * forms; the Chinese characters of a seat (3排12号) are kept.
+ */
+export function narrowText(text: string): string {
+  return text.normalize('NFKC')
+}
 
 /**
  * Trims ASCII, full-width (U+3000) and no-break spaces. Inside a value, spaces between Chinese

@@ -50,6 +50,7 @@ export async function runImport<K extends string, Row>(
     rows,
     rowNumbers: table.rows.map((r) => r.row),
     problems: sortProblems(problems),
+    notices: table.notices,
     sheet: table.sheet,
     totalRows: rows.length,
   }

@@ -35,6 +35,8 @@ export const importProblemCodes = [
   'template-example',
   // Against the list there now (services/project-merge.ts)
   'project-in-vote',
+  // Notices, not problems: they never stop an import
+  'kept-column',
 ] as const
 export type ImportProblemCode = (typeof importProblemCodes)[number]
 
@@ -58,6 +60,8 @@ export interface ImportPreview<T> {
   /** rowNumbers[i] is the sheet row of rows[i]. */
   rowNumbers: number[]
   problems: RowProblem[]
+  /** What staff should know and that does not stop the import: columns read past. */
+  notices: RowProblem[]
   /** The worksheet read (XLSX), or null for CSV and unreadable files. */
   sheet: string | null
   /** Non-blank data rows found below the header. */

@@ -4,6 +4,7 @@
  * that has any problem.
  */
 import { idProblem, idProblemText } from '../../../shared/protocol/ids'
+import { narrowText } from './grid'
 import type { CheckedRow, TableImport } from './import-driver'
 import { FirstRows, runImport } from './import-driver'
 import type { ImportPreview, RowProblem } from './import-problems'
@@ -52,7 +53,7 @@ export const projectSpec: TableSpec<ProjectKey> = {
       key: 'summary',
       label: '项目简介',
       labelEn: 'Summary',
-      aliases: ['简介', '主要内容', '项目内容', 'description'],
+      aliases: ['简介', '主要内容', '项目内容', '建设内容', '项目概况', 'description'],
       required: false,
       maxLength: 2000,
       kind: 'block',
@@ -62,7 +63,7 @@ export const projectSpec: TableSpec<ProjectKey> = {
       key: 'leadUnit',
       label: '牵头单位',
       labelEn: 'Lead unit',
-      aliases: ['责任单位', '牵头部门', '主办单位'],
+      aliases: ['责任单位', '牵头部门', '主办单位', '实施单位', '承办单位'],
       required: false,
       maxLength: 200,
       kind: 'line',
@@ -90,6 +91,17 @@ export const projectSpec: TableSpec<ProjectKey> = {
     },
   ],
   ignored: [],
+  kept: [
+    '完成时限',
+    '计划完成时间',
+    '完成时间',
+    '责任人',
+    '联系人',
+    '联系电话',
+    '建设地点',
+    '资金来源',
+    '备注',
+  ],
   example: {
     number: '1',
     title: '示例项目（导入前请删除）',
@@ -137,7 +149,8 @@ function rowProblems(
   headers: Record<ProjectKey, string>,
   seen: { number: FirstRows; title: FirstRows },
 ): CheckedRow<ProjectRow> {
-  const { number, title, summary, leadUnit, category } = row.values
+  const { title, summary, leadUnit, category } = row.values
+  const number = narrowText(row.values.number)
   const n = row.row
   const problems: RowProblem[] = []
   if (number === '')

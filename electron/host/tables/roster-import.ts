@@ -3,6 +3,7 @@
  * as a spec and its row checks (import-driver.ts). It only reports; the caller refuses a preview
  * that has any problem.
  */
+import { nameText, narrowText } from './grid'
 import type { CheckedRow, TableImport } from './import-driver'
 import { FirstRows, runImport } from './import-driver'
 import type { ImportPreview, RowProblem } from './import-problems'
@@ -38,7 +39,7 @@ export const rosterSpec: TableSpec<RosterKey> = {
       key: 'delegation',
       label: '代表团',
       labelEn: 'Delegation',
-      aliases: ['代表组', '代表团(组)', '所在代表团', 'group'],
+      aliases: ['代表组', '代表团(组)', '所在代表团', '团组', '所属代表团', 'group'],
       required: true,
       maxLength: 100,
       kind: 'line',
@@ -48,7 +49,7 @@ export const rosterSpec: TableSpec<RosterKey> = {
       key: 'seat',
       label: '座位号',
       labelEn: 'Seat',
-      aliases: ['座位', '座号', 'seat no', 'seat number'],
+      aliases: ['座位', '座号', '座次', '座位编号', 'seat no', 'seat number'],
       required: true,
       maxLength: 50,
       kind: 'line',
@@ -76,6 +77,35 @@ export const rosterSpec: TableSpec<RosterKey> = {
     },
   ],
   ignored: ['序号', 'no', '#', '报到情况', '报到', '报到状态', 'present', 'checked in'],
+  // What rosters carry for other uses. The full identity number is never stored (证件后四位 is
+  // the column that tells two deputies of one name apart).
+  kept: [
+    '性别',
+    '民族',
+    '出生年月',
+    '出生日期',
+    '年龄',
+    '党派',
+    '政治面貌',
+    '工作单位及职务',
+    '工作单位',
+    '职务',
+    '单位及职务',
+    '联系电话',
+    '电话',
+    '手机',
+    '手机号码',
+    '身份证号',
+    '身份证号码',
+    '公民身份号码',
+    '学历',
+    '文化程度',
+    '籍贯',
+    '代表类别',
+    '界别',
+    '通讯地址',
+    '邮箱',
+  ],
   example: {
     name: '张三',
     delegation: '城关镇代表团',
@@ -117,7 +147,9 @@ function rowProblems(
   headers: Record<RosterKey, string>,
   seen: { seat: FirstRows; nameGroup: FirstRows; nameId: FirstRows },
 ): CheckedRow<RosterRow> {
-  const { name, delegation, seat, note } = row.values
+  const { delegation, note } = row.values
+  const name = nameText(row.values.name)
+  const seat = narrowText(row.values.seat)
   const n = row.row
   const problems: RowProblem[] = []
   if (name === '')

@@ -32,6 +32,8 @@ export interface TableRow<K extends string> {
 export interface TableRead<K extends string> {
   rows: TableRow<K>[]
   problems: RowProblem[]
+  /** Columns offices keep that this import reads past (TableSpec.kept), named for staff. */
+  notices: RowProblem[]
   sheet: string | null
   /** The header text as written in this file, per column, so messages use the staff's words. */
   headers: Record<K, string>
@@ -88,6 +90,23 @@ function headerProblems<K extends string>(
   return problems
 }
 
+/** One notice naming every column read past, in the file's own words. */
+function keptNotices<K extends string>(header: FoundHeader<K>, spec: TableSpec<K>): RowProblem[] {
+  const kept = header.columns.filter((c) => c.match.type === 'kept').map((c) => c.text)
+  if (kept.length === 0) return []
+  const zh = kept.map((t) => `“${t}”`).join('、')
+  const en = kept.map((t) => `"${t}"`).join(', ')
+  return [
+    problem(
+      'kept-column',
+      null,
+      null,
+      `以下列不属于${spec.what.zh}，未导入（系统不保存这些信息）：${zh}`,
+      `these columns are not part of the ${spec.what.en} and were not imported (the system keeps none of it): ${en}`,
+    ),
+  ]
+}
+
 export async function readTable<K extends string>(
   data: Buffer,
   fileName: string,
@@ -98,6 +117,7 @@ export async function readTable<K extends string>(
   const fail = (p: RowProblem, sheet: string | null = null): TableRead<K> => ({
     rows: [],
     problems: [p],
+    notices: [],
     sheet,
     headers,
   })
@@ -131,10 +151,11 @@ export async function readTable<K extends string>(
   for (const col of header.columns) {
     if (col.match.type === 'column') headers[col.match.key] = col.text
   }
+  const notices = keptNotices(header, spec)
   if (problems.some((p) => p.code === 'missing-column' || p.code === 'duplicate-column')) {
-    return { rows: [], problems, sheet: grid.name, headers }
+    return { rows: [], problems, notices, sheet: grid.name, headers }
   }
-  return collectRows(grid, header, spec, fileName, problems, headers)
+  return { ...collectRows(grid, header, spec, fileName, problems, headers), notices }
 }
 
 function collectRows<K extends string>(
@@ -144,7 +165,7 @@ function collectRows<K extends string>(
   fileName: string,
   problems: RowProblem[],
   headers: Record<K, string>,
-): TableRead<K> {
+): Omit<TableRead<K>, 'notices'> {
   const dataStart = header.row + header.height
   const columnOf = new Map<number, K>()
   for (const col of header.columns) {

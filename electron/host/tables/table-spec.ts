@@ -33,6 +33,11 @@ export interface TableSpec<K extends string> {
    * 报到情况. Anything else unknown is reported, so a typo in a header is never silently dropped.
    */
   ignored: readonly string[]
+  /**
+   * Columns offices keep in their lists that this import does not take (性别, 民族, 联系电话…):
+   * read past, and the preview names them in a notice, so staff know their data was not taken.
+   */
+  kept?: readonly string[]
   /** The template's example row; a file still holding it is refused (staff forgot to delete it). */
   example: Readonly<Record<K, string>>
   /** More data rows than this is not a roster or a project list. */
@@ -56,7 +61,10 @@ export function headerKey(text: string): string {
 }
 
 export type HeaderMatch<K extends string> =
-  { type: 'column'; key: K; weak: boolean } | { type: 'ignored' } | { type: 'unknown' }
+  | { type: 'column'; key: K; weak: boolean }
+  | { type: 'ignored' }
+  | { type: 'kept' }
+  | { type: 'unknown' }
 
 /** Builds the header lookup once per spec. */
 export function headerMatcher<K extends string>(
@@ -72,6 +80,7 @@ export function headerMatcher<K extends string>(
     }
   }
   for (const alias of spec.ignored) byKey.set(headerKey(alias), { type: 'ignored' })
+  for (const alias of spec.kept ?? []) byKey.set(headerKey(alias), { type: 'kept' })
   return (text) => byKey.get(headerKey(text)) ?? { type: 'unknown' }
 }
 

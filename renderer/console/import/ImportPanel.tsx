@@ -148,6 +148,17 @@ export function ImportPanel<K extends ImportKind>({
                 </Stack>
               </Alert>
             )}
+            {preview.notices.length > 0 && (
+              <Alert color="blue" data-testid={`${kind}-notices`}>
+                <Stack gap={2}>
+                  {preview.notices.map((n, i) => (
+                    <Text key={i} size="sm">
+                      {lang === 'en' ? n.messageEn : n.message}
+                    </Text>
+                  ))}
+                </Stack>
+              </Alert>
+            )}
             {clean && preview.changes && <ImportChanges kind={kind} changes={preview.changes} />}
             {preview.rows.length > 0 && <PreviewTable preview={preview} columns={columns} />}
             <Group justify="flex-end">
