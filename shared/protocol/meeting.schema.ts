@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { MeetingDetails } from './meeting-details.schema'
 
 export const deputyIdSchema = z.string().min(1).max(64)
 
@@ -31,4 +32,11 @@ export interface Meeting {
   id: string
   title: string
   createdAt: string
+  /** 届次/会次, date, venue, presiding officer: on the cards, the screen and the reports. */
+  details: MeetingDetails
+  /**
+   * 演练: every screen, tablet and document says so, and its archives are kept apart from the
+   * real ones. Fixed once a vote of the meeting has opened.
+   */
+  rehearsal: boolean
 }

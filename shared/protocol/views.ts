@@ -1,4 +1,5 @@
 import type { AttendanceState, QuorumRule } from './attendance.schema'
+import type { MeetingDetails } from './meeting-details.schema'
 import type { Meeting, Project } from './meeting.schema'
 import type { VoteResult } from './result.schema'
 import type { VoteKind, VoteRules } from './vote-rules.schema'
@@ -48,6 +49,8 @@ export interface MeetingListEntry {
   title: string
   createdAt: string
   active: boolean
+  /** 演练: marked in the list; its archives are kept apart. */
+  rehearsal: boolean
 }
 
 /** A deputy as staff see them: never the credential (that goes to print, not to screens). */
@@ -99,8 +102,9 @@ export interface ConsoleState {
 
 /**
  * What the projector shows, chosen by staff: blank (logo only), welcome (title + join QR),
- * checkin (报到 counts and quorum), rules (the next vote's rules), voting (turnout and countdown),
- * results (the published result), final (the elected projects that close the item).
+ * checkin (报到 counts and quorum), seats (报到 on the seat map), rules (the next vote's rules),
+ * voting (turnout and countdown), results (the published result), final (the elected projects
+ * that close the item).
  */
 export const screenStages = [
   'welcome',
@@ -110,6 +114,7 @@ export const screenStages = [
   'checkin',
   'rules',
   'final',
+  'seats',
 ] as const
 export type ScreenStage = (typeof screenStages)[number]
 
@@ -141,8 +146,25 @@ export interface ScreenVoteView {
   final: ScreenFinalEntry[]
 }
 
+/**
+ * The seat map at the screen's seats stage: where deputies sit and whether they are here, never
+ * names (the screen namespace is public) and never who has voted.
+ */
+export interface ScreenSeatsView {
+  /** Each deputy's seat as the roster has it, in roster order (seat-map.ts reads them). */
+  labels: string[]
+  /** One letter per deputy, in the same order: p present, a absent, l on leave (请假). */
+  states: string
+}
+
 export interface ScreenState {
   meetingTitle: string | null
+  /** 届次/会次, date, venue, presiding officer; null without a meeting. */
+  meetingDetails: MeetingDetails | null
+  /** 演练: every stage says so. */
+  rehearsal: boolean
+  /** Only at the seats stage. */
+  seats: ScreenSeatsView | null
   /** Where tablets join, shown on the welcome stage. */
   joinUrl: string | null
   stage: ScreenStage
@@ -170,6 +192,8 @@ export interface DeputyBallotView {
 
 export interface DeputyState {
   meetingTitle: string
+  /** 演练: the tablet says so on every page. */
+  rehearsal: boolean
   me: { name: string; delegation: string; seat: string }
   vote: DeputyBallotView | null
   /** Whether this deputy's ballot for the open vote is stored. */
@@ -185,7 +209,7 @@ export interface DeputyState {
  * What every tablet is shown alike (the meeting and the open vote). The host sends it to all
  * tablets as one message when it changes, encoded once; each tablet merges it into its state.
  */
-export type DeputyHallView = Pick<DeputyState, 'meetingTitle' | 'vote'>
+export type DeputyHallView = Pick<DeputyState, 'meetingTitle' | 'rehearsal' | 'vote'>
 
 /** A tablet's state after a hall message: `voted` holds only while the same vote stays open. */
 export function withHall(state: DeputyState, hall: DeputyHallView): DeputyState {

@@ -33,7 +33,11 @@ const vote: DeputyBallotView = {
   })),
 }
 let open = false
-const hall = (): DeputyHallView => ({ meetingTitle: 'floor', vote: open ? vote : null })
+const hall = (): DeputyHallView => ({
+  meetingTitle: 'floor',
+  rehearsal: false,
+  vote: open ? vote : null,
+})
 const state = (): DeputyState => ({
   ...hall(),
   me: { name: '', delegation: '', seat: '' },

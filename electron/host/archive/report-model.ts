@@ -1,7 +1,17 @@
 import type { VoteResult } from '../../../shared/protocol/result.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import { summarizeRuleDetails, summarizeRules } from '../../../shared/rules'
-import { columnLabels, countLabels, gradeLabels, kindLabels, reportLabels } from './report-labels'
+import { formatMeetingDate, sessionLine } from '../../../shared/hall/meeting-details'
+import { emptyMeetingDetails } from '../../../shared/protocol/meeting-details.schema'
+import type { MeetingDetails } from '../../../shared/protocol/meeting-details.schema'
+import {
+  columnLabels,
+  countLabels,
+  gradeLabels,
+  kindLabels,
+  meetingLabels,
+  reportLabels,
+} from './report-labels'
 
 /**
  * What a result report says, decided once and drawn twice (PDF and XLSX): the documents differ
@@ -18,6 +28,10 @@ export interface ReportProject {
 
 export interface ResultReportInput {
   meetingTitle: string
+  /** 届次/会次, date, venue, presiding officer: those given are printed. */
+  meetingDetails?: MeetingDetails | null
+  /** 演练: marked on every page, and never mistaken for a real result. */
+  rehearsal?: boolean
   vote: VoteDef
   result: VoteResult
   projects?: ReportProject[]
@@ -55,6 +69,11 @@ export interface ChartBar {
 
 export interface ReportModel {
   meetingTitle: string
+  /** The line above the report's title: the session (届次/会次) if given, else the meeting. */
+  heading: string
+  /** The meeting's details given, label and value, printed before the vote's. */
+  meetingRows: [string, string][]
+  rehearsal: boolean
   voteTitle: string
   kindLabel: string
   rulesSummary: string
@@ -245,6 +264,8 @@ export function buildReportModel(input: ResultReportInput): ReportModel {
   }
 
   const notices: ReportModel['notices'] = []
+  const rehearsal = input.rehearsal ?? false
+  if (rehearsal) notices.push({ tone: 'void', text: meetingLabels.rehearsalReport })
   if (isVoid) {
     const reason = reportLabels.voidReasons[result.void!] ?? result.void!
     notices.push({ tone: 'void', text: reportLabels.voided(reason) })
@@ -258,8 +279,13 @@ export function buildReportModel(input: ResultReportInput): ReportModel {
     notices.push({ tone: 'warn', text: reportLabels.shortfall(result.shortfall.seatsLeft) })
 
   const totals = bars.map((b) => b.segments.reduce((s, x) => s + x.value, 0))
+  const details = input.meetingDetails ?? emptyMeetingDetails
+  const session = sessionLine(input.meetingTitle, details)
   return {
     meetingTitle: input.meetingTitle,
+    heading: (rehearsal ? meetingLabels.rehearsalMark : '') + (session || input.meetingTitle),
+    meetingRows: meetingRows(input.meetingTitle, details, session !== ''),
+    rehearsal,
     voteTitle: vote.title,
     kindLabel: kindLabels[result.kind],
     rulesSummary: summarizeRules(vote.rules, vote.candidates.length, {
@@ -292,6 +318,21 @@ export function buildReportModel(input: ResultReportInput): ReportModel {
 }
 
 const cells = (...parts: CellValue[][]): CellValue[] => parts.flat()
+
+/** The meeting's name when the heading shows its session instead, then what else is given. */
+function meetingRows(
+  title: string,
+  details: MeetingDetails,
+  headedBySession: boolean,
+): [string, string][] {
+  const rows: [string, string][] = [
+    [meetingLabels.meeting, headedBySession ? title : ''],
+    [meetingLabels.date, details.date ? formatMeetingDate(details.date) : ''],
+    [meetingLabels.venue, details.venue],
+    [meetingLabels.presiding, details.presiding],
+  ]
+  return rows.filter(([, value]) => value !== '')
+}
 
 function electedConclusion(elected: readonly string[], titleOf: (id: string) => string): string {
   if (elected.length === 0) return reportLabels.noneElected

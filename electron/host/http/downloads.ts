@@ -43,6 +43,11 @@ export async function sendDownload(
 ): Promise<boolean> {
   const data = deps.hall.session.meeting.data
   const title = data.meeting?.title ?? ''
+  const about = {
+    meetingTitle: title,
+    meetingDetails: data.meeting?.details ?? null,
+    rehearsal: data.meeting?.rehearsal ?? false,
+  }
   const base = deps.tabletBase()
   switch (url.pathname) {
     case '/api/templates/roster.xlsx': {
@@ -100,7 +105,7 @@ export async function sendDownload(
       send(
         res,
         only ? `代表证-${only}.pdf` : '代表证.pdf',
-        await renderCredentialCardsPdf({ meetingTitle: title, cards }),
+        await renderCredentialCardsPdf({ ...about, cards }),
       )
       return true
     }
@@ -112,7 +117,7 @@ export async function sendDownload(
         res,
         '加入说明.pdf',
         await renderJoinSheetPdf({
-          meetingTitle: title,
+          ...about,
           wifiName,
           ...(wifiPassword ? { wifiPassword } : {}),
           hostUrl: `${base}/tablet/`,
@@ -133,11 +138,7 @@ export async function sendArchiveFile(
   res: ServerResponse,
 ): Promise<void> {
   try {
-    send(
-      res,
-      `${voteId}-${name}`,
-      await readFile(join(hall.session.dataDir, 'archive', voteId, name)),
-    )
+    send(res, `${voteId}-${name}`, await readFile(join(hall.session.archiveDir(voteId), name)))
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found')
   }

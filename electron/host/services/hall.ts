@@ -49,8 +49,8 @@ export class Hall extends EventEmitter<{ change: [HallChange] }> {
   }
 
   /** Creates a meeting folder; does not switch to it. */
-  async create(title: string): Promise<MeetingEntry> {
-    return createEntry(this.library, title)
+  async create(title: string, rehearsal = false): Promise<MeetingEntry> {
+    return createEntry(this.library, title, rehearsal)
   }
 
   async switchTo(id: string): Promise<void> {
@@ -73,11 +73,16 @@ export class Hall extends EventEmitter<{ change: [HallChange] }> {
   }
 }
 
-async function createEntry(library: MeetingLibrary, title: string): Promise<MeetingEntry> {
+async function createEntry(
+  library: MeetingLibrary,
+  title: string,
+  rehearsal = false,
+): Promise<MeetingEntry> {
   const entry: MeetingEntry = {
     id: `M${Date.now().toString(36)}${randomUUID().slice(0, 4)}`,
     title,
     createdAt: new Date().toISOString(),
+    rehearsal,
   }
   await library.add(entry)
   return entry

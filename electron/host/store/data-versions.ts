@@ -22,11 +22,48 @@ export interface DataVersions {
   steps: Readonly<Record<number, Step>>
 }
 
-/** meeting.json. Every host so far wrote version 1. */
-export const meetingVersions = { current: 1, steps: {} } as const satisfies DataVersions
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
 
-/** library.json. Every host so far wrote version 1. */
-export const libraryVersions = { current: 1, steps: {} } as const satisfies DataVersions
+/**
+ * meeting.json.
+ * 1 → 2 (2026-12): the meeting has its details (届次/会次, date, venue, presiding officer), blank
+ * for a meeting made before they were asked, and is a rehearsal (演练) or not: it was not.
+ */
+export const meetingVersions = {
+  current: 2,
+  steps: {
+    1: (data) =>
+      isRecord(data.meeting)
+        ? {
+            ...data,
+            meeting: {
+              ...data.meeting,
+              details: { session: '', date: '', venue: '', presiding: '' },
+              rehearsal: false,
+            },
+          }
+        : { ...data },
+  },
+} as const satisfies DataVersions
+
+/**
+ * library.json.
+ * 1 → 2 (2026-12): each meeting's entry says whether it is a rehearsal (演练), so the list marks
+ * it without opening every meeting: none was.
+ */
+export const libraryVersions = {
+  current: 2,
+  steps: {
+    1: (data) => ({
+      ...data,
+      meetings: Array.isArray(data.meetings)
+        ? data.meetings.map((m: unknown) => (isRecord(m) ? { ...m, rehearsal: false } : m))
+        : data.meetings,
+    }),
+  },
+} as const satisfies DataVersions
 
 /**
  * `data` brought up to `versions.current` one step at a time; anything with no way there (not

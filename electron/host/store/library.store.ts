@@ -8,6 +8,8 @@ export interface MeetingEntry {
   id: string
   title: string
   createdAt: string
+  /** 演练: kept here too, so the list marks it without opening the meeting. */
+  rehearsal: boolean
 }
 
 interface LibraryData {
@@ -85,8 +87,12 @@ export class MeetingLibrary {
   }
 
   async rename(id: string, title: string): Promise<void> {
+    await this.update(id, { title })
+  }
+
+  async update(id: string, change: Partial<Pick<MeetingEntry, 'title' | 'rehearsal'>>) {
     const entry = this.find(id)
-    if (entry) entry.title = title
+    if (entry) Object.assign(entry, change)
     await this.#db.write()
   }
 

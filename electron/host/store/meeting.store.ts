@@ -85,7 +85,11 @@ export class MeetingStore {
    * meeting's own open to set aside and report.
    */
   static async readOnly(dataDir: string): Promise<Readonly<AgendaData>> {
-    const file = new DurableJsonFile<MeetingData>(join(dataDir, 'meeting.json'), verifyMeetingData)
+    const file = new DurableJsonFile<MeetingData>(
+      join(dataDir, 'meeting.json'),
+      verifyMeetingData,
+      upgradeMeetingData,
+    )
     return (await file.peek()) ?? emptyMeetingData()
   }
 
