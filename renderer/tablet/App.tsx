@@ -2,6 +2,7 @@ import { Alert, Badge, Box, Button, Center, Group, Loader, Stack, Text, Title } 
 import { useState } from 'react'
 import { useI18n } from '../common/i18n'
 import { LanguageSwitch } from '../common/LanguageSwitch'
+import { RehearsalBanner } from '../common/RehearsalBanner'
 import { BallotEditor } from './components/BallotEditor'
 import { Countdown } from './components/Countdown'
 import { loadDraft, saveDraft } from './pending-ballot'
@@ -131,6 +132,7 @@ export function App() {
 
   return (
     <Box maw={960} mx="auto" px="md" pb="md">
+      {state?.rehearsal && <RehearsalBanner text={t('hall.rehearsal.tablet')} />}
       <Group justify="space-between" py="sm" wrap="nowrap">
         <Stack gap={0}>
           <Text fw={700} fz="lg" lineClamp={1}>

@@ -17,6 +17,7 @@ const order: readonly ScreenStage[] = [
   'blank',
   'welcome',
   'checkin',
+  'seats',
   'rules',
   'voting',
   'results',
