@@ -102,6 +102,10 @@ test('the seat map shows who is here, then who has not voted, in 会场 and on t
   )
   await panel.scrollIntoViewIfNeeded()
   await shot(page, 'console-checkin')
+  // A reload lands on 会场 again, the roster arriving after the state: the map is drawn.
+  await page.reload()
+  await expect(page.getByTestId('seat-map')).toHaveAttribute('data-draw-ms', /\d/)
+  expect(await seatColour(page, host, 0)).toBe('#2b8a3e')
 
   // A vote: 80 of the 100 vote; the other 20 are found on the map.
   const { voteId } = await host.votes.create({
@@ -189,9 +193,10 @@ test('a hall of 3,000 draws in milliseconds on the console and the projector', a
   await screen.screenshot({ path: join(artifactsDir, 'seats-screen-3000-1920x1080.png') })
   await context.close()
   console.log(`3,000 seats drawn: console ${consoleMs} ms, screen ${screenMs} ms`)
-  // A frame is 16 ms; a shared CI core is slower than a hall laptop, so the bound is loose.
-  expect(consoleMs).toBeLessThan(50)
-  expect(screenMs).toBeLessThan(50)
+  // Measured 20-25 ms each here (the first draw, fonts and all). The bound is loose: this runs
+  // on a shared CI core beside other jobs, not on a hall laptop of its own.
+  expect(consoleMs).toBeLessThan(100)
+  expect(screenMs).toBeLessThan(100)
 })
 
 test('a roster whose seats cannot be placed is listed instead, on the console and the screen', async ({

@@ -1,16 +1,12 @@
 import { Box, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { useElementSize } from '@mantine/hooks'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { MouseEvent } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { layoutSeats } from '../../../shared/hall/seat-map'
 import type { ConsoleDeputyView, ConsoleState } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
 import type { SeatState } from '../../common/seat-canvas'
-import { drawSeatMap, seatGeometry, seatUnder } from '../../common/seat-canvas'
 import { SeatLegend, seatSwatchStyle } from '../../common/SeatLegend'
+import { SeatCanvas } from './SeatCanvas'
 
-/** Tallest the map grows before its seats shrink (a 3,000-seat hall still fits). */
-const MAX_HEIGHT = 640
 /** At most this many deputies are listed beside the map: staff narrow it down on the map. */
 const MAX_LISTED = 150
 
@@ -64,30 +60,9 @@ export function SeatMapPanel({
     return c
   }, [roster, stateOf])
 
-  const { ref: boxRef, width } = useElementSize()
-  const canvasRef = useRef<HTMLCanvasElement | null>(null)
-  const geometry = useMemo(() => seatGeometry(layout, width, MAX_HEIGHT), [layout, width])
   /** Roster positions: the deputy under the pointer, and the one clicked (kept until the next). */
   const [hover, setHover] = useState<number | null>(null)
   const [picked, setPicked] = useState<number | null>(null)
-  const words = useMemo(
-    () => ({ stage: t('hall.seats.stage'), row: (row: number) => t('hall.seats.row', { row }) }),
-    [t],
-  )
-  useEffect(() => {
-    const canvas = canvasRef.current
-    if (!canvas || width === 0 || layout.seats.length === 0) return
-    const at = picked === null ? -1 : layout.seats.findIndex((s) => s.index === picked)
-    const ms = drawSeatMap(canvas, layout, geometry, stateOf, words, undefined, at < 0 ? null : at)
-    // For the e2e's measure of a large hall; an attribute, so drawing never re-renders.
-    canvas.dataset.drawMs = ms.toFixed(1)
-  }, [layout, geometry, stateOf, words, picked, width])
-
-  const under = (e: MouseEvent<HTMLCanvasElement>) => {
-    const rect = e.currentTarget.getBoundingClientRect()
-    const at = seatUnder(layout, geometry, e.clientX - rect.left, e.clientY - rect.top)
-    return at === null ? null : (layout.seats[at]?.index ?? null)
-  }
   const describe = (index: number | null) => {
     const d = index === null ? undefined : roster[index]
     if (!d) return null
@@ -118,25 +93,18 @@ export function SeatMapPanel({
             fz="md"
           />
         </Group>
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           {live ? t('hall.seats.voteMode', { title: voteTitle ?? '' }) : t('hall.seats.hint')}
         </Text>
         {placed && (
-          <Box ref={boxRef} style={{ overflowX: 'auto' }}>
-            <canvas
-              ref={canvasRef}
-              role="img"
-              aria-label={t('hall.seats.aria', { summary })}
-              data-testid="seat-map"
-              data-cell={geometry.cell}
-              data-left={geometry.left}
-              data-top={geometry.top}
-              style={{ display: 'block', cursor: 'pointer', touchAction: 'manipulation' }}
-              onPointerMove={(e) => setHover(under(e))}
-              onPointerLeave={() => setHover(null)}
-              onClick={(e) => setPicked(under(e))}
-            />
-          </Box>
+          <SeatCanvas
+            layout={layout}
+            stateOf={stateOf}
+            picked={picked}
+            onHover={setHover}
+            onPick={setPicked}
+            label={t('hall.seats.aria', { summary })}
+          />
         )}
         {placed && (
           <Text fw={600} mih="1.6em" role="status" data-testid="seat-detail">
@@ -184,7 +152,7 @@ export function SeatMapPanel({
               })}
             </Group>
             {listed.length > MAX_LISTED && (
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 {t('hall.seats.more', { n: listed.length - MAX_LISTED })}
               </Text>
             )}

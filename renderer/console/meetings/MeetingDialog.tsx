@@ -107,7 +107,7 @@ export function MeetingDialog({
       onSave={() => void submit()}
     >
       {hint && (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           {hint}
         </Text>
       )}
@@ -127,7 +127,7 @@ export function MeetingDialog({
             {field('presiding', t('hall.details.presiding'))}
           </SimpleGrid>
           {field('venue', t('hall.details.venue'), t('hall.details.venueHint'))}
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t('hall.details.printed')}
           </Text>
         </Stack>

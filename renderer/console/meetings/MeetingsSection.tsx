@@ -252,7 +252,7 @@ function MeetingDetailsLines({ meeting }: { meeting: Meeting }) {
       {session && <Text>{session}</Text>}
       {line && <Text>{line}</Text>}
       {!session && !line && (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           {t('hall.details.none')}
         </Text>
       )}
