@@ -43,6 +43,18 @@ async function staffDownload(path: string): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer())
 }
 
+/** The text of every cell of a workbook's first sheet (its result sheet). */
+async function workbookTexts(xlsx: Buffer): Promise<string[]> {
+  const { default: ExcelJS } = await import('exceljs')
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(xlsx as unknown as ArrayBuffer)
+  const texts: string[] = []
+  workbook.worksheets[0]?.eachRow((row) => {
+    row.eachCell((cell) => texts.push(String(cell.value)))
+  })
+  return texts
+}
+
 async function meetingFile(): Promise<{
   version: number
   meeting: { details: MeetingDetails; rehearsal: boolean }
@@ -202,6 +214,17 @@ describe('meeting details', () => {
     ])
       expect(report).toContain(phrase)
     expect(report).not.toContain('演练')
+    const sheet1 = await workbookTexts(await staffDownload(`/api/archive/${voteId}/results.xlsx`))
+    expect(sheet1[0]).toBe(details.session)
+    for (const cell of [
+      '会议日期',
+      '2027年1月12日',
+      '会议地点',
+      '青川区人民会堂',
+      '主持人',
+      '张明',
+    ])
+      expect(sheet1).toContain(cell)
   })
 })
 
@@ -257,6 +280,11 @@ describe('a rehearsal (演练)', () => {
     const report = flat(await staffDownload(`/api/archive/${voteId}/report.pdf`))
     expect(report).toContain('【演练】青川区第十八届人民代表大会第五次会议')
     expect(report).toContain('演练：本报告为会前演练的结果，不是正式表决结果')
+    const sheet1 = await workbookTexts(await staffDownload(`/api/archive/${voteId}/results.xlsx`))
+    expect(sheet1[0]).toBe('【演练】青川区第十八届人民代表大会第五次会议')
+    expect(sheet1).toContain(
+      '演练：本报告为会前演练的结果，不是正式表决结果，不得作为正式文件使用。',
+    )
     const cards = flat(await staffDownload('/api/credentials.pdf'))
     expect(cards).toContain('【演练】')
     expect(cards).toContain('演练用代表证，仅供演练使用')
