@@ -53,11 +53,18 @@ test('staff prepare a meeting: roster and projects imported, a 13选10 vote, cre
   await page.goto(host.consoleUrl)
   await expect(page.getByTestId('connection')).toHaveText('已连接')
   await expect(page.getByTestId('current-meeting-title')).toHaveText('未命名会议')
-  await page.getByTestId('current-meeting').getByRole('button', { name: '重命名' }).click()
+  await page.getByTestId('current-meeting').getByRole('button', { name: '编辑会议信息' }).click()
   const rename = page.getByRole('dialog')
   await rename.getByLabel('会议名称').fill('青川区第三届人民代表大会第六次会议')
+  // The details too (issue 29, item 13): a date that is no day is caught before it is sent.
+  await rename.getByLabel('会议地点').fill('青川区人民会堂')
+  await rename.getByLabel('主持人').fill('张明')
+  await rename.getByLabel('会议日期').fill('2027-01-12')
   await rename.getByRole('button', { name: '保存' }).click()
   await expect(page.getByTestId('header-meeting')).toHaveText('青川区第三届人民代表大会第六次会议')
+  await expect(page.getByTestId('current-meeting-details')).toHaveText(
+    '2027年1月12日 · 青川区人民会堂 · 主持人：张明',
+  )
   await shot('meetings')
 
   // Roster: a broken file is previewed with every problem by row, and cannot be confirmed.

@@ -72,6 +72,9 @@ export async function recountArchive(dir: string): Promise<RecountReport> {
     pass('已发布结果的摘要与重新计票一致 / published result digest agrees with the recount')
   } else fail('已发布结果的摘要与重新计票不符 / published result digest differs from the recount')
 
+  // Said last, beside the verdict: a rehearsal recounts like any vote, and must not pass for one.
+  if ((raw.value as { rehearsal?: unknown }).rehearsal === true)
+    lines.push('· 演练：本归档为演练，不是正式表决结果 / a rehearsal: not a real result')
   lines.push(
     ok
       ? '结论：全部一致 / everything agrees'

@@ -21,6 +21,7 @@ const consoleEvents = [
   'meeting:create',
   'meeting:open',
   'meeting:rename',
+  'meeting:update',
   'meeting:duplicate',
   'meeting:delete',
   'vote:create',

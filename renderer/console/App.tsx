@@ -13,6 +13,7 @@ import {
 import { useState } from 'react'
 import { useI18n } from '../common/i18n'
 import { LanguageSwitch } from '../common/LanguageSwitch'
+import { RehearsalBanner } from '../common/RehearsalBanner'
 import { sections } from './sections'
 import { useConsole } from './use-console'
 import type { ConsoleApi } from './use-console'
@@ -106,6 +107,7 @@ export function App() {
       <AppShell.Main>
         <Container size="xl">
           <Stack>
+            {state?.meeting?.rehearsal && <RehearsalBanner text={t('hall.rehearsal.banner')} />}
             <CutOff api={api} />
             {state?.alerts.map((alert, i) => (
               <Alert

@@ -3,9 +3,11 @@ import { useEffect, useState } from 'react'
 import type { ScreenState } from '../../shared/protocol/views'
 import { useI18n } from '../common/i18n'
 import { AnnulledStage } from './stages/AnnulledStage'
+import { RehearsalBanner } from '../common/RehearsalBanner'
 import { BlankStage, CheckinStage, WelcomeStage } from './stages/HallStages'
 import { FinalStage } from './stages/FinalStage'
 import { ResultsStage } from './stages/ResultsStage'
+import { SeatsStage } from './stages/SeatsStage'
 import { RulesStage, VotingStage } from './stages/VoteStages'
 import { u, useScreen } from './use-screen'
 
@@ -70,6 +72,16 @@ export function App({ motion }: { motion: boolean }) {
         </Center>
       ) : (
         <>
+          {state.rehearsal && (
+            <>
+              <RehearsalBanner
+                text={t('hall.rehearsal.banner')}
+                fz={u(3.4)}
+                style={{ margin: `calc(-1 * ${u(3)}) calc(-1 * ${u(4)}) ${u(1.5)}` }}
+              />
+              <RehearsalWatermark text={t('hall.rehearsal.screen')} />
+            </>
+          )}
           {state.stage !== 'blank' && state.stage !== 'welcome' && (
             <Text fz={u(2.8)} c="dimmed" ta="center" lh={1.2} data-testid="screen-meeting">
               {state.meetingTitle ?? t('app.name')}
@@ -115,5 +127,39 @@ function Stage({ state, offsetMs }: { state: ScreenState; offsetMs: number }) {
       return vote ? <FinalStage vote={vote} /> : <WelcomeStage state={state} />
     case 'welcome':
       return <WelcomeStage state={state} />
+    case 'seats':
+      return <SeatsStage state={state} />
   }
+}
+
+/**
+ * 演练 across the whole stage, pale enough to read every stage through, so that a photo of the
+ * projector (the press, a phone in the gallery) never passes for a real result.
+ */
+function RehearsalWatermark({ text }: { text: string }) {
+  return (
+    <Box
+      pos="fixed"
+      inset={0}
+      aria-hidden
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        pointerEvents: 'none',
+        zIndex: 1,
+      }}
+      data-testid="rehearsal-watermark"
+    >
+      <Text
+        fz={u(32)}
+        fw={900}
+        c="#c92a2a"
+        lh={1}
+        style={{ opacity: 0.08, transform: 'rotate(-20deg)', whiteSpace: 'nowrap' }}
+      >
+        {text}
+      </Text>
+    </Box>
+  )
 }

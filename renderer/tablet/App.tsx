@@ -2,6 +2,7 @@ import { Alert, Badge, Box, Button, Center, Group, Loader, Stack, Text, Title } 
 import { useState } from 'react'
 import { useI18n } from '../common/i18n'
 import { LanguageSwitch } from '../common/LanguageSwitch'
+import { RehearsalBanner } from '../common/RehearsalBanner'
 import { BallotEditor } from './components/BallotEditor'
 import { Countdown } from './components/Countdown'
 import { EndedNotice } from './components/EndedNotice'
@@ -161,6 +162,7 @@ export function App() {
 
   return (
     <Box maw={960} mx="auto" px="md" pb="md">
+      {state?.rehearsal && <RehearsalBanner text={t('hall.rehearsal.tablet')} />}
       {/* Wraps on a phone: who and where first, then the status row whole beneath it. */}
       <Group justify="space-between" align="flex-start" py="sm" gap="xs" wrap="wrap">
         <Stack gap={0} style={{ flex: '1 1 16rem', minWidth: 0 }}>

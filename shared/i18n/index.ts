@@ -1,4 +1,6 @@
 import { en } from './en'
+import { hallEn } from './hall.en'
+import { hallZhCN } from './hall.zh-CN'
 import { liveEn } from './live.en'
 import { liveZhCN } from './live.zh-CN'
 import { prepEn } from './prep.en'
@@ -11,10 +13,18 @@ import { zhCN } from './zh-CN'
 
 /**
  * One dictionary per area (common, prep = meeting preparation, live = the live session, screen,
- * safety = confirmations and refusals that keep the clerk from mistakes),
+ * safety = confirmations and refusals that keep the clerk from mistakes, hall = the meeting's
+ * details, rehearsals and the seat map),
  * each a zh-CN file and an en file with the same keys, merged here.
  */
-const allZhCN = { ...zhCN, ...prepZhCN, ...liveZhCN, ...screenZhCN, ...safetyZhCN }
+const allZhCN = {
+  ...zhCN,
+  ...prepZhCN,
+  ...liveZhCN,
+  ...screenZhCN,
+  ...safetyZhCN,
+  ...hallZhCN,
+}
 export type MessageKey = keyof typeof allZhCN
 
 export const languages = ['zh-CN', 'en'] as const
@@ -22,7 +32,7 @@ export type Language = (typeof languages)[number]
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = {
   'zh-CN': allZhCN,
-  en: { ...en, ...prepEn, ...liveEn, ...screenEn, ...safetyEn },
+  en: { ...en, ...prepEn, ...liveEn, ...screenEn, ...safetyEn, ...hallEn },
 }
 
 /** Looks up a message and fills `{name}` placeholders. */

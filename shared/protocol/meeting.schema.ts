@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { DeputyId, MeetingId } from './ids'
 import { projectIdSchema } from './ids'
+import type { MeetingDetails } from './meeting-details.schema'
 
 export const projectSchema = z.object({
   id: projectIdSchema,
@@ -33,4 +34,11 @@ export interface Meeting {
   id: MeetingId
   title: string
   createdAt: string
+  /** 届次/会次, date, venue, presiding officer: on the cards, the screen and the reports. */
+  details: MeetingDetails
+  /**
+   * 演练: every screen, tablet and document says so, and its archives are kept apart from the
+   * real ones. Fixed once a vote of the meeting has opened.
+   */
+  rehearsal: boolean
 }

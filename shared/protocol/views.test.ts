@@ -16,6 +16,7 @@ const ballot = (id: string): DeputyBallotView => ({
 })
 const mine: DeputyState = {
   meetingTitle: '第一次会议',
+  rehearsal: false,
   me: { name: '张三', delegation: '城关', seat: '1排1号' },
   vote: ballot('V1'),
   ended: null,
@@ -25,20 +26,35 @@ const mine: DeputyState = {
 
 describe('withHall', () => {
   it('keeps who the tablet belongs to and its vote while the same vote stays open', () => {
-    const next = withHall(mine, { meetingTitle: '改名后的会议', vote: ballot('V1'), ended: null })
+    const next = withHall(mine, {
+      meetingTitle: '改名后的会议',
+      vote: ballot('V1'),
+      ended: null,
+      rehearsal: false,
+    })
     expect(next).toEqual({ ...mine, meetingTitle: '改名后的会议' })
   })
 
   it('forgets the ballot when another vote opens or none is open', () => {
     expect(
-      withHall(mine, { meetingTitle: mine.meetingTitle, vote: ballot('V2'), ended: null }),
+      withHall(mine, {
+        meetingTitle: mine.meetingTitle,
+        vote: ballot('V2'),
+        ended: null,
+        rehearsal: false,
+      }),
     ).toMatchObject({
       me: mine.me,
       vote: { id: 'V2' },
       voted: false,
     })
     expect(
-      withHall(mine, { meetingTitle: mine.meetingTitle, vote: null, ended: null }),
+      withHall(mine, {
+        meetingTitle: mine.meetingTitle,
+        vote: null,
+        ended: null,
+        rehearsal: false,
+      }),
     ).toMatchObject({
       vote: null,
       voted: false,

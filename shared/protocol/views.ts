@@ -1,5 +1,6 @@
 import type { AttendanceState, QuorumRule } from './attendance.schema'
 import type { DeputyId, MeetingId, ProjectId, VoteId } from './ids'
+import type { MeetingDetails } from './meeting-details.schema'
 import type { Meeting, Project } from './meeting.schema'
 import type { MotionText } from './motion.schema'
 import type { VoteResult } from './result.schema'
@@ -50,6 +51,8 @@ export interface MeetingListEntry {
   title: string
   createdAt: string
   active: boolean
+  /** 演练: marked in the list; its archives are kept apart. */
+  rehearsal: boolean
 }
 
 /** A deputy as staff see them: never the credential (that goes to print, not to screens). */
@@ -101,8 +104,9 @@ export interface ConsoleState {
 
 /**
  * What the projector shows, chosen by staff: blank (logo only), welcome (title + join QR),
- * checkin (报到 counts and quorum), rules (the next vote's rules), voting (turnout and countdown),
- * results (the published result), final (the elected projects that close the item).
+ * checkin (报到 counts and quorum), seats (报到 on the seat map), rules (the next vote's rules),
+ * voting (turnout and countdown), results (the published result), final (the elected projects
+ * that close the item).
  */
 export const screenStages = [
   'welcome',
@@ -112,6 +116,7 @@ export const screenStages = [
   'checkin',
   'rules',
   'final',
+  'seats',
 ] as const
 export type ScreenStage = (typeof screenStages)[number]
 
@@ -147,8 +152,25 @@ export interface ScreenVoteView {
   final: ScreenFinalEntry[]
 }
 
+/**
+ * The seat map at the screen's seats stage: where deputies sit and whether they are here, never
+ * names (the screen namespace is public) and never who has voted.
+ */
+export interface ScreenSeatsView {
+  /** Each deputy's seat as the roster has it, in roster order (seat-map.ts reads them). */
+  labels: string[]
+  /** One letter per deputy, in the same order: p present, a absent, l on leave (请假). */
+  states: string
+}
+
 export interface ScreenState {
   meetingTitle: string | null
+  /** 届次/会次, date, venue, presiding officer; null without a meeting. */
+  meetingDetails: MeetingDetails | null
+  /** 演练: every stage says so. */
+  rehearsal: boolean
+  /** Only at the seats stage. */
+  seats: ScreenSeatsView | null
   /** Where tablets join, shown on the welcome stage. */
   joinUrl: string | null
   stage: ScreenStage
@@ -240,6 +262,8 @@ export interface DeputyEndedView {
 
 export interface DeputyState {
   meetingTitle: string
+  /** 演练: the tablet says so on every page. */
+  rehearsal: boolean
   me: { name: string; delegation: string; seat: string }
   vote: DeputyBallotView | null
   ended: DeputyEndedView | null
@@ -256,7 +280,7 @@ export interface DeputyState {
  * What every tablet is shown alike (the meeting and the open vote). The host sends it to all
  * tablets as one message when it changes, encoded once; each tablet merges it into its state.
  */
-export type DeputyHallView = Pick<DeputyState, 'meetingTitle' | 'vote' | 'ended'>
+export type DeputyHallView = Pick<DeputyState, 'meetingTitle' | 'rehearsal' | 'vote' | 'ended'>
 
 /** A tablet's state after a hall message: `voted` holds only while the same vote stays open. */
 export function withHall(state: DeputyState, hall: DeputyHallView): DeputyState {

@@ -37,6 +37,7 @@ const vote: DeputyBallotView = {
 let open = false
 const hall = (): DeputyHallView => ({
   meetingTitle: 'floor',
+  rehearsal: false,
   vote: open ? vote : null,
   ended: null,
 })

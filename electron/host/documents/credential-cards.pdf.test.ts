@@ -91,6 +91,33 @@ describe('renderCredentialCardsPdf', () => {
     for (const card of list) expect(text).toContain(card.joinCode)
     expect(text).not.toContain('Qm9vdGggYmFsbG90') // the credential is only in the QR
   })
+
+  it('says on every card of a rehearsal that it is one, and its QR still reads', async (ctx) => {
+    skipUnless(ctx, poppler, needsPoppler)
+    const list = cards(3)
+    const pdf = await renderCredentialCardsPdf({
+      meetingTitle: '2027年度民生实事项目票决',
+      meetingDetails: {
+        session: '青川区第十八届人民代表大会第五次会议',
+        date: '2027-01-12',
+        venue: '青川区人民会堂',
+        presiding: '张明',
+      },
+      rehearsal: true,
+      cards: list,
+      generatedAt: at,
+    })
+    const page = rasterise(pdf, 1, 200)
+    list.forEach((card, i) => {
+      expect(qrMismatches(page, 200, cardLayout(i).qr, card.joinUrl)).toBe(0)
+    })
+    const text = pdfText(pdf).replace(/\s+/g, '')
+    expect(text.match(/【演练】青川区第十八届人民代表大会第五次会议/g)).toHaveLength(3)
+    expect(text.match(/演练用代表证，仅供演练使用/g)).toHaveLength(3)
+    expect(text.match(/2027年1月12日·青川区人民会堂/g)).toHaveLength(3)
+    // The presiding officer is for the screen and the report, not a deputy's card.
+    expect(text).not.toContain('张明')
+  })
 })
 
 describe('renderJoinSheetPdf', () => {

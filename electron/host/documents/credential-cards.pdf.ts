@@ -1,8 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { A4, belowMargin, createPdf, fitText } from './pdf-document'
+import { formatMeetingDate } from '../../../shared/hall/meeting-details'
+import { emptyMeetingDetails } from '../../../shared/protocol/meeting-details.schema'
+import type { MeetingDetails } from '../../../shared/protocol/meeting-details.schema'
+import { A4, belowMargin, createPdf, fitText, watermark } from './pdf-document'
 import type { CjkFonts } from './pdf-fonts'
 import { FONT } from './pdf-fonts'
-import { cardLabels } from './report-labels'
+import { cardLabels, meetingLabels } from './report-labels'
 import { drawQr } from './qr-vector.pdf'
 
 export interface CredentialCard {
@@ -15,15 +18,22 @@ export interface CredentialCard {
   joinCode: string
 }
 
-export interface CredentialCardsInput {
+/** What the cards and the join sheet say of the meeting besides its title. */
+export interface CardMeeting {
   meetingTitle: string
+  /** Its session (届次/会次) heads each card, its date and venue are printed under the seat. */
+  meetingDetails?: MeetingDetails | null
+  /** 演练: each card and the sheet say so, across and in words. */
+  rehearsal?: boolean
+}
+
+export interface CredentialCardsInput extends CardMeeting {
   cards: CredentialCard[]
   /** PDF creation date; fix it to get identical bytes for identical cards. */
   generatedAt?: Date
 }
 
-export interface JoinSheetInput {
-  meetingTitle: string
+export interface JoinSheetInput extends CardMeeting {
   wifiName: string
   wifiPassword?: string
   hostUrl: string
@@ -76,6 +86,7 @@ export async function renderCredentialCardsPdf(
     bufferPages: false,
     ...options,
   })
+  const about = describe(input)
   for (const [i, card] of input.cards.entries()) {
     const at = cardLayout(i)
     if (i > 0 && i % CARDS_PER_PAGE === 0) {
@@ -85,14 +96,28 @@ export async function renderCredentialCardsPdf(
       doc.addPage()
     }
     if (i % CARDS_PER_PAGE === 0) cutMarks(doc)
-    drawCard(doc, input.meetingTitle, card, at.card, at.qr)
+    drawCard(doc, about, card, at.card, at.qr)
   }
   return finish()
 }
 
+/** The meeting as printed on a card or the sheet: its heading line and its date and venue. */
+function describe(input: CardMeeting) {
+  const details = input.meetingDetails ?? emptyMeetingDetails
+  const rehearsal = input.rehearsal ?? false
+  const name = details.session.trim() || input.meetingTitle
+  return {
+    heading: (rehearsal ? meetingLabels.rehearsalMark : '') + name,
+    where: [details.date ? formatMeetingDate(details.date) : '', details.venue]
+      .filter((p) => p !== '')
+      .join(' · '),
+    rehearsal,
+  }
+}
+
 function drawCard(
   doc: PDFKit.PDFDocument,
-  meeting: string,
+  about: ReturnType<typeof describe>,
   card: CredentialCard,
   box: Box,
   qr: Box,
@@ -102,8 +127,18 @@ function drawCard(
   doc.undash()
   const left = box.x + PAD
   const textW = qr.x - left - 8
-  doc.font(FONT.regular).fontSize(8).fillColor('#5f6b7a')
-  doc.text(fitText(doc, meeting, box.w - 2 * PAD), left, box.y + 10, { lineBreak: false })
+  // Across the text side: under the QR it would be hidden and could trouble a camera.
+  if (about.rehearsal)
+    watermark(doc, meetingLabels.rehearsal, { ...box, w: qr.x - box.x, y: box.y + 20 }, 56)
+  doc
+    .font(FONT.regular)
+    .fontSize(8)
+    .fillColor(about.rehearsal ? '#c00000' : '#5f6b7a')
+  doc.text(fitText(doc, about.heading, box.w - 2 * PAD), left, box.y + 10, { lineBreak: false })
+  if (about.where) {
+    doc.fillColor('#5f6b7a')
+    doc.text(fitText(doc, about.where, box.w - 2 * PAD), left, box.y + 21, { lineBreak: false })
+  }
   // Long names (e.g. 阿卜杜热合曼·买买提) shrink, then wrap to a second line, never clip.
   let size = 24
   doc.font(FONT.bold).fillColor('#111111')
@@ -125,6 +160,12 @@ function drawCard(
   doc.font(FONT.bold).fillColor('#111111')
   while (codeSize > 9 && doc.fontSize(codeSize).widthOfString(card.joinCode) > textW) codeSize -= 1
   doc.text(card.joinCode, left, box.y + 130, { lineBreak: false })
+  if (about.rehearsal) {
+    doc.font(FONT.bold).fontSize(7).fillColor('#c00000')
+    doc.text(fitText(doc, meetingLabels.rehearsalCard, textW), left, box.y + 146, {
+      lineBreak: false,
+    })
+  }
   drawQr(doc, card.joinUrl, qr.x, qr.y, qr.w)
   doc.font(FONT.bold).fontSize(9).fillColor('#1f4e8c')
   doc.text(cardLabels.instruction, box.x, box.y + box.h - 26, { width: box.w, align: 'center' })
@@ -175,7 +216,9 @@ export async function renderJoinSheetPdf(
     doc.font(font).fontSize(size).fillColor(color)
     doc.text(fitText(doc, text, width), left, y, { width, align: 'center', lineBreak: false })
   }
-  center(input.meetingTitle, 60, FONT.regular, 14, '#333333')
+  const about = describe(input)
+  center(about.heading, 44, FONT.regular, 14, about.rehearsal ? '#c00000' : '#333333')
+  if (about.where) center(about.where, 64, FONT.regular, 11, '#5f6b7a')
   center(cardLabels.joinTitle, 86, FONT.bold, 28)
   const password = input.wifiPassword ? input.wifiPassword : cardLabels.noPassword
   const rows: [string, string][] = [
@@ -203,6 +246,11 @@ export async function renderJoinSheetPdf(
   drawQr(doc, wifiQrText(input.wifiName, input.wifiPassword), wifiX, stepsTop - 8, 100)
   doc.font(FONT.regular).fontSize(9).fillColor('#5f6b7a')
   doc.text(cardLabels.wifiQr, wifiX - 10, stepsTop + 96, { width: 120, align: 'center' })
+  // Below the big QR, which a camera must read undisturbed.
+  if (about.rehearsal) {
+    const top = joinSheetQr.y + joinSheetQr.h
+    watermark(doc, meetingLabels.rehearsal, { x: 0, y: top, w: A4.width, h: A4.height - top }, 120)
+  }
   return finish()
 }
 

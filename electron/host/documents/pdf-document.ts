@@ -103,3 +103,37 @@ export function fitText(doc: PDFKit.PDFDocument, text: string, width: number): s
   while (chars.length > 0 && doc.widthOfString(chars.join('') + '…') > width) chars.pop()
   return chars.join('') + '…'
 }
+
+/**
+ * A large pale word across the middle of every buffered page (演练 on a rehearsal's papers),
+ * drawn last and light enough to read the page through: a photocopy of any one page still
+ * says what it is.
+ */
+export function watermarks(doc: PDFKit.PDFDocument, word: string): void {
+  const { start, count } = doc.bufferedPageRange()
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i)
+    watermark(doc, word, { x: 0, y: 0, w: doc.page.width, h: doc.page.height }, 150)
+  }
+}
+
+/** `word` across the middle of `box`, turned 30°, pale red. */
+export function watermark(
+  doc: PDFKit.PDFDocument,
+  word: string,
+  box: { x: number; y: number; w: number; h: number },
+  size: number,
+): void {
+  const cx = box.x + box.w / 2
+  const cy = box.y + box.h / 2
+  belowMargin(doc, () => {
+    doc.save()
+    doc.rotate(-30, { origin: [cx, cy] })
+    doc.font(FONT.bold).fontSize(size).fillColor('#d42020').fillOpacity(0.13)
+    const w = doc.widthOfString(word)
+    doc.text(word, cx - w / 2, cy - size * 0.6, { lineBreak: false })
+    doc.restore()
+    // pdfkit tracks opacity itself too: what is drawn next is opaque again.
+    doc.fillOpacity(1)
+  })
+}

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import type { MeetingDetails } from '../../../shared/protocol/meeting-details.schema'
 import type { VoteResult } from '../../../shared/protocol/result.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import { writeFileDurably } from '../store/json-files/durable-json-file'
@@ -14,6 +15,9 @@ export interface ReportJob {
   /** The vote's archive folder, which exists already. */
   dir: string
   meetingTitle: string
+  meetingDetails: MeetingDetails | null
+  /** 演练: the documents say so on every page. */
+  rehearsal: boolean
   vote: VoteDef
   result: VoteResult
   projects: ReportProject[]
@@ -22,8 +26,8 @@ export interface ReportJob {
 
 /** The report PDF (with signature lines for the scrutineers) and the results XLSX. */
 export async function writeReportDocuments(job: ReportJob): Promise<void> {
-  const { dir, meetingTitle, vote, result, projects, resultDigest } = job
-  const input = { meetingTitle, vote, result, projects, generatedAt: new Date(), resultDigest }
+  const { dir, ...about } = job
+  const input = { ...about, generatedAt: new Date() }
   await writeFileDurably(join(dir, 'report.pdf'), await renderResultReportPdf(input))
   await writeFileDurably(join(dir, 'results.xlsx'), await renderResultXlsx(input))
 }

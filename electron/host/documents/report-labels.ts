@@ -157,6 +157,18 @@ export const cardLabels = {
   ],
 } as const
 
+/** The meeting's details and the rehearsal mark, on every document. */
+export const meetingLabels = {
+  meeting: '会议名称',
+  date: '会议日期',
+  venue: '会议地点',
+  presiding: '主持人',
+  rehearsal: '演练',
+  rehearsalMark: '【演练】',
+  rehearsalReport: '演练：本报告为会前演练的结果，不是正式表决结果，不得作为正式文件使用。',
+  rehearsalCard: '演练用代表证，仅供演练使用',
+} as const
+
 /** Strings of the label tables above, flattened, for the font-coverage test. */
 export function allLabelText(): string {
   const parts: string[] = []
@@ -176,6 +188,7 @@ export function allLabelText(): string {
     baseLabels,
     policyLabels,
     cardLabels,
+    meetingLabels,
   ])
   return parts.join('\n')
 }

@@ -1,7 +1,17 @@
 import type { VoteResult } from '../../../shared/protocol/result.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import { summarizeRuleDetails, summarizeRules } from '../../../shared/rules'
-import { columnLabels, countLabels, gradeLabels, kindLabels, reportLabels } from './report-labels'
+import { formatMeetingDate, sessionLine } from '../../../shared/hall/meeting-details'
+import { emptyMeetingDetails } from '../../../shared/protocol/meeting-details.schema'
+import type { MeetingDetails } from '../../../shared/protocol/meeting-details.schema'
+import {
+  columnLabels,
+  countLabels,
+  gradeLabels,
+  kindLabels,
+  meetingLabels,
+  reportLabels,
+} from './report-labels'
 import type { ProjectId } from '../../../shared/protocol/ids'
 
 /**
@@ -19,6 +29,10 @@ export interface ReportProject {
 
 export interface ResultReportInput {
   meetingTitle: string
+  /** 届次/会次, date, venue, presiding officer: those given are printed. */
+  meetingDetails?: MeetingDetails | null
+  /** 演练: marked on every page, and never mistaken for a real result. */
+  rehearsal?: boolean
   vote: VoteDef
   result: VoteResult
   projects?: ReportProject[]
@@ -56,6 +70,11 @@ export interface ChartBar {
 
 export interface ReportModel {
   meetingTitle: string
+  /** The line above the report's title: the session (届次/会次) if given, else the meeting. */
+  heading: string
+  /** The meeting's details given, label and value, printed before the vote's. */
+  meetingRows: [string, string][]
+  rehearsal: boolean
   voteTitle: string
   kindLabel: string
   /** A motion's own text (title, 文号, summary) as label–value lines; empty for other kinds. */
@@ -249,6 +268,8 @@ export function buildReportModel(input: ResultReportInput): ReportModel {
   }
 
   const notices: ReportModel['notices'] = []
+  const rehearsal = input.rehearsal ?? false
+  if (rehearsal) notices.push({ tone: 'void', text: meetingLabels.rehearsalReport })
   if (isVoid) {
     const reason = reportLabels.voidReasons[result.void!] ?? result.void!
     notices.push({ tone: 'void', text: reportLabels.voided(reason) })
@@ -262,8 +283,13 @@ export function buildReportModel(input: ResultReportInput): ReportModel {
     notices.push({ tone: 'warn', text: reportLabels.shortfall(result.shortfall.seatsLeft) })
 
   const totals = bars.map((b) => b.segments.reduce((s, x) => s + x.value, 0))
+  const details = input.meetingDetails ?? emptyMeetingDetails
+  const session = sessionLine(input.meetingTitle, details)
   return {
     meetingTitle: input.meetingTitle,
+    heading: (rehearsal ? meetingLabels.rehearsalMark : '') + (session || input.meetingTitle),
+    meetingRows: meetingRows(input.meetingTitle, details, session !== ''),
+    rehearsal,
     voteTitle: vote.title,
     kindLabel: kindLabels[result.kind],
     subject: motionSubject(vote),
@@ -305,6 +331,21 @@ function motionSubject(vote: VoteDef): [string, string][] {
   if (m.docNumber) lines.push([reportLabels.docNumber, m.docNumber])
   if (m.summary) lines.push([reportLabels.motionSummary, m.summary])
   return lines
+}
+
+/** The meeting's name when the heading shows its session instead, then what else is given. */
+function meetingRows(
+  title: string,
+  details: MeetingDetails,
+  headedBySession: boolean,
+): [string, string][] {
+  const rows: [string, string][] = [
+    [meetingLabels.meeting, headedBySession ? title : ''],
+    [meetingLabels.date, details.date ? formatMeetingDate(details.date) : ''],
+    [meetingLabels.venue, details.venue],
+    [meetingLabels.presiding, details.presiding],
+  ]
+  return rows.filter(([, value]) => value !== '')
 }
 
 function electedConclusion(

@@ -27,7 +27,7 @@ afterEach(async () => {
 
 function job(into: string): ReportJob {
   const { generatedAt: _clock, projects = [], ...input } = selectInput()
-  return { dir: into, projects, ...input }
+  return { dir: into, projects, meetingDetails: null, rehearsal: false, ...input }
 }
 
 async function expectDocuments(): Promise<void> {

@@ -1,9 +1,9 @@
 import type { ReportModel, ResultReportInput } from './report-model'
 import { buildReportModel } from './report-model'
-import { A4, createPdf, footers, MARGIN } from './pdf-document'
+import { A4, createPdf, footers, MARGIN, watermarks } from './pdf-document'
 import type { CjkFonts } from './pdf-fonts'
 import { FONT } from './pdf-fonts'
-import { reportLabels } from './report-labels'
+import { meetingLabels, reportLabels } from './report-labels'
 import { drawResultTable } from './report-table.pdf'
 import { chartHeight, drawResultChart } from './report-chart.pdf'
 
@@ -49,10 +49,12 @@ export async function renderResultReportPdf(
   y = ensure(doc, y + 10, SIGNATURES_H + 36)
   y = digest(doc, model, y)
   signatures(doc, y + 14)
+  const mark = model.rehearsal ? meetingLabels.rehearsalMark : ''
   footers(doc, (page, count) => ({
-    left: `${model.meetingTitle} · ${model.voteTitle}`,
+    left: `${mark}${model.meetingTitle} · ${model.voteTitle}`,
     right: reportLabels.page(page, count),
   }))
+  if (model.rehearsal) watermarks(doc, meetingLabels.rehearsal)
   return finish()
 }
 
@@ -70,7 +72,8 @@ function centered(doc: Doc, text: string, y: number, font: string, size: number,
 }
 
 function heading(doc: Doc, model: ReportModel, y: number): number {
-  y = centered(doc, model.meetingTitle, y, FONT.regular, 12, '#333333')
+  const color = model.rehearsal ? '#c00000' : '#333333'
+  y = centered(doc, model.heading, y, FONT.regular, 12, color)
   y = centered(doc, reportLabels.reportTitle, y + 6, FONT.bold, 22)
   y = centered(doc, model.voteTitle, y + 4, FONT.bold, 14)
   doc
@@ -91,6 +94,7 @@ function paragraph(doc: Doc, text: string, y: number, font: string, size: number
 
 function info(doc: Doc, model: ReportModel, y: number): number {
   const rows: [string, string][] = [
+    ...model.meetingRows,
     ...model.subject,
     [reportLabels.kind, model.kindLabel],
     [reportLabels.rules, model.rulesSummary],

@@ -50,13 +50,14 @@ function resultSheet(ws: ExcelJS.Worksheet, model: ReportModel, input: ResultRep
   if (extra) header.splice(titleAt + 1, 0, columnLabels.leadUnit, columnLabels.budget)
   const span = Math.max(header.length, model.counts.length)
 
-  const title = ws.addRow([model.meetingTitle])
-  title.font = { bold: true, size: 14 }
+  const title = ws.addRow([model.heading])
+  title.font = { bold: true, size: 14, ...(model.rehearsal ? { color: { argb: 'FFC00000' } } : {}) }
   ws.mergeCells(title.number, 1, title.number, span)
   const sub = ws.addRow([`${model.voteTitle} ${reportLabels.reportTitle}`])
   sub.font = { bold: true, size: 12 }
   ws.mergeCells(sub.number, 1, sub.number, span)
   const info: [string, string | number][] = [
+    ...model.meetingRows,
     ...model.subject,
     [reportLabels.kind, model.kindLabel],
     [reportLabels.rules, model.rulesSummary],

@@ -1,3 +1,4 @@
+import type { VoteId } from '../../../shared/protocol/ids'
 import { readFile } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { join } from 'node:path'
@@ -44,6 +45,11 @@ export async function sendDownload(
 ): Promise<boolean> {
   const data = deps.hall.session.meeting.data
   const title = data.meeting?.title ?? ''
+  const about = {
+    meetingTitle: title,
+    meetingDetails: data.meeting?.details ?? null,
+    rehearsal: data.meeting?.rehearsal ?? false,
+  }
   const base = deps.tabletBase()
   switch (url.pathname) {
     case '/api/templates/roster.xlsx': {
@@ -102,7 +108,7 @@ export async function sendDownload(
       send(
         res,
         only ? `代表证-${only}.pdf` : '代表证.pdf',
-        await renderCredentialCardsPdf({ meetingTitle: title, cards }),
+        await renderCredentialCardsPdf({ ...about, cards }),
       )
       return true
     }
@@ -114,7 +120,7 @@ export async function sendDownload(
         res,
         '加入说明.pdf',
         await renderJoinSheetPdf({
-          meetingTitle: title,
+          ...about,
           wifiName,
           ...(wifiPassword ? { wifiPassword } : {}),
           hostUrl: `${base}/tablet/`,
@@ -138,7 +144,7 @@ export async function sendArchiveFile(
     send(
       res,
       `${voteId}-${name}`,
-      await readFile(join(hall.session.dataDir, 'archive', voteId, name)),
+      await readFile(join(hall.session.archiveDir(voteId as VoteId), name)),
     )
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found')

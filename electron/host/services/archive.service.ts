@@ -57,7 +57,7 @@ export class Archiver {
   }
 
   dirOf(voteId: VoteId): string {
-    return join(this.#session.dataDir, 'archive', voteId)
+    return this.#session.archiveDir(voteId)
   }
 
   /**
@@ -123,13 +123,17 @@ export class Archiver {
     moment: ArchiveMoment,
     session: Session,
   ): Promise<void> {
-    const dir = join(session.dataDir, 'archive', vote.id)
+    const dir = session.archiveDir(vote.id)
     await mkdir(dir, { recursive: true })
-    const meetingTitle = session.meeting.data.meeting?.title ?? ''
+    const meeting = session.meeting.data.meeting
+    const meetingTitle = meeting?.title ?? ''
+    const rehearsal = meeting?.rehearsal ?? false
     const exported = {
       ...box,
       voteId: vote.id,
       meeting: meetingTitle,
+      // The contract lets the host add fields: a recount of a rehearsal's box says what it is.
+      ...(rehearsal ? { rehearsal: true } : {}),
       openedAt: vote.openedAt,
       closedAt: vote.closedAt,
     }
@@ -143,6 +147,8 @@ export class Archiver {
       await this.#drawDocuments({
         dir,
         meetingTitle,
+        meetingDetails: meeting?.details ?? null,
+        rehearsal,
         vote,
         result: vote.result,
         projects: session.meeting.data.projects,

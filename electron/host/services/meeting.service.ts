@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { emptyMeetingDetails } from '../../../shared/protocol/meeting-details.schema'
 import type { Deputy, Project } from '../../../shared/protocol/meeting.schema'
 import { demoMeeting } from '../demo/demo-meeting'
 import { newCards } from './credentials'
@@ -53,7 +54,13 @@ export class MeetingService {
     await this.#session.meeting.update((data) => {
       data.meeting = data.meeting
         ? { ...data.meeting, title: demo.title }
-        : { id: randomUUID() as MeetingId, title: demo.title, createdAt: new Date().toISOString() }
+        : {
+            id: randomUUID() as MeetingId,
+            title: demo.title,
+            createdAt: new Date().toISOString(),
+            details: { ...emptyMeetingDetails },
+            rehearsal: false,
+          }
       data.deputies = deputies
       data.projects = projects
       data.votes = []

@@ -10,6 +10,7 @@ import type {
   DeputyState,
   LiveVoteView,
   ScreenFinalEntry,
+  ScreenSeatsView,
   ScreenState,
   TurnoutView,
 } from '../../../shared/protocol/views'
@@ -110,6 +111,9 @@ export function screenState(session: Session, joinUrl: string | null): ScreenSta
   return {
     now: new Date().toISOString(),
     meetingTitle: data.meeting?.title ?? null,
+    meetingDetails: data.meeting?.details ?? null,
+    rehearsal: data.meeting?.rehearsal ?? false,
+    seats: data.screen.stage === 'seats' ? screenSeats(session) : null,
     joinUrl,
     stage: data.screen.stage,
     attendance: attendanceOf(data),
@@ -132,6 +136,20 @@ export function screenState(session: Session, joinUrl: string | null): ScreenSta
         }
       : null,
   }
+}
+
+/** Seats and attendance for the projector's seat map: no names, no votes. */
+function screenSeats(session: Session): ScreenSeatsView {
+  const { deputies } = session.meeting.data
+  const labels: string[] = []
+  let states = ''
+  // Indexed, as in attendanceOf: the screen is sent this up to 4 times a second at check-in.
+  for (let i = 0; i < deputies.length; i++) {
+    const d = deputies[i]!
+    labels.push(d.seat)
+    states += d.present ? 'p' : d.onLeave ? 'l' : 'a'
+  }
+  return { labels, states }
 }
 
 /**
@@ -168,6 +186,7 @@ export function deputyHall(session: Session): DeputyHallView {
   return {
     meetingTitle: data.meeting?.title ?? '',
     ended: open ? null : endedView(data.votes),
+    rehearsal: data.meeting?.rehearsal ?? false,
     vote: open
       ? {
           id: open.id,

@@ -50,8 +50,8 @@ export class Hall extends EventEmitter<{ change: [HallChange] }> {
   }
 
   /** Creates a meeting folder; does not switch to it. */
-  async create(title: string): Promise<MeetingEntry> {
-    return createEntry(this.library, title)
+  async create(title: string, rehearsal = false): Promise<MeetingEntry> {
+    return createEntry(this.library, title, rehearsal)
   }
 
   async switchTo(id: MeetingId): Promise<void> {
@@ -74,11 +74,16 @@ export class Hall extends EventEmitter<{ change: [HallChange] }> {
   }
 }
 
-async function createEntry(library: MeetingLibrary, title: string): Promise<MeetingEntry> {
+async function createEntry(
+  library: MeetingLibrary,
+  title: string,
+  rehearsal = false,
+): Promise<MeetingEntry> {
   const entry: MeetingEntry = {
     id: newMeetingId(),
     title,
     createdAt: new Date().toISOString(),
+    rehearsal,
   }
   await library.add(entry)
   return entry

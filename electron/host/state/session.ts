@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
+import { emptyMeetingDetails } from '../../../shared/protocol/meeting-details.schema'
 import type { StaffAlert } from '../../../shared/protocol/views'
 import { voteStates } from '../../../shared/rules'
 import { AuditLog } from '../store/json-files/audit-log'
@@ -69,9 +70,19 @@ export class Session extends EventEmitter<SessionEvents> {
     const session = new Session(dataDir, keys, await MeetingStore.open(dataDir), log)
     if (entry && !session.meeting.data.meeting) {
       await session.meeting.updateAgenda((data) => {
-        data.meeting = { id: entry.id, title: entry.title, createdAt: entry.createdAt }
+        data.meeting = {
+          id: entry.id,
+          title: entry.title,
+          createdAt: entry.createdAt,
+          details: { ...emptyMeetingDetails },
+          rehearsal: entry.rehearsal,
+        }
       })
-      await log.append('meeting.created', { meetingId: entry.id, title: entry.title })
+      await log.append('meeting.created', {
+        meetingId: entry.id,
+        title: entry.title,
+        rehearsal: entry.rehearsal,
+      })
     }
     if (!verification.ok) {
       session.alerts.push({
@@ -158,6 +169,16 @@ export class Session extends EventEmitter<SessionEvents> {
   /** The ballot box of a vote that has been opened (loaded at start or at open). */
   loadedBox(voteId: VoteId): BallotBoxStore | undefined {
     return this.#boxes.get(voteId)
+  }
+
+  /**
+   * Where a closed vote's archive is written: archive/<vote>, or for a rehearsal (演练)
+   * rehearsal-archive/<vote>, kept apart so no list or copy of the real archive (the console's,
+   * the desktop's 导出归档) ever holds a rehearsal's result.
+   */
+  archiveDir(voteId: VoteId): string {
+    const rehearsal = this.meeting.data.meeting?.rehearsal ?? false
+    return join(this.dataDir, rehearsal ? 'rehearsal-archive' : 'archive', voteId)
   }
 
   get meetingId(): MeetingId | null {

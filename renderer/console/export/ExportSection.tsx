@@ -58,8 +58,9 @@ export function ExportSection({ api }: { api: ConsoleApi }) {
       </Paper>
       {archived.length > 0 && (
         <Paper withBorder p="md">
-          <Text fw={600} mb="xs">
-            {t('console.archive')}
+          {/* A rehearsal's results live in a folder of their own (rehearsal-archive/). */}
+          <Text fw={600} mb="xs" c={state?.meeting?.rehearsal ? 'red.9' : undefined}>
+            {state?.meeting?.rehearsal ? t('hall.rehearsal.archive') : t('console.archive')}
           </Text>
           <Stack gap={4}>
             {archived.map((vote) => (

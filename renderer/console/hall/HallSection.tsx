@@ -5,11 +5,13 @@ import { LiveSection } from '../live/LiveSection'
 import { ScreenControl } from '../screen/ScreenControl'
 import type { ConsoleApi } from '../use-console'
 import { useHallVote } from './hall-vote'
+import { SeatMapPanel } from './SeatMapPanel'
 
 /**
  * 会场: running the meeting on the day. Attendance, check-in and the quorum; the vote in hand
  * (open, turnout, remind, paper entry, close, review with the full result, publish, annul,
- * run-off, its archive); what the projector shows, for the same vote; then the audit log.
+ * run-off, its archive); the seat map (who is here, who has not voted); what the projector
+ * shows, for the same vote; then the audit log.
  */
 export function HallSection({ api }: { api: ConsoleApi }) {
   const { t } = useI18n()
@@ -21,6 +23,7 @@ export function HallSection({ api }: { api: ConsoleApi }) {
     <Stack>
       <Title order={3}>{t('prep.nav.hall')}</Title>
       <LiveSection api={api} vote={vote} select={select} />
+      <SeatMapPanel roster={api.roster} state={state} />
       <ScreenControl vote={vote} send={api.send} />
       <AuditPanel load={api.loadAudit} />
     </Stack>

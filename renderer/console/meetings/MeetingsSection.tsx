@@ -1,24 +1,18 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import type { MeetingId } from '../../../shared/protocol/ids'
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import type { AppError } from '../../../shared/protocol/envelope'
+import { meetingDetailLine, sessionLine } from '../../../shared/hall/meeting-details'
+import { emptyMeetingDetails } from '../../../shared/protocol/meeting-details.schema'
+import type { Meeting } from '../../../shared/protocol/meeting.schema'
 import type { MeetingListEntry } from '../../../shared/protocol/views'
 import { ConfirmButton } from '../../common/ConfirmButton'
 import { ConfirmDialog } from '../../common/ConfirmDialog'
 import { useI18n } from '../../common/i18n'
-import { FormModal } from '../components/FormModal'
 import { RowActions, RowButton } from '../components/RowActions'
 import type { ConsoleApi } from '../use-console'
+import { MeetingDialog } from './MeetingDialog'
+import type { MeetingAbout } from './MeetingDialog'
 
 /** Last year's meeting becomes this year's: the first 20xx in the title moves on by one. */
 export function nextYearTitle(title: string): string | null {
@@ -29,6 +23,8 @@ export function nextYearTitle(title: string): string | null {
 
 type Asking =
   | { action: 'create' }
+  /** The open meeting: its title, details and rehearsal flag. */
+  | { action: 'edit' }
   | { action: 'rename'; meeting: MeetingListEntry }
   | { action: 'duplicate'; meeting: MeetingListEntry }
 
@@ -47,11 +43,43 @@ export function MeetingsSection({ api }: { api: ConsoleApi }) {
     (state?.projects.length ?? 0) > 0 ||
     (state?.votes.length ?? 0) > 0
 
-  const defaultTitle = (a: Asking): string => {
-    if (a.action === 'create') return ''
-    if (a.action === 'rename') return a.meeting.title
-    return nextYearTitle(a.meeting.title) ?? t('prep.meeting.copyOf', { title: a.meeting.title })
+  const initial = (a: Asking): MeetingAbout => {
+    const blank = { title: '', details: { ...emptyMeetingDetails }, rehearsal: false }
+    if (a.action === 'create') return blank
+    if (a.action === 'edit')
+      return state?.meeting
+        ? {
+            title: state.meeting.title,
+            details: state.meeting.details,
+            rehearsal: state.meeting.rehearsal,
+          }
+        : blank
+    if (a.action === 'rename') return { ...blank, title: a.meeting.title }
+    const title =
+      nextYearTitle(a.meeting.title) ?? t('prep.meeting.copyOf', { title: a.meeting.title })
+    return { ...blank, title }
   }
+  const save = async (a: Asking, about: MeetingAbout): Promise<AppError | null> => {
+    const { title, details, rehearsal } = about
+    const result =
+      a.action === 'create'
+        ? await api.call('meeting:create', { title, details, rehearsal })
+        : a.action === 'edit'
+          ? await api.call('meeting:update', {
+              meetingId: state?.meeting?.id ?? ('' as MeetingId),
+              title,
+              details,
+              rehearsal,
+            })
+          : a.action === 'rename'
+            ? await api.call('meeting:rename', { meetingId: a.meeting.id, title })
+            : // The copy keeps the session, venue and presiding officer (the host's default).
+              await api.call('meeting:duplicate', { meetingId: a.meeting.id, title, rehearsal })
+    if (result.ok) setAsking(null)
+    return result.ok ? null : result.error
+  }
+  // Once a vote has opened, whether the meeting is a rehearsal is settled (the host refuses).
+  const rehearsalLocked = state?.votes.some((v) => v.status !== 'draft') ?? false
 
   return (
     <Stack>
@@ -92,9 +120,13 @@ export function MeetingsSection({ api }: { api: ConsoleApi }) {
               <Text size="sm" c="dimmed">
                 {t('prep.meeting.current')}
               </Text>
-              <Text fw={700} size="xl" data-testid="current-meeting-title">
-                {state.meeting.title}
-              </Text>
+              <Group gap="xs">
+                <Text fw={700} size="xl" data-testid="current-meeting-title">
+                  {state.meeting.title}
+                </Text>
+                {state.meeting.rehearsal && <RehearsalBadge />}
+              </Group>
+              <MeetingDetailsLines meeting={state.meeting} />
               <Text size="sm" c="dimmed">
                 {t('prep.meeting.counts', {
                   deputies: state.attendance.roster,
@@ -105,9 +137,10 @@ export function MeetingsSection({ api }: { api: ConsoleApi }) {
             </Stack>
             <Button
               variant="default"
-              onClick={() => setAsking({ action: 'rename', meeting: current })}
+              onClick={() => setAsking({ action: 'edit' })}
+              data-testid="edit-meeting"
             >
-              {t('prep.meeting.rename')}
+              {t('hall.details.edit')}
             </Button>
           </Group>
         </Paper>
@@ -131,6 +164,7 @@ export function MeetingsSection({ api }: { api: ConsoleApi }) {
                   <Group gap="xs">
                     <Text fw={m.active ? 700 : 400}>{m.title}</Text>
                     {m.active && <Badge color="green">{t('prep.meeting.open')}</Badge>}
+                    {m.rehearsal && <RehearsalBadge />}
                   </Group>
                 </Table.Td>
                 <Table.Td c="dimmed">{new Date(m.createdAt).toLocaleString()}</Table.Td>
@@ -166,28 +200,24 @@ export function MeetingsSection({ api }: { api: ConsoleApi }) {
       </Paper>
 
       {asking && (
-        <TitleDialog
+        <MeetingDialog
           key={asking.action + ('meeting' in asking ? asking.meeting.id : '')}
           title={
             asking.action === 'create'
               ? t('prep.meeting.create')
-              : asking.action === 'rename'
-                ? t('prep.meeting.rename')
-                : t('prep.meeting.duplicateOf', { title: asking.meeting.title })
+              : asking.action === 'edit'
+                ? t('hall.details.edit')
+                : asking.action === 'rename'
+                  ? t('prep.meeting.rename')
+                  : t('prep.meeting.duplicateOf', { title: asking.meeting.title })
           }
           hint={asking.action === 'duplicate' ? t('prep.meeting.duplicateHint') : null}
-          initial={defaultTitle(asking)}
+          initial={initial(asking)}
+          withDetails={asking.action === 'create' || asking.action === 'edit'}
+          withRehearsal={asking.action !== 'rename'}
+          rehearsalLocked={asking.action === 'edit' && rehearsalLocked}
           onClose={() => setAsking(null)}
-          onSave={async (title) => {
-            const result =
-              asking.action === 'create'
-                ? await api.call('meeting:create', { title })
-                : asking.action === 'rename'
-                  ? await api.call('meeting:rename', { meetingId: asking.meeting.id, title })
-                  : await api.call('meeting:duplicate', { meetingId: asking.meeting.id, title })
-            if (result.ok) setAsking(null)
-            return result.ok ? null : result.error
-          }}
+          onSave={(about) => save(asking, about)}
         />
       )}
       <ConfirmDialog
@@ -204,50 +234,29 @@ export function MeetingsSection({ api }: { api: ConsoleApi }) {
   )
 }
 
-function TitleDialog({
-  title,
-  hint,
-  initial,
-  onClose,
-  onSave,
-}: {
-  title: string
-  hint: string | null
-  initial: string
-  onClose: () => void
-  onSave: (title: string) => Promise<AppError | null>
-}) {
-  const { t, errorText } = useI18n()
-  const [value, setValue] = useState(initial)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const submit = async () => {
-    setBusy(true)
-    const failure = await onSave(value.trim())
-    setBusy(false)
-    if (failure) setError(errorText(failure))
-  }
+function RehearsalBadge() {
+  const { t } = useI18n()
   return (
-    <FormModal
-      title={title}
-      onClose={onClose}
-      canSave={value.trim() !== ''}
-      busy={busy}
-      error={error}
-      onSave={() => void submit()}
-    >
-      {hint && (
-        <Text size="sm" c="dimmed">
-          {hint}
+    <Badge color="red.9" data-testid="rehearsal-badge">
+      {t('hall.rehearsal')}
+    </Badge>
+  )
+}
+
+/** The open meeting's session and its date, venue and presiding officer, as given. */
+function MeetingDetailsLines({ meeting }: { meeting: Meeting }) {
+  const { t, lang } = useI18n()
+  const session = sessionLine(meeting.title, meeting.details)
+  const line = meetingDetailLine(meeting.details, lang)
+  return (
+    <Stack gap={0} data-testid="current-meeting-details">
+      {session && <Text>{session}</Text>}
+      {line && <Text>{line}</Text>}
+      {!session && !line && (
+        <Text size="sm" c="gray.7">
+          {t('hall.details.none')}
         </Text>
       )}
-      <TextInput
-        label={t('prep.meeting.title')}
-        value={value}
-        onChange={(e) => setValue(e.currentTarget.value)}
-        maxLength={200}
-        data-autofocus
-      />
-    </FormModal>
+    </Stack>
   )
 }

@@ -18,6 +18,7 @@ const order: readonly ScreenStage[] = [
   'blank',
   'welcome',
   'checkin',
+  'seats',
   'rules',
   'voting',
   'results',

@@ -1,6 +1,7 @@
 import { Box, Center, Group, Progress, Stack, Text, Title } from '@mantine/core'
 import QRCode from 'qrcode'
 import { useMemo } from 'react'
+import { meetingDetailLine, sessionLine } from '../../../shared/hall/meeting-details'
 import type { AttendanceView, ScreenState } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
 import { qrPath, quorumState } from '../stage-data'
@@ -42,7 +43,10 @@ function Emblem({ size }: { size: number }) {
 }
 
 export function WelcomeStage({ state }: { state: ScreenState }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
+  const details = state.meetingDetails
+  const session = details ? sessionLine(state.meetingTitle ?? '', details) : ''
+  const detail = details ? meetingDetailLine(details, lang) : ''
   return (
     <Group
       style={{ flex: 1 }}
@@ -55,9 +59,19 @@ export function WelcomeStage({ state }: { state: ScreenState }) {
         <Text fz={u(3.6)} fw={700} c="red.7">
           {t('app.name')}
         </Text>
+        {session && (
+          <Text fz={u(3.6)} fw={700} lh={1.3} data-testid="welcome-session">
+            {session}
+          </Text>
+        )}
         <Title order={1} fz={u(7)} lh={1.25} data-testid="welcome-title">
           {state.meetingTitle ?? t('app.name')}
         </Title>
+        {detail && (
+          <Text fz={u(3.2)} lh={1.3} data-testid="welcome-details">
+            {detail}
+          </Text>
+        )}
         <AttendanceLine attendance={state.attendance} />
       </Stack>
       {state.joinUrl && (

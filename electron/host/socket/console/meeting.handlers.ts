@@ -21,6 +21,7 @@ export function meetingHandlers(deps: {
     'meeting:create': (input) => library.create(input),
     'meeting:open': (input) => library.open(input),
     'meeting:rename': (input) => library.rename(input),
+    'meeting:update': (input) => library.update(input),
     'meeting:duplicate': (input) => library.duplicate(input),
     'meeting:delete': (input) => library.remove(input),
   }

@@ -60,12 +60,53 @@ describe('upgrade', () => {
     const today = emptyMeetingData()
     expect(upgradeMeetingData(today)).toBe(today)
     expect(verifyMeetingData(upgradeMeetingData(today))).toEqual([])
-    const library = { version: 1, active: null, meetings: [] }
+    const library = { version: libraryVersions.current, active: null, meetings: [] }
     expect(upgradeLibrary(library)).toBe(library)
     const newer = { ...today, version: meetingVersions.current + 1 }
     expect(verifyMeetingData(upgradeMeetingData(newer))).toEqual([
       `version ${meetingVersions.current + 1} is not ${meetingVersions.current}`,
     ])
+  })
+
+  it('gives a meeting of version 1 blank details and no rehearsal, and an empty one nothing', () => {
+    const v1 = frozen({
+      version: 1,
+      meeting: frozen({ id: 'M1', title: '旧会议', createdAt: '2026-01-01T00:00:00.000Z' }),
+      deputies: [],
+      projects: [],
+      votes: [],
+      screen: { stage: 'welcome', voteId: null },
+    })
+    const upgraded = upgradeMeetingData(v1)
+    expect(upgraded).toEqual({
+      ...v1,
+      version: 2,
+      meeting: {
+        ...v1.meeting,
+        details: { session: '', date: '', venue: '', presiding: '' },
+        rehearsal: false,
+      },
+    })
+    expect(verifyMeetingData(upgraded)).toEqual([])
+    // Version 1 as it was, which today's verifier refuses: the step is what lets it open.
+    expect(verifyMeetingData({ ...v1, version: 2 })).toEqual([
+      'meeting has no details or rehearsal flag',
+    ])
+    const empty = { ...v1, meeting: null }
+    expect(upgradeMeetingData(empty)).toEqual({ ...empty, version: 2 })
+  })
+
+  it('marks every meeting of a version 1 library as no rehearsal', () => {
+    const v1 = frozen({
+      version: 1,
+      active: 'M1',
+      meetings: [frozen({ id: 'M1', title: '旧会议', createdAt: '2026-01-01T00:00:00.000Z' })],
+    })
+    expect(upgradeLibrary(v1)).toEqual({
+      version: 2,
+      active: 'M1',
+      meetings: [{ ...v1.meetings[0], rehearsal: false }],
+    })
   })
 
   it.each([

@@ -25,27 +25,6 @@ export interface DataVersions {
   steps: Readonly<Record<number, Step>>
 }
 
-/**
- * meeting.json. Version 2 (2027-01) gave every deputy's card a typed join code; a deputy of a
- * version 1 file gets one derived from the card's credential (joinCodeFromCredential), so a step
- * stays pure and every upgrade of the same file agrees.
- */
-export const meetingVersions = {
-  current: 2,
-  steps: {
-    1: (data) => ({
-      ...data,
-      deputies: Array.isArray(data.deputies)
-        ? data.deputies.map((d: unknown) =>
-            isRecord(d) && typeof d.credential === 'string' && typeof d.joinCode !== 'string'
-              ? { ...d, joinCode: joinCodeFromCredential(d.credential) }
-              : d,
-          )
-        : data.deputies,
-    }),
-  },
-} as const satisfies DataVersions
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -68,8 +47,57 @@ export function joinCodeFromCredential(credential: string): string {
   return code
 }
 
-/** library.json. Every host so far wrote version 1. */
-export const libraryVersions = { current: 1, steps: {} } as const satisfies DataVersions
+/**
+ * meeting.json.
+ * 1 → 2 (2027-01): every deputy's card has a typed join code; a deputy of a version 1 file gets
+ * one derived from the card's credential (joinCodeFromCredential), so the step stays pure and
+ * every upgrade of the same file agrees.
+ * 2 → 3 (2027-01): the meeting has its details (届次/会次, date, venue, presiding officer), blank
+ * for a meeting made before they were asked, and is a rehearsal (演练) or not: it was not.
+ */
+export const meetingVersions = {
+  current: 3,
+  steps: {
+    1: (data) => ({
+      ...data,
+      deputies: Array.isArray(data.deputies)
+        ? data.deputies.map((d: unknown) =>
+            isRecord(d) && typeof d.credential === 'string' && typeof d.joinCode !== 'string'
+              ? { ...d, joinCode: joinCodeFromCredential(d.credential) }
+              : d,
+          )
+        : data.deputies,
+    }),
+    2: (data) =>
+      isRecord(data.meeting)
+        ? {
+            ...data,
+            meeting: {
+              ...data.meeting,
+              details: { session: '', date: '', venue: '', presiding: '' },
+              rehearsal: false,
+            },
+          }
+        : { ...data },
+  },
+} as const satisfies DataVersions
+
+/**
+ * library.json.
+ * 1 → 2 (2026-12): each meeting's entry says whether it is a rehearsal (演练), so the list marks
+ * it without opening every meeting: none was.
+ */
+export const libraryVersions = {
+  current: 2,
+  steps: {
+    1: (data) => ({
+      ...data,
+      meetings: Array.isArray(data.meetings)
+        ? data.meetings.map((m: unknown) => (isRecord(m) ? { ...m, rehearsal: false } : m))
+        : data.meetings,
+    }),
+  },
+} as const satisfies DataVersions
 
 /**
  * `data` brought up to `versions.current` one step at a time; anything with no way there (not

@@ -9,6 +9,8 @@ export interface MeetingEntry {
   id: MeetingId
   title: string
   createdAt: string
+  /** 演练: kept here too, so the list marks it without opening the meeting. */
+  rehearsal: boolean
 }
 
 interface LibraryData {
@@ -86,8 +88,12 @@ export class MeetingLibrary {
   }
 
   async rename(id: MeetingId, title: string): Promise<void> {
+    await this.update(id, { title })
+  }
+
+  async update(id: MeetingId, change: Partial<Pick<MeetingEntry, 'title' | 'rehearsal'>>) {
     const entry = this.find(id)
-    if (entry) entry.title = title
+    if (entry) Object.assign(entry, change)
     await this.#db.write()
   }
 

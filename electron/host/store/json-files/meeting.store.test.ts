@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
-import type { Deputy } from '../../../../shared/protocol/meeting.schema'
+import { emptyMeetingDetails } from '../../../../shared/protocol/meeting-details.schema'
+import type { Deputy, Meeting } from '../../../../shared/protocol/meeting.schema'
 import { defaultRules } from '../../../../shared/protocol/vote-rules.schema'
 import { demoMeeting } from '../../demo/demo-meeting'
 import type { AgendaData } from './meeting.store'
@@ -37,6 +38,16 @@ function roster(): Deputy[] {
   }))
 }
 
+function meeting(id: string, title: string, createdAt: string): Meeting {
+  return {
+    id: id as MeetingId,
+    title,
+    createdAt,
+    details: { ...emptyMeetingDetails },
+    rehearsal: false,
+  }
+}
+
 /** The file as another reader sees it, and the store opened on it again. */
 async function reopen(): Promise<{ onDisk: unknown; text: string }> {
   await store.close()
@@ -64,7 +75,7 @@ const agendaChange = (stage: 'voting' | 'results') => (data: AgendaData) => {
 describe('MeetingStore writes', () => {
   it('an agenda write keeps the roster intact on disk', async () => {
     await store.update((data) => {
-      data.meeting = { id: 'M1' as MeetingId, title: '会议', createdAt: '2027-01-15T00:00:00.000Z' }
+      data.meeting = meeting('M1', '会议', '2027-01-15T00:00:00.000Z')
       data.deputies = roster()
     })
     const before = structuredClone(store.data)
@@ -171,12 +182,18 @@ describe('MeetingStore writes', () => {
     await store.close()
     await writeFile(join(dir, 'meeting.json'), JSON.stringify(old), 'utf8')
     store = await MeetingStore.open(dir)
-    expect(store.data).toEqual(old)
+    // Brought up to today's version as read (data-versions.ts): blank details, no rehearsal.
+    const upgraded = {
+      ...old,
+      version: meetingVersions.current,
+      meeting: { ...old.meeting, details: { ...emptyMeetingDetails }, rehearsal: false },
+    }
+    expect(store.data).toEqual(upgraded)
     await store.updateAgenda((data) => {
       data.screen = { stage: 'blank', voteId: null }
     })
     const { text } = await reopen()
-    expect(text).toBe(JSON.stringify({ ...old, screen: { stage: 'blank', voteId: null } }))
+    expect(text).toBe(JSON.stringify({ ...upgraded, screen: { stage: 'blank', voteId: null } }))
   })
 
   it('refuses a roster change outside update, at compile time', () => {
@@ -217,11 +234,7 @@ async function snapshot(): Promise<string[]> {
 describe('MeetingStore.readOnly', () => {
   beforeEach(async () => {
     await store.update((data) => {
-      data.meeting = {
-        id: 'M1' as MeetingId,
-        title: '去年的会议',
-        createdAt: '2026-01-15T00:00:00.000Z',
-      }
+      data.meeting = meeting('M1', '去年的会议', '2026-01-15T00:00:00.000Z')
       data.deputies = roster()
     })
     await store.updateAgenda(agendaChange('voting'))

@@ -78,6 +78,13 @@ describe.each(releases)('%s, written by an earlier release', (release) => {
     // Read as another meeting (to duplicate it), the file is upgraded the same way.
     const peeked = await MeetingStore.readOnly(meetingDir)
     expect(peeked.deputies.map((d) => d.joinCode)).toEqual(now.deputies.map((d) => d.joinCode))
+    // Made before meetings had details or could be rehearsals: blank details, a real meeting.
+    expect(now.meeting).toEqual({
+      ...before.meeting.meeting,
+      details: { session: '', date: '', venue: '', presiding: '' },
+      rehearsal: false,
+    })
+    expect(h.host.hall.library.meetings.every((m) => m.rehearsal === false)).toBe(true)
     const summary = (votes: MeetingData['votes']) =>
       votes.map((v) => [v.id, v.status, v.rules, v.candidates, v.attendance, v.result])
     expect(summary(now.votes)).toEqual(summary(before.meeting.votes))
@@ -93,6 +100,23 @@ describe.each(releases)('%s, written by an earlier release', (release) => {
       expect(box).not.toHaveProperty('receipts')
       expect(existsSync(join(meetingDir, 'ballots', `${name}.prev`))).toBe(false)
     }
+  })
+
+  it('is copied as a new meeting straight from its file as that release wrote it', async () => {
+    const onDisk = await readJson<{ version: number }>(join(meetingDir, 'meeting.json'))
+    expect(onDisk.version).toBeLessThan(meetingVersions.current)
+    const staff = await h.staff()
+    const copied = await call(staff, 'meeting:duplicate', {
+      meetingId: h.host.session.meetingId ?? '',
+      title: '复制的会议',
+    })
+    expect(copied).toMatchObject({ ok: true })
+    expect(h.host.session.meeting.data.meeting).toMatchObject({
+      title: '复制的会议',
+      details: { session: '', date: '', venue: '', presiding: '' },
+      rehearsal: false,
+    })
+    expect(h.host.session.meeting.data.deputies).toHaveLength(before.meeting.deputies.length)
   })
 
   it('recounts every archive, then holds a new vote and recounts it', async () => {

@@ -15,6 +15,13 @@ export function verifyMeetingData(data: unknown): string[] {
     if (!Array.isArray(data[key])) problems.push(`${key} is not a list`)
   }
   if (!isObject(data.screen)) problems.push('screen missing')
+  if (data.meeting !== null) {
+    const m = data.meeting
+    if (!isObject(m) || typeof m.id !== 'string' || typeof m.title !== 'string')
+      problems.push('meeting is malformed')
+    else if (!isObject(m.details) || typeof m.rehearsal !== 'boolean')
+      problems.push('meeting has no details or rehearsal flag')
+  }
   const votes = Array.isArray(data.votes) ? data.votes : []
   votes.forEach((v: unknown, i) => {
     if (
