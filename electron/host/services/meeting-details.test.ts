@@ -1,3 +1,4 @@
+import { meetingVersions } from '../store/json-files/data-versions'
 import type { MeetingId, VoteId } from '../../../shared/protocol/ids'
 import { existsSync } from 'node:fs'
 import { readFile, readdir } from 'node:fs/promises'
@@ -297,11 +298,10 @@ describe('a rehearsal (演练)', () => {
     const meetingId = h.host.session.meetingId ?? ''
     await h.host.meetings.loadDemo(6)
     const title = h.host.session.meeting.data.meeting?.title ?? ''
-    const ids = h.host.session.meeting.data.projects.map((p) => p.id)
     const created = await call(staff, 'vote:create', {
       title: '决议表决',
       rules: { kind: 'motion' },
-      candidateIds: ids.slice(0, 1),
+      motion: { title: '关于2027年度民生实事项目的决议' },
     })
     if (!created.ok) throw new Error(JSON.stringify(created.error))
     // A draft agenda is no obstacle.
@@ -356,6 +356,6 @@ describe('a rehearsal (演练)', () => {
       details: { date: '2027-01-11' },
       rehearsal: true,
     })
-    expect((await meetingFile()).version).toBe(2)
+    expect((await meetingFile()).version).toBe(meetingVersions.current)
   })
 })

@@ -80,7 +80,7 @@ describe('upgrade', () => {
     const upgraded = upgradeMeetingData(v1)
     expect(upgraded).toEqual({
       ...v1,
-      version: 2,
+      version: 3,
       meeting: {
         ...v1.meeting,
         details: { session: '', date: '', venue: '', presiding: '' },
@@ -89,11 +89,11 @@ describe('upgrade', () => {
     })
     expect(verifyMeetingData(upgraded)).toEqual([])
     // Version 1 as it was, which today's verifier refuses: the step is what lets it open.
-    expect(verifyMeetingData({ ...v1, version: 2 })).toEqual([
+    expect(verifyMeetingData({ ...v1, version: 3 })).toEqual([
       'meeting has no details or rehearsal flag',
     ])
     const empty = { ...v1, meeting: null }
-    expect(upgradeMeetingData(empty)).toEqual({ ...empty, version: 2 })
+    expect(upgradeMeetingData(empty)).toEqual({ ...empty, version: 3 })
   })
 
   it('marks every meeting of a version 1 library as no rehearsal', () => {

@@ -170,9 +170,10 @@ describe('MeetingStore writes', () => {
   })
 
   it('loads a file written whole by an older host, and keeps its fields when it writes', async () => {
-    // Key order and fields as lowdb wrote them, without a quorum (older files have none).
+    // Key order and fields as lowdb wrote them, without a quorum (older files have none), as
+    // version 2 (cards with join codes, meetings without details) wrote them.
     const old = {
-      version: meetingVersions.current,
+      version: 2,
       meeting: { id: 'M0', title: '旧会议', createdAt: '2026-01-01T00:00:00.000Z' },
       deputies: roster().slice(0, 3),
       projects: [],
