@@ -1,3 +1,5 @@
+import { auditEn } from './audit.en'
+import { auditZhCN } from './audit.zh-CN'
 import { en } from './en'
 import { liveEn } from './live.en'
 import { liveZhCN } from './live.zh-CN'
@@ -11,10 +13,11 @@ import { zhCN } from './zh-CN'
 
 /**
  * One dictionary per area (common, prep = meeting preparation, live = the live session, screen,
- * safety = confirmations and refusals that keep the clerk from mistakes),
+ * safety = confirmations and refusals that keep the clerk from mistakes, audit = the log's
+ * sentences),
  * each a zh-CN file and an en file with the same keys, merged here.
  */
-const allZhCN = { ...zhCN, ...prepZhCN, ...liveZhCN, ...screenZhCN, ...safetyZhCN }
+const allZhCN = { ...zhCN, ...prepZhCN, ...liveZhCN, ...screenZhCN, ...safetyZhCN, ...auditZhCN }
 export type MessageKey = keyof typeof allZhCN
 
 export const languages = ['zh-CN', 'en'] as const
@@ -22,7 +25,12 @@ export type Language = (typeof languages)[number]
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = {
   'zh-CN': allZhCN,
-  en: { ...en, ...prepEn, ...liveEn, ...screenEn, ...safetyEn },
+  en: { ...en, ...prepEn, ...liveEn, ...screenEn, ...safetyEn, ...auditEn },
+}
+
+/** Whether a key made at run time (e.g. `kind.${kind}`) names a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(allZhCN, key)
 }
 
 /** Looks up a message and fills `{name}` placeholders. */

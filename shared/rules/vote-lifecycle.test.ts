@@ -99,9 +99,10 @@ describe('the vote lifecycle', () => {
     expect(causes('draft', 'open')).toEqual({ ...none, locksRules: true, screen: 'voting' })
     expect(causes('open', 'close')).toEqual({ ...none, sealsBox: true, archive: 'close' })
     expect(causes('closed', 'publish')).toEqual({ ...none, archive: 'publish', screen: 'results' })
-    expect(causes('open', 'annul')).toEqual({ ...none, sealsBox: true, screen: 'leave' })
-    expect(causes('closed', 'annul')).toEqual({ ...none, screen: 'leave' })
-    expect(causes('published', 'annul')).toEqual({ ...none, screen: 'leave' })
+    const annul = { ...none, archive: 'annul', screen: 'leave' }
+    expect(causes('open', 'annul')).toEqual({ ...annul, sealsBox: true })
+    expect(causes('closed', 'annul')).toEqual(annul)
+    expect(causes('published', 'annul')).toEqual(annul)
     expect(causes('annulled', 'annul')).toEqual(none)
     for (const action of ['edit', 'remove', 'ballot', 'paper', 'remind', 'runoff'] as const) {
       const from = voteStatuses.find((s) => voteStep({ ...sound, status: s }, action).ok)!
@@ -116,8 +117,18 @@ describe('the vote lifecycle', () => {
         return step.ok && step.archive ? [`${step.to}: ${step.archive}`] : []
       }),
     )
-    expect(written).toEqual(['closed: close', 'published: publish'])
-    expect(voteStatuses.filter((s) => voteStates[s].archive)).toEqual(['closed', 'published'])
+    expect(written).toEqual([
+      'closed: close',
+      'published: publish',
+      'annulled: annul',
+      'annulled: annul',
+      'annulled: annul',
+    ])
+    expect(voteStatuses.filter((s) => voteStates[s].archive)).toEqual([
+      'closed',
+      'published',
+      'annulled',
+    ])
   })
 
   it('keeps one state taking ballots, and locks rules in every state after the draft', () => {

@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs'
-import { copyFile, cp, mkdir } from 'node:fs/promises'
+import { copyFile, cp, mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { VoteState } from '../../../shared/rules'
-import { voteStates } from '../../../shared/rules'
+import { tally, voteStates } from '../../../shared/rules'
 import type { ReportJob } from '../archive/report-documents'
 import { sourceReportWorker, writeReportDocumentsInWorker } from '../archive/report-worker'
 import { digestOf } from '../store/digest'
 import { writeFileDurably } from '../store/durable-json-file'
+import { auditLogText, parseAuditLines } from './audit-text'
 import { ballotBoxOf } from './ballot-box-of'
 import type { Hall } from './hall'
 import type { Session } from './session'
@@ -16,7 +17,10 @@ import type { Session } from './session'
 /** How long archive work waits before it starts (see Archiver.schedule). */
 const ARCHIVE_SETTLE_MS = 300
 
-/** Which archive: a closed vote's (with a backup of the data folder) or a published one's. */
+/**
+ * Which archive: a closed vote's (with a backup of the data folder), a published one's, or an
+ * annulled one's (with the reason).
+ */
 export type ArchiveMoment = NonNullable<VoteState['archive']>
 
 /** The files a complete archive holds; one missing is written again at the next start. */
@@ -36,9 +40,13 @@ export function reportRenderers(script: URL | string = sourceReportWorker): Arch
  *   archive/<voteId>/ballot-box.json  plenary-vote.ballot-box/1, what `recount` re-tallies
  *   archive/<voteId>/result.json      plenary-vote.result/1, as the host tallied it
  *   archive/<voteId>/audit.jsonl      the hash-chained audit log up to this moment
+ *   archive/<voteId>/audit.txt        the same log in sentences, for the clerk to read
  *   archive/<voteId>/report.pdf, results.xlsx  drawn by the renderers (a worker thread), at
  *                                              publish only if what they print changed
- * and, at close, a backup of the whole data folder under backups/.
+ * and, at close, a backup of the whole data folder under backups/. An annulled vote's box says
+ * so (`annulled: { reason }`, beside the contract's fields) and its documents print the reason;
+ * one annulled while open has no result of its own, so its archive holds the tally of its box
+ * (what `recount` checks), printed as annulled, never shown as a result.
  */
 export class Archiver {
   readonly #hall: Hall
@@ -110,7 +118,7 @@ export class Archiver {
   resume(): void {
     for (const vote of this.#session.meeting.data.votes) {
       const moment = voteStates[vote.status].archive
-      if (!moment || !vote.result) continue
+      if (!moment || (!vote.result && moment !== 'annul')) continue
       const dir = this.dirOf(vote.id)
       if (!archiveFiles.every((name) => existsSync(join(dir, name)))) this.archive(vote, moment)
     }
@@ -125,27 +133,35 @@ export class Archiver {
     const dir = join(session.dataDir, 'archive', vote.id)
     await mkdir(dir, { recursive: true })
     const meetingTitle = session.meeting.data.meeting?.title ?? ''
+    const annulled = moment === 'annul' ? { reason: vote.annulReason ?? '' } : undefined
     const exported = {
       ...box,
       voteId: vote.id,
       meeting: meetingTitle,
       openedAt: vote.openedAt,
       closedAt: vote.closedAt,
+      ...(annulled ? { annulled } : {}),
     }
+    const result = vote.result ?? (annulled ? tally(box) : null)
     await writeFileDurably(join(dir, 'ballot-box.json'), JSON.stringify(exported, null, 2))
-    await writeFileDurably(join(dir, 'result.json'), JSON.stringify(vote.result, null, 2))
+    await writeFileDurably(join(dir, 'result.json'), JSON.stringify(result, null, 2))
     // Only the appends so far must be on disk before the copy; re-reading and re-hashing the
     // whole log (a line per check-in, thousands) here held the host up while staff published.
     await session.audit.settled()
     await copyFile(session.audit.file, join(dir, 'audit.jsonl'))
-    if (vote.result) {
+    const log = await readFile(join(dir, 'audit.jsonl'), 'utf8')
+    await writeFileDurably(
+      join(dir, 'audit.txt'),
+      auditLogText(parseAuditLines(log), session.meeting.data),
+    )
+    if (result) {
       await this.#drawDocuments({
         dir,
         meetingTitle,
         vote,
-        result: vote.result,
+        result,
         projects: session.meeting.data.projects,
-        resultDigest: digestOf(vote.result),
+        resultDigest: digestOf(result),
       })
     }
     if (moment === 'close') await this.#backup(session, vote.id)

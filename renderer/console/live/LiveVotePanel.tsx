@@ -203,7 +203,9 @@ export function LiveVotePanel({
               <ResultTable vote={vote} result={vote.result} />
             </>
           )}
-          {(vote.status === 'closed' || vote.status === 'published') && (
+          {(vote.status === 'closed' ||
+            vote.status === 'published' ||
+            vote.status === 'annulled') && (
             <Group gap="xs">
               <Text size="sm" c="dimmed">
                 {t('console.archive')}
