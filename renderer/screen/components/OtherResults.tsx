@@ -165,8 +165,9 @@ export function ResultBannerLine({ banner, seats }: { banner: Banner; seats: num
         : t('screen.banner.shortfall', { n: banner.seatsLeft })
   return (
     <Box
-      bg={banner.kind === 'void' ? 'red.7' : 'orange.6'}
-      c="white"
+      // White on deep red; black on amber (white on orange washes out at 2.6:1).
+      bg={banner.kind === 'void' ? 'red.7' : 'orange.5'}
+      c={banner.kind === 'void' ? 'white' : 'dark.9'}
       px={u(2)}
       py={u(0.8)}
       style={{ borderRadius: u(1) }}

@@ -52,7 +52,7 @@ export function ResultsChart({
   const label = thresholdLabel(vote.rules.threshold, result.needed)
   const pills = { elected: t('screen.elected'), tied: t('screen.tied') }
   // Wide enough for the longer mark in this language (当选 / Elected), bold at 0.8 size.
-  const pillWidth = fontSize * (0.85 * Math.max(textEm(pills.elected), textEm(pills.tied)) + 0.9)
+  const pillWidth = fontSize * (Math.max(textEm(pills.elected), textEm(pills.tied)) + 0.9)
   // Rank + title, cut to the room left of the pill: CJK glyphs are about 1em wide; the rank
   // and its spaces take about 2em, the gaps 0.8em.
   const maxChars = Math.floor((labelWidth - pillWidth) / fontSize - 2.8)
@@ -137,7 +137,8 @@ export function ResultsChart({
             label={{
               value: t('screen.cut', { k: vote.seats ?? 0 }),
               position: 'insideBottomRight',
-              fontSize: fontSize * 0.8,
+              // No label under 1/40 of the screen's height (fontSize is at least 2.6 u).
+              fontSize: fontSize * 0.96,
               fill: markColors.elected[scheme],
               fontWeight: 700,
             }}
@@ -154,8 +155,8 @@ export function ResultsChart({
                 ? t('screen.threshold', label.params)
                 : t('screen.threshold.fraction', label.params),
             position: 'top',
-            fontSize: fontSize * 0.9,
-            fill: '#1c7ed6',
+            fontSize: fontSize * 0.96,
+            fill: '#1864ab',
             fontWeight: 700,
           }}
         />
@@ -214,9 +215,10 @@ function Tick({
             x={-(pillWidth / 2 + gap)}
             dy="0.36em"
             textAnchor="middle"
-            fontSize={fontSize * 0.8}
+            fontSize={fontSize * 0.96}
             fontWeight={700}
-            fill="#fff"
+            // White on red; near-black on the tie's orange (white there is 3:1).
+            fill={bar.elected ? '#fff' : '#1a1b1e'}
           >
             {pill}
           </text>

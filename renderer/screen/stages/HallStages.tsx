@@ -145,6 +145,7 @@ export function CheckinStage({ state }: { state: ScreenState }) {
             h={u(3)}
             color={quorum.met ? 'teal' : 'orange'}
             radius={u(1.5)}
+            aria-label={t('count.present')}
           />
           {/* Where the quorum lies on the bar. */}
           <Box
@@ -159,8 +160,10 @@ export function CheckinStage({ state }: { state: ScreenState }) {
         <Text
           fz={u(3.4)}
           fw={700}
-          c="white"
-          bg={quorum.met ? 'teal.7' : 'orange.7'}
+          // Dark teal with white, black on amber: 5:1 and more from the back row (never white on
+          // orange, which is 2.6:1).
+          c={quorum.met ? 'white' : 'dark.9'}
+          bg={quorum.met ? 'teal.9' : 'orange.5'}
           px={u(3)}
           py={u(1)}
           lh={1.3}

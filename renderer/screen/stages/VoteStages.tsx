@@ -73,6 +73,7 @@ export function VotingStage({ vote, offsetMs }: { vote: ScreenVoteView; offsetMs
           h={u(3.5)}
           w="100%"
           radius={u(1.75)}
+          aria-label={t('screen.turnout', { cast, issued })}
           data-testid="turnout-bar"
         />
         {clock && (
