@@ -92,7 +92,7 @@ test('axe finds nothing critical or serious on the tablet, the console and the s
   const deputies = host.session.meeting.data.deputies
   const projects = host.session.meeting.data.projects.map((p) => p.id)
   const driver = await hall(host, base)
-  await driver.checkIn(deputies.slice(1, 6).map((d) => d.credential))
+  await driver.checkIn(deputies.slice(1, 26).map((d) => d.credential))
   const voteId = await driver.createVote(
     '2027年度民生实事项目逐项表决',
     { ...defaultRules('per-item', 13), timeLimit: { seconds: 600, onExpiry: 'warn' } },
@@ -157,7 +157,7 @@ test('axe finds nothing critical or serious on the tablet, the console and the s
   await screen.goto(`${base}/screen/?motion=off`)
   await driver.cast(
     voteId,
-    deputies.slice(1, 6).map(() => Object.fromEntries(projects.map((p) => [p, 'for' as const]))),
+    deputies.slice(1, 26).map(() => Object.fromEntries(projects.map((p) => [p, 'for' as const]))),
   )
   const stages = ['welcome', 'checkin', 'rules', 'voting', 'results', 'final', 'blank'] as const
   for (const stage of stages) {
@@ -172,6 +172,15 @@ test('axe finds nothing critical or serious on the tablet, the console and the s
     for (const { px, text } of await textSizes(screen, '[data-testid="screen-root"]'))
       expect.soft(px, `screen ${stage}: “${text}”`).toBeGreaterThanOrEqual(720 / 40)
     await shot(screen, `screen-${stage}`)
+  }
+  // A hall may run the projector dark (?theme=dark): the stages with colour and grey text.
+  await screen.goto(`${base}/screen/?motion=off&theme=dark`)
+  for (const stage of ['checkin', 'results', 'final'] as const) {
+    await driver.call('screen:show', { stage, voteId })
+    await expect(screen.getByTestId('screen-root')).toHaveAttribute('data-stage', stage)
+    await screen.waitForTimeout(300)
+    await expectAxeClean(screen, `dark screen ${stage}`)
+    await shot(screen, `screen-dark-${stage}`)
   }
   driver.close()
 })

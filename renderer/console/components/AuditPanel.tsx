@@ -50,7 +50,7 @@ export function AuditPanel({
           <Text size="sm" c="dimmed" mb="xs">
             {t('console.audit.hint')}
           </Text>
-          <ScrollArea h={320}>
+          <ScrollArea h={320} viewportProps={{ tabIndex: 0, 'aria-label': t('console.audit') }}>
             <Table striped fz="sm" data-testid="audit-table">
               <Table.Thead>
                 <Table.Tr>

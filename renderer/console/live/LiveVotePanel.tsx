@@ -181,7 +181,14 @@ export function LiveVotePanel({
                     {t('live.remind')}
                   </Button>
                 </Group>
-                <ScrollArea.Autosize mah={260}>
+                {/* Scrolls by keyboard too: a long list is reached with Tab, then the arrows. */}
+                <ScrollArea.Autosize
+                  mah={260}
+                  viewportProps={{
+                    tabIndex: 0,
+                    'aria-label': t('live.notVoted', { n: notVoted.length }),
+                  }}
+                >
                   <Table verticalSpacing={2} data-testid="live-not-voted">
                     <Table.Tbody>
                       {notVoted.map((d) => (

@@ -14,7 +14,7 @@ export function BlankStage({ state }: { state: ScreenState }) {
     <Center style={{ flex: 1 }} data-testid="stage-blank">
       <Stack align="center" gap={u(4)}>
         <Emblem size={22} />
-        <Text fz={u(4)} fw={700} c="red.7" ta="center">
+        <Text fz={u(4)} fw={700} c="var(--mantine-color-red-text)" ta="center">
           {state.meetingTitle ?? t('app.name')}
         </Text>
       </Stack>
@@ -52,7 +52,7 @@ export function WelcomeStage({ state }: { state: ScreenState }) {
       data-testid="stage-welcome"
     >
       <Stack gap={u(3)} style={{ maxWidth: u(95) }}>
-        <Text fz={u(3.6)} fw={700} c="red.7">
+        <Text fz={u(3.6)} fw={700} c="var(--mantine-color-red-text)">
           {t('app.name')}
         </Text>
         <Title order={1} fz={u(7)} lh={1.25} data-testid="welcome-title">
@@ -196,7 +196,13 @@ export function Stat({
       <Text fz={u(3.8)} c="dimmed">
         {label}
       </Text>
-      <Text fz={u(14)} fw={800} lh={1.1} c={accent ? 'red.7' : undefined} data-testid={testId}>
+      <Text
+        fz={u(14)}
+        fw={800}
+        lh={1.1}
+        c={accent ? 'var(--mantine-color-red-text)' : undefined}
+        data-testid={testId}
+      >
         {value}
       </Text>
     </Stack>
