@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { auditSentence } from '../../../shared/i18n/audit-sentence'
 import type { Mark } from '../../../shared/protocol/marks'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { recountArchive } from '../../cli/recount-archive'
@@ -119,6 +120,31 @@ describe('the audit log in sentences', () => {
         `\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  会务人员开启表决《${title}》，发出 3 张`,
       ),
     )
+  })
+})
+
+describe('every entry the host writes', () => {
+  it('has a sentence of its own', async () => {
+    const root = join(import.meta.dirname, '..')
+    const files = (await readdir(root, { recursive: true })).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('fixtures'),
+    )
+    const types = new Set<string>()
+    for (const file of files) {
+      const text = await readFile(join(root, file), 'utf8')
+      // audit.append('type', …), the preparation service's #change('type', …), and the
+      // attendance states' map to their types.
+      for (const m of text.matchAll(/(?:audit\.append|#change(?:Agenda)?)\(\s*'([a-z.-]+)'/g))
+        types.add(m[1]!)
+      for (const m of text.matchAll(/^\s+\w+: '(deputy\.[a-z-]+)',$/gm)) types.add(m[1]!)
+    }
+    expect(types.size).toBeGreaterThan(30)
+    expect(types).toContain('deputy.checked-in')
+    const names = { vote: () => undefined, deputy: () => undefined }
+    const unread = [...types].filter((type) =>
+      auditSentence({ type, data: {} }, names, 'zh-CN').startsWith('记录“'),
+    )
+    expect(unread).toEqual([])
   })
 })
 
