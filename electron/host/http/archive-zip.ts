@@ -85,14 +85,14 @@ export async function sendMeetingArchiveZip(hall: Hall, res: ServerResponse): Pr
   try {
     for (const part of parts) {
       const entry = part.stored ? new ZipPassThrough(part.path) : new ZipDeflate(part.path)
+      // Before add: the entry's header is written from it.
+      entry.mtime = 'text' in part.source ? new Date() : (await stat(part.source.file)).mtime
       zip.add(entry)
       if ('text' in part.source) {
-        entry.mtime = new Date()
         entry.push(new TextEncoder().encode(part.source.text), true)
         if (!(await caughtUp())) break
         continue
       }
-      entry.mtime = (await stat(part.source.file)).mtime
       const stream = createReadStream(part.source.file)
       let open = true
       for await (const chunk of stream) {
