@@ -213,6 +213,21 @@ describe('archive downloads', () => {
     }
   })
 
+  it('a download dropped halfway costs the host nothing: the next one is whole', async () => {
+    await runVote()
+    const ctrl = new AbortController()
+    const res = await fetch(
+      `http://127.0.0.1:${h.host.port}/api/archive.zip?token=${h.host.staffToken}`,
+      { signal: ctrl.signal },
+    )
+    const reader = res.body!.getReader()
+    await reader.read()
+    ctrl.abort()
+    await reader.read().catch(() => undefined)
+    const again = await get('/api/archive.zip')
+    expect(Object.keys(unzipSync(new Uint8Array(await again.arrayBuffer())))).toHaveLength(8)
+  })
+
   it('refuses the zip without the staff token', async () => {
     const res = await fetch(`http://127.0.0.1:${h.host.port}/api/archive.zip`)
     expect(res.status).toBe(401)
