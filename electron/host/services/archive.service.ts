@@ -25,6 +25,8 @@ export type ArchiveMoment = NonNullable<VoteState['archive']>
 
 /** The files a complete archive holds; one missing is written again at the next start. */
 const archiveFiles = ['ballot-box.json', 'result.json', 'report.pdf', 'results.xlsx']
+/** A vote annulled while open never had a result, so no result report is drawn for it. */
+const annulledOpenFiles = ['ballot-box.json', 'result.json', 'audit.txt']
 
 /** Extra documents rendered beside the JSON files. */
 export type ArchiveRenderer = (job: ReportJob) => Promise<void>
@@ -44,9 +46,9 @@ export function reportRenderers(script: URL | string = sourceReportWorker): Arch
  *   archive/<voteId>/report.pdf, results.xlsx  drawn by the renderers (a worker thread), at
  *                                              publish only if what they print changed
  * and, at close, a backup of the whole data folder under backups/. An annulled vote's box says
- * so (`annulled: { reason }`, beside the contract's fields) and its documents print the reason;
- * one annulled while open has no result of its own, so its archive holds the tally of its box
- * (what `recount` checks), printed as annulled, never shown as a result.
+ * so (`annulled: { reason }`, beside the contract's fields) and its documents print the reason.
+ * One annulled while open never had a result: its archive holds the tally of its box as
+ * result.json (what `recount` checks) but no result report, which would read as a result.
  */
 export class Archiver {
   readonly #hall: Hall
@@ -73,14 +75,18 @@ export class Archiver {
    * nor the screen should wait for (and the rendering, in a worker, holds up no acknowledgement).
    * Tasks handle their own failures.
    *
-   * Each starts ARCHIVE_SETTLE_MS after it was asked for: sealing the ballot box and starting
-   * the report worker take the event loop and a core for tens of milliseconds at 3,000
-   * deputies, just when the result is on its way to the screen and the tablets (and staff
-   * publish right after closing). A host stopped meanwhile writes the archive at its start.
+   * Each starts ARCHIVE_SETTLE_MS after it was asked for (or later, behind the one before):
+   * sealing the ballot box and starting the report worker take the event loop and a core for
+   * tens of milliseconds at 3,000 deputies, just when the result is on its way to the screen
+   * and the tablets (and staff publish right after closing). A host stopped meanwhile writes
+   * the archive at its start.
    */
   #schedule(task: () => Promise<void>): void {
+    // Counted from the asking, not from the task before: annulments or closes in a row wait
+    // the settle once, not once each in turn (60 of them waited 18 s).
+    const due = Date.now() + ARCHIVE_SETTLE_MS
     this.#queue = this.#queue
-      .then(() => new Promise((resolve) => setTimeout(resolve, ARCHIVE_SETTLE_MS)))
+      .then(() => new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now()))))
       .then(task, task)
   }
 
@@ -120,7 +126,8 @@ export class Archiver {
       const moment = voteStates[vote.status].archive
       if (!moment || (!vote.result && moment !== 'annul')) continue
       const dir = this.dirOf(vote.id)
-      if (!archiveFiles.every((name) => existsSync(join(dir, name)))) this.archive(vote, moment)
+      const files = vote.result ? archiveFiles : annulledOpenFiles
+      if (!files.every((name) => existsSync(join(dir, name)))) this.archive(vote, moment)
     }
   }
 
@@ -154,14 +161,14 @@ export class Archiver {
       join(dir, 'audit.txt'),
       auditLogText(parseAuditLines(log), session.meeting.data),
     )
-    if (result) {
+    if (vote.result) {
       await this.#drawDocuments({
         dir,
         meetingTitle,
         vote,
-        result,
+        result: vote.result,
         projects: session.meeting.data.projects,
-        resultDigest: digestOf(result),
+        resultDigest: digestOf(vote.result),
       })
     }
     if (moment === 'close') await this.#backup(session, vote.id)
