@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { tally, readBallotBox } from '../../shared/rules'
+import { downloadLabels } from '../host/http/download-names'
 import { verifyAuditLog } from '../host/store/json-files/audit-log'
 import { ballotBoxDigest, digestOf } from '../host/store/json-files/digest'
 
@@ -23,7 +24,8 @@ export async function recountArchive(dir: string): Promise<RecountReport> {
     lines.push(`✗ ${text}`)
   }
 
-  const raw = await readJson(join(dir, 'ballot-box.json'))
+  const file = await archiveFileNames(dir)
+  const raw = await readJson(file('ballot-box.json'))
   if (!raw.ok) return { ok: false, lines: [`✗ ballot-box.json: ${raw.error}`] }
   const read = readBallotBox(raw.value)
   if (!read.ok) {
@@ -34,13 +36,13 @@ export async function recountArchive(dir: string): Promise<RecountReport> {
     `票箱已重新计票 / ballot box re-tallied: 收回 ${recount.counts.cast}，有效 ${recount.counts.valid}，无效 ${recount.counts.invalid}`,
   )
 
-  const stored = await readJson(join(dir, 'result.json'))
+  const stored = await readJson(file('result.json'))
   if (!stored.ok) fail(`result.json: ${stored.error}`)
   else if (digestOf(stored.value) === digestOf(recount))
     pass('result.json 与重新计票一致 / result.json agrees with the recount')
   else fail('result.json 与重新计票不一致 / result.json differs from the recount')
 
-  const audit = await verifyAuditLog(join(dir, 'audit.jsonl'))
+  const audit = await verifyAuditLog(file('audit.jsonl'))
   if (audit.entries.length === 0) fail('audit.jsonl 缺失或为空 / audit log missing or empty')
   else if (audit.ok)
     pass(
@@ -53,16 +55,25 @@ export async function recountArchive(dir: string): Promise<RecountReport> {
     vote: unknown
     attendance: unknown
     ballots: unknown
+    annulled?: { reason?: unknown }
   }
   const voteId = typeof box.voteId === 'string' ? box.voteId : null
-  const closed = audit.entries
-    .filter((e) => e.type === 'vote.closed' && e.data.voteId === voteId)
-    .at(-1)
+  const last = (type: string) =>
+    audit.entries.filter((e) => e.type === type && e.data.voteId === voteId).at(-1)
+  // A vote annulled while open was never closed: its box's digest was logged at the annulment.
+  const closed = last('vote.closed') ?? last('vote.annulled')
   if (!closed)
     fail(`审计日志中没有该表决的结束记录 / no vote.closed entry for ${voteId ?? '(no voteId)'}`)
   else if (closed.data.ballotBoxDigest !== ballotBoxDigest(box)) {
     fail('票箱内容与结束时记录的摘要不符 / ballot box differs from the digest logged at close')
   } else pass('票箱与结束时记录的摘要一致 / ballot box matches the digest logged at close')
+  const annulled = last('vote.annulled')
+  if (annulled || box.annulled) {
+    const reason = annulled?.data.reason ?? box.annulled?.reason
+    lines.push(
+      `· 该表决已宣布无效，不产生表决结果；理由：${String(reason ?? '')} / the vote was annulled`,
+    )
+  }
 
   const published = audit.entries
     .filter((e) => e.type === 'vote.published' && e.data.voteId === voteId)
@@ -81,6 +92,25 @@ export async function recountArchive(dir: string): Promise<RecountReport> {
       : '结论：存在不一致，见上 / something does not agree: see above',
   )
   return { ok, lines }
+}
+
+/**
+ * Where the archive's files are: the host's folder names them `ballot-box.json`, `result.json`,
+ * `audit.jsonl`; a folder from the console's 全部下载 zip names them by the vote's title
+ * (`…-票箱.json`, `…-计票结果.json`, `…-审计日志.jsonl`).
+ */
+async function archiveFileNames(dir: string): Promise<(name: string) => string> {
+  let names: string[] = []
+  try {
+    names = await readdir(dir)
+  } catch {
+    // A missing folder: each read below says so.
+  }
+  return (name) => {
+    if (names.includes(name)) return join(dir, name)
+    const suffix = `-${downloadLabels[name as keyof typeof downloadLabels] ?? name}`
+    return join(dir, names.find((n) => n.endsWith(suffix)) ?? name)
+  }
 }
 
 async function readJson(

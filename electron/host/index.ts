@@ -227,7 +227,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     votes,
     log,
   })
-  const live = new LiveService(hall, deputy.isOnline)
+  const live = new LiveService(hall, deputy.isOnline, archiver)
   const stopConsole = setupConsoleNamespace(typed(io.of(namespaces.console)), {
     hall,
     library: new LibraryService(hall),

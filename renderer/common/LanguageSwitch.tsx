@@ -1,11 +1,13 @@
 import { Button } from '@mantine/core'
 import { useI18n } from './i18n'
 
+/** The switch shows the other language's name; its accessible name starts with that text. */
 export function LanguageSwitch({ size = 'sm' }: { size?: string }) {
   const { t, toggle } = useI18n()
+  const text = t('lang.switch')
   return (
-    <Button variant="subtle" size={size} onClick={toggle} aria-label="language">
-      {t('lang.switch')}
+    <Button variant="subtle" size={size} onClick={toggle} aria-label={`${text} · 语言 / Language`}>
+      {text}
     </Button>
   )
 }

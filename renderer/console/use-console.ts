@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react'
+import type { Language } from '../../shared/i18n'
 import type { AppError } from '../../shared/protocol/envelope'
 import type { ConsoleClientEvents, EventInput } from '../../shared/protocol/events'
 import type { ConsoleSocket } from './console-socket'
@@ -38,14 +39,17 @@ export function useConsole() {
     [call],
   )
 
-  const loadAudit = useCallback(async () => {
-    const result = await call('audit:list', { limit: 300 })
-    if (!result.ok) {
-      setError(result.error)
-      return null
-    }
-    return result.data
-  }, [call])
+  const loadAudit = useCallback(
+    async (lang: Language) => {
+      const result = await call('audit:list', { limit: 300, lang })
+      if (!result.ok) {
+        setError(result.error)
+        return null
+      }
+      return result.data
+    },
+    [call],
+  )
 
   return {
     loadAudit,

@@ -6,7 +6,7 @@ import { MantineProvider } from '@mantine/core'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { I18nProvider } from '../common/i18n'
-import { theme } from '../common/theme'
+import { cssVariablesResolver, theme } from '../common/theme'
 import { App } from './App'
 import { displayOptions } from './use-screen'
 
@@ -16,7 +16,11 @@ const options = displayOptions()
 createRoot(root).render(
   <StrictMode>
     {/* The hall chooses the theme once per display (?theme=dark), not per stage. */}
-    <MantineProvider theme={theme} forceColorScheme={options.theme}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      forceColorScheme={options.theme}
+    >
       <I18nProvider>
         <App motion={options.motion} />
       </I18nProvider>

@@ -1,8 +1,20 @@
-import { Alert, Badge, Box, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core'
+import {
+  Alert,
+  Box,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core'
 import { useState } from 'react'
 import { useI18n } from '../common/i18n'
 import { LanguageSwitch } from '../common/LanguageSwitch'
 import { RehearsalBanner } from '../common/RehearsalBanner'
+import { statusInk } from '../common/theme'
 import { BallotEditor } from './components/BallotEditor'
 import { Countdown } from './components/Countdown'
 import { EndedNotice } from './components/EndedNotice'
@@ -102,10 +114,10 @@ export function App() {
       body = (
         <Center mih="70vh">
           <Stack align="center" gap="md">
-            <Text fz={96} lh={1} c="green.7" aria-hidden>
+            <Text fz={96} lh={1} c={statusInk.good} aria-hidden>
               ✓
             </Text>
-            <Title order={1} c="green.8" data-testid="recorded">
+            <Title order={1} c={statusInk.good} data-testid="recorded">
               {t('tablet.recorded')}
             </Title>
             <Text fz="xl" ta="center">
@@ -178,20 +190,31 @@ export function App() {
         <Group gap="xs" wrap="wrap" justify="flex-end" ml="auto" data-testid="tablet-status">
           {vote && endsAt !== null && !stopped && !state?.onLeave && <Countdown endsAt={endsAt} />}
           {showConnection && (
-            <Badge
-              size="lg"
-              color={connected ? 'green' : 'orange'}
+            <Text
+              fz="lg"
+              fw={700}
+              px="sm"
+              py={4}
+              c={connected ? statusInk.good : statusInk.warn}
+              bg={connected ? statusInk.goodTint : statusInk.warnTint}
+              style={{ borderRadius: 'var(--mantine-radius-xl)', whiteSpace: 'nowrap' }}
               data-testid="connection"
-              style={{ overflow: 'visible' }}
             >
+              <span aria-hidden>{connected ? '● ' : '○ '}</span>
               {connected ? t('conn.online') : t('conn.offline')}
-            </Badge>
+            </Text>
           )}
           <LanguageSwitch size="lg" />
         </Group>
       </Group>
       {!stopped && !connected && state && (
-        <Alert color="orange" variant="filled" mb="sm" data-testid="offline" fz="lg">
+        <Alert
+          color="orange"
+          variant="outline"
+          mb="sm"
+          data-testid="offline"
+          styles={{ message: { fontSize: 'var(--mantine-font-size-lg)', color: statusInk.warn } }}
+        >
           {t('tablet.offline')}
         </Alert>
       )}
@@ -213,6 +236,11 @@ export function App() {
         </Alert>
       )}
       {body}
+      {/* Read out by a screen reader when the ballot is on the host: the text appears in a
+          region that was already there, which is what makes it announced. */}
+      <VisuallyHidden role="status" aria-live="polite" data-testid="announce">
+        {vote && (state?.voted || recorded === vote.id) ? t('tablet.recorded') : ''}
+      </VisuallyHidden>
     </Box>
   )
 }

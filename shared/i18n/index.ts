@@ -1,3 +1,5 @@
+import { auditEn } from './audit.en'
+import { auditZhCN } from './audit.zh-CN'
 import { en } from './en'
 import { hallEn } from './hall.en'
 import { hallZhCN } from './hall.zh-CN'
@@ -14,7 +16,7 @@ import { zhCN } from './zh-CN'
 /**
  * One dictionary per area (common, prep = meeting preparation, live = the live session, screen,
  * safety = confirmations and refusals that keep the clerk from mistakes, hall = the meeting's
- * details, rehearsals and the seat map),
+ * details, rehearsals and the seat map, audit = the log's sentences),
  * each a zh-CN file and an en file with the same keys, merged here.
  */
 const allZhCN = {
@@ -24,6 +26,7 @@ const allZhCN = {
   ...screenZhCN,
   ...safetyZhCN,
   ...hallZhCN,
+  ...auditZhCN,
 }
 export type MessageKey = keyof typeof allZhCN
 
@@ -32,7 +35,12 @@ export type Language = (typeof languages)[number]
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = {
   'zh-CN': allZhCN,
-  en: { ...en, ...prepEn, ...liveEn, ...screenEn, ...safetyEn, ...hallEn },
+  en: { ...en, ...prepEn, ...liveEn, ...screenEn, ...safetyEn, ...hallEn, ...auditEn },
+}
+
+/** Whether a key made at run time (e.g. `kind.${kind}`) names a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(allZhCN, key)
 }
 
 /** Looks up a message and fills `{name}` placeholders. */

@@ -44,6 +44,8 @@ export interface AuditEntryView {
   type: string
   data: Record<string, unknown>
   hash: string
+  /** The entry as a sentence in the language asked for (shared/i18n/audit-sentence.ts). */
+  text: string
 }
 
 export interface MeetingListEntry {

@@ -102,9 +102,10 @@ describe('the vote lifecycle', () => {
     expect(causes('draft', 'open')).toEqual({ ...none, locksRules: true, screen: 'voting' })
     expect(causes('open', 'close')).toEqual({ ...none, sealsBox: true, archive: 'close' })
     expect(causes('closed', 'publish')).toEqual({ ...none, archive: 'publish', screen: 'results' })
-    expect(causes('open', 'annul')).toEqual({ ...none, sealsBox: true, screen: 'results' })
-    expect(causes('closed', 'annul')).toEqual({ ...none, screen: 'results' })
-    expect(causes('published', 'annul')).toEqual({ ...none, screen: 'results' })
+    const annul = { ...none, archive: 'annul', screen: 'results' }
+    expect(causes('open', 'annul')).toEqual({ ...annul, sealsBox: true })
+    expect(causes('closed', 'annul')).toEqual(annul)
+    expect(causes('published', 'annul')).toEqual(annul)
     expect(causes('annulled', 'annul')).toEqual(none)
     for (const action of [
       'edit',
@@ -127,8 +128,18 @@ describe('the vote lifecycle', () => {
         return step.ok && step.archive ? [`${step.to}: ${step.archive}`] : []
       }),
     )
-    expect(written).toEqual(['closed: close', 'published: publish'])
-    expect(voteStatuses.filter((s) => voteStates[s].archive)).toEqual(['closed', 'published'])
+    expect(written).toEqual([
+      'closed: close',
+      'published: publish',
+      'annulled: annul',
+      'annulled: annul',
+      'annulled: annul',
+    ])
+    expect(voteStatuses.filter((s) => voteStates[s].archive)).toEqual([
+      'closed',
+      'published',
+      'annulled',
+    ])
   })
 
   it('keeps one state taking ballots, and locks rules in every state after the draft', () => {

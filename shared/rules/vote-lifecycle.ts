@@ -21,9 +21,10 @@ export interface VoteState {
   /**
    * The archive this state is complete with, written once on entering it: closing writes it
    * (with a backup of the data folder), publishing writes it again since the audit log it
-   * copies now records the publication. Annulling leaves what was written.
+   * copies now records the publication. Annulling writes it again with the reason (a vote
+   * annulled while open gets its first), as the annul dialog promises: kept and logged.
    */
-  archive: 'close' | 'publish' | null
+  archive: 'close' | 'publish' | 'annul' | null
   /** The result may reach the hall (screen, final list). */
   resultPublic: boolean
   /** Voided with a reason: kept with its ballots, never a result; a run-off of it is made anew. */
@@ -67,7 +68,7 @@ export const voteStates: Readonly<Record<VoteStatus, Readonly<VoteState>>> = {
     rulesLocked: true,
     hasBox: true,
     takesBallots: false,
-    archive: null,
+    archive: 'annul',
     resultPublic: false,
     voided: true,
   },

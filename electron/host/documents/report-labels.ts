@@ -40,6 +40,7 @@ export const reportLabels = {
   overall: (satisfied: string, positive: string) =>
     `总体满意率 ${positive}（其中满意 ${satisfied}）。满意率＝（满意＋基本满意）÷有效票`,
   voided: (reason: string) => `本次表决无效（${reason}），不产生表决结果。`,
+  annulled: (reason: string) => `本次表决已宣布无效，不产生表决结果。理由：${reason}`,
   voidReasons: { 'cast exceeds issued': '收回票数多于发出票数' } as Readonly<
     Record<string, string>
   >,

@@ -275,6 +275,12 @@ export function buildReportModel(input: ResultReportInput): ReportModel {
     notices.push({ tone: 'void', text: reportLabels.voided(reason) })
     conclusion = reportLabels.voided(reason)
   }
+  // Annulled by staff: the counts stay on record, the result does not stand.
+  if (vote.status === 'annulled') {
+    const text = reportLabels.annulled(vote.annulReason ?? '')
+    notices.unshift({ tone: 'void', text })
+    conclusion = text
+  }
   if (result.tie) {
     const ids = result.tie.candidates.map((id) => `${id} ${titleOf(id)}`).join('、')
     notices.push({ tone: 'warn', text: reportLabels.tie(ids, result.tie.seatsLeft) })

@@ -6,6 +6,8 @@ import type { ImportFailure } from '../tables/import-worker'
 import { ImportWorkerError } from '../tables/import-worker'
 import type { Hall } from '../state/hall'
 import type { PreparationService } from '../services/preparation.service'
+import { sendMeetingArchiveZip } from './archive-zip'
+import { isArchiveFileName } from './download-names'
 import { sendArchiveFile, sendDownload } from './downloads'
 import { discardBody } from './discard-body'
 
@@ -46,10 +48,18 @@ export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerRespon
     void handleUpload(deps, upload[1] as 'roster' | 'projects', url, req, res)
     return true
   }
-  const archived =
-    /^\/api\/archive\/([A-Za-z0-9_-]{1,64})\/([a-z-]+\.(?:json|jsonl|pdf|xlsx))$/.exec(url.pathname)
-  if (req.method === 'GET' && archived) {
-    void sendArchiveFile(deps.hall, archived[1] ?? '', archived[2] ?? '', res)
+  const archived = /^\/api\/archive\/([A-Za-z0-9_-]{1,64})\/([a-z.-]+)$/.exec(url.pathname)
+  const file = archived?.[2] ?? ''
+  if (req.method === 'GET' && archived && isArchiveFileName(file)) {
+    void sendArchiveFile(deps.hall, archived[1] ?? '', file, res)
+    return true
+  }
+  if (req.method === 'GET' && url.pathname === '/api/archive.zip') {
+    sendMeetingArchiveZip(deps.hall, res).catch((error: unknown) => {
+      deps.log(`archive zip failed: ${error instanceof Error ? error.message : String(error)}`)
+      if (!res.headersSent) notFound(res)
+      else res.destroy()
+    })
     return true
   }
   if (req.method === 'GET') {

@@ -7,6 +7,8 @@ import { summarizeRules } from '../../../shared/rules'
 import { formulaStart } from '../services/credentials'
 import type { Hall } from '../state/hall'
 import { joinUrl } from '../urls'
+import type { ArchiveFileName } from './download-names'
+import { archiveDownloadName, contentDisposition } from './download-names'
 
 /** What downloads need of the API's dependencies (api.ts passes its own). */
 export interface DownloadDeps {
@@ -19,15 +21,22 @@ const types = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
   jsonl: 'application/jsonl; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const
 
-function send(res: ServerResponse, name: string, body: Buffer | string): void {
+/** Sends a download named `name`, and `asciiName` for a browser that reads no UTF-8 name. */
+function send(
+  res: ServerResponse,
+  name: string,
+  body: Buffer | string,
+  asciiName = `download.${name.split('.').pop() ?? 'bin'}`,
+): void {
   const ext = (name.split('.').pop() ?? '') as keyof typeof types
   res.writeHead(200, {
     'Content-Type': types[ext] ?? 'application/octet-stream',
-    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'Content-Disposition': contentDisposition(name, asciiName),
     'Cache-Control': 'no-store',
   })
   res.end(body)
@@ -133,18 +142,24 @@ export async function sendDownload(
   }
 }
 
-/** A file of a vote's archive; the caller matched the names by pattern, so no path escapes. */
+/**
+ * A file of a vote's archive, named by the vote's title when downloaded
+ * (`<vote title>-计票结果报告.pdf`); the caller matched the id by pattern and the name is one of
+ * the archive's own, so no path escapes.
+ */
 export async function sendArchiveFile(
   hall: Hall,
   voteId: string,
-  name: string,
+  name: ArchiveFileName,
   res: ServerResponse,
 ): Promise<void> {
+  const vote = hall.session.meeting.data.votes.find((v) => v.id === voteId)
   try {
     send(
       res,
-      `${voteId}-${name}`,
+      archiveDownloadName(vote?.title ?? voteId, name),
       await readFile(join(hall.session.archiveDir(voteId as VoteId), name)),
+      `${voteId}-${name}`,
     )
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found')

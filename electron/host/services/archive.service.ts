@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs'
-import { copyFile, cp, mkdir } from 'node:fs/promises'
+import { copyFile, cp, mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { VoteState } from '../../../shared/rules'
-import { voteStates } from '../../../shared/rules'
+import { tally, voteStates } from '../../../shared/rules'
 import type { ReportJob } from '../documents/report-documents'
 import { sourceReportWorker, writeReportDocumentsInWorker } from '../documents/report-worker'
 import { digestOf } from '../store/json-files/digest'
 import { writeFileDurably } from '../store/json-files/durable-json-file'
+import { auditLogText, parseAuditLines } from './audit-text'
 import { ballotBoxOf } from './ballot-box-of'
 import type { Hall } from '../state/hall'
 import type { Session } from '../state/session'
@@ -17,11 +18,16 @@ import type { VoteId } from '../../../shared/protocol/ids'
 /** How long archive work waits before it starts (see Archiver.schedule). */
 const ARCHIVE_SETTLE_MS = 300
 
-/** Which archive: a closed vote's (with a backup of the data folder) or a published one's. */
+/**
+ * Which archive: a closed vote's (with a backup of the data folder), a published one's, or an
+ * annulled one's (with the reason).
+ */
 export type ArchiveMoment = NonNullable<VoteState['archive']>
 
 /** The files a complete archive holds; one missing is written again at the next start. */
 const archiveFiles = ['ballot-box.json', 'result.json', 'report.pdf', 'results.xlsx']
+/** A vote annulled while open never had a result, so no result report is drawn for it. */
+const annulledOpenFiles = ['ballot-box.json', 'result.json', 'audit.txt']
 
 /** Extra documents rendered beside the JSON files. */
 export type ArchiveRenderer = (job: ReportJob) => Promise<void>
@@ -37,9 +43,13 @@ export function reportRenderers(script: URL | string = sourceReportWorker): Arch
  *   archive/<voteId>/ballot-box.json  plenary-vote.ballot-box/1, what `recount` re-tallies
  *   archive/<voteId>/result.json      plenary-vote.result/1, as the host tallied it
  *   archive/<voteId>/audit.jsonl      the hash-chained audit log up to this moment
+ *   archive/<voteId>/audit.txt        the same log in sentences, for the clerk to read
  *   archive/<voteId>/report.pdf, results.xlsx  drawn by the renderers (a worker thread), at
  *                                              publish only if what they print changed
- * and, at close, a backup of the whole data folder under backups/.
+ * and, at close, a backup of the whole data folder under backups/. An annulled vote's box says
+ * so (`annulled: { reason }`, beside the contract's fields) and its documents print the reason.
+ * One annulled while open never had a result: its archive holds the tally of its box as
+ * result.json (what `recount` checks) but no result report, which would read as a result.
  */
 export class Archiver {
   readonly #hall: Hall
@@ -66,14 +76,18 @@ export class Archiver {
    * nor the screen should wait for (and the rendering, in a worker, holds up no acknowledgement).
    * Tasks handle their own failures.
    *
-   * Each starts ARCHIVE_SETTLE_MS after it was asked for: sealing the ballot box and starting
-   * the report worker take the event loop and a core for tens of milliseconds at 3,000
-   * deputies, just when the result is on its way to the screen and the tablets (and staff
-   * publish right after closing). A host stopped meanwhile writes the archive at its start.
+   * Each starts ARCHIVE_SETTLE_MS after it was asked for (or later, behind the one before):
+   * sealing the ballot box and starting the report worker take the event loop and a core for
+   * tens of milliseconds at 3,000 deputies, just when the result is on its way to the screen
+   * and the tablets (and staff publish right after closing). A host stopped meanwhile writes
+   * the archive at its start.
    */
   #schedule(task: () => Promise<void>): void {
+    // Counted from the asking, not from the task before: annulments or closes in a row wait
+    // the settle once, not once each in turn (60 of them waited 18 s).
+    const due = Date.now() + ARCHIVE_SETTLE_MS
     this.#queue = this.#queue
-      .then(() => new Promise((resolve) => setTimeout(resolve, ARCHIVE_SETTLE_MS)))
+      .then(() => new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now()))))
       .then(task, task)
   }
 
@@ -111,9 +125,10 @@ export class Archiver {
   resume(): void {
     for (const vote of this.#session.meeting.data.votes) {
       const moment = voteStates[vote.status].archive
-      if (!moment || !vote.result) continue
+      if (!moment || (!vote.result && moment !== 'annul')) continue
       const dir = this.dirOf(vote.id)
-      if (!archiveFiles.every((name) => existsSync(join(dir, name)))) this.archive(vote, moment)
+      const files = vote.result ? archiveFiles : annulledOpenFiles
+      if (!files.every((name) => existsSync(join(dir, name)))) this.archive(vote, moment)
     }
   }
 
@@ -128,6 +143,7 @@ export class Archiver {
     const meeting = session.meeting.data.meeting
     const meetingTitle = meeting?.title ?? ''
     const rehearsal = meeting?.rehearsal ?? false
+    const annulled = moment === 'annul' ? { reason: vote.annulReason ?? '' } : undefined
     const exported = {
       ...box,
       voteId: vote.id,
@@ -136,13 +152,20 @@ export class Archiver {
       ...(rehearsal ? { rehearsal: true } : {}),
       openedAt: vote.openedAt,
       closedAt: vote.closedAt,
+      ...(annulled ? { annulled } : {}),
     }
+    const result = vote.result ?? (annulled ? tally(box) : null)
     await writeFileDurably(join(dir, 'ballot-box.json'), JSON.stringify(exported, null, 2))
-    await writeFileDurably(join(dir, 'result.json'), JSON.stringify(vote.result, null, 2))
+    await writeFileDurably(join(dir, 'result.json'), JSON.stringify(result, null, 2))
     // Only the appends so far must be on disk before the copy; re-reading and re-hashing the
     // whole log (a line per check-in, thousands) here held the host up while staff published.
     await session.audit.settled()
     await copyFile(session.audit.file, join(dir, 'audit.jsonl'))
+    const log = await readFile(join(dir, 'audit.jsonl'), 'utf8')
+    await writeFileDurably(
+      join(dir, 'audit.txt'),
+      auditLogText(parseAuditLines(log), session.meeting.data),
+    )
     if (vote.result) {
       await this.#drawDocuments({
         dir,

@@ -252,7 +252,13 @@ describe('after close', () => {
     expect(vote).toMatchObject({ status: 'annulled', annulReason: '计票程序有误' })
     expect(vote?.result).not.toBeNull()
     const entry = (await h.host.session.audit.entries()).find((e) => e.type === 'vote.annulled')
-    expect(entry?.data).toEqual({ voteId, from: 'published', reason: '计票程序有误' })
+    expect(entry?.data).toEqual({
+      voteId,
+      from: 'published',
+      reason: '计票程序有误',
+      // The box as annulled, which recount checks the archive's against.
+      ballotBoxDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    })
   })
 
   it('creates the run-off of a tie in one call, once; a clean result has none', async () => {

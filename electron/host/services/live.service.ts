@@ -6,6 +6,9 @@ import {
 } from '../../../shared/protocol/vote.schema'
 import type { VoteCandidate, VoteDef } from '../../../shared/protocol/vote.schema'
 import { buildRunoff, draftAgain, screenAfter, voteStates } from '../../../shared/rules'
+import { ballotBoxDigest } from '../store/json-files/digest'
+import type { Archiver } from './archive.service'
+import { ballotBoxOf } from './ballot-box-of'
 import { parseInput } from './parse-input'
 import { ServiceError } from './service-error'
 import type { Hall } from '../state/hall'
@@ -20,10 +23,12 @@ import type { BallotId, DeputyId, VoteId } from '../../../shared/protocol/ids'
 export class LiveService {
   readonly #hall: Hall
   readonly #online: (deputyId: DeputyId) => boolean
+  readonly #archiver: Archiver
 
-  constructor(hall: Hall, online: (deputyId: DeputyId) => boolean) {
+  constructor(hall: Hall, online: (deputyId: DeputyId) => boolean, archiver: Archiver) {
     this.#hall = hall
     this.#online = online
+    this.#archiver = archiver
   }
   get #session(): Session {
     return this.#hall.session
@@ -100,7 +105,11 @@ export class LiveService {
     return null
   }
 
-  /** Voids a vote with a reason: kept with its ballots and logged, never shown as a result. */
+  /**
+   * Voids a vote with a reason: kept with its ballots and logged, never shown as a result. The
+   * log holds the digest of the box as annulled (a vote annulled while open has no close to hold
+   * it), and the archive is written again with the reason.
+   */
   async annul(raw: unknown): Promise<null> {
     const { voteId, reason } = parseInput(voteAnnulInputSchema, raw)
     const step = requireTransition(this.#vote(voteId), 'annul')
@@ -113,9 +122,18 @@ export class LiveService {
       data.screen = screenAfter(data.screen, voteId, step)
     })
     // An open box is sealed as a closed one is: its key destroyed, nothing kept of who cast what.
-    if (step.sealsBox) await (await this.#session.box(voteId)).seal()
-    await this.#session.audit.append('vote.annulled', { voteId, from: step.from, reason })
+    const box = await this.#session.box(voteId)
+    if (step.sealsBox) await box.seal()
+    const annulled = this.#vote(voteId)
+    const { ballots, canonical } = box.ballotsWithCanonical()
+    await this.#session.audit.append('vote.annulled', {
+      voteId,
+      from: step.from,
+      reason,
+      ballotBoxDigest: ballotBoxDigest(ballotBoxOf(annulled, ballots), canonical),
+    })
     this.#session.announce({ type: 'meeting' })
+    if (step.archive) this.#archiver.archive(annulled, step.archive)
     return null
   }
 

@@ -9,7 +9,7 @@ export function ExportSection({ api }: { api: ConsoleApi }) {
   const { t } = useI18n()
   const { token, state } = api
   const archived = (state?.votes ?? []).filter(
-    (v) => v.status === 'closed' || v.status === 'published',
+    (v) => v.status === 'closed' || v.status === 'published' || v.status === 'annulled',
   )
   return (
     <Stack>
@@ -58,15 +58,31 @@ export function ExportSection({ api }: { api: ConsoleApi }) {
       </Paper>
       {archived.length > 0 && (
         <Paper withBorder p="md">
-          {/* A rehearsal's results live in a folder of their own (rehearsal-archive/). */}
-          <Text fw={600} mb="xs" c={state?.meeting?.rehearsal ? 'red.9' : undefined}>
-            {state?.meeting?.rehearsal ? t('hall.rehearsal.archive') : t('console.archive')}
-          </Text>
+          <Group justify="space-between" mb="xs">
+            <Stack gap={2}>
+              {/* A rehearsal's results live in a folder of their own (rehearsal-archive/). */}
+              <Text fw={600} c={state?.meeting?.rehearsal ? 'red.9' : undefined}>
+                {state?.meeting?.rehearsal ? t('hall.rehearsal.archive') : t('console.archive')}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('archive.allHint')}
+              </Text>
+            </Stack>
+            <Button
+              component="a"
+              href={staffHref('/api/archive.zip', token)}
+              download
+              data-testid="archive-zip"
+            >
+              {t('archive.all')}
+            </Button>
+          </Group>
           <Stack gap={4}>
             {archived.map((vote) => (
               <Group key={vote.id} gap="xs">
                 <Text size="sm" w={320} truncate>
                   {vote.title}
+                  {vote.status === 'annulled' && `（${t('status.annulled')}）`}
                 </Text>
                 <ArchiveLinks voteId={vote.id} token={token} />
               </Group>

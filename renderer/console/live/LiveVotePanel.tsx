@@ -20,6 +20,7 @@ import type {
   ConsoleVoteView,
 } from '../../../shared/protocol/views'
 import { useI18n } from '../../common/i18n'
+import { statusInk } from '../../common/theme'
 import { LiveCountdown } from './LiveCountdown'
 import { PaperEntry } from './PaperEntry'
 import type { LiveSend } from './use-live'
@@ -67,6 +68,7 @@ export function LiveVotePanel({
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('live.vote')}</Title>
         <NativeSelect
+          aria-label={t('live.votePicker')}
           value={vote?.id ?? ''}
           onChange={(e) => select(e.currentTarget.value)}
           data={state.votes.map((v) => ({
@@ -92,7 +94,7 @@ export function LiveVotePanel({
             )}
           </Group>
           {vote.quorumOverride && (
-            <Text size="sm" c="orange.8">
+            <Text size="sm" c={statusInk.warn}>
               {t('live.overridden', { reason: vote.quorumOverride })}
             </Text>
           )}
@@ -145,6 +147,7 @@ export function LiveVotePanel({
               <Progress
                 size="xl"
                 value={turnout.issued ? (100 * turnout.cast) / turnout.issued : 0}
+                aria-label={t('live.turnoutBar')}
               />
             </Stack>
           )}
@@ -178,7 +181,14 @@ export function LiveVotePanel({
                     {t('live.remind')}
                   </Button>
                 </Group>
-                <ScrollArea.Autosize mah={260}>
+                {/* Scrolls by keyboard too: a long list is reached with Tab, then the arrows. */}
+                <ScrollArea.Autosize
+                  mah={260}
+                  viewportProps={{
+                    tabIndex: 0,
+                    'aria-label': t('live.notVoted', { n: notVoted.length }),
+                  }}
+                >
                   <Table verticalSpacing={2} data-testid="live-not-voted">
                     <Table.Tbody>
                       {notVoted.map((d) => (
@@ -203,7 +213,9 @@ export function LiveVotePanel({
               <ResultTable vote={vote} result={vote.result} />
             </>
           )}
-          {(vote.status === 'closed' || vote.status === 'published') && (
+          {(vote.status === 'closed' ||
+            vote.status === 'published' ||
+            vote.status === 'annulled') && (
             <Group gap="xs">
               <Text size="sm" c="dimmed">
                 {t('console.archive')}

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { ConsoleState, ConsoleVoteView } from '../../../shared/protocol/views'
 import { ConfirmButton } from '../../common/ConfirmButton'
 import { useI18n } from '../../common/i18n'
+import { statusInk } from '../../common/theme'
 import type { LiveSend } from './use-live'
 
 /** Whether the result leaves seats for a run-off (the rules engine decides what it holds). */
@@ -153,7 +154,7 @@ function OpenQuestion({
         {t('live.open.confirm', { title: vote.title, kind: t(`kind.${vote.rules.kind}`), present })}
       </Text>
       {!quorumMet && (
-        <Text c="orange.9">
+        <Text c={statusInk.warn}>
           {t('live.open.override', { present, needed: quorumNeeded, reason: override.trim() })}
         </Text>
       )}

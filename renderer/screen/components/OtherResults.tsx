@@ -206,9 +206,9 @@ export function ResultBannerLine({
           })
   return (
     <Box
-      // White on these reads at ≥ 4.5:1 (the lighter orange it replaced, 2.6:1).
-      bg={banner.kind === 'void' ? 'red.8' : markColors.tied.light}
-      c="white"
+      // White on deep red; black on amber (white on orange washes out at 2.6:1).
+      bg={banner.kind === 'void' ? 'red.7' : 'orange.5'}
+      c={banner.kind === 'void' ? 'white' : 'dark.9'}
       px={u(2)}
       py={u(0.8)}
       style={{ borderRadius: u(1) }}

@@ -14,7 +14,7 @@ export function FinalStage({ vote }: { vote: ScreenVoteView }) {
   return (
     <Stack style={{ flex: 1, minHeight: 0 }} gap={u(3)} data-testid="stage-final">
       <Stack gap={u(0.5)} align="center">
-        <Title order={1} fz={u(7)} c="red.7" data-testid="final-heading">
+        <Title order={1} fz={u(7)} c="var(--mantine-color-red-text)" data-testid="final-heading">
           {heading.year ? t('screen.final.heading', { year: heading.year }) : heading.title}
         </Title>
         <Text fz={u(3)} c="dimmed">

@@ -15,7 +15,7 @@ export function BlankStage({ state }: { state: ScreenState }) {
     <Center style={{ flex: 1 }} data-testid="stage-blank">
       <Stack align="center" gap={u(4)}>
         <Emblem size={22} />
-        <Text fz={u(4)} fw={700} c="red.7" ta="center">
+        <Text fz={u(4)} fw={700} c="var(--mantine-color-red-text)" ta="center">
           {state.meetingTitle ?? t('app.name')}
         </Text>
       </Stack>
@@ -56,7 +56,7 @@ export function WelcomeStage({ state }: { state: ScreenState }) {
       data-testid="stage-welcome"
     >
       <Stack gap={u(3)} style={{ maxWidth: u(95) }}>
-        <Text fz={u(3.6)} fw={700} c="red.7">
+        <Text fz={u(3.6)} fw={700} c="var(--mantine-color-red-text)">
           {t('app.name')}
         </Text>
         {session && (
@@ -159,6 +159,7 @@ export function CheckinStage({ state }: { state: ScreenState }) {
             h={u(3)}
             color={quorum.met ? 'teal' : 'orange'}
             radius={u(1.5)}
+            aria-label={t('count.present')}
           />
           {/* Where the quorum lies on the bar. */}
           <Box
@@ -173,8 +174,10 @@ export function CheckinStage({ state }: { state: ScreenState }) {
         <Text
           fz={u(3.4)}
           fw={700}
-          c="white"
-          bg={quorum.met ? 'teal.7' : 'orange.7'}
+          // Dark teal with white, black on amber: 5:1 and more from the back row (never white on
+          // orange, which is 2.6:1).
+          c={quorum.met ? 'white' : 'dark.9'}
+          bg={quorum.met ? 'teal.9' : 'orange.5'}
           px={u(3)}
           py={u(1)}
           lh={1.3}
@@ -207,7 +210,13 @@ export function Stat({
       <Text fz={u(3.8)} c="dimmed">
         {label}
       </Text>
-      <Text fz={u(14)} fw={800} lh={1.1} c={accent ? 'red.7' : undefined} data-testid={testId}>
+      <Text
+        fz={u(14)}
+        fw={800}
+        lh={1.1}
+        c={accent ? 'var(--mantine-color-red-text)' : undefined}
+        data-testid={testId}
+      >
         {value}
       </Text>
     </Stack>

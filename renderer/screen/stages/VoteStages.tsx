@@ -72,7 +72,12 @@ export function VotingStage({ vote, offsetMs }: { vote: ScreenVoteView; offsetMs
         <Title order={1} fz={u(6)} ta="center" lh={1.25}>
           {vote.title}
         </Title>
-        <Text fz={u(5)} fw={700} c={open ? 'red.7' : 'dimmed'} data-testid="voting-status">
+        <Text
+          fz={u(5)}
+          fw={700}
+          c={open ? 'var(--mantine-color-red-text)' : 'dimmed'}
+          data-testid="voting-status"
+        >
           {open ? t('screen.voting') : t('screen.voting.closed')}
         </Text>
         <Text fz={u(9)} fw={800} lh={1.1} data-testid="screen-turnout">
@@ -83,6 +88,7 @@ export function VotingStage({ vote, offsetMs }: { vote: ScreenVoteView; offsetMs
           h={u(3.5)}
           w="100%"
           radius={u(1.75)}
+          aria-label={t('screen.turnout', { cast, issued })}
           data-testid="turnout-bar"
         />
         {clock && (
@@ -94,7 +100,7 @@ export function VotingStage({ vote, offsetMs }: { vote: ScreenVoteView; offsetMs
               fz={u(12)}
               fw={800}
               lh={1}
-              c={clock.urgent ? 'red.7' : undefined}
+              c={clock.urgent ? 'var(--mantine-color-red-text)' : undefined}
               style={{ fontVariantNumeric: 'tabular-nums' }}
               data-testid="countdown"
               data-urgent={clock.urgent}

@@ -80,7 +80,7 @@ export function BallotEditor({
   }
 
   return (
-    <Stack gap="md" pb={120}>
+    <Stack gap="md">
       <Title order={2}>{vote.title}</Title>
       {/* One line that says what this ballot asks, before the first item. */}
       <Text fz="xl" fw={700} c="dark.8" data-testid="ballot-instruction">
@@ -131,18 +131,19 @@ export function BallotEditor({
           )
         })}
       </Stack>
+      {/* Sticky, not fixed: it stays in view while the list scrolls and comes to rest after the
+          last candidate, so however tall large text makes it, it never covers one. */}
       <Paper
         withBorder
         shadow="md"
-        p="md"
-        pos="fixed"
+        p="sm"
+        pos="sticky"
         bottom={0}
-        left={0}
-        right={0}
-        style={{ zIndex: 10, borderRadius: 0 }}
+        data-testid="ballot-bar"
+        style={{ zIndex: 10 }}
       >
-        <Group justify="space-between" maw={960} mx="auto">
-          <Stack gap={0}>
+        <Group justify="space-between" gap="xs">
+          <Stack gap={0} style={{ flex: '1 1 10em' }}>
             {limit !== null && (
               <Text fz="xl" fw={700} data-testid="selected-count">
                 {t('tablet.selected', { x: forCount, k: limit })}
@@ -154,12 +155,43 @@ export function BallotEditor({
                 {!complete && ` · ${t('tablet.markEvery')}`}
               </Text>
             )}
-            {/* The line is always there, so a warning never moves the bar under a finger. */}
-            <Text fz="md" fw={600} c="orange.8" mih={24} role={warning ? 'alert' : undefined}>
-              {warning ?? ''}
-            </Text>
+            {/* Where a limit can be hit, the line is always there (and always a live region, so
+                a warning is read out): a warning never moves the bar under a finger. */}
+            {limit !== null && (
+              <Text
+                fz="lg"
+                fw={700}
+                c="red.8"
+                mih="1.5em"
+                role="alert"
+                data-testid="ballot-warning"
+              >
+                {warning ?? ''}
+              </Text>
+            )}
           </Stack>
-          <Button size="xl" disabled={!complete} onClick={() => setReviewing(true)}>
+          {/* Grows with large text instead of cutting its label. */}
+          <Button
+            size="xl"
+            h="auto"
+            mih={60}
+            py="xs"
+            px="md"
+            style={{ flex: '1 0 auto' }}
+            styles={{
+              inner: { height: 'auto' },
+              label: {
+                height: 'auto',
+                overflow: 'visible',
+                whiteSpace: 'normal',
+                textAlign: 'center',
+                lineHeight: 1.3,
+              },
+            }}
+            disabled={!complete}
+            onClick={() => setReviewing(true)}
+            data-testid="review-button"
+          >
             {t('tablet.review')}
           </Button>
         </Group>

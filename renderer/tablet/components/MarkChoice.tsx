@@ -2,14 +2,19 @@ import { SimpleGrid, UnstyledButton } from '@mantine/core'
 import type { Mark } from '../../../shared/protocol/marks'
 import { useI18n } from '../../common/i18n'
 
-/** How each mark reads at a glance: assent green, dissent red, the rest neutral. */
-const markColor: Record<Mark, string> = {
-  for: 'green',
-  satisfied: 'green',
-  basic: 'blue',
-  against: 'red',
-  unsatisfied: 'red',
-  abstain: 'gray',
+/**
+ * How each mark reads at a glance: assent green, dissent red, the rest neutral; each dark enough
+ * for white text on it (≥ 6:1) and for itself as text on white. Colour is never the only sign:
+ * the chosen one is filled, drawn with a thicker border and marked ✓, so 赞成 and 反对 stay
+ * apart for red-green colour-blind eyes too.
+ */
+const markInk: Record<Mark, string> = {
+  for: '#1b5e20',
+  satisfied: '#1b5e20',
+  basic: 'var(--mantine-color-blue-9)',
+  against: 'var(--mantine-color-red-8)',
+  unsatisfied: 'var(--mantine-color-red-8)',
+  abstain: 'var(--mantine-color-gray-7)',
 }
 
 /**
@@ -34,7 +39,7 @@ export function MarkChoice({
     <SimpleGrid cols={options.length} spacing="xs" role="radiogroup" aria-label={label}>
       {options.map((mark) => {
         const chosen = value === mark
-        const color = markColor[mark]
+        const ink = markInk[mark]
         return (
           <UnstyledButton
             key={mark}
@@ -45,16 +50,17 @@ export function MarkChoice({
             style={{
               minHeight: 56,
               borderRadius: 'var(--mantine-radius-md)',
-              border: `2px solid var(--mantine-color-${color}-${chosen ? 7 : 3})`,
-              background: chosen ? `var(--mantine-color-${color}-7)` : 'var(--mantine-color-white)',
-              color: chosen ? 'var(--mantine-color-white)' : `var(--mantine-color-${color}-8)`,
+              border: `${chosen ? 4 : 2}px solid ${ink}`,
+              background: chosen ? ink : 'var(--mantine-color-white)',
+              color: chosen ? 'var(--mantine-color-white)' : ink,
               fontSize: 'var(--mantine-font-size-xl)',
               fontWeight: 700,
               textAlign: 'center',
               padding: '8px 4px',
+              overflowWrap: 'anywhere',
             }}
           >
-            {chosen ? '● ' : ''}
+            {chosen && <span aria-hidden>✓ </span>}
             {t(`mark.${mark}`)}
           </UnstyledButton>
         )

@@ -1,0 +1,66 @@
+import type { auditZhCN } from './audit.zh-CN'
+
+export const auditEn: Record<keyof typeof auditZhCN, string> = {
+  'audit.staff': 'Staff',
+  'audit.meeting.opened': 'Staff opened this meeting',
+  'audit.meeting.renamed': 'Staff renamed the meeting to “{title}”',
+  'audit.meeting.duplicated':
+    'Staff made this meeting as a copy of “{from}” (roster, projects, agenda; no ballots)',
+  'audit.meeting.deleted': 'Staff deleted a meeting (moved to the bin)',
+  'audit.meeting.demo-loaded':
+    'Staff loaded the demo meeting “{title}”: {deputies} deputies, {projects} projects',
+  'audit.meeting.quorum-set': 'Staff set the quorum to {n}/{d} of all deputies',
+  'audit.meeting.quorum-none': 'Staff removed the quorum (rehearsal)',
+  'audit.roster.imported': 'Staff imported the roster: {deputies} deputies',
+  'audit.projects.imported': 'Staff imported the candidate projects: {projects}',
+  'audit.deputy.added': 'Staff added deputy {name}',
+  'audit.deputy.updated': 'Staff edited deputy {name}',
+  'audit.deputy.removed': 'Staff removed deputy {name}',
+  'audit.deputy.credential-reissued':
+    'Staff reissued the card of deputy {name}; the old card no longer works',
+  'audit.project.added': 'Staff added project {project}',
+  'audit.project.updated': 'Staff edited project {project}',
+  'audit.project.removed': 'Staff removed project {project}',
+  'audit.projects.reordered': 'Staff reordered the candidate projects',
+  'audit.deputy.checked-in.tablet': 'Deputy {names} checked in on a tablet',
+  'audit.deputy.checked-in.staff': 'Staff checked in {n} deputies: {names}',
+  'audit.deputy.checked-in.staff-confirmed':
+    'Staff confirmed the check-in of {names}, who was on leave',
+  'audit.deputy.check-in-undone': 'Staff undid the check-in of {n} deputies: {names}',
+  'audit.deputy.on-leave': 'Staff recorded {n} deputies on leave: {names}',
+  'audit.deputy.card-opened-on-leave':
+    'The card of {name}, on leave, was opened on a tablet; awaiting staff',
+  'audit.vote.issued-grew':
+    '{n} more deputies checked in during “{vote}”: ballots issued now {issued}',
+  'audit.vote.created': 'Staff created the vote “{vote}” ({kind})',
+  'audit.vote.updated': 'Staff edited the rules or candidates of “{vote}”',
+  'audit.vote.removed': 'Staff removed the vote “{vote}”',
+  'audit.vote.opened':
+    'Staff opened the vote “{vote}”, {issued} ballots issued (roster {roster}, present {present})',
+  'audit.vote.opened.deadline': ', until {time}',
+  'audit.vote.quorum-overridden':
+    '“{vote}” opened without a quorum (present {present}, needed {needed}); the reason staff gave: {reason}',
+  'audit.vote.reminded':
+    'Staff reminded the deputies who had not voted in “{vote}”: {notVoted} not voted, {reminded} tablets online reminded',
+  'audit.vote.paper-entry':
+    'Staff entered a paper ballot for a deputy whose tablet failed (“{vote}”)',
+  'audit.vote.time-up': 'The time for “{vote}” is up',
+  'audit.vote.closed.staff':
+    'Staff closed “{vote}”: {cast} ballots received, {valid} valid, {invalid} invalid',
+  'audit.vote.closed.timer':
+    '“{vote}” closed when its time was up: {cast} ballots received, {valid} valid, {invalid} invalid',
+  'audit.vote.published': 'Staff published the result of “{vote}”',
+  'audit.vote.annulled': 'Staff annulled “{vote}”. Reason: {reason}',
+  'audit.vote.runoff-created': 'Staff made a run-off of “{vote}”: {n} projects, {seats} seats',
+  'audit.ballot-box.damaged': 'At start the ballot box of “{vote}” was found damaged: {detail}',
+  'audit.ballot-box.acknowledged':
+    'Staff acknowledged the damage to the box of “{vote}”; it goes on with the {cast} ballots it holds',
+  'audit.screen.shown': 'The screen now shows “{stage}”',
+  'audit.screen.shown.vote': 'The screen now shows “{stage}”: “{vote}”',
+  'audit.archive.failed': 'The archive of “{vote}” failed: {error}',
+  'audit.data.recovered':
+    'At start the data file {file} was damaged ({problem}); the last good copy was used',
+  'audit.unknown': 'Entry “{type}”',
+  'audit.more': ' and {n} more',
+  'audit.list.separator': ', ',
+}

@@ -1,0 +1,58 @@
+/** 简体中文 sentences of the audit log (audit-sentence.ts); audit.en.ts must have the same keys. */
+export const auditZhCN = {
+  'audit.staff': '会务人员',
+  'audit.meeting.opened': '会务人员打开本会议',
+  'audit.meeting.renamed': '会务人员将会议名称改为《{title}》',
+  'audit.meeting.duplicated': '会务人员由《{from}》复制出本会议（名单、项目、议程，不含投票）',
+  'audit.meeting.deleted': '会务人员删除一个会议（移入回收站）',
+  'audit.meeting.demo-loaded':
+    '会务人员载入演示会议《{title}》：代表 {deputies} 人，项目 {projects} 个',
+  'audit.meeting.quorum-set': '会务人员将法定人数设为全体代表的 {n}/{d}',
+  'audit.meeting.quorum-none': '会务人员取消法定人数要求（演练）',
+  'audit.roster.imported': '会务人员导入代表名单，共 {deputies} 人',
+  'audit.projects.imported': '会务人员导入候选项目，共 {projects} 个',
+  'audit.deputy.added': '会务人员新增代表 {name}',
+  'audit.deputy.updated': '会务人员修改代表 {name} 的信息',
+  'audit.deputy.removed': '会务人员删除代表 {name}',
+  'audit.deputy.credential-reissued': '会务人员为代表 {name} 补发代表证，旧证作废',
+  'audit.project.added': '会务人员新增项目 {project}',
+  'audit.project.updated': '会务人员修改项目 {project}',
+  'audit.project.removed': '会务人员删除项目 {project}',
+  'audit.projects.reordered': '会务人员调整候选项目顺序',
+  'audit.deputy.checked-in.tablet': '代表 {names} 在平板上报到',
+  'audit.deputy.checked-in.staff': '会务人员为 {n} 位代表办理报到：{names}',
+  'audit.deputy.checked-in.staff-confirmed': '会务人员确认请假代表 {names} 报到',
+  'audit.deputy.check-in-undone': '会务人员撤销 {n} 位代表的报到：{names}',
+  'audit.deputy.on-leave': '会务人员登记 {n} 位代表请假：{names}',
+  'audit.deputy.card-opened-on-leave': '请假代表 {name} 的代表证在平板上打开，待会务人员确认',
+  'audit.vote.issued-grew': '表决《{vote}》进行中又有 {n} 位代表报到，发出票数增至 {issued} 张',
+  'audit.vote.created': '会务人员新建表决《{vote}》（{kind}）',
+  'audit.vote.updated': '会务人员修改表决《{vote}》的规则或候选项目',
+  'audit.vote.removed': '会务人员删除表决《{vote}》',
+  'audit.vote.opened':
+    '会务人员开启表决《{vote}》，发出 {issued} 张（应到 {roster} 人，实到 {present} 人）',
+  'audit.vote.opened.deadline': '，限时至 {time}',
+  'audit.vote.quorum-overridden':
+    '表决《{vote}》开启时未达法定人数（实到 {present} 人，需 {needed} 人），会务人员说明的理由：{reason}',
+  'audit.vote.reminded':
+    '会务人员提醒表决《{vote}》未投票的代表：未投 {notVoted} 人，{reminded} 台在线平板收到提醒',
+  'audit.vote.paper-entry': '会务人员为一位平板故障的代表录入纸质选票（表决《{vote}》）',
+  'audit.vote.time-up': '表决《{vote}》规定时间已到',
+  'audit.vote.closed.staff':
+    '会务人员结束表决《{vote}》：收回 {cast} 张，有效 {valid} 张，无效 {invalid} 张',
+  'audit.vote.closed.timer':
+    '表决《{vote}》时间到自动结束：收回 {cast} 张，有效 {valid} 张，无效 {invalid} 张',
+  'audit.vote.published': '会务人员公布表决《{vote}》的结果',
+  'audit.vote.annulled': '会务人员宣布表决《{vote}》无效，理由：{reason}',
+  'audit.vote.runoff-created': '会务人员为表决《{vote}》生成另行票决：{n} 个项目，名额 {seats} 个',
+  'audit.ballot-box.damaged': '启动时发现表决《{vote}》的票箱受损：{detail}',
+  'audit.ballot-box.acknowledged':
+    '会务人员确认表决《{vote}》的票箱受损情况，以票箱现有的 {cast} 张选票继续',
+  'audit.screen.shown': '大屏切换到“{stage}”',
+  'audit.screen.shown.vote': '大屏切换到“{stage}”：《{vote}》',
+  'audit.archive.failed': '表决《{vote}》归档失败：{error}',
+  'audit.data.recovered': '启动时数据文件 {file} 读取有误（{problem}），已用上一份完好副本恢复',
+  'audit.unknown': '记录“{type}”',
+  'audit.more': ' 等 {n} 人',
+  'audit.list.separator': '、',
+} as const
