@@ -5,7 +5,7 @@ import { useI18n } from '../../common/i18n'
 import type { ResultBanner as Banner, MotionView } from '../chart-data'
 import { fitTitle, motionView, percent, ratingRows } from '../chart-data'
 import { u } from '../use-screen'
-import { markColors, stackColors } from './chart-colors'
+import { stackColors } from './chart-colors'
 
 /** A motion: one big 通过 / 未通过 and its three numbers. */
 export function MotionResult({ result, vote }: { result: VoteResult; vote: ScreenVoteView }) {
