@@ -58,6 +58,14 @@ export function auditSentence(entry: AuditFacts, names: AuditNames, lang: Langua
       return num('numerator') === 0
         ? t('audit.meeting.quorum-none')
         : t('audit.meeting.quorum-set', { n: num('numerator'), d: num('denominator') })
+    case 'meeting.updated':
+      return t('audit.meeting.updated')
+    case 'roster.credentials-reissued':
+      return t('audit.roster.credentials-reissued', { deputies: num('deputies') })
+    case 'vote.revote-created':
+      return t('audit.vote.revote-created', {
+        vote: names.vote(str('revoteOf')) ?? str('revoteOf'),
+      })
     case 'roster.imported':
       return t('audit.roster.imported', { deputies: num('deputies') })
     case 'projects.imported':

@@ -4,6 +4,11 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.staff': 'Staff',
   'audit.meeting.opened': 'Staff opened this meeting',
   'audit.meeting.renamed': 'Staff renamed the meeting to “{title}”',
+  'audit.meeting.updated':
+    "Staff changed the meeting's details (session, date, venue, presiding officer or rehearsal)",
+  'audit.roster.credentials-reissued':
+    'Staff reissued the cards of all {deputies} deputies; every old card stopped working',
+  'audit.vote.revote-created': 'Staff made a fresh vote to redo the annulled “{vote}”',
   'audit.meeting.duplicated':
     'Staff made this meeting as a copy of “{from}” (roster, projects, agenda; no ballots)',
   'audit.meeting.deleted': 'Staff deleted a meeting (moved to the bin)',

@@ -3,6 +3,10 @@ export const auditZhCN = {
   'audit.staff': '会务人员',
   'audit.meeting.opened': '会务人员打开本会议',
   'audit.meeting.renamed': '会务人员将会议名称改为《{title}》',
+  'audit.meeting.updated': '会务人员修改会议信息（届次、日期、地点、主持人或演练）',
+  'audit.roster.credentials-reissued':
+    '会务人员为全部 {deputies} 名代表重新生成代表证，原代表证全部失效',
+  'audit.vote.revote-created': '会务人员为已宣布无效的表决《{vote}》新建重新表决',
   'audit.meeting.duplicated': '会务人员由《{from}》复制出本会议（名单、项目、议程，不含投票）',
   'audit.meeting.deleted': '会务人员删除一个会议（移入回收站）',
   'audit.meeting.demo-loaded':

@@ -261,6 +261,7 @@ describe('a rehearsal (演练)', () => {
     expect(h.host.archiver.dirOf(voteId)).toBe(dir)
     expect((await readdir(dir)).sort()).toEqual([
       'audit.jsonl',
+      'audit.txt',
       'ballot-box.json',
       'report.pdf',
       'result.json',
