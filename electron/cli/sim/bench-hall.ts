@@ -12,6 +12,7 @@ import { killHard, startChildHost } from './host-process'
 import type { ProgressBar } from './progress-bar'
 import { Rehearsal, until } from './rehearsal'
 import { RssSampler } from './rss-sampler'
+import type { TabletPriority } from './tablet-fleet'
 
 /**
  * A benchmark's hall: a host in its own process on a demo meeting of `deputies` in a fresh data
@@ -39,6 +40,8 @@ export class BenchHall {
     processes: number
     /** Names the data folder, e.g. "plenary-bench-3000-". */
     prefix: string
+    /** The tablet processes' priority, when not the bench's usual (tablet-fleet.ts). */
+    tabletPriority?: TabletPriority
   }): Promise<BenchHall> {
     const { deputies, spreadS, processes } = options
     const dataDir = await mkdtemp(join(tmpdir(), options.prefix))
@@ -52,7 +55,14 @@ export class BenchHall {
       forceNew: true,
       reconnectionDelay: 100,
     })
-    const rehearsal = new Rehearsal({ url, deputies: credentials, spreadS, staffToken, processes })
+    const rehearsal = new Rehearsal({
+      url,
+      deputies: credentials,
+      spreadS,
+      staffToken,
+      processes,
+      ...(options.tabletPriority ? { priority: options.tabletPriority } : {}),
+    })
     const hall = new BenchHall(deputies, dataDir, staffToken, host, staff, rehearsal)
     hall.rss.watch(host.child.pid)
     return hall

@@ -22,6 +22,11 @@ export interface FleetOptions {
   readS?: number
   reconnectionDelay?: number
   reconnectionDelayMax?: number
+  /**
+   * A forked fleet's priority (default tabletPriority()): 'nice' where something else of the
+   * idle class must not take the tablets' processor (the uploads runs: upload-run.ts).
+   */
+  priority?: TabletPriority
 }
 
 /** What a rehearsal watches while it waits: counts, cheap to send between processes. */
@@ -223,7 +228,7 @@ export class ForkedFleet implements FleetHandle {
     // Yields the processor to the host when both want it: in the hall the host has its own. In
     // the idle class from its first instruction (`chrt` execs Node, which keeps the IPC channel),
     // so every thread it makes is of that class too.
-    const idle = tabletPriority() === 'idle'
+    const idle = (options.priority ?? tabletPriority()) === 'idle'
     this.#child = fork(fileURLToPath(new URL('./tablet-process.ts', import.meta.url)), [], {
       ...(idle ? { execPath: 'chrt' } : {}),
       execArgv: [...(idle ? ['--idle', '0', process.execPath] : []), '--import', 'tsx'],
