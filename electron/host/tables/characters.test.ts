@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parseProjectFile } from './project-import'
 import { parseRosterFile } from './roster-import'
@@ -79,5 +81,18 @@ describe('a project list as offices type it', () => {
     ])
     expect(parsed.notices).toHaveLength(1)
     expect(parsed.notices[0]?.message).toContain('“完成时限”')
+  })
+})
+
+describe('a file saved by LibreOffice in its own format', () => {
+  it('an .ods is refused with how to save it as .xlsx, not called damaged', async () => {
+    const ods = readFileSync(
+      fileURLToPath(new URL('./fixtures/roster-libreoffice.ods', import.meta.url)),
+    )
+    const parsed = await parseRosterFile(ods, 'roster.ods')
+    expect(parsed.rows).toEqual([])
+    expect(parsed.problems.map((p) => p.message)).toEqual([
+      '文件“roster.ods”无法导入：这是 LibreOffice 或 WPS 保存的ODS 表格（.ods），请在 LibreOffice 或 WPS 中“另存为” Excel 2007-365 (.xlsx) 或 CSV 后再导入',
+    ])
   })
 })

@@ -64,6 +64,24 @@ const SIGNATURES: Signature[] = [
   },
 ]
 
+const ODF_MIMETYPE = 'application/vnd.oasis.opendocument.'
+
+/**
+ * An OpenDocument file (LibreOffice's default .ods, also WPS's): a zip whose first entry, stored
+ * uncompressed as the format requires, is `mimetype`. Its kind ("spreadsheet", "text"…), or null.
+ */
+function odfType(data: Buffer): string | null {
+  if (!startsWith(data, [0x50, 0x4b, 0x03, 0x04]) || data.length < 80) return null
+  const nameLength = data.readUInt16LE(26)
+  const extraLength = data.readUInt16LE(28)
+  if (data.subarray(30, 30 + nameLength).toString('latin1') !== 'mimetype') return null
+  const start = 30 + nameLength + extraLength
+  const type = data.subarray(start, start + 80).toString('latin1')
+  return type.startsWith(ODF_MIMETYPE)
+    ? (/^[a-z-]+/.exec(type.slice(ODF_MIMETYPE.length))?.[0] ?? null)
+    : null
+}
+
 function startsWith(data: Buffer, bytes: number[]): boolean {
   return data.length >= bytes.length && bytes.every((b, i) => data[i] === b)
 }
@@ -149,6 +167,15 @@ export async function readSpreadsheet(
   }
   for (const sig of SIGNATURES) {
     if (startsWith(data, sig.bytes)) return wrongType(fileName, sig.zh, sig.en)
+  }
+  const odf = odfType(data)
+  if (odf !== null) {
+    const what = odf === 'spreadsheet' ? 'ODS 表格（.ods）' : `ODF 文档（${odf}）`
+    return wrongType(
+      fileName,
+      `这是 LibreOffice 或 WPS 保存的${what}，请在 LibreOffice 或 WPS 中“另存为” Excel 2007-365 (.xlsx) 或 CSV 后再导入`,
+      `this is an OpenDocument ${odf} (.ods and the like, as LibreOffice or WPS save); save it as Excel 2007-365 (.xlsx) or CSV there and import that`,
+    )
   }
   if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) {
     const zip = checkZip(data)
