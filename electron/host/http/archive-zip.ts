@@ -39,7 +39,8 @@ export async function sendMeetingArchiveZip(hall: Hall, res: ServerResponse): Pr
   let n = 0
   for (const vote of data.votes) {
     n += 1
-    const dir = join(session.dataDir, 'archive', vote.id)
+    // archive/, or rehearsal-archive/ for a rehearsal: where the archiver wrote it.
+    const dir = session.archiveDir(vote.id)
     if (!existsSync(dir)) continue
     const folder = `${String(n).padStart(2, '0')}-${safeFileName(vote.title) || vote.id}`
     for (const name of archiveFileNames) {

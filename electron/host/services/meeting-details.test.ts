@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate'
 import { meetingVersions } from '../store/json-files/data-versions'
 import type { MeetingId, VoteId } from '../../../shared/protocol/ids'
 import { existsSync } from 'node:fs'
@@ -277,6 +278,9 @@ describe('a rehearsal (演练)', () => {
     expect(recount.lines).toContain(
       '· 演练：本归档为演练，不是正式表决结果 / a rehearsal: not a real result',
     )
+    // 全部下载 finds it where it was written.
+    const zip = unzipSync(new Uint8Array(await staffDownload('/api/archive.zip')))
+    expect(Object.keys(zip).filter((name) => name.startsWith('01-')).length).toBeGreaterThan(3)
 
     skipUnless(ctx, poppler, needsPoppler)
     const flat = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, '')
