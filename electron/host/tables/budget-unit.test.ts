@@ -72,3 +72,18 @@ describe('the budget column’s unit', () => {
     expect(parseBudget('', 5, '元')).toBe(0.0005)
   })
 })
+
+describe('a figure before its unit is known', () => {
+  it('is not range-checked in 万元 nor shown: only the question stands', async () => {
+    const p = await parseProjectFile(
+      csv('编号,项目名称,投资额\n1,托育,36800000\n2,助餐,约5\n'),
+      'a.csv',
+    )
+    expect(p.problems.map((x) => [x.code, x.row])).toEqual([
+      ['budget-unit', 1],
+      ['invalid-budget', 3],
+    ])
+    expect(p.problems[1]?.message).toBe('第3行：投资额“约5”无效，请填写数字，如 1200 或 1200.5')
+    expect(budgets(p)).toEqual([null, null])
+  })
+})

@@ -92,7 +92,7 @@ describe('a file saved by LibreOffice in its own format', () => {
     const parsed = await parseRosterFile(ods, 'roster.ods')
     expect(parsed.rows).toEqual([])
     expect(parsed.problems.map((p) => p.message)).toEqual([
-      '文件“roster.ods”无法导入：这是 LibreOffice 或 WPS 保存的ODS 表格（.ods），请在 LibreOffice 或 WPS 中“另存为” Excel 2007-365 (.xlsx) 或 CSV 后再导入',
+      '文件“roster.ods”无法导入：这是 LibreOffice 或 WPS 保存的 ODS 表格（.ods），请在 LibreOffice 或 WPS 中“另存为” Excel 2007-365 (.xlsx) 或 CSV 后再导入',
     ])
   })
 })

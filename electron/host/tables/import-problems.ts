@@ -23,6 +23,7 @@ export const importProblemCodes = [
   'duplicate-seat',
   'duplicate-person',
   'invalid-id-last4',
+  'lost-character',
   // Project rows
   'missing-number',
   'invalid-number',

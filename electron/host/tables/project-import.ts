@@ -140,18 +140,27 @@ function rowProblems(
     problems.push(
       problem('missing-title', n, headers.title, '缺少项目名称', 'the title is missing'),
     )
-  // With no unit known the figure is only checked as a figure; the file is asked about anyway.
-  const inUnit = unit?.unit ?? '万元'
-  const budget = parseBudget(row.values.budget, row.cells.budget?.number ?? null, inUnit)
+  // With no unit known the figure is checked as a figure only (in 元, the widest range) and not
+  // taken: the file is asked about (budget-unit.ts) and read again once staff answer.
+  const budget = parseBudget(
+    row.values.budget,
+    row.cells.budget?.number ?? null,
+    unit?.unit ?? '元',
+  )
   if (budget === 'invalid') {
-    const unitEn = { 元: 'yuan', 万元: '10k yuan', 亿元: '100M yuan' }[inUnit]
+    const [zh, en] = unit
+      ? [
+          `以${unit.unit}为单位的数字`,
+          `a number in ${{ 元: 'yuan', 万元: '10k yuan', 亿元: '100M yuan' }[unit.unit]}`,
+        ]
+      : ['数字', 'a number']
     problems.push(
       problem(
         'invalid-budget',
         n,
         headers.budget,
-        `${headers.budget}“${row.values.budget}”无效，请填写以${inUnit}为单位的数字，如 1200 或 1200.5`,
-        `${headers.budget} "${row.values.budget}" is invalid; enter a number in ${unitEn}, e.g. 1200 or 1200.5`,
+        `${headers.budget}“${row.values.budget}”无效，请填写${zh}，如 1200 或 1200.5`,
+        `${headers.budget} "${row.values.budget}" is invalid; enter ${en}, e.g. 1200 or 1200.5`,
       ),
     )
   }
@@ -202,7 +211,7 @@ function rowProblems(
     title,
     summary,
     leadUnit,
-    budget: budget === 'invalid' ? null : budget,
+    budget: budget === 'invalid' || unit === null ? null : budget,
     category,
   }
   return { problems, out }

@@ -147,6 +147,12 @@ function readIdLast4(row: TableRow<RosterKey>): { value: string | null; lostZero
   }
 }
 
+/**
+ * What a character lost on the way looks like: "?" where a CSV saved in GBK had no code for it,
+ * U+FFFD where bytes did not decode. No name or delegation holds either.
+ */
+const LOST = /[?？\ufffd]/
+
 /** Seats compare without spaces or width: "3排 12号" and "3排12号" are one seat. */
 function seatKey(seat: string): string {
   return seat.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
@@ -178,6 +184,22 @@ function rowProblems(
   }
   if (seat === '')
     problems.push(problem('missing-seat', n, headers.seat, '缺少座位号', 'the seat is missing'))
+  for (const [key, value] of [
+    ['name', name],
+    ['delegation', delegation],
+  ] as const) {
+    if (LOST.test(value)) {
+      problems.push(
+        problem(
+          'lost-character',
+          n,
+          headers[key],
+          `“${value}”中有“?”：文件另存为 CSV（GBK）时，GBK 以外的生僻字（如𠮷、𡈼）会变成“?”。请改存为 .xlsx 或“CSV UTF-8”后重新导入`,
+          `"${value}" has a "?": saving as CSV in GBK turns rare characters outside GBK (such as 𠮷) into "?"; save as .xlsx or "CSV UTF-8" and import that`,
+        ),
+      )
+    }
+  }
 
   const id = readIdLast4(row)
   const idValid = id.value !== null && ID_LAST4.test(id.value)

@@ -220,7 +220,9 @@ function collectRows<K extends string>(
       if (!cell) continue
       cells[key] = cell
       const col = byKey.get(key)
-      values[key] = col?.kind === 'block' ? trimText(cell.text) : cleanText(cell.text)
+      // A line break inside a CSV field saved on Windows is CRLF; in the value it is one \n.
+      values[key] =
+        col?.kind === 'block' ? trimText(cell.text.replace(/\r\n?/g, '\n')) : cleanText(cell.text)
     }
     problems.push(...commonRowProblems(r + 1, values, spec, headers))
     rows.push({ row: r + 1, values, cells })
