@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
+import { mantineStylesInRem } from './electron/cli/mantine-styles'
 import { precompressFiles } from './electron/host/http/precompress'
 
 /** Mantine's floor, which hall tablets must meet: Safari 15.4, Chrome 99. */
@@ -71,7 +72,7 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     base: '/',
-    plugins: [react(), tabletBrowsers(), precompressed()],
+    plugins: [react(), tabletBrowsers(), mantineStylesInRem(), precompressed()],
     build: {
       outDir: resolve('out/renderer'),
       // electron-vite leaves renderer code unminified; these pages cross hall Wi-Fi.
