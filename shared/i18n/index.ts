@@ -11,6 +11,8 @@ import { safetyEn } from './safety.en'
 import { safetyZhCN } from './safety.zh-CN'
 import { screenEn } from './screen.en'
 import { screenZhCN } from './screen.zh-CN'
+import { yearEn } from './year.en'
+import { yearZhCN } from './year.zh-CN'
 import { zhCN } from './zh-CN'
 
 /**
@@ -27,6 +29,7 @@ const allZhCN = {
   ...safetyZhCN,
   ...hallZhCN,
   ...auditZhCN,
+  ...yearZhCN,
 }
 export type MessageKey = keyof typeof allZhCN
 
@@ -35,7 +38,7 @@ export type Language = (typeof languages)[number]
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = {
   'zh-CN': allZhCN,
-  en: { ...en, ...prepEn, ...liveEn, ...screenEn, ...safetyEn, ...hallEn, ...auditEn },
+  en: { ...en, ...prepEn, ...liveEn, ...screenEn, ...safetyEn, ...hallEn, ...auditEn, ...yearEn },
 }
 
 /** Whether a key made at run time (e.g. `kind.${kind}`) names a message. */
