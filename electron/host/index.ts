@@ -177,6 +177,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
         {
           hall,
           preparation,
+          year,
           imports,
           staffToken,
           admitStaff,
