@@ -21,18 +21,17 @@ export function projectsOfVote(vote: Readonly<VoteDef>): VoteCandidate[] {
   return vote.result.elected.flatMap((id) => byId.get(id) ?? [])
 }
 
-/** The latest update: by its date, then by when it was recorded. */
+/** The latest update: by its date, then the one recorded later (an edit keeps its place). */
 export function latestUpdate(project: Readonly<YearProject>): ProgressUpdate | null {
-  let latest: ProgressUpdate | null = null
-  for (const u of project.updates) {
-    if (
-      !latest ||
-      u.date > latest.date ||
-      (u.date === latest.date && u.recordedAt > latest.recordedAt)
-    )
-      latest = u
-  }
-  return latest
+  return newestFirst(project.updates)[0] ?? null
+}
+
+/** Updates newest first: by date, then by the order they were first recorded. */
+export function newestFirst(updates: readonly ProgressUpdate[]): ProgressUpdate[] {
+  return updates
+    .map((u, i) => ({ u, i }))
+    .sort((a, b) => (a.u.date === b.u.date ? b.i - a.i : b.u.date.localeCompare(a.u.date)))
+    .map(({ u }) => u)
 }
 
 export type LateReason = 'overdue' | 'quiet'

@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
+import { newestFirst } from '../../../shared/year/year-rules'
 import { chinaDateOf } from '../../../shared/year/year.schema'
 import type { ProgressEntry, ProgressUpdate, YearProject } from '../../../shared/year/year.schema'
 import { chinaDateTime } from '../../../shared/i18n/audit-sentence'
@@ -29,9 +30,7 @@ export function ProjectPage({
     setForm(null)
     void onChanged()
   }
-  const updates = [...project.updates].sort((a, b) =>
-    a.date === b.date ? b.recordedAt.localeCompare(a.recordedAt) : b.date.localeCompare(a.date),
-  )
+  const updates = newestFirst(project.updates)
   const none = t('year.none')
   return (
     <Stack data-testid="project-page">

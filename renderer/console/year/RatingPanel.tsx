@@ -14,13 +14,15 @@ export function RatingPanel({ api, ratings }: { api: ConsoleApi; ratings: Rating
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const { call } = api
+  // Asked again when another meeting is opened: its previous meetings are others.
+  const meetingId = api.state?.meeting?.id
   useEffect(() => {
     void call('year:previous', {}).then((r) => {
       if (!r.ok) return
       setPrevious(r.data)
-      setChosen((c) => c || (r.data[0]?.meetingId ?? ''))
+      setChosen(r.data[0]?.meetingId ?? '')
     })
-  }, [call])
+  }, [call, meetingId])
   const create = async () => {
     setBusy(true)
     const result = await call('year:rating-create', { meetingId: chosen as MeetingId })

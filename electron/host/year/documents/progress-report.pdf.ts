@@ -2,6 +2,7 @@ import { A4, createPdf, fitText, footers, MARGIN, watermarks } from '../../docum
 import type { CjkFonts } from '../../documents/pdf-fonts'
 import { FONT } from '../../documents/pdf-fonts'
 import { meetingLabels } from '../../documents/report-labels'
+import { newestFirst } from '../../../../shared/year/year-rules'
 import type { ProgressModel, ProgressReportInput } from './progress-model'
 import { buildProgressModel, kindLabels, opinionText, progressLabels } from './progress-model'
 
@@ -189,9 +190,7 @@ function projectBlock(doc: Doc, p: ProgressModel['rows'][number]['project'], top
       '#c00000',
     )
   if (p.updates.length === 0) return write(doc, progressLabels.noUpdates, y + 4, FONT.regular, 9.5)
-  const updates = [...p.updates].sort((a, b) =>
-    a.date === b.date ? a.recordedAt.localeCompare(b.recordedAt) : a.date.localeCompare(b.date),
-  )
+  const updates = newestFirst(p.updates).reverse()
   for (const u of updates) {
     y = ensure(doc, y + 6, 40)
     const edited = u.earlier.length > 0 ? progressLabels.edited(u.earlier.length) : ''
