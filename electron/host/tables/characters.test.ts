@@ -42,7 +42,7 @@ describe('a roster as offices type it', () => {
     )
     expect(parsed.problems).toEqual([])
     expect(parsed.rows).toEqual([
-      { name: '张三', delegation: '一团', seat: '1排1号', idLast4: null, note: '' },
+      { number: '', name: '张三', delegation: '一团', seat: '1排1号', idLast4: null, note: '' },
     ])
     expect(parsed.notices.map((n) => n.message)).toEqual([
       '以下列不属于代表名单，未导入（系统不保存这些信息）：“性别”、“民族”、“工作单位及职务”、“身份证号”、“联系电话”',

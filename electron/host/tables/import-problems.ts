@@ -30,6 +30,7 @@ export const importProblemCodes = [
   'duplicate-number',
   'duplicate-title',
   'invalid-budget',
+  'budget-unit',
   // Any row
   'too-long',
   'template-example',
@@ -37,6 +38,7 @@ export const importProblemCodes = [
   'project-in-vote',
   // Notices, not problems: they never stop an import
   'kept-column',
+  'budget-converted',
 ] as const
 export type ImportProblemCode = (typeof importProblemCodes)[number]
 
