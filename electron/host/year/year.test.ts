@@ -56,7 +56,7 @@ describe('the year made on publication', () => {
     expect((await h.auditTypes()).filter((t) => t === 'year.projects-made')).toHaveLength(1)
   })
 
-  it("makes a 逐项 vote's passed projects the year's, and none for a 决议表决 or a 满意度测评", async () => {
+  it("makes a 逐项 vote's passed projects the year's", async () => {
     const staff = await meeting()
     await runVote(h, staff, defaultRules('per-item', 4), [
       [f, f, x, f],
@@ -65,12 +65,18 @@ describe('the year made on publication', () => {
       [f, f, x, f],
       [f, f, x, f],
     ])
+    const ids = h.host.session.meeting.data.projects.map((p) => p.id)
+    expect((await view(staff)).projects.map((p) => p.id)).toEqual([ids[0], ids[1], ids[3]])
+  })
+
+  it('makes none for a 决议表决 or a 满意度测评', async () => {
+    const staff = await meeting()
     await runVote(h, staff, defaultRules('motion'), [[f], [f], [f], [f]])
     await runVote(h, staff, defaultRules('rating'), [
       ['satisfied', 'satisfied', 'satisfied', 'satisfied'],
     ])
-    const ids = h.host.session.meeting.data.projects.map((p) => p.id)
-    expect((await view(staff)).projects.map((p) => p.id)).toEqual([ids[0], ids[1], ids[3]])
+    expect((await view(staff)).projects).toEqual([])
+    expect(await readFile(join(h.meetingDir, 'year.json'), 'utf8').catch(() => 'none')).toBe('none')
   })
 
   it('makes none while a vote is only closed, and none for a vote annulled before publication', async () => {
