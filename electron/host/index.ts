@@ -22,6 +22,8 @@ import { Hall } from './state/hall'
 import type { Session } from './state/session'
 import { VoteService } from './services/vote.service'
 import { VoteTimer } from './services/vote-timer'
+import { RatingService } from './year/rating.service'
+import { YearService } from './year/year.service'
 import {
   ConnectionGuard,
   defaultConnectionsPerAddress,
@@ -115,6 +117,8 @@ export interface HostHandle {
   attendance: AttendanceService
   live: LiveService
   archiver: Archiver
+  year: YearService
+  rating: RatingService
   close(): Promise<void>
 }
 
@@ -153,6 +157,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const imports = new ImportWorkers(options.importWorker, options.importWorkerOptions)
   const attendance = new AttendanceService(hall)
   const timer = new VoteTimer(hall, votes, log)
+  const year = new YearService(hall)
+  const rating = new RatingService(hall, year, preparation, votes)
 
   let port = options.port
   const tabletBases = () => {
@@ -197,6 +203,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
         {
           hall,
           preparation,
+          year,
           imports,
           staffToken,
           admitStaff,
@@ -268,6 +275,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     attendance,
     live,
     votes,
+    year,
+    rating,
     staffToken,
     admitStaff,
     tabletsOnline: deputy.online,
@@ -303,6 +312,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     attendance,
     live,
     archiver,
+    year,
+    rating,
     async close() {
       timer.stop()
       guard.stop()
@@ -312,6 +323,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
       await imports.close()
       // Documents of a vote just closed are finished before the host goes.
       await archiver.idle()
+      await year.close()
       await new Promise<void>((resolve) => {
         void io.close(() => resolve())
       })

@@ -17,6 +17,8 @@ import { screenEn } from './screen.en'
 import { screenZhCN } from './screen.zh-CN'
 import { tabletEn } from './tablet.en'
 import { tabletZhCN } from './tablet.zh-CN'
+import { yearEn } from './year.en'
+import { yearZhCN } from './year.zh-CN'
 import { zhCN } from './zh-CN'
 
 export type { Language } from './catalog'
@@ -45,6 +47,7 @@ const allZhCN = {
   ...safetyZhCN,
   ...hallZhCN,
   ...auditZhCN,
+  ...yearZhCN,
 }
 export type MessageKey = keyof typeof allZhCN
 
@@ -60,6 +63,7 @@ export const catalog: Catalog<MessageKey> = {
     ...safetyEn,
     ...hallEn,
     ...auditEn,
+    ...yearEn,
   },
 }
 
