@@ -30,6 +30,11 @@ export const importProblemCodes = [
   'duplicate-number',
   'duplicate-title',
   'invalid-budget',
+  'invalid-completion',
+  // Proposal rows (征集建议)
+  'missing-content',
+  'invalid-date',
+  'duplicate-proposal',
   // Any row
   'too-long',
   'template-example',

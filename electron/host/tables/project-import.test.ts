@@ -21,6 +21,7 @@ describe('project fixtures', () => {
         leadUnit: x.leadUnit,
         budget: x.budget,
         category: x.category,
+        completion: '',
       })),
     )
   })
@@ -104,7 +105,15 @@ describe('project headers', () => {
     const both = await parseProjectFile(csv('序号,编号,名称,预算\n1,MS-01,托育,1200\n'), 'a.csv')
     expect(both.problems).toEqual([])
     expect(both.rows).toEqual([
-      { number: 'MS-01', title: '托育', summary: '', leadUnit: '', budget: 1200, category: '' },
+      {
+        number: 'MS-01',
+        title: '托育',
+        summary: '',
+        leadUnit: '',
+        budget: 1200,
+        category: '',
+        completion: '',
+      },
     ])
   })
 })

@@ -71,12 +71,13 @@ export function projectTemplateXlsx(): Promise<Buffer> {
   return template(
     projectSpec,
     '候选项目',
-    ['number', 'title', 'leadUnit', 'category'],
+    ['number', 'title', 'leadUnit', 'category', 'completion'],
     ['budget'],
     [
       '第2行是示例，导入前请删除；含有示例行的文件不会被导入。',
       '每个项目一行。编号和项目名称都不能重复。',
       '投资额以万元为单位，只填数字，如 1200 或 1200.5；可以不填。',
+      '计划完成时间填年月（如 2027-12）或日期（如 2027-12-31）；可以不填。',
       '也可以导入 CSV（UTF-8 或 Excel 默认的 GBK 编码）。',
     ],
   )
