@@ -52,6 +52,9 @@ const consoleEvents = [
   'vote:runoff',
   'vote:revote',
   'screen:show',
+  'proposals:confirm',
+  'proposals:group',
+  'proposals:ungroup',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]
 const deputyEvents = [
   'ballot:submit',

@@ -16,6 +16,7 @@ import { LibraryService } from './services/library.service'
 import { LiveService } from './services/live.service'
 import { MeetingService } from './services/meeting.service'
 import { PreparationService } from './services/preparation.service'
+import { ProposalsService } from './year/proposals.service'
 import { Hall } from './state/hall'
 import type { Session } from './state/session'
 import { VoteService } from './services/vote.service'
@@ -143,6 +144,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const archiver = new Archiver(hall, reportRenderers(options.archiveWorker))
   const votes = new VoteService(hall, archiver)
   const preparation = new PreparationService(hall)
+  const proposals = new ProposalsService(hall)
   const imports = new ImportWorkers(options.importWorker, options.importWorkerOptions)
   const attendance = new AttendanceService(hall)
   const timer = new VoteTimer(hall, votes, log)
@@ -171,6 +173,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
         {
           hall,
           preparation,
+          proposals,
           imports,
           staffToken,
           admitStaff,
@@ -232,6 +235,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     hall,
     library: new LibraryService(hall),
     preparation,
+    proposals,
     meetings,
     attendance,
     live,

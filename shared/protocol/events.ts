@@ -7,6 +7,8 @@ import type { ConsolePreparationEvents } from './console/preparation.events'
 import type { ConsoleScreenEvents } from './console/screen.events'
 import type { ConsoleVoteEvents } from './console/vote.events'
 import type { VoteId } from './ids'
+import type { Proposal } from '../year/proposals'
+import type { ConsoleProposalsEvents } from '../year/proposals.events'
 import type { BallotReceipt, BallotSubmitInput, VoteIdInput } from './vote.schema'
 import type {
   CandidateDetail,
@@ -34,12 +36,15 @@ export interface ConsoleClientEvents
     ConsoleVoteEvents,
     ConsoleLiveEvents,
     ConsoleAuditEvents,
-    ConsoleScreenEvents {}
+    ConsoleScreenEvents,
+    ConsoleProposalsEvents {}
 
 export interface ConsoleServerEvents {
   'console:state': (state: ConsoleState) => void
   /** The roster, sent apart from the state: it is large and changes rarely. */
   'console:roster': (deputies: ConsoleDeputyView[]) => void
+  /** Citizens' proposals and their grouping, sent apart: large, and changed only by staff. */
+  'console:proposals': (proposals: Proposal[]) => void
 }
 
 export type ScreenClientEvents = Record<string, never>

@@ -74,7 +74,7 @@ export const importConfirmInputSchema = z.object({ previewId: z.string().min(1).
 export interface ImportPreviewView<T> {
   /** Set only when the preview is clean: the id to confirm it with. */
   previewId: string | null
-  kind: 'roster' | 'projects'
+  kind: 'roster' | 'projects' | 'proposals'
   fileName: string
   sheet: string | null
   totalRows: number

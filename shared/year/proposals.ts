@@ -22,6 +22,15 @@ export interface Proposal {
   projectId: ProjectId | null
 }
 
+/** A proposal as the import preview shows it (its 编号 is `number` until it is kept). */
+export interface ProposalRowView {
+  number: string
+  content: string
+  channel: string
+  date: string | null
+  area: string
+}
+
 /** Longest text each field takes (characters). */
 export const proposalLimits = { id: 40, content: 2000, channel: 50, area: 100 } as const
 

@@ -42,6 +42,7 @@ export const importProblemCodes = [
   'project-in-vote',
   // Notices, not problems: they never stop an import
   'kept-column',
+  'proposals-ungrouped',
 ] as const
 export type ImportProblemCode = (typeof importProblemCodes)[number]
 
