@@ -145,7 +145,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   'tablet.instruction.rating':
     'Mark every project: satisfied, fairly satisfied, unsatisfied or abstain',
   'tablet.details': 'Details',
-  'tablet.detailsHide': 'Hide',
   'tablet.detail.leadUnit': 'Lead unit: {unit}',
   'tablet.detail.budget': 'Investment: {budget} ×10,000 yuan',
   'tablet.detail.none': 'No details given',

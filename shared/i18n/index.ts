@@ -7,6 +7,8 @@ import { liveEn } from './live.en'
 import { liveZhCN } from './live.zh-CN'
 import { prepEn } from './prep.en'
 import { prepZhCN } from './prep.zh-CN'
+import { proposalsEn } from './proposals.en'
+import { proposalsZhCN } from './proposals.zh-CN'
 import { safetyEn } from './safety.en'
 import { safetyZhCN } from './safety.zh-CN'
 import { screenEn } from './screen.en'
@@ -16,7 +18,7 @@ import { zhCN } from './zh-CN'
 /**
  * One dictionary per area (common, prep = meeting preparation, live = the live session, screen,
  * safety = confirmations and refusals that keep the clerk from mistakes, hall = the meeting's
- * details, rehearsals and the seat map, audit = the log's sentences),
+ * details, rehearsals and the seat map, audit = the log's sentences, proposals = 点单/选单),
  * each a zh-CN file and an en file with the same keys, merged here.
  */
 const allZhCN = {
@@ -27,6 +29,7 @@ const allZhCN = {
   ...safetyZhCN,
   ...hallZhCN,
   ...auditZhCN,
+  ...proposalsZhCN,
 }
 export type MessageKey = keyof typeof allZhCN
 
@@ -35,7 +38,16 @@ export type Language = (typeof languages)[number]
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = {
   'zh-CN': allZhCN,
-  en: { ...en, ...prepEn, ...liveEn, ...screenEn, ...safetyEn, ...hallEn, ...auditEn },
+  en: {
+    ...en,
+    ...prepEn,
+    ...liveEn,
+    ...screenEn,
+    ...safetyEn,
+    ...hallEn,
+    ...auditEn,
+    ...proposalsEn,
+  },
 }
 
 /** Whether a key made at run time (e.g. `kind.${kind}`) names a message. */

@@ -134,7 +134,6 @@ export const zhCN = {
   'tablet.instruction.motion': '请表态：赞成、反对或弃权',
   'tablet.instruction.rating': '每项都需表态：满意、基本满意、不满意或弃权',
   'tablet.details': '详情',
-  'tablet.detailsHide': '收起',
   'tablet.detail.leadUnit': '牵头单位：{unit}',
   'tablet.detail.budget': '投资额：{budget} 万元',
   'tablet.detail.none': '暂无详情',
