@@ -83,7 +83,9 @@ export function ProjectsSection({ api }: { api: ConsoleApi }) {
               <Table.Td>{p.leadUnit}</Table.Td>
               <Table.Td ta="right">{formatBudget(p.budget)}</Table.Td>
               <Table.Td>{p.category}</Table.Td>
-              <Table.Td>{formatCompletion(p.completion, lang)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {formatCompletion(p.completion, lang)}
+              </Table.Td>
               <Table.Td>
                 <ProposalCount sources={sources.get(p.id)} />
               </Table.Td>

@@ -11,7 +11,7 @@ export function ProposalCount({ sources }: { sources: ProposalSources | undefine
     .join(t('audit.list.separator'))
   return (
     <div data-testid="project-proposals">
-      <Text size="sm" fw={600}>
+      <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
         {t('proposals.count', { n: sources.count })}
       </Text>
       <Text size="xs" c="dimmed">

@@ -127,13 +127,18 @@ export function ProposalsSection({ api }: { api: ConsoleApi }) {
               w={260}
               data-testid="proposal-target"
             />
-            <Button disabled={!target || chosen.length === 0} onClick={askOrGroup}>
+            <Button
+              disabled={!target || chosen.length === 0}
+              onClick={askOrGroup}
+              data-testid="proposal-assign"
+            >
               {t('proposals.assign')}
             </Button>
             <Button
               variant="default"
               disabled={!chosen.some((p) => p.projectId !== null)}
               onClick={() => void ungroup()}
+              data-testid="proposal-unassign"
             >
               {t('proposals.unassign')}
             </Button>
