@@ -23,6 +23,7 @@ export const importProblemCodes = [
   'duplicate-seat',
   'duplicate-person',
   'invalid-id-last4',
+  'lost-character',
   // Project rows
   'missing-number',
   'invalid-number',
@@ -35,6 +36,7 @@ export const importProblemCodes = [
   'missing-content',
   'invalid-date',
   'duplicate-proposal',
+  'budget-unit',
   // Any row
   'too-long',
   'template-example',
@@ -43,6 +45,7 @@ export const importProblemCodes = [
   // Notices, not problems: they never stop an import
   'kept-column',
   'proposals-ungrouped',
+  'budget-converted',
 ] as const
 export type ImportProblemCode = (typeof importProblemCodes)[number]
 
