@@ -38,9 +38,4 @@ export const proposalsEn: Record<keyof typeof proposalsZhCN, string> = {
   'prep.col.proposals': 'Proposals',
   'prep.completion.hint': 'A month or a date, e.g. 2027-12 or 2027-12-31',
   'prep.project.removeProposals': 'Its {n} citizens’ proposals become ungrouped.',
-  'tablet.detailsClose': 'Close',
-  'tablet.detail.category': 'Category: {category}',
-  'tablet.detail.completion': 'Planned completion: {date}',
-  'tablet.detail.proposals': '{n} citizens’ proposals',
-  'tablet.detail.sources': 'From: {list}',
 } as const

@@ -36,9 +36,4 @@ export const proposalsZhCN = {
   'prep.col.proposals': '群众点单',
   'prep.completion.hint': '年月或日期，如 2027-12 或 2027-12-31',
   'prep.project.removeProposals': '该项目的 {n} 条群众点单将改为未归类。',
-  'tablet.detailsClose': '关闭',
-  'tablet.detail.category': '类别：{category}',
-  'tablet.detail.completion': '计划完成：{date}',
-  'tablet.detail.proposals': '群众点单 {n} 件',
-  'tablet.detail.sources': '来源：{list}',
 } as const

@@ -19,6 +19,8 @@ export interface ApiDeps {
   preparation: PreparationService
   proposals: ProposalsService
   /** Parses uploads off the main thread, a bounded number at a time. */
+  /** Whether a browser's Origin header, if any, is this host (http/host-header.ts). */
+  originHere: (origin: string | undefined) => boolean
   imports: ImportWorkers
   staffToken: string
   /** Whether a peer address may be staff at all (this machine, or the LAN when admitted). */
@@ -39,7 +41,8 @@ export const maxUploadBytes = 20 * 1024 * 1024
 export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerResponse): boolean {
   const url = new URL(req.url ?? '/', 'http://host')
   if (!url.pathname.startsWith('/api/')) return false
-  if (!deps.admitStaff(req.socket.remoteAddress)) {
+  // Another site's page, even holding a token, acts on nothing here (host-header.ts).
+  if (!deps.admitStaff(req.socket.remoteAddress) || !deps.originHere(req.headers.origin)) {
     res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('forbidden')
     return true
   }

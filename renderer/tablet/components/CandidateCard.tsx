@@ -1,6 +1,6 @@
 import { Group, Paper, Text, UnstyledButton } from '@mantine/core'
 import type { ReactNode } from 'react'
-import { useI18n } from '../../common/i18n'
+import { useI18n } from '../i18n'
 
 /**
  * One candidate on the ballot: its number and title, what marks it (the whole row for a 差额

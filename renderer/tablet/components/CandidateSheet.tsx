@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react'
 import type { ReactNode } from 'react'
 import type { CandidateDetail } from '../../../shared/protocol/views'
 import { formatCompletion } from '../../../shared/year/dates'
-import { useI18n } from '../../common/i18n'
+import { useI18n } from '../i18n'
 
 /** A candidate's details as the ballot has them: asked for at the first opening. */
 export type DetailState = CandidateDetail | 'loading' | 'failed' | undefined
@@ -39,8 +39,8 @@ export function CandidateSheet({
   else {
     const { summary, leadUnit, budget, category, completion, proposals } = detail
     const sources = proposals.sources
-      .map((s) => `${s.channel || t('proposals.noChannel')} ${s.count}`)
-      .join(t('audit.list.separator'))
+      .map((s) => `${s.channel || t('tablet.detail.noChannel')} ${s.count}`)
+      .join(t('tablet.detail.separator'))
     const lines = [
       leadUnit && t('tablet.detail.leadUnit', { unit: leadUnit }),
       budget !== null && t('tablet.detail.budget', { budget }),
