@@ -222,6 +222,23 @@ describe('a second import and the projects', () => {
   })
 })
 
+describe('a meeting copied (复制)', () => {
+  it('takes its proposals along, grouped as they were, and leaves the old meeting as it was', async () => {
+    const staff = await demo()
+    await importProposals(staff)
+    await call(staff, 'proposals:group', { proposalIds: ['A1', 'A2'], projectId: 'P01' })
+    const from = h.host.session.meetingId!
+    const before = groupOf()
+    const copied = await call(staff, 'meeting:duplicate', { meetingId: from, title: '正式会议' })
+    expect(copied).toMatchObject({ ok: true })
+    expect(h.host.session.meetingId).not.toBe(from)
+    expect(groupOf()).toEqual(before)
+    await call(staff, 'proposals:ungroup', { proposalIds: ['A1'] })
+    await call(staff, 'meeting:open', { meetingId: from })
+    expect(groupOf()).toEqual(before)
+  })
+})
+
 describe('a candidate read on the tablet', () => {
   it('carries its proposals by channel, its planned completion and category', async () => {
     const staff = await demo()
