@@ -58,6 +58,9 @@ const consoleEvents = [
   'year:progress-edit',
   'year:previous',
   'year:rating-create',
+  'proposals:confirm',
+  'proposals:group',
+  'proposals:ungroup',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]
 const deputyEvents = [
   'ballot:submit',

@@ -1,11 +1,14 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { ParsedImport } from '../tables/import-job'
+import type { ImportKind, ParsedImport } from '../tables/import-job'
 import type { ImportWorkers } from '../tables/import-worker'
 import type { ImportFailure } from '../tables/import-worker'
 import { ImportWorkerError, importJobOptionsFrom } from '../tables/import-worker'
 import type { Hall } from '../state/hall'
 import type { PreparationService } from '../services/preparation.service'
+import type { ImportPreview } from '../tables/import-problems'
+import type { ProposalRow } from '../tables/proposal-import'
+import type { ProposalsService } from '../year/proposals.service'
 import { sendMeetingArchiveZip } from './archive-zip'
 import { isArchiveFileName } from './download-names'
 import { sendArchiveFile, sendDownload } from './downloads'
@@ -18,6 +21,7 @@ export interface ApiDeps {
   preparation: PreparationService
   /** The year's progress report (year-downloads.ts). */
   year: YearService
+  proposals: ProposalsService
   /** Parses uploads off the main thread, a bounded number at a time. */
   /** Whether a browser's Origin header, if any, is this host (http/host-header.ts). */
   originHere: (origin: string | undefined) => boolean
@@ -50,9 +54,9 @@ export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerRespon
     res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' }).end('unauthorized')
     return true
   }
-  const upload = /^\/api\/import\/(roster|projects)$/.exec(url.pathname)
+  const upload = /^\/api\/import\/(roster|projects|proposals)$/.exec(url.pathname)
   if (req.method === 'POST' && upload) {
-    void handleUpload(deps, upload[1] as 'roster' | 'projects', url, req, res)
+    void handleUpload(deps, upload[1] as ImportKind, url, req, res)
     return true
   }
   const archived = /^\/api\/archive\/([A-Za-z0-9_-]{1,64})\/([a-z.-]+)$/.exec(url.pathname)
@@ -118,7 +122,7 @@ const uploadRefusals = {
  */
 async function handleUpload(
   deps: ApiDeps,
-  kind: 'roster' | 'projects',
+  kind: ImportKind,
   url: URL,
   req: IncomingMessage,
   res: ServerResponse,
@@ -151,7 +155,14 @@ async function handleUpload(
     refuse(res, req, reason)
     return
   }
-  const preview = deps.preparation.preview(kind, parsed, fileName)
+  const preview =
+    kind === 'proposals'
+      ? deps.proposals.preview(parsed as ImportPreview<ProposalRow>, fileName)
+      : deps.preparation.preview(
+          kind,
+          parsed as Exclude<ParsedImport, ImportPreview<ProposalRow>>,
+          fileName,
+        )
   res.writeHead(200, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',

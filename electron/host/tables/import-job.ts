@@ -3,12 +3,14 @@ import { readCsv } from './csv-reader'
 import type { ImportPreview } from './import-problems'
 import type { ProjectRow } from './project-import'
 import { parseProjectFile } from './project-import'
+import type { ProposalRow } from './proposal-import'
+import { parseProposalFile } from './proposal-import'
 import type { SpreadsheetReaders } from './read-file'
 import type { RosterRow } from './roster-import'
 import { parseRosterFile } from './roster-import'
 import { readXlsx } from './xlsx-reader'
 
-export type ImportKind = 'roster' | 'projects'
+export type ImportKind = 'roster' | 'projects' | 'proposals'
 
 /** What staff said about the file, with the upload: so far, the unit of its money column. */
 export interface ImportJobOptions {
@@ -23,14 +25,18 @@ export interface ImportJob {
   options?: ImportJobOptions
 }
 
-export type ParsedImport = ImportPreview<RosterRow> | ImportPreview<ProjectRow>
+export type ParsedImport =
+  ImportPreview<RosterRow> | ImportPreview<ProjectRow> | ImportPreview<ProposalRow>
 
 /** Loaded with this module: it is the import worker's, which exists to parse one file. */
 const readers: SpreadsheetReaders = { readXlsx, readCsv }
 
 export function parseImport({ kind, data, fileName, options }: ImportJob): Promise<ParsedImport> {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-  return kind === 'roster'
-    ? parseRosterFile(bytes, fileName, { readers })
-    : parseProjectFile(bytes, fileName, { readers, budgetUnit: options?.budgetUnit })
+  const parse = {
+    roster: () => parseRosterFile(bytes, fileName, { readers }),
+    projects: () => parseProjectFile(bytes, fileName, { readers, budgetUnit: options?.budgetUnit }),
+    proposals: () => parseProposalFile(bytes, fileName, { readers }),
+  }
+  return parse[kind]()
 }

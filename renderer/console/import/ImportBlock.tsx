@@ -16,6 +16,16 @@ const texts = {
     title: 'prep.nav.projects',
     template: 'prep.template.projects',
   },
+  proposals: {
+    title: 'proposals.nav',
+    template: 'proposals.template',
+  },
+} as const
+
+const confirmEvents = {
+  roster: 'roster:confirm',
+  projects: 'projects:confirm',
+  proposals: 'proposals:confirm',
 } as const
 
 /**
@@ -36,11 +46,10 @@ export function ImportBlock<K extends ImportKind>({
   const text = texts[kind]
 
   const confirm = async (previewId: string): Promise<number | null> => {
-    const result =
-      kind === 'roster'
-        ? await api.call('roster:confirm', { previewId })
-        : await api.call('projects:confirm', { previewId })
-    if (result.ok) return 'deputies' in result.data ? result.data.deputies : result.data.projects
+    // Each kind's confirmation takes the same { previewId }.
+    const event: (typeof confirmEvents)[ImportKind] = confirmEvents[kind]
+    const result = await api.call(event, { previewId })
+    if (result.ok) return Object.values(result.data)[0] ?? 0
     api.showError(result.error)
     return null
   }

@@ -14,6 +14,12 @@ export interface PreviewColumn<K extends ImportKind> {
   cell: (row: RowOf<K>) => ReactNode
 }
 
+const panelTexts = {
+  roster: { import: 'prep.roster.import', done: 'prep.import.doneRoster' },
+  projects: { import: 'prep.projects.import', done: 'prep.import.doneProjects' },
+  proposals: { import: 'proposals.import', done: 'proposals.imported' },
+} as const
+
 /** Rows shown in full up to this many; beyond, the first ones and every row with a problem. */
 const shownRows = 100
 
@@ -64,9 +70,7 @@ export function ImportPanel<K extends ImportKind>({
     if (count === null) return
     setPreview(null)
     setFile(null)
-    setDone(
-      t(kind === 'roster' ? 'prep.import.doneRoster' : 'prep.import.doneProjects', { n: count }),
-    )
+    setDone(t(panelTexts[kind].done, { n: count }))
   }
 
   const unitAsked = preview?.problems.find((p) => p.code === 'budget-unit')?.column ?? null
@@ -90,7 +94,7 @@ export function ImportPanel<K extends ImportKind>({
           }}
         />
         <Button onClick={() => input.current?.click()} loading={busy && !preview}>
-          {t(kind === 'roster' ? 'prep.roster.import' : 'prep.projects.import')}
+          {t(panelTexts[kind].import)}
         </Button>
         <Text size="sm" c="dimmed">
           {t('prep.import.hint')}

@@ -1,16 +1,11 @@
-import { Group, Loader, Paper, Stack, Text, UnstyledButton } from '@mantine/core'
-import { useState } from 'react'
+import { Group, Paper, Text, UnstyledButton } from '@mantine/core'
 import type { ReactNode } from 'react'
-import type { CandidateDetail } from '../../../shared/protocol/views'
 import { useI18n } from '../i18n'
-
-/** A candidate's details as the ballot has them: asked for at the first opening. */
-export type DetailState = CandidateDetail | 'loading' | 'failed' | undefined
 
 /**
  * One candidate on the ballot: its number and title, what marks it (the whole row for a 差额
- * ballot, a row of mark buttons otherwise), and a 详情 button of its own that opens 简介,
- * 牵头单位 and 投资额 below the title. Opening never marks.
+ * ballot, a row of mark buttons otherwise), and a 详情 button of its own that opens the
+ * candidate's sheet (CandidateSheet). Opening never marks.
  */
 export function CandidateCard({
   id,
@@ -19,7 +14,6 @@ export function CandidateCard({
   selected,
   onToggle,
   choice,
-  detail,
   onOpen,
 }: {
   id: string
@@ -30,20 +24,14 @@ export function CandidateCard({
   onToggle?: () => void
   /** The mark buttons of a 逐项/决议/测评 ballot. */
   choice?: ReactNode
-  detail: DetailState
   onOpen: () => void
 }) {
   const { t } = useI18n()
-  const [open, setOpen] = useState(false)
   const heading = (
     <Text fz="xl" fw={500}>
       {number}. {title}
     </Text>
   )
-  const toggleOpen = () => {
-    if (!open) onOpen()
-    setOpen(!open)
-  }
   return (
     <Paper
       withBorder
@@ -83,8 +71,8 @@ export function CandidateCard({
           <div style={{ flex: 1 }}>{heading}</div>
         )}
         <UnstyledButton
-          onClick={toggleOpen}
-          aria-expanded={open}
+          onClick={onOpen}
+          aria-haspopup="dialog"
           data-testid={`details-${id}`}
           style={{
             flexShrink: 0,
@@ -97,49 +85,14 @@ export function CandidateCard({
             textAlign: 'center',
           }}
         >
-          {open ? t('tablet.detailsHide') : t('tablet.details')}
+          {t('tablet.details')}
         </UnstyledButton>
       </Group>
-      {open && <Details detail={detail} id={id} />}
       {choice && (
         <div data-testid={`candidate-${id}`} style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
           {choice}
         </div>
       )}
     </Paper>
-  )
-}
-
-function Details({ detail, id }: { detail: DetailState; id: string }) {
-  const { t } = useI18n()
-  let body: ReactNode
-  if (detail === 'loading' || detail === undefined) body = <Loader size="sm" />
-  else if (detail === 'failed') body = <Text fz="lg">{t('tablet.detail.failed')}</Text>
-  else {
-    const empty = !detail.summary && !detail.leadUnit && detail.budget === null
-    body = (
-      <>
-        {detail.summary && <Text fz="lg">{detail.summary}</Text>}
-        {detail.leadUnit && (
-          <Text fz="lg">{t('tablet.detail.leadUnit', { unit: detail.leadUnit })}</Text>
-        )}
-        {detail.budget !== null && (
-          <Text fz="lg">{t('tablet.detail.budget', { budget: detail.budget })}</Text>
-        )}
-        {empty && <Text fz="lg">{t('tablet.detail.none')}</Text>}
-      </>
-    )
-  }
-  return (
-    <Stack
-      gap={6}
-      mt="sm"
-      p="sm"
-      bg="gray.0"
-      style={{ borderRadius: 'var(--mantine-radius-sm)' }}
-      data-testid={`detail-${id}`}
-    >
-      {body}
-    </Stack>
   )
 }
