@@ -15,6 +15,8 @@ import { liveHandlers } from './console/live.handlers'
 import { meetingHandlers } from './console/meeting.handlers'
 import { preparationHandlers } from './console/preparation.handlers'
 import { screenHandlers } from './console/screen.handlers'
+import { scrutineerHandlers } from './console/scrutineers.handlers'
+import type { ScrutineersService } from '../services/scrutineers.service'
 import { voteHandlers } from './console/vote.handlers'
 import type { Handlers } from './handle'
 import { registerHandlers, throttle } from './handle'
@@ -23,6 +25,7 @@ import { TokenBucket } from './rate-limit'
 export interface ConsoleDeps {
   hall: Hall
   library: LibraryService
+  scrutineers: ScrutineersService
   preparation: PreparationService
   meetings: MeetingService
   attendance: AttendanceService
@@ -82,6 +85,7 @@ export function setupConsoleNamespace(
     ...liveHandlers(deps.live),
     ...auditHandlers(hall),
     ...screenHandlers(hall),
+    ...scrutineerHandlers(deps.scrutineers),
   }
 
   nsp.on('connection', (socket) => {

@@ -80,20 +80,47 @@ describe('upgrade', () => {
     const upgraded = upgradeMeetingData(v1)
     expect(upgraded).toEqual({
       ...v1,
-      version: 3,
+      version: 4,
       meeting: {
         ...v1.meeting,
         details: { session: '', date: '', venue: '', presiding: '' },
         rehearsal: false,
+        scrutineers: { members: [], approvedAt: null },
       },
     })
     expect(verifyMeetingData(upgraded)).toEqual([])
     // Version 1 as it was, which today's verifier refuses: the step is what lets it open.
-    expect(verifyMeetingData({ ...v1, version: 3 })).toEqual([
+    expect(verifyMeetingData({ ...v1, version: 4 })).toEqual([
       'meeting has no details or rehearsal flag',
     ])
     const empty = { ...v1, meeting: null }
-    expect(upgradeMeetingData(empty)).toEqual({ ...empty, version: 3 })
+    expect(upgradeMeetingData(empty)).toEqual({ ...empty, version: 4 })
+  })
+
+  it('gives a meeting of version 3 no scrutineers, not approved, and keeps the rest', () => {
+    const v3 = frozen({
+      version: 3,
+      meeting: frozen({
+        id: 'M1',
+        title: '会议',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        details: { session: '第五次会议', date: '', venue: '', presiding: '' },
+        rehearsal: true,
+      }),
+      deputies: [],
+      projects: [],
+      votes: [],
+      screen: { stage: 'welcome', voteId: null },
+    })
+    // Today's verifier refuses version 3 as it was: the step is what lets it open.
+    expect(verifyMeetingData({ ...v3, version: 4 })).toEqual(['meeting has no scrutineers'])
+    const upgraded = upgradeMeetingData(v3)
+    expect(upgraded).toEqual({
+      ...v3,
+      version: 4,
+      meeting: { ...v3.meeting, scrutineers: { members: [], approvedAt: null } },
+    })
+    expect(verifyMeetingData(upgraded)).toEqual([])
   })
 
   it('marks every meeting of a version 1 library as no rehearsal', () => {

@@ -54,9 +54,11 @@ export function joinCodeFromCredential(credential: string): string {
  * every upgrade of the same file agrees.
  * 2 → 3 (2027-01): the meeting has its details (届次/会次, date, venue, presiding officer), blank
  * for a meeting made before they were asked, and is a rehearsal (演练) or not: it was not.
+ * 3 → 4 (2027-02): the meeting records its scrutineers (总监票人, 监票人, 计票人) and their
+ * approval: none were recorded, nor approved.
  */
 export const meetingVersions = {
-  current: 3,
+  current: 4,
   steps: {
     1: (data) => ({
       ...data,
@@ -78,6 +80,10 @@ export const meetingVersions = {
               rehearsal: false,
             },
           }
+        : { ...data },
+    3: (data) =>
+      isRecord(data.meeting)
+        ? { ...data, meeting: { ...data.meeting, scrutineers: { members: [], approvedAt: null } } }
         : { ...data },
   },
 } as const satisfies DataVersions

@@ -45,6 +45,7 @@ function meeting(id: string, title: string, createdAt: string): Meeting {
     createdAt,
     details: { ...emptyMeetingDetails },
     rehearsal: false,
+    scrutineers: { members: [], approvedAt: null },
   }
 }
 
@@ -183,11 +184,17 @@ describe('MeetingStore writes', () => {
     await store.close()
     await writeFile(join(dir, 'meeting.json'), JSON.stringify(old), 'utf8')
     store = await MeetingStore.open(dir)
-    // Brought up to today's version as read (data-versions.ts): blank details, no rehearsal.
+    // Brought up to today's version as read (data-versions.ts): blank details, no rehearsal,
+    // no scrutineers.
     const upgraded = {
       ...old,
       version: meetingVersions.current,
-      meeting: { ...old.meeting, details: { ...emptyMeetingDetails }, rehearsal: false },
+      meeting: {
+        ...old.meeting,
+        details: { ...emptyMeetingDetails },
+        rehearsal: false,
+        scrutineers: { members: [], approvedAt: null },
+      },
     }
     expect(store.data).toEqual(upgraded)
     await store.updateAgenda((data) => {

@@ -83,6 +83,7 @@ describe.each(releases)('%s, written by an earlier release', (release) => {
       ...before.meeting.meeting,
       details: { session: '', date: '', venue: '', presiding: '' },
       rehearsal: false,
+      scrutineers: { members: [], approvedAt: null },
     })
     expect(h.host.hall.library.meetings.every((m) => m.rehearsal === false)).toBe(true)
     const summary = (votes: MeetingData['votes']) =>
