@@ -12,6 +12,10 @@ export const downloadLabels = {
   'result.json': '计票结果.json',
   'audit.jsonl': '审计日志.jsonl',
   'audit.txt': '审计日志.txt',
+  'announcement.txt': '宣布稿.txt',
+  'announcement.docx': '宣布稿.docx',
+  'report.docx': '计票结果报告.docx',
+  'resolution.docx': '决议草稿.docx',
 } as const
 export type ArchiveFileName = keyof typeof downloadLabels
 export const archiveFileNames = Object.keys(downloadLabels) as ArchiveFileName[]

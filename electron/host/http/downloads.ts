@@ -24,6 +24,7 @@ const types = {
   txt: 'text/plain; charset=utf-8',
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const
 
 /** Sends a download named `name`, and `asciiName` for a browser that reads no UTF-8 name. */

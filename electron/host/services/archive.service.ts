@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { VoteState } from '../../../shared/rules'
+import { announcementText, buildAnnouncement } from '../../../shared/hall/announcement'
+import { defaultQuorum } from '../../../shared/protocol/attendance.schema'
 import { tally, voteStates } from '../../../shared/rules'
 import type { ReportJob } from '../documents/report-documents'
 import { sourceReportWorker, writeReportDocumentsInWorker } from '../documents/report-worker'
@@ -44,8 +46,9 @@ export function reportRenderers(script: URL | string = sourceReportWorker): Arch
  *   archive/<voteId>/result.json      plenary-vote.result/1, as the host tallied it
  *   archive/<voteId>/audit.jsonl      the hash-chained audit log up to this moment
  *   archive/<voteId>/audit.txt        the same log in sentences, for the clerk to read
- *   archive/<voteId>/report.pdf, results.xlsx  drawn by the renderers (a worker thread), at
- *                                              publish only if what they print changed
+ *   archive/<voteId>/announcement.txt  the chair's announcement (宣布稿), for every archive
+ *   archive/<voteId>/report.pdf, results.xlsx, report.docx, announcement.docx, resolution.docx
+ *       drawn by the renderers (a worker thread), at publish only if what they print changed
  * and, at close, a backup of the whole data folder under backups/. An annulled vote's box says
  * so (`annulled: { reason }`, beside the contract's fields) and its documents print the reason.
  * One annulled while open never had a result: its archive holds the tally of its box as
@@ -166,6 +169,14 @@ export class Archiver {
       join(dir, 'audit.txt'),
       auditLogText(parseAuditLines(log), session.meeting.data),
     )
+    // The chair's announcement as text: pure and small, so written here for every archive,
+    // an annulment's too (the Word copy is drawn with the documents below).
+    const quorum = session.meeting.data.quorum ?? defaultQuorum
+    await writeFileDurably(
+      join(dir, 'announcement.txt'),
+      '\uFEFF' +
+        announcementText(buildAnnouncement({ vote, result, quorum })).replace(/\n/g, '\r\n'),
+    )
     if (vote.result) {
       await this.#drawDocuments({
         dir,
@@ -176,6 +187,8 @@ export class Archiver {
         result: vote.result,
         projects: session.meeting.data.projects,
         resultDigest: digestOf(vote.result),
+        scrutineers: meeting?.scrutineers.members ?? [],
+        quorum,
       })
     }
     if (moment === 'close') await this.#backup(session, vote.id)
