@@ -6,6 +6,7 @@ import { HallSection } from './hall/HallSection'
 import { MeetingsSection } from './meetings/MeetingsSection'
 import { ProjectsSection } from './projects/ProjectsSection'
 import { RosterSection } from './roster/RosterSection'
+import { ScrutineersSection } from './scrutineers/ScrutineersSection'
 import type { ConsoleApi } from './use-console'
 
 export interface ConsoleSection {
@@ -51,6 +52,13 @@ export const sections: readonly ConsoleSection[] = [
     hint: 'prep.nav.agenda.hint',
     group: 'prepare',
     render: (api) => <AgendaSection api={api} />,
+  },
+  {
+    id: 'scrutineers',
+    label: 'office.nav.scrutineers',
+    hint: 'office.nav.scrutineers.hint',
+    group: 'prepare',
+    render: (api) => <ScrutineersSection api={api} />,
   },
   {
     id: 'hall',

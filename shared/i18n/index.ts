@@ -5,6 +5,8 @@ import { hallEn } from './hall.en'
 import { hallZhCN } from './hall.zh-CN'
 import { liveEn } from './live.en'
 import { liveZhCN } from './live.zh-CN'
+import { officeEn } from './office.en'
+import { officeZhCN } from './office.zh-CN'
 import { prepEn } from './prep.en'
 import { prepZhCN } from './prep.zh-CN'
 import { safetyEn } from './safety.en'
@@ -27,6 +29,7 @@ const allZhCN = {
   ...safetyZhCN,
   ...hallZhCN,
   ...auditZhCN,
+  ...officeZhCN,
 }
 export type MessageKey = keyof typeof allZhCN
 
@@ -35,7 +38,7 @@ export type Language = (typeof languages)[number]
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = {
   'zh-CN': allZhCN,
-  en: { ...en, ...prepEn, ...liveEn, ...screenEn, ...safetyEn, ...hallEn, ...auditEn },
+  en: { ...en, ...prepEn, ...liveEn, ...screenEn, ...safetyEn, ...hallEn, ...auditEn, ...officeEn },
 }
 
 /** Whether a key made at run time (e.g. `kind.${kind}`) names a message. */
