@@ -6,6 +6,7 @@ import {
   hasSoffice,
   needsSoffice,
 } from '../electron/host/documents/office-inspect.fixture'
+import { pdfText } from '../electron/host/documents/pdf-inspect.fixture'
 import { artifactsDir, expect, test } from './host-fixture'
 import { HallDriver } from './screen-driver'
 
@@ -80,6 +81,18 @@ test('scrutineers approved, a vote published, the announcement read and its DOCX
   await page.getByRole('button', { name: 'English' }).click()
   await expect(announcement).toContainText('Of 12 deputies, 3 are present.')
   await page.getByRole('button', { name: '中文' }).click()
+
+  // The paper ballot of the same vote, from 表决议程.
+  await page.getByTestId('nav-agenda').click()
+  const [ballot] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('paper-ballot').click(),
+  ])
+  expect(ballot.suggestedFilename()).toBe(`${title}-纸质选票.pdf`)
+  const ballotText = pdfText(await readFile((await ballot.path())!)).replace(/\s+/g, '')
+  expect(ballotText).toContain('4选2：最多选2项')
+  expect(ballotText).toContain('本票为无记名投票')
+  await page.getByTestId('nav-hall').click()
 
   const [saved] = await Promise.all([
     page.waitForEvent('download'),

@@ -45,4 +45,5 @@ export const officeEn: Record<keyof typeof officeZhCN, string> = {
   'archive.file.announcement.docx': 'Announcement (Word)',
   'archive.file.report.docx': 'Result report (Word)',
   'archive.file.resolution.docx': 'Resolution draft (Word)',
+  'office.ballot.download': 'Paper ballot (PDF)',
 }

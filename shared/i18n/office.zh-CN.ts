@@ -36,4 +36,5 @@ export const officeZhCN = {
   'archive.file.announcement.docx': '宣布稿（Word）',
   'archive.file.report.docx': '计票结果报告（Word）',
   'archive.file.resolution.docx': '决议草稿（Word）',
+  'office.ballot.download': '纸质选票（PDF）',
 } as const

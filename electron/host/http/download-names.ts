@@ -47,6 +47,11 @@ export function archiveDownloadName(voteTitle: string, file: ArchiveFileName): s
   return `${safeFileName(voteTitle) || '表决'}-${downloadLabels[file]}`
 }
 
+/** A vote's paper ballot, printed before the meeting: `<vote title>-纸质选票.pdf`. */
+export function paperBallotName(voteTitle: string): string {
+  return `${safeFileName(voteTitle) || '表决'}-纸质选票.pdf`
+}
+
 /** The meeting's whole archive as one zip: `<meeting title>-归档.zip`. */
 export function meetingZipName(meetingTitle: string): string {
   return `${safeFileName(meetingTitle) || '会议'}-归档.zip`

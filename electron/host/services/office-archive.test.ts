@@ -117,3 +117,27 @@ describe('a published vote’s archive', () => {
     expect(existsSync(join(dir, 'resolution.docx'))).toBe(false)
   })
 })
+
+describe('a vote’s paper ballot', () => {
+  it('is downloaded from the agenda by the vote’s name, before the vote opens; an unknown id is 404', async (ctx) => {
+    const staff = await h.staff()
+    const voteId = await h.addVote(staff, defaultRules('select', 2))
+    const res = await get(`/api/paper-ballot/${voteId}.pdf`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain(
+      '测试表决-纸质选票.pdf',
+    )
+    const pdf = Buffer.from(await res.arrayBuffer())
+    for (const id of ['nope', '__proto__', 'constructor'])
+      expect((await get(`/api/paper-ballot/${id}.pdf`)).status).toBe(404)
+    expect(
+      (await fetch(`http://127.0.0.1:${h.host.port}/api/paper-ballot/${voteId}.pdf`)).status,
+    ).toBe(401)
+    skipUnless(ctx, hasTool('pdftotext'), 'needs pdftotext (apt-get install poppler-utils)')
+    const text = pdfText(pdf).replace(/\s+/g, '')
+    expect(text).toContain('4选2：最多选2项')
+    for (const c of h.host.session.meeting.data.votes[0]!.candidates)
+      expect(text).toContain(c.title)
+  })
+})
