@@ -75,7 +75,12 @@ test('scrutineers approved, a vote published, the announcement read and its DOCX
   await expect(announcement).toContainText('宣布完毕。')
   await announcement.scrollIntoViewIfNeeded()
   await page.screenshot({ path: join(artifactsDir, 'office-announcement.png') })
-  await announcement.screenshot({ path: join(artifactsDir, 'office-announcement-text.png') })
+  // The whole panel in one view, below the console's sticky header.
+  await page.setViewportSize({ width: 1366, height: 1500 })
+  await page.getByRole('heading', { name: '宣布稿' }).evaluate((e) => e.scrollIntoView())
+  await page.mouse.wheel(0, -120)
+  await page.screenshot({ path: join(artifactsDir, 'office-announcement-panel.png') })
+  await page.setViewportSize({ width: 1366, height: 900 })
 
   // The English console reads it in English.
   await page.getByRole('button', { name: 'English' }).click()
