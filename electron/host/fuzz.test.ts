@@ -52,6 +52,8 @@ const consoleEvents = [
   'vote:runoff',
   'vote:revote',
   'screen:show',
+  'scrutineers:set',
+  'scrutineers:approve',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]
 const deputyEvents = [
   'ballot:submit',

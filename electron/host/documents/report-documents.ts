@@ -30,7 +30,7 @@ export interface ReportJob {
   projects: ReportProject[]
   resultDigest: string
   /** Signature lines, a name on each. */
-  scrutineers: Scrutineer[]
+  scrutineers: readonly Scrutineer[]
   /** The meeting's quorum, which the announcement says was met (or not). */
   quorum: QuorumRule
 }
