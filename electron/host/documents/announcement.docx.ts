@@ -1,15 +1,16 @@
 import type { Announcement } from '../../../shared/hall/announcement'
 import { meetingLabels } from './report-labels'
-import { packDocx, para } from './office-docx'
+import { loadDocx, packDocx, para } from './office-docx'
 
 /**
  * The chair's announcement (宣布稿) as Word: the heading, then each paragraph in 三号 仿宋, large
  * enough to read aloud from the rostrum; the office may edit the wording before the meeting.
  */
-export function renderAnnouncementDocx(
+export async function renderAnnouncementDocx(
   a: Announcement,
   about: { meetingTitle: string; rehearsal: boolean },
 ): Promise<Buffer> {
+  await loadDocx()
   const mark = about.rehearsal ? meetingLabels.rehearsalMark : ''
   const [salutation = '', ...rest] = a.paragraphs
   const children = [

@@ -1,19 +1,21 @@
-import type { IParagraphOptions, ISectionOptions } from 'docx'
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx'
+import type * as DocxModule from 'docx'
+import type { Footer, IParagraphOptions, ISectionOptions, Paragraph, Table, TextRun } from 'docx'
+
+type Docx = typeof DocxModule
+let loaded: Docx | null = null
+
+/**
+ * docx, loaded by the first document that needs it: the report worker also runs for a close,
+ * which draws no Word document, and loading docx there cost every close its time.
+ */
+export async function loadDocx(): Promise<void> {
+  loaded ??= await import('docx')
+}
+
+function docx(): Docx {
+  if (!loaded) throw new Error('loadDocx() first')
+  return loaded
+}
 
 /**
  * What the office's Word documents share (docx on npm): an A4 page with the margins of a
@@ -37,6 +39,7 @@ export interface RunStyle {
 }
 
 export function run(text: string, style: RunStyle = {}): TextRun {
+  const { TextRun } = docx()
   const font = style.font ?? FONTS.body
   return new TextRun({
     text,
@@ -52,14 +55,15 @@ export function para(
   text: string,
   style: RunStyle & { align?: 'left' | 'center' | 'right'; indent?: boolean; after?: number } = {},
 ): Paragraph {
+  const { AlignmentType, LineRuleType, Paragraph } = docx()
+  const align = {
+    left: AlignmentType.LEFT,
+    center: AlignmentType.CENTER,
+    right: AlignmentType.RIGHT,
+  }
   const options: IParagraphOptions = {
     children: [run(text, style)],
-    alignment:
-      style.align === 'center'
-        ? AlignmentType.CENTER
-        : style.align === 'right'
-          ? AlignmentType.RIGHT
-          : AlignmentType.LEFT,
+    alignment: align[style.align ?? 'left'],
     // Exact line heights, as government documents set them: a substituted font's own metrics
     // (LibreOffice has no 宋体) otherwise crowd a wrapped title's lines together.
     spacing: {
@@ -72,11 +76,11 @@ export function para(
   return new Paragraph(options)
 }
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' }
-const borders = { top: border, bottom: border, left: border, right: border }
-
 /** A table with a bold header row; every cell plain text. Widths in per cent of the line. */
 export function table(header: string[], rows: string[][], widths?: number[], pt = 10.5): Table {
+  const { BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } = docx()
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' }
+  const borders = { top: border, bottom: border, left: border, right: border }
   const cell = (text: string, i: number, bold: boolean) =>
     new TableCell({
       borders,
@@ -93,8 +97,9 @@ export function table(header: string[], rows: string[][], widths?: number[], pt 
   })
 }
 
-/** 第 1 页 at the foot of every page. */
+/** — 1 — at the foot of every page. */
 function pageFooter(): Footer {
+  const { AlignmentType, Footer, PageNumber, Paragraph, TextRun } = docx()
   return new Footer({
     children: [
       new Paragraph({
@@ -110,6 +115,7 @@ export async function packDocx(
   about: { title: string; subject?: string },
   children: ISectionOptions['children'],
 ): Promise<Buffer> {
+  const { Document, Packer } = docx()
   const cm = (n: number) => Math.round((n / 2.54) * 1440)
   const doc = new Document({
     creator: '民生实事项目票决',

@@ -33,6 +33,11 @@ export interface ReportJob {
   scrutineers: readonly Scrutineer[]
   /** The meeting's quorum, which the announcement says was met (or not). */
   quorum: QuorumRule
+  /**
+   * What to draw: the report (PDF and XLSX), and the office's Word documents, which follow the
+   * publication (or annulment), not the close.
+   */
+  parts: { report: boolean; office: boolean }
 }
 
 /**
@@ -41,10 +46,19 @@ export interface ReportJob {
  * result, the 决议 draft.
  */
 export async function writeReportDocuments(job: ReportJob): Promise<void> {
-  const { dir, ...about } = job
+  const { dir, parts, ...about } = job
   const input = { ...about, generatedAt: new Date() }
-  await writeFileDurably(join(dir, 'report.pdf'), await renderResultReportPdf(input))
-  await writeFileDurably(join(dir, 'results.xlsx'), await renderResultXlsx(input))
+  if (parts.report) {
+    await writeFileDurably(join(dir, 'report.pdf'), await renderResultReportPdf(input))
+    await writeFileDurably(join(dir, 'results.xlsx'), await renderResultXlsx(input))
+  }
+  if (parts.office) await writeOfficeDocuments(dir, job, input)
+}
+
+type ReportInput = Omit<ReportJob, 'dir' | 'parts'> & { generatedAt: Date }
+
+/** The Word documents: the report, the announcement and, where a result adopts projects, the 决议 draft. */
+async function writeOfficeDocuments(dir: string, job: ReportJob, input: ReportInput) {
   await writeFileDurably(join(dir, 'report.docx'), await renderResultReportDocx(input))
   const announcement = buildAnnouncement(job)
   await writeFileDurably(

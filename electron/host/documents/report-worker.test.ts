@@ -35,6 +35,7 @@ function job(into: string): ReportJob {
     rehearsal: false,
     scrutineers: [],
     quorum: defaultQuorum,
+    parts: { report: true, office: true },
     ...input,
   }
 }

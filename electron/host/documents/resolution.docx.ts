@@ -5,7 +5,7 @@ import type { VoteResult } from '../../../shared/protocol/result.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { ReportProject } from './report-model'
 import { meetingLabels } from './report-labels'
-import { packDocx, para } from './office-docx'
+import { loadDocx, packDocx, para } from './office-docx'
 
 /** What the draft is made from (a report job has it all). */
 export interface ResolutionInput {
@@ -42,7 +42,8 @@ function budgetText(budget: number | null): string {
  * blanks for the date and the seal, which the office fills in. A tie or shortfall still open
  * is noted, so the list is not mistaken for the final one.
  */
-export function renderResolutionDocx(job: ResolutionInput): Promise<Buffer> {
+export async function renderResolutionDocx(job: ResolutionInput): Promise<Buffer> {
+  await loadDocx()
   const ids = adoptedIds(job) ?? []
   const result: VoteResult = job.result
   const details = job.meetingDetails ?? emptyMeetingDetails

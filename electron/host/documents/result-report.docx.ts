@@ -2,7 +2,7 @@ import { cellText } from './report-table.pdf'
 import type { ReportModel, ReportRow, ResultReportInput } from './report-model'
 import { buildReportModel } from './report-model'
 import { meetingLabels, reportLabels } from './report-labels'
-import { packDocx, para, table } from './office-docx'
+import { loadDocx, packDocx, para, table } from './office-docx'
 
 function projectLine(row: ReportRow): string {
   if (!row.project) return ''
@@ -34,7 +34,8 @@ function resultTable(model: ReportModel) {
  * meeting and the rules, the counts, notices, the result table (the chart's numbers are its
  * rows), the conclusion, the digest, and a signature line for each scrutineer.
  */
-export function renderResultReportDocx(input: ResultReportInput): Promise<Buffer> {
+export async function renderResultReportDocx(input: ResultReportInput): Promise<Buffer> {
+  await loadDocx()
   const model = buildReportModel(input)
   const info: [string, string][] = [
     ...model.meetingRows,

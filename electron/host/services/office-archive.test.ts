@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { VoteId } from '../../../shared/protocol/ids'
@@ -139,5 +139,44 @@ describe('a vote’s paper ballot', () => {
     expect(text).toContain('4选2：最多选2项')
     for (const c of h.host.session.meeting.data.votes[0]!.candidates)
       expect(text).toContain(c.title)
+  })
+})
+
+describe('the Word documents', () => {
+  it('are drawn at publication, not at close; a host stopped before them draws only them at start', async () => {
+    const staff = await h.staff()
+    const voteId = await h.addVote(staff, defaultRules('select', 2))
+    const tablet = await h.deputy(h.host.session.meeting.data.deputies[0]!.credential)
+    expect((await call(staff, 'vote:open', { voteId })).ok).toBe(true)
+    expect(
+      (
+        await call(tablet.socket, 'ballot:submit', {
+          voteId,
+          ballotId: 'office-only-ballot',
+          marks: {},
+        })
+      ).ok,
+    ).toBe(true)
+    expect((await call(staff, 'vote:close', { voteId })).ok).toBe(true)
+    await h.host.archiver.idle()
+    const dir = h.host.archiver.dirOf(voteId)
+    expect(existsSync(join(dir, 'report.pdf'))).toBe(true)
+    expect(existsSync(join(dir, 'announcement.docx'))).toBe(false)
+    expect((await call(staff, 'vote:publish', { voteId })).ok).toBe(true)
+    await h.host.archiver.idle()
+    expect(existsSync(join(dir, 'announcement.docx'))).toBe(true)
+
+    // As a release before them, or a stop mid-drawing, left it: the rest is kept as it was.
+    for (const name of ['announcement.docx', 'report.docx', 'resolution.docx'])
+      await rm(join(dir, name))
+    const kept = await Promise.all(['audit.jsonl', 'report.pdf'].map((n) => readFile(join(dir, n))))
+    await h.stop()
+    await h.start()
+    await h.host.archiver.idle()
+    for (const name of ['announcement.docx', 'report.docx', 'resolution.docx'])
+      expect(existsSync(join(dir, name)), name).toBe(true)
+    const now = await Promise.all(['audit.jsonl', 'report.pdf'].map((n) => readFile(join(dir, n))))
+    expect(now[0]!.equals(kept[0]!)).toBe(true)
+    expect(now[1]!.equals(kept[1]!)).toBe(true)
   })
 })
