@@ -10,13 +10,18 @@
  *   (electron/cli/sim/load-bench.ts). The virtual tablets are spread over --tablet-processes
  *   processes of their own. With --uploads N, the host's run once more with N uploads of
  *   --upload-mb of junk arriving while the tablets vote (electron/cli/sim/upload-run.ts): its
- *   ack p99 against the run without, and its RSS. Also the tablet page's gzip size (needs a build).
+ *   ack p99 against the run without, and its RSS. Also the tablet page's bytes (needs a build).
  *   Writes a markdown table to electron/cli/bench-results.md.
+ * - page: the tablet page's bytes as the host sends them over HTTP (a host on a free loopback
+ *   port serving out/renderer): first load with a browser's Accept-Encoding, gzip only and
+ *   none, and a reload (electron/cli/sim/tablet-page-size.ts). Needs `npm run build`; also
+ *   measured with load.
  * - tally: timings of the tally hot paths (electron/cli/sim/tally-suites.ts); store: the CPU of
  *   a ballot box group commit before its write (electron/cli/sim/store-suites.ts); meeting: the
  *   same for meeting.json after an agenda change or a check-in.
  * Without --only both run. With --json the last line of stdout is one JSON object: with load,
- * `{"results":[…],"tabletPageGzipKB":…}`; with --only tally, `{"node":…,"suites":[…]}`.
+ * `{"results":[…],"tabletPage":…}`; with --only tally, `{"node":…,"suites":[…]}`; with --only
+ * page, `{"tabletPage":…}`.
  */
 import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -29,8 +34,8 @@ import type { LoadResult } from './sim/load-bench'
 import { DEFAULT_TABLET_PROCESSES, runLoad } from './sim/load-bench'
 import { ProgressBar } from './sim/progress-bar'
 import { tabletPriority } from './sim/tablet-fleet'
-import type { PageSize } from './sim/tablet-page-size'
-import { tabletPageSize } from './sim/tablet-page-size'
+import type { PageBytes } from './sim/tablet-page-size'
+import { measureTabletPage, pageSummary } from './sim/tablet-page-size'
 import type { Report } from './sim/suite'
 import { runSuites, suites } from './sim/tally-suites'
 import { readCommandLine } from './command-line'
@@ -44,7 +49,7 @@ const { values: given } = readCommandLine({
       type: 'string',
       value: 'WHAT',
       multiple: true,
-      help: 'load, tally, store or meeting (comma-separated or repeated); default all',
+      help: 'load, page, tally, store or meeting (comma-separated or repeated); default all',
     },
     runs: { type: 'string', value: 'N', help: 'runs of each timed suite (default 7)' },
     json: { type: 'boolean', help: 'the results as one JSON line at the end' },
@@ -99,12 +104,14 @@ const values = {
 async function main(): Promise<number> {
   if (values.list) {
     console.log(`${'load'.padEnd(16)} virtual tablets against a real host and the floor`)
+    console.log(`${'page'.padEnd(16)} the tablet page's bytes as the host sends them`)
     for (const s of suites) console.log(`${s.name.padEnd(16)} ${s.describe}`)
     return 0
   }
   const only = values.only.flatMap((o) => o.split(',')).filter(Boolean)
   const wantLoad = only.length === 0 || only.includes('load')
-  const tallyOnly = only.filter((o) => o !== 'load')
+  const wantPage = only.length === 0 || only.includes('page') || wantLoad
+  const tallyOnly = only.filter((o) => o !== 'load' && o !== 'page')
   const wantTally = only.length === 0 || tallyOnly.length > 0
   const runs = Number(values.runs)
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer`)
@@ -129,16 +136,26 @@ async function main(): Promise<number> {
     throw new Error(`--upload-pairs takes a whole number 1..20`)
 
   const reports: Report[] = wantTally ? runSuites(tallyOnly, runs, (l) => console.log(l)) : []
+  let page: PageBytes | null = null
+  const staticDir = defaultStaticDir()
+  if (wantPage && existsSync(join(staticDir, 'tablet', 'index.html'))) {
+    page = await measureTabletPage(staticDir)
+    for (const line of pageSummary(page)) console.log(line)
+  } else if (wantPage)
+    console.error('tablet page not built (npm run build): its size is not reported')
   if (!wantLoad) {
-    if (values.json) console.log(JSON.stringify({ node: process.version, suites: reports }))
+    if (values.json)
+      console.log(
+        JSON.stringify(
+          wantTally
+            ? { node: process.version, suites: reports, tabletPage: page }
+            : { tabletPage: page },
+        ),
+      )
     return 0
   }
 
   checkFileLimit(Math.max(...counts))
-  const staticDir = defaultStaticDir()
-  let page: PageSize | null = null
-  if (existsSync(join(staticDir, 'tablet', 'index.html'))) page = await tabletPageSize(staticDir)
-  else console.error('tablet page not built (npm run build): its size is not reported')
 
   const bar = new ProgressBar()
   const results: LoadResult[] = []
@@ -160,8 +177,6 @@ async function main(): Promise<number> {
           ` | RSS ${u.with.map((w) => w.rssPeakMB ?? '–').join(', ')} MB, worker ${u.with.map((w) => w.workerRssPeakMB ?? '–').join(', ')} MB`,
       )
   }
-  if (page)
-    console.log(`tablet page JS+CSS ${page.jsCssGzipKB} KB gzip (${page.files.length} files)`)
   for (const c of checkTargets(results, page))
     console.log(`${c.met === null ? '?' : c.met ? 'ok  ' : 'MISS'} ${c.target}: ${c.measured}`)
 
@@ -203,7 +218,7 @@ async function main(): Promise<number> {
           reconnectAllS: r.reconnectAllS,
           withUploads: r.withUploads,
         })),
-        tabletPageGzipKB: page?.jsCssGzipKB ?? null,
+        tabletPage: page,
       }),
     )
   }

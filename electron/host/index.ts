@@ -7,6 +7,8 @@ import { Server } from 'socket.io'
 import type { Namespace } from 'socket.io'
 import { namespaces } from '../../shared/protocol/events'
 import { handleApi } from './http/api'
+import type { Doors } from './http/host-header'
+import { addressedHere, misdirected, originHere } from './http/host-header'
 import { securityHeaders, serveStatic } from './http/static-files'
 import type { ImportWorkerOptions } from './tables/import-worker'
 import { ImportWorkers } from './tables/import-worker'
@@ -56,6 +58,11 @@ export interface HostOptions {
   rotateStaffToken?: boolean
   /** Admit /console and the staff API from other machines on the LAN (with the token). */
   allowLanConsole?: boolean
+  /**
+   * Names the hall's DNS gives this machine (e.g. plenary.lan), beside its addresses and
+   * localhost: requests addressed to any other name are refused (http/host-header.ts).
+   */
+  hostNames?: readonly string[]
   /** Which peer addresses are this machine; loopback unless told otherwise (tests, odd stacks). */
   isLocalAddress?: (address: string | undefined) => boolean
   /**
@@ -161,8 +168,27 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const admitStaff = (address: string | undefined) =>
     (options.allowLanConsole ?? false) || isLocal(address)
 
+  let addressesRead = 0
+  let addresses: ReadonlySet<string> = new Set()
+  const doors: Doors = {
+    port: () => port,
+    // Read again at most every few seconds: a laptop's Wi-Fi address may change in the hall.
+    addresses: () => {
+      if (Date.now() - addressesRead > 5_000) {
+        addresses = ownAddresses()
+        addressesRead = Date.now()
+      }
+      return addresses
+    },
+    names: (options.hostNames ?? []).map((n) => n.toLowerCase()),
+  }
+
   const http = createServer((req, res) => {
     securityHeaders(res)
+    if (!addressedHere(req, doors)) {
+      misdirected(res)
+      return
+    }
     if (req.url === '/' || req.url === '/join') {
       res.writeHead(302, { Location: '/tablet/' }).end()
       return
@@ -175,6 +201,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
           imports,
           staffToken,
           admitStaff,
+          originHere: (origin) => originHere(origin, doors),
           tabletBase: () => tabletBases()[0] ?? '',
           log,
         },
@@ -203,7 +230,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   })
   const io = new Server(http, {
     serveClient: false,
-    allowRequest: guard.allowRequest,
+    allowRequest: (req, callback) =>
+      addressedHere(req, doors) ? guard.allowRequest(req, callback) : callback('host', false),
     // A connection that joins no namespace in time is closed (Socket.IO's own default is 45 s).
     connectTimeout: options.joinTimeoutMs ?? defaultJoinTimeoutMs,
     maxHttpBufferSize: 64 * 1024,
@@ -229,6 +257,10 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     log,
   })
   const live = new LiveService(hall, deputy.isOnline, archiver)
+  // The console acts: a page of another origin may not drive it, token or not.
+  io.of(namespaces.console).use((socket, next) =>
+    originHere(socket.handshake.headers.origin, doors) ? next() : next(new Error('origin')),
+  )
   const stopConsole = setupConsoleNamespace(typed(io.of(namespaces.console)), {
     hall,
     library: new LibraryService(hall),

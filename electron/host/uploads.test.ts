@@ -279,7 +279,7 @@ describe('a worker that dies costs its upload only', () => {
     expect(next.status).toBe(200)
     const preview = next.body as unknown as ImportPreviewView<RosterRowView>
     expect(preview.rows).toEqual([
-      { name: '张三', delegation: '一团', seat: '1排1号', idLast4: null, note: '' },
+      { number: '', name: '张三', delegation: '一团', seat: '1排1号', idLast4: null, note: '' },
     ])
   })
 })

@@ -1,4 +1,5 @@
 import type {
+  BudgetUnit,
   ImportPreviewView,
   ProjectRowView,
   RosterRowView,
@@ -31,9 +32,13 @@ export async function uploadSpreadsheet<K extends ImportKind>(
   kind: K,
   file: File,
   token: string,
+  /** Staff's answer to a question the preview asked: the unit of the money column. */
+  budgetUnit?: BudgetUnit,
 ): Promise<UploadOutcome<K>> {
+  const query = new URLSearchParams({ name: file.name })
+  if (budgetUnit) query.set('budgetUnit', budgetUnit)
   try {
-    const res = await fetch(`/api/import/${kind}?name=${encodeURIComponent(file.name)}`, {
+    const res = await fetch(`/api/import/${kind}?${query.toString()}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}` },
       body: file,

@@ -26,6 +26,7 @@ export const prepEn: Record<keyof typeof prepZhCN, string> = {
   'prep.moveDown': 'Move "{title}" down',
 
   'prep.col.id': 'ID',
+  'prep.col.deputyNumber': 'Deputy No.',
   'prep.col.name': 'Name',
   'prep.col.delegation': 'Delegation',
   'prep.col.seat': 'Seat',
@@ -62,6 +63,11 @@ export const prepEn: Record<keyof typeof prepZhCN, string> = {
     'A vote is open: meetings cannot be created, duplicated or switched until it closes.',
 
   'prep.import.hint': 'XLSX or CSV (UTF-8 or GBK); Chinese or English headers',
+  'prep.import.unitAsk': 'The unit of the "{column}" column is:',
+  'prep.import.unitHint': 'The file is read again in that unit and converted to 10k yuan',
+  'prep.import.unit.yuan': 'yuan',
+  'prep.import.unit.wan': '10k yuan',
+  'prep.import.unit.yi': '100M yuan',
   'prep.import.failed': 'The file could not be uploaded',
   'prep.import.preview': 'Import preview',
   'prep.import.sheet': 'Sheet: {sheet}',
@@ -107,6 +113,9 @@ export const prepEn: Record<keyof typeof prepZhCN, string> = {
   'prep.deputy.remove': 'Delete deputy',
   'prep.deputy.removeConfirm':
     'Remove "{name}" ({delegation}) from the roster? Their card stops working at once.',
+  'prep.deputy.numberHint':
+    "The office's own number for the deputy, optional; a roster imported again is matched by it",
+  'prep.deputy.numberTaken': 'Deputy No. "{number}" is {name}\'s',
   'prep.deputy.seatTaken': "Seat {seat} is {name}'s",
   'prep.deputy.exists': '{name} of this delegation is already on the roster ({id})',
   'prep.deputy.idLast4Hint': 'Tells apart deputies of the same name; optional',

@@ -25,6 +25,7 @@ export const prepZhCN = {
   'prep.moveDown': '下移“{title}”',
 
   'prep.col.id': '编号',
+  'prep.col.deputyNumber': '代表编号',
   'prep.col.name': '姓名',
   'prep.col.delegation': '代表团',
   'prep.col.seat': '座位号',
@@ -60,6 +61,11 @@ export const prepZhCN = {
   'prep.meeting.voteOpen': '有表决正在进行，结束前不能新建、复制或切换会议。',
 
   'prep.import.hint': '支持 XLSX 和 CSV（UTF-8 或 GBK），表头中英文均可',
+  'prep.import.unitAsk': '“{column}”一栏的金额单位是：',
+  'prep.import.unitHint': '选择后将按该单位重新读取文件，并换算为万元',
+  'prep.import.unit.yuan': '元',
+  'prep.import.unit.wan': '万元',
+  'prep.import.unit.yi': '亿元',
   'prep.import.failed': '文件未能上传',
   'prep.import.preview': '导入预览',
   'prep.import.sheet': '工作表：{sheet}',
@@ -102,6 +108,8 @@ export const prepZhCN = {
   'prep.deputy.edit': '编辑代表：{name}',
   'prep.deputy.remove': '删除代表',
   'prep.deputy.removeConfirm': '确定从名单中删除“{name}”（{delegation}）吗？其代表证将立即失效。',
+  'prep.deputy.numberHint': '办公室自编的代表编号，可不填；再次导入名单时按它对应代表',
+  'prep.deputy.numberTaken': '代表编号“{number}”已是{name}的编号',
   'prep.deputy.seatTaken': '座位号“{seat}”已是{name}的座位',
   'prep.deputy.exists': '本代表团已有代表“{name}”（{id}）',
   'prep.deputy.idLast4Hint': '用于区分同名代表，可不填',

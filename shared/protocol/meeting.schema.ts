@@ -16,6 +16,8 @@ export type Project = z.infer<typeof projectSchema>
 
 export interface Deputy {
   id: DeputyId
+  /** 代表编号 as the office numbers its deputies (optional; a reimport matches by it). */
+  number?: string
   name: string
   delegation: string
   seat: string

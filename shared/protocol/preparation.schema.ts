@@ -6,6 +6,10 @@ import { deputyIdSchema, projectIdSchema, safeIdSchema } from './ids'
 const text = (max: number) => z.string().trim().max(max)
 
 export const deputyInputSchema = z.object({
+  /** 代表编号, optional: '' when the office does not number its deputies. */
+  number: text(32)
+    .transform((v) => v.normalize('NFKC'))
+    .default(''),
   name: text(50).min(1),
   delegation: text(100).min(1),
   seat: text(30).min(1),
@@ -54,6 +58,13 @@ export const projectsReorderInputSchema = z.object({
 /** Every card reissued at once: the request says so, so no stray message can do it. */
 export const reissueAllInputSchema = z.object({ confirm: z.literal(true) })
 
+/**
+ * The units a money column is written in; a project's budget is kept in 万元. An import reads the
+ * unit from the header (投资额（元）) or the line above it (单位：万元), else asks staff.
+ */
+export const budgetUnits = ['元', '万元', '亿元'] as const
+export type BudgetUnit = (typeof budgetUnits)[number]
+
 export const importConfirmInputSchema = z.object({ previewId: z.string().min(1).max(64) })
 
 /** What the console shows of an uploaded spreadsheet before staff confirm it. */
@@ -93,6 +104,7 @@ export interface ImportChangesView {
 }
 
 export interface RosterRowView {
+  number: string
   name: string
   delegation: string
   seat: string

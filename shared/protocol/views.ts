@@ -60,6 +60,8 @@ export interface MeetingListEntry {
 /** A deputy as staff see them: never the credential (that goes to print, not to screens). */
 export interface ConsoleDeputyView {
   id: DeputyId
+  /** 代表编号; '' when none. */
+  number: string
   name: string
   delegation: string
   seat: string

@@ -119,3 +119,50 @@ describe('the design notes in the results file', () => {
     expect(withDesignNotes('# Benchmarks\n', null)).toBe('# Benchmarks\n')
   })
 })
+
+describe('the tablet page in the bench results', () => {
+  const file = (path: string, coding: string, bodyBytes: number, status = 200) => ({
+    path,
+    status,
+    coding,
+    bodyBytes,
+    wireBytes: bodyBytes + 600,
+  })
+  const load = (files: ReturnType<typeof file>[]) => ({
+    acceptEncoding: null,
+    files,
+    bodyBytes: files.reduce((n, f) => n + f.bodyBytes, 0),
+    wireBytes: files.reduce((n, f) => n + f.wireBytes, 0),
+  })
+  const page = (brScriptBytes: number) => ({
+    br: load([file('/tablet/', 'br', 400), file('/assets/a-AAAAAAAA.js', 'br', brScriptBytes)]),
+    gzip: load([file('/tablet/', 'gzip', 500), file('/assets/a-AAAAAAAA.js', 'gzip', 120_000)]),
+    identity: load([
+      file('/tablet/', 'identity', 1100),
+      file('/assets/a-AAAAAAAA.js', 'identity', 400_000),
+    ]),
+    reload: load([file('/tablet/', 'br', 0, 304)]),
+  })
+
+  it('a row per file with its bytes in each coding, and the first load held to 100 KB', () => {
+    const markdown = benchMarkdown({
+      results: [],
+      page: page(90_000),
+      suites: [],
+      command: 'npm run bench',
+      tabletProcesses: 2,
+      tabletPriority: 'idle',
+    })
+    expect(markdown).toContain(
+      '| /assets/a-AAAAAAAA.js | 87.9 (br) | 117.2 (gzip) | 390.6 (identity) | – |',
+    )
+    expect(markdown).toContain('| /tablet/ | 0.4 (br) | 0.5 (gzip) | 1.1 (identity) | 304 |')
+    const met = (bytes: number) =>
+      checkTargets([], page(bytes)).map((c) => [c.target.split(' ≤')[0], c.met])
+    expect(met(90_000)).toEqual([
+      ['tablet page first load', true],
+      ['tablet page reload', true],
+    ])
+    expect(met(101_000)[0]).toEqual(['tablet page first load', false])
+  })
+})

@@ -32,6 +32,34 @@ function withTemp<T>(pdf: Buffer, run: (dir: string, file: string) => T): T {
   }
 }
 
+/**
+ * What qpdf says of the file's structure (xref, objects, streams): '' when it found nothing
+ * wrong, else its complaints. qpdf exits 0 when clean and 3 with warnings.
+ */
+export function qpdfProblems(pdf: Buffer): string {
+  return withTemp(pdf, (_dir, file) => {
+    try {
+      const out = execFileSync('qpdf', ['--check', file], { encoding: 'utf8', stdio: 'pipe' })
+      return /No syntax or stream encoding errors found/.test(out) ? '' : out
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string }
+      return `${e.stdout ?? ''}${e.stderr ?? ''}` || String(error)
+    }
+  })
+}
+
+/** The fonts pdffonts lists, by name, with whether each is embedded (a printer needs them). */
+export function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
+  return withTemp(pdf, (_dir, file) => {
+    const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2)
+    // name type encoding emb sub uni object ID: the three yes/no columns precede the object id.
+    return lines
+      .map((line) => /^(\S+)\s.*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line))
+      .filter((m) => m !== null)
+      .map((m) => ({ name: m[1]!, embedded: m[2] === 'yes' }))
+  })
+}
+
 /** Text of the PDF as poppler extracts it: proves the Chinese maps back to Unicode. */
 export function pdfText(pdf: Buffer): string {
   return withTemp(pdf, (_dir, file) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }))

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ParsedImport } from '../tables/import-job'
 import type { ImportWorkers } from '../tables/import-worker'
 import type { ImportFailure } from '../tables/import-worker'
-import { ImportWorkerError } from '../tables/import-worker'
+import { ImportWorkerError, importJobOptionsFrom } from '../tables/import-worker'
 import type { Hall } from '../state/hall'
 import type { PreparationService } from '../services/preparation.service'
 import { sendMeetingArchiveZip } from './archive-zip'
@@ -15,6 +15,8 @@ export interface ApiDeps {
   hall: Hall
   preparation: PreparationService
   /** Parses uploads off the main thread, a bounded number at a time. */
+  /** Whether a browser's Origin header, if any, is this host (http/host-header.ts). */
+  originHere: (origin: string | undefined) => boolean
   imports: ImportWorkers
   staffToken: string
   /** Whether a peer address may be staff at all (this machine, or the LAN when admitted). */
@@ -35,7 +37,8 @@ export const maxUploadBytes = 20 * 1024 * 1024
 export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerResponse): boolean {
   const url = new URL(req.url ?? '/', 'http://host')
   if (!url.pathname.startsWith('/api/')) return false
-  if (!deps.admitStaff(req.socket.remoteAddress)) {
+  // Another site's page, even holding a token, acts on nothing here (host-header.ts).
+  if (!deps.admitStaff(req.socket.remoteAddress) || !deps.originHere(req.headers.origin)) {
     res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('forbidden')
     return true
   }
@@ -97,6 +100,7 @@ const uploadRefusals = {
     '无法读取文件：读取超时，文件过大或过于复杂 / the file could not be read: reading it took too long; it is too large or too complex',
   ],
   failed: [500, '无法读取文件 / the file could not be read'],
+  'bad-option': [400, '金额单位只能是元、万元或亿元 / the unit must be 元, 万元 or 亿元'],
 } as const satisfies Record<string, readonly [number, string]>
 
 /**
@@ -113,6 +117,11 @@ async function handleUpload(
   res: ServerResponse,
 ): Promise<void> {
   const fileName = (url.searchParams.get('name') ?? 'upload').slice(0, 200)
+  const options = importJobOptionsFrom(url.searchParams)
+  if (options === null) {
+    refuse(res, req, 'bad-option')
+    return
+  }
   if (Number(req.headers['content-length'] ?? 0) > maxUploadBytes) {
     refuse(res, req, 'too-large')
     return
@@ -125,7 +134,7 @@ async function handleUpload(
   }
   let parsed: ParsedImport
   try {
-    parsed = await ticket.parse(kind, req, fileName, maxUploadBytes)
+    parsed = await ticket.parse(kind, req, fileName, maxUploadBytes, options)
   } catch (error) {
     const reason = error instanceof ImportWorkerError ? error.reason : 'failed'
     // A client that went away is not answered; a file too large is not the worker's failure.
@@ -147,7 +156,7 @@ async function handleUpload(
 function refuse(
   res: ServerResponse,
   req: IncomingMessage,
-  why: Exclude<ImportFailure, 'interrupted'> | 'busy',
+  why: Exclude<ImportFailure, 'interrupted'> | 'busy' | 'bad-option',
 ): void {
   if (res.headersSent || res.destroyed) return
   const [status, error] = uploadRefusals[why]

@@ -99,8 +99,7 @@ describe('the credential CSV', () => {
       expect(parseCredentialsCsv(csv)[0]?.credential).toBe(legacy)
     })
 
-    // LibreOffice's own CSV import is the check. It is not on every machine and .ci/run does not
-    // install it (hundreds of MB for one test); the machine CI runs on has it.
+    // LibreOffice's own CSV import is the check; .ci/run installs Calc when it is missing.
     const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p))
     it('reads back exactly in LibreOffice, formulas evaluated or not', async (ctx) => {
       skipUnless(ctx, soffice, 'needs LibreOffice (/usr/bin/soffice or /usr/bin/libreoffice)')

@@ -154,6 +154,29 @@ describe('a roster imported again', () => {
     const now = h.host.session.meeting.data.deputies.map((d) => d.credential)
     expect(now.every((c, i) => c !== cards[i])).toBe(true)
   })
+
+  it('matches by 代表编号 where the file has one: a renamed delegation and a moved seat keep the card', async () => {
+    const numbered = (rows: string[]) => ['代表编号,姓名,代表团,座位号', ...rows].join('\n')
+    const staff = await h.staff()
+    const first = await upload<RosterRowView>('roster', numbered(['A01,张三,一团,1排1号']))
+    await call(staff, 'roster:confirm', { previewId: first.previewId! })
+    const zhang = byName('张三')
+    expect(zhang.number).toBe('A01')
+    // Name + delegation and delegation + seat and name + seat would all miss this row.
+    const again = await upload<RosterRowView>(
+      'roster',
+      numbered(['Ａ０１,张三丰,第一代表团,9排9号', 'A02,李四,一团,1排1号']),
+    )
+    expect(again.changes).toEqual({
+      added: ['李四（一团）'],
+      removed: [],
+      changed: [{ name: '张三丰（第一代表团）', fields: ['name', 'delegation', 'seat'] }],
+      unchanged: 0,
+    })
+    await call(staff, 'roster:confirm', { previewId: again.previewId! })
+    const after = byName('张三丰')
+    expect([after.id, after.credential, after.number]).toEqual([zhang.id, zhang.credential, 'A01'])
+  })
 })
 
 describe('projects imported again', () => {

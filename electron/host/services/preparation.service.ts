@@ -313,11 +313,13 @@ export class PreparationService {
   }
 
   #checkDeputy(
-    input: { name: string; delegation: string; seat: string },
+    input: { number: string; name: string; delegation: string; seat: string },
     self: DeputyId | null,
   ): void {
     for (const d of this.#session.meeting.data.deputies) {
       if (d.id === self) continue
+      if (input.number !== '' && d.number === input.number)
+        throw new ServiceError('bad-request', `number: ${input.number} is taken by ${d.name}`)
       if (d.seat === input.seat)
         throw new ServiceError('bad-request', `seat: ${input.seat} is taken by ${d.name}`)
       if (d.name === input.name && d.delegation === input.delegation) {

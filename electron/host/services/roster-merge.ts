@@ -6,7 +6,7 @@ import { changedFields, matchLists } from './list-merge'
 import { deputyIdOf } from './new-ids'
 
 /** What a roster row sets on a deputy; an import compares and names these. */
-export const rosterFields = ['name', 'delegation', 'seat', 'idLast4', 'note'] as const
+export const rosterFields = ['number', 'name', 'delegation', 'seat', 'idLast4', 'note'] as const
 export type RosterField = (typeof rosterFields)[number]
 
 export interface RosterMerge {
@@ -23,7 +23,8 @@ export interface RosterMerge {
 const fold = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
 
 /**
- * A roster imported onto the one there: each row is matched to a deputy by name and delegation,
+ * A roster imported onto the one there: each row is matched to a deputy by 代表编号 where both
+ * have one, else by name and delegation,
  * else (a name or a delegation corrected) by delegation and seat, else by name and seat, each
  * only where it names one row and one deputy. A matched deputy keeps their id, card and
  * attendance and takes the row's fields; a new row is a new deputy with a new card; a deputy no
@@ -38,6 +39,11 @@ export function mergeRoster(
   newCards: (count: number, taken: string[]) => Card[],
 ): RosterMerge {
   const { matched, added, removed } = matchLists(existing, rows, [
+    // 代表编号 first, where both the deputy and the row have one: it survives a renamed delegation.
+    {
+      existing: (d) => (d.number ? fold(d.number) : null),
+      row: (r) => (r.number ? fold(r.number) : null),
+    },
     {
       existing: (d) => `${fold(d.name)}|${fold(d.delegation)}`,
       row: (r) => `${fold(r.name)}|${fold(r.delegation)}`,
@@ -52,6 +58,7 @@ export function mergeRoster(
     },
   ])
   const fieldsOf = (r: RosterRow) => ({
+    number: r.number,
     name: r.name,
     delegation: r.delegation,
     seat: r.seat,

@@ -94,6 +94,7 @@ export function consoleState(hall: Hall, tabletsOnline: number): ConsoleState {
 export function consoleRoster(session: Session): ConsoleDeputyView[] {
   return session.meeting.data.deputies.map((d) => ({
     id: d.id,
+    number: d.number ?? '',
     name: d.name,
     delegation: d.delegation,
     seat: d.seat,

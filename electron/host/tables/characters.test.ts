@@ -42,7 +42,7 @@ describe('a roster as offices type it', () => {
     )
     expect(parsed.problems).toEqual([])
     expect(parsed.rows).toEqual([
-      { name: '张三', delegation: '一团', seat: '1排1号', idLast4: null, note: '' },
+      { number: '', name: '张三', delegation: '一团', seat: '1排1号', idLast4: null, note: '' },
     ])
     expect(parsed.notices.map((n) => n.message)).toEqual([
       '以下列不属于代表名单，未导入（系统不保存这些信息）：“性别”、“民族”、“工作单位及职务”、“身份证号”、“联系电话”',
@@ -92,7 +92,7 @@ describe('a file saved by LibreOffice in its own format', () => {
     const parsed = await parseRosterFile(ods, 'roster.ods')
     expect(parsed.rows).toEqual([])
     expect(parsed.problems.map((p) => p.message)).toEqual([
-      '文件“roster.ods”无法导入：这是 LibreOffice 或 WPS 保存的ODS 表格（.ods），请在 LibreOffice 或 WPS 中“另存为” Excel 2007-365 (.xlsx) 或 CSV 后再导入',
+      '文件“roster.ods”无法导入：这是 LibreOffice 或 WPS 保存的 ODS 表格（.ods），请在 LibreOffice 或 WPS 中“另存为” Excel 2007-365 (.xlsx) 或 CSV 后再导入',
     ])
   })
 })

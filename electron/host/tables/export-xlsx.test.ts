@@ -85,6 +85,7 @@ describe('exportMeetingXlsx', () => {
     expect(roster.sheet).toBe('代表名单')
     expect(roster.rows).toEqual(
       data.deputies.map((d) => ({
+        number: d.number ?? '',
         name: d.name,
         delegation: d.delegation,
         seat: d.seat,
@@ -116,13 +117,14 @@ describe('templates', () => {
     expect(ws?.name).toBe('代表名单')
     expect(ws?.getRow(1).values).toEqual([
       undefined,
+      '代表编号',
       '姓名',
       '代表团',
       '座位号',
       '证件后四位',
       '备注',
     ])
-    expect(ws?.getColumn(4).numFmt).toBe('@')
+    expect(ws?.getColumn(5).numFmt).toBe('@')
     const p = await parseRosterFile(file, 'template.xlsx')
     expect(p.problems.map((x) => [x.code, x.row])).toEqual([['template-example', 2]])
     ws?.spliceRows(2, 1)

@@ -15,6 +15,7 @@ export interface MeetingExport {
   title: string
   deputies: readonly {
     id: string
+    number?: string
     name: string
     delegation: string
     seat: string
@@ -58,6 +59,7 @@ export async function exportMeetingXlsx(data: MeetingExport): Promise<Buffer> {
     name: '代表名单',
     title: `${data.title}${GAP}代表名单`,
     columns: [
+      column(rosterSpec, 'number', true),
       column(rosterSpec, 'name'),
       column(rosterSpec, 'delegation'),
       column(rosterSpec, 'seat', true),
@@ -67,6 +69,7 @@ export async function exportMeetingXlsx(data: MeetingExport): Promise<Buffer> {
       { header: '报到情况', width: 10 },
     ],
     rows: data.deputies.map((d) => [
+      d.number ?? '',
       d.name,
       d.delegation,
       d.seat,

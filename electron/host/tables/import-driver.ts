@@ -5,6 +5,7 @@
  * problem in the order staff fix them. The roster and the project list are each a spec and their
  * checks (roster-import.ts, project-import.ts); the year's proposals and progress will be too.
  */
+import type { BudgetUnit } from '../../../shared/protocol/preparation.schema'
 import type { ImportPreview, RowProblem } from './import-problems'
 import type { ReadOptions, TableRow } from './table-reader'
 import { readTable } from './table-reader'
@@ -22,35 +23,68 @@ export type RowCheck<K extends string, Row> = (
   headers: Record<K, string>,
 ) => CheckedRow<Row>
 
+export interface ImportOptions extends ReadOptions {
+  /** Staff's answer when the money column's header names no unit (project-import.ts). */
+  budgetUnit?: BudgetUnit
+}
+
+/** What the checks know of the file as a whole. */
+export interface FileFacts<K extends string> {
+  /** The file's own header texts, per column. */
+  headers: Record<K, string>
+  /** The header's 1-based sheet row; null when none was found. */
+  headerRow: number | null
+  /** The text above the header: titles, "单位：万元". */
+  above: readonly string[]
+  options: ImportOptions
+}
+
 export interface TableImport<K extends string, Row> {
   spec: TableSpec<K>
   /**
    * The row checks for one file, made afresh for each, so what they remember of earlier rows
    * (to name a repeat) is that file's alone.
    */
-  rowChecks(): RowCheck<K, Row>
+  rowChecks(file: FileFacts<K>): RowCheck<K, Row>
+  /** Problems and notices about the file as a whole, once its rows are read. */
+  fileChecks?(
+    file: FileFacts<K>,
+    rows: readonly TableRow<K>[],
+  ): { problems: RowProblem[]; notices: RowProblem[] }
 }
 
 export async function runImport<K extends string, Row>(
   kind: TableImport<K, Row>,
   data: Buffer,
   fileName: string,
-  options: ReadOptions = {},
+  options: ImportOptions = {},
 ): Promise<ImportPreview<Row>> {
   const table = await readTable(data, fileName, kind.spec, options)
-  const check = kind.rowChecks()
+  const file: FileFacts<K> = {
+    headers: table.headers,
+    headerRow: table.headerRow,
+    above: table.above,
+    options,
+  }
+  const check = kind.rowChecks(file)
   const problems = [...table.problems]
+  const notices = [...table.notices]
   const rows: Row[] = []
   for (const row of table.rows) {
     const checked = check(row, table.headers)
     problems.push(...checked.problems)
     rows.push(checked.out)
   }
+  if (kind.fileChecks && table.rows.length > 0) {
+    const whole = kind.fileChecks(file, table.rows)
+    problems.push(...whole.problems)
+    notices.push(...whole.notices)
+  }
   return {
     rows,
     rowNumbers: table.rows.map((r) => r.row),
     problems: sortProblems(problems),
-    notices: table.notices,
+    notices,
     sheet: table.sheet,
     totalRows: rows.length,
   }

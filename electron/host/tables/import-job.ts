@@ -1,3 +1,4 @@
+import type { BudgetUnit } from '../../../shared/protocol/preparation.schema'
 import { readCsv } from './csv-reader'
 import type { ImportPreview } from './import-problems'
 import type { ProjectRow } from './project-import'
@@ -9,11 +10,17 @@ import { readXlsx } from './xlsx-reader'
 
 export type ImportKind = 'roster' | 'projects'
 
+/** What staff said about the file, with the upload: so far, the unit of its money column. */
+export interface ImportJobOptions {
+  budgetUnit?: BudgetUnit
+}
+
 /** One upload to parse. */
 export interface ImportJob {
   kind: ImportKind
   data: Uint8Array
   fileName: string
+  options?: ImportJobOptions
 }
 
 export type ParsedImport = ImportPreview<RosterRow> | ImportPreview<ProjectRow>
@@ -21,9 +28,9 @@ export type ParsedImport = ImportPreview<RosterRow> | ImportPreview<ProjectRow>
 /** Loaded with this module: it is the import worker's, which exists to parse one file. */
 const readers: SpreadsheetReaders = { readXlsx, readCsv }
 
-export function parseImport({ kind, data, fileName }: ImportJob): Promise<ParsedImport> {
+export function parseImport({ kind, data, fileName, options }: ImportJob): Promise<ParsedImport> {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
   return kind === 'roster'
     ? parseRosterFile(bytes, fileName, { readers })
-    : parseProjectFile(bytes, fileName, { readers })
+    : parseProjectFile(bytes, fileName, { readers, budgetUnit: options?.budgetUnit })
 }

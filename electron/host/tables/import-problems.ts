@@ -23,6 +23,7 @@ export const importProblemCodes = [
   'duplicate-seat',
   'duplicate-person',
   'invalid-id-last4',
+  'lost-character',
   // Project rows
   'missing-number',
   'invalid-number',
@@ -30,6 +31,7 @@ export const importProblemCodes = [
   'duplicate-number',
   'duplicate-title',
   'invalid-budget',
+  'budget-unit',
   // Any row
   'too-long',
   'template-example',
@@ -37,6 +39,7 @@ export const importProblemCodes = [
   'project-in-vote',
   // Notices, not problems: they never stop an import
   'kept-column',
+  'budget-converted',
 ] as const
 export type ImportProblemCode = (typeof importProblemCodes)[number]
 

@@ -2,8 +2,10 @@ import type { ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
 import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
+import type { BudgetUnit } from '../../../shared/protocol/preparation.schema'
+import { budgetUnits } from '../../../shared/protocol/preparation.schema'
 import { spawnLowPriority } from '../low-priority'
-import type { ImportKind, ParsedImport } from './import-job'
+import type { ImportJobOptions, ImportKind, ParsedImport } from './import-job'
 
 /**
  * The worker's script as source, which `npm run host`, the bench's child host and vitest run as
@@ -34,6 +36,20 @@ export const importWorkerHeapMb = 256
  */
 export const importJobKind = 'PLENARY_IMPORT_KIND'
 export const importJobFileName = 'PLENARY_IMPORT_FILE_NAME'
+/** ImportJobOptions as JSON. */
+export const importJobOptions = 'PLENARY_IMPORT_OPTIONS'
+
+/**
+ * Options from the upload's query (?budgetUnit=万元); null when one is not understood. Here, not
+ * in import-job.ts, which loads the readers the host must not.
+ */
+export function importJobOptionsFrom(query: URLSearchParams): ImportJobOptions | null {
+  const unit = query.get('budgetUnit')
+  if (unit === null) return {}
+  return (budgetUnits as readonly string[]).includes(unit)
+    ? { budgetUnit: unit as BudgetUnit }
+    : null
+}
 
 export type ImportFailure = 'out-of-memory' | 'timeout' | 'too-large' | 'interrupted' | 'failed'
 
@@ -62,6 +78,7 @@ export interface ImportTicket {
     body: UploadBody,
     fileName: string,
     limitBytes?: number,
+    options?: ImportJobOptions,
   ): Promise<ParsedImport>
   /** Gives the place back unused. Harmless after parse. */
   release(): void
@@ -120,9 +137,9 @@ export class ImportWorkers {
       this.#claimed -= 1
     }
     return {
-      parse: (kind, body, fileName, limitBytes = Number.POSITIVE_INFINITY) => {
+      parse: (kind, body, fileName, limitBytes = Number.POSITIVE_INFINITY, options = {}) => {
         if (!held) return Promise.reject(new Error('the import ticket was used or released'))
-        return this.#parse(kind, body, fileName, limitBytes).finally(release)
+        return this.#parse(kind, body, fileName, limitBytes, options).finally(release)
       },
       release,
     }
@@ -146,6 +163,7 @@ export class ImportWorkers {
     body: UploadBody,
     fileName: string,
     limitBytes: number,
+    options: ImportJobOptions,
   ): Promise<ParsedImport> {
     return new Promise((resolve, reject) => {
       const { child } = spawnLowPriority(process.execPath, this.#arguments(), {
@@ -157,6 +175,7 @@ export class ImportWorkers {
           ELECTRON_RUN_AS_NODE: '1',
           [importJobKind]: kind,
           [importJobFileName]: fileName,
+          [importJobOptions]: JSON.stringify(options),
         },
       })
       this.#running.add(child)

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import projects from '../../../resources/demo/projects.json' with { type: 'json' }
-import { parseBudget, parseProjectFile } from './project-import'
+import { parseBudget } from './budget-unit'
+import { parseProjectFile } from './project-import'
 
 const fixture = (name: string): Buffer =>
   readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)))
@@ -75,9 +76,9 @@ describe('project fixtures', () => {
         row: 7,
         column: '投资额(万元)',
         code: 'invalid-budget',
-        message: '第7行：投资额“约1.2亿”无效，请填写以万元为单位的数字，如 1200 或 1200.5',
+        message: '第7行：投资额(万元)“约1.2亿”无效，请填写以万元为单位的数字，如 1200 或 1200.5',
         messageEn:
-          'Row 7: budget "约1.2亿" is invalid; enter a number in 10k yuan, e.g. 1200 or 1200.5',
+          'Row 7: 投资额(万元) "约1.2亿" is invalid; enter a number in 10k yuan, e.g. 1200 or 1200.5',
       },
     ])
   })
@@ -101,7 +102,10 @@ describe('project headers', () => {
     const only = await parseProjectFile(csv('序号,项目名称\n1,托育\n2,助餐\n'), 'a.csv')
     expect(only.problems).toEqual([])
     expect(only.rows.map((r) => r.number)).toEqual(['1', '2'])
-    const both = await parseProjectFile(csv('序号,编号,名称,预算\n1,MS-01,托育,1200\n'), 'a.csv')
+    const both = await parseProjectFile(
+      csv('序号,编号,名称,预算（万元）\n1,MS-01,托育,1200\n'),
+      'a.csv',
+    )
     expect(both.problems).toEqual([])
     expect(both.rows).toEqual([
       { number: 'MS-01', title: '托育', summary: '', leadUnit: '', budget: 1200, category: '' },

@@ -4,12 +4,14 @@
  * that has any problem.
  */
 import { idProblem, idProblemText } from '../../../shared/protocol/ids'
+import type { FoundUnit } from './budget-unit'
+import { budgetAliases, budgetFileChecks, budgetUnitOf, parseBudget } from './budget-unit'
 import { narrowText } from './grid'
-import type { CheckedRow, TableImport } from './import-driver'
+import type { CheckedRow, ImportOptions, TableImport } from './import-driver'
 import { FirstRows, runImport } from './import-driver'
 import type { ImportPreview, RowProblem } from './import-problems'
 import { problem } from './import-problems'
-import type { ReadOptions, TableRow } from './table-reader'
+import type { TableRow } from './table-reader'
 import type { TableSpec } from './table-spec'
 
 export interface ProjectRow {
@@ -73,7 +75,7 @@ export const projectSpec: TableSpec<ProjectKey> = {
       key: 'budget',
       label: '投资额（万元）',
       labelEn: 'Budget (10k yuan)',
-      aliases: ['投资额', '投资(万元)', '预算', '预算(万元)', 'budget', 'budget(万元)'],
+      aliases: budgetAliases,
       required: false,
       maxLength: 50,
       kind: 'line',
@@ -113,28 +115,6 @@ export const projectSpec: TableSpec<ProjectKey> = {
   maxRows: 1_000,
 }
 
-/** 1000亿元: past this the figure was surely typed in 元, not 万元. */
-const MAX_BUDGET = 10_000_000
-
-/**
- * The budget in 万元. Accepted: a number cell; text like "1200", "1200.5", "1,200" (thousands
- * separators in the right places), full-width digits, and a trailing "万元" or "万" since the
- * column is in 万元 anyway. Refused: anything that changes the unit or hedges the figure ("1.2亿",
- * "1200元", "约1200", "¥1200"), negatives, and more than MAX_BUDGET. Blank means "not given".
- */
-export function parseBudget(text: string, number: number | null): number | null | 'invalid' {
-  if (number !== null)
-    return Number.isFinite(number) && number >= 0 && number <= MAX_BUDGET ? number : 'invalid'
-  const t = text
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/万元?$/, '')
-  if (text.trim() === '') return null
-  if (!/^(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/.test(t)) return 'invalid'
-  const value = Number(t.replace(/,/g, ''))
-  return value <= MAX_BUDGET ? value : 'invalid'
-}
-
 /** Titles compare without spaces or width, so a stray space does not hide a repeat. */
 function titleKey(title: string): string {
   return title.normalize('NFKC').replace(/\s+/g, '')
@@ -148,6 +128,7 @@ function rowProblems(
   row: TableRow<ProjectKey>,
   headers: Record<ProjectKey, string>,
   seen: { number: FirstRows; title: FirstRows },
+  unit: FoundUnit | null,
 ): CheckedRow<ProjectRow> {
   const { title, summary, leadUnit, category } = row.values
   const number = narrowText(row.values.number)
@@ -159,15 +140,27 @@ function rowProblems(
     problems.push(
       problem('missing-title', n, headers.title, '缺少项目名称', 'the title is missing'),
     )
-  const budget = parseBudget(row.values.budget, row.cells.budget?.number ?? null)
+  // With no unit known the figure is checked as a figure only (in 元, the widest range) and not
+  // taken: the file is asked about (budget-unit.ts) and read again once staff answer.
+  const budget = parseBudget(
+    row.values.budget,
+    row.cells.budget?.number ?? null,
+    unit?.unit ?? '元',
+  )
   if (budget === 'invalid') {
+    const [zh, en] = unit
+      ? [
+          `以${unit.unit}为单位的数字`,
+          `a number in ${{ 元: 'yuan', 万元: '10k yuan', 亿元: '100M yuan' }[unit.unit]}`,
+        ]
+      : ['数字', 'a number']
     problems.push(
       problem(
         'invalid-budget',
         n,
         headers.budget,
-        `投资额“${row.values.budget}”无效，请填写以万元为单位的数字，如 1200 或 1200.5`,
-        `budget "${row.values.budget}" is invalid; enter a number in 10k yuan, e.g. 1200 or 1200.5`,
+        `${headers.budget}“${row.values.budget}”无效，请填写${zh}，如 1200 或 1200.5`,
+        `${headers.budget} "${row.values.budget}" is invalid; enter ${en}, e.g. 1200 or 1200.5`,
       ),
     )
   }
@@ -218,7 +211,7 @@ function rowProblems(
     title,
     summary,
     leadUnit,
-    budget: budget === 'invalid' ? null : budget,
+    budget: budget === 'invalid' || unit === null ? null : budget,
     category,
   }
   return { problems, out }
@@ -226,16 +219,18 @@ function rowProblems(
 
 export const projectImport: TableImport<ProjectKey, ProjectRow> = {
   spec: projectSpec,
-  rowChecks() {
+  rowChecks(file) {
     const seen = { number: new FirstRows(), title: new FirstRows() }
-    return (row, headers) => rowProblems(row, headers, seen)
+    const unit = budgetUnitOf(file)
+    return (row, headers) => rowProblems(row, headers, seen, unit)
   },
+  fileChecks: budgetFileChecks,
 }
 
 export function parseProjectFile(
   data: Buffer,
   fileName: string,
-  options: ReadOptions = {},
+  options: ImportOptions = {},
 ): Promise<ImportPreview<ProjectRow>> {
   return runImport(projectImport, data, fileName, options)
 }

@@ -173,7 +173,7 @@ export async function readSpreadsheet(
     const what = odf === 'spreadsheet' ? 'ODS 表格（.ods）' : `ODF 文档（${odf}）`
     return wrongType(
       fileName,
-      `这是 LibreOffice 或 WPS 保存的${what}，请在 LibreOffice 或 WPS 中“另存为” Excel 2007-365 (.xlsx) 或 CSV 后再导入`,
+      `这是 LibreOffice 或 WPS 保存的 ${what}，请在 LibreOffice 或 WPS 中“另存为” Excel 2007-365 (.xlsx) 或 CSV 后再导入`,
       `this is an OpenDocument ${odf} (.ods and the like, as LibreOffice or WPS save); save it as Excel 2007-365 (.xlsx) or CSV there and import that`,
     )
   }

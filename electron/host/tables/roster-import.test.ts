@@ -72,16 +72,32 @@ describe('roster fixtures', () => {
     expect(p.sheet).toBeNull()
     expect(p.rowNumbers).toEqual([2, 3, 4, 5, 7, 8])
     expect(p.rows).toEqual([
-      { name: '王芳', delegation: '城关街道代表团', seat: '1排1号', idLast4: '0123', note: '' },
       {
+        number: '',
+        name: '王芳',
+        delegation: '城关街道代表团',
+        seat: '1排1号',
+        idLast4: '0123',
+        note: '',
+      },
+      {
+        number: '',
         name: '欧阳志远',
         delegation: '城关街道代表团',
         seat: '1排2号',
         idLast4: '456X',
         note: '召集人',
       },
-      { name: '李喆', delegation: '城关街道代表团', seat: '1排3号', idLast4: null, note: '' },
       {
+        number: '',
+        name: '李喆',
+        delegation: '城关街道代表团',
+        seat: '1排3号',
+        idLast4: null,
+        note: '',
+      },
+      {
+        number: '',
         name: '马晓洁',
         delegation: '河西镇代表团',
         seat: '1排4号',
@@ -89,13 +105,21 @@ describe('roster fixtures', () => {
         note: '列席，兼"监票人"',
       },
       {
+        number: '',
         name: '阿依古丽·买买提',
         delegation: '河西镇代表团',
         seat: '1排5号',
         idLast4: '9753',
         note: '少数民族代表, 需翻译',
       },
-      { name: '赵丽华', delegation: '河西镇代表团', seat: '2排1号', idLast4: '1357', note: '' },
+      {
+        number: '',
+        name: '赵丽华',
+        delegation: '河西镇代表团',
+        seat: '2排1号',
+        idLast4: '1357',
+        note: '',
+      },
     ])
   })
 
@@ -123,6 +147,7 @@ describe('roster fixtures', () => {
     expect(p.rows).toHaveLength(3000)
     expect(p.rowNumbers.at(-1)).toBe(3001)
     expect(p.rows[0]).toEqual({
+      number: '',
       name: '马勇',
       delegation: '城关街道代表团',
       seat: '1排1号',
@@ -182,7 +207,14 @@ describe('roster file types and encodings', () => {
     const p = await parseRosterFile(iconv.encode(text, 'utf16le'), 'a.txt')
     expect(p.problems).toEqual([])
     expect(p.rows).toEqual([
-      { name: '李明', delegation: '城关街道代表团', seat: '1排1号', idLast4: null, note: '' },
+      {
+        number: '',
+        name: '李明',
+        delegation: '城关街道代表团',
+        seat: '1排1号',
+        idLast4: null,
+        note: '',
+      },
     ])
   })
 })
@@ -196,6 +228,7 @@ describe('roster headers', () => {
     expect(p.problems).toEqual([])
     expect(p.rowNumbers).toEqual([3])
     expect(p.rows[0]).toEqual({
+      number: '',
       name: 'Li Ming',
       delegation: 'A',
       seat: '1-1',

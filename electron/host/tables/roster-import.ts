@@ -12,6 +12,8 @@ import type { ReadOptions, TableRow } from './table-reader'
 import type { TableSpec } from './table-spec'
 
 export interface RosterRow {
+  /** 代表编号 as the office numbers its deputies; '' when the file has none. Matches a reimport. */
+  number: string
   name: string
   delegation: string
   seat: string
@@ -25,6 +27,16 @@ type RosterKey = keyof RosterRow
 export const rosterSpec: TableSpec<RosterKey> = {
   what: { zh: '代表名单', en: 'roster' },
   columns: [
+    {
+      key: 'number',
+      label: '代表编号',
+      labelEn: 'Deputy No.',
+      aliases: ['编号', '代表证号', '代表证编号', '代表号', 'deputy number'],
+      required: false,
+      maxLength: 32,
+      kind: 'line',
+      width: 10,
+    },
     {
       key: 'name',
       label: '姓名',
@@ -107,6 +119,7 @@ export const rosterSpec: TableSpec<RosterKey> = {
     '邮箱',
   ],
   example: {
+    number: '',
     name: '张三',
     delegation: '城关镇代表团',
     seat: '1排1号',
@@ -127,15 +140,18 @@ function readIdLast4(row: TableRow<RosterKey>): { value: string | null; lostZero
   const cell = row.cells.idLast4
   const text = row.values.idLast4.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
   if (text === '') return { value: null, lostZero: false }
-  // A "0000" number format shows 0123 while the cell holds 123; staff saw 0123.
-  if (cell?.number !== null && cell?.number !== undefined && /^0+$/.test(cell.numFmt ?? '')) {
-    return { value: text.padStart(cell.numFmt?.length ?? 4, '0'), lostZero: false }
-  }
+  // A number cell formatted 0000 has its zeros back already (xlsx-reader.ts): 0123 as shown.
   return {
     value: text,
     lostZero: cell?.number !== null && cell?.number !== undefined && text.length < 4,
   }
 }
+
+/**
+ * What a character lost on the way looks like: "?" where a CSV saved in GBK had no code for it,
+ * U+FFFD where bytes did not decode. No name or delegation holds either.
+ */
+const LOST = /[?？\ufffd]/
 
 /** Seats compare without spaces or width: "3排 12号" and "3排12号" are one seat. */
 function seatKey(seat: string): string {
@@ -145,11 +161,12 @@ function seatKey(seat: string): string {
 function rowProblems(
   row: TableRow<RosterKey>,
   headers: Record<RosterKey, string>,
-  seen: { seat: FirstRows; nameGroup: FirstRows; nameId: FirstRows },
+  seen: { seat: FirstRows; nameGroup: FirstRows; nameId: FirstRows; number: FirstRows },
 ): CheckedRow<RosterRow> {
   const { delegation, note } = row.values
   const name = nameText(row.values.name)
   const seat = narrowText(row.values.seat)
+  const number = narrowText(row.values.number)
   const n = row.row
   const problems: RowProblem[] = []
   if (name === '')
@@ -167,6 +184,22 @@ function rowProblems(
   }
   if (seat === '')
     problems.push(problem('missing-seat', n, headers.seat, '缺少座位号', 'the seat is missing'))
+  for (const [key, value] of [
+    ['name', name],
+    ['delegation', delegation],
+  ] as const) {
+    if (LOST.test(value)) {
+      problems.push(
+        problem(
+          'lost-character',
+          n,
+          headers[key],
+          `“${value}”中有“?”：文件另存为 CSV（GBK）时，GBK 以外的生僻字（如𠮷、𡈼）会变成“?”。请改存为 .xlsx 或“CSV UTF-8”后重新导入`,
+          `"${value}" has a "?": saving as CSV in GBK turns rare characters outside GBK (such as 𠮷) into "?"; save as .xlsx or "CSV UTF-8" and import that`,
+        ),
+      )
+    }
+  }
 
   const id = readIdLast4(row)
   const idValid = id.value !== null && ID_LAST4.test(id.value)
@@ -184,6 +217,21 @@ function rowProblems(
         `ID last 4 "${id.value}" is invalid: four digits, the last may be X${hintEn}`,
       ),
     )
+  }
+
+  if (number !== '') {
+    const first = seen.number.repeatOf(seatKey(number), n)
+    if (first !== undefined) {
+      problems.push(
+        problem(
+          'duplicate-number',
+          n,
+          headers.number,
+          `代表编号“${number}”与第${first}行重复`,
+          `deputy number "${number}" repeats row ${first}`,
+        ),
+      )
+    }
   }
 
   if (seat !== '') {
@@ -228,13 +276,18 @@ function rowProblems(
       )
     }
   }
-  return { problems, out: { name, delegation, seat, idLast4: id.value, note } }
+  return { problems, out: { number, name, delegation, seat, idLast4: id.value, note } }
 }
 
 export const rosterImport: TableImport<RosterKey, RosterRow> = {
   spec: rosterSpec,
   rowChecks() {
-    const seen = { seat: new FirstRows(), nameGroup: new FirstRows(), nameId: new FirstRows() }
+    const seen = {
+      seat: new FirstRows(),
+      nameGroup: new FirstRows(),
+      nameId: new FirstRows(),
+      number: new FirstRows(),
+    }
     return (row, headers) => rowProblems(row, headers, seen)
   },
 }

@@ -37,6 +37,13 @@ export interface TableRead<K extends string> {
   sheet: string | null
   /** The header text as written in this file, per column, so messages use the staff's words. */
   headers: Record<K, string>
+  /** The header's 1-based sheet row; null when none was found. */
+  headerRow: number | null
+  /**
+   * The text of the cells above the header: the title rows offices put there
+   * ("2027年民生实事候选项目表", "单位：万元"), for what they say about the whole table.
+   */
+  above: string[]
 }
 
 function headerProblems<K extends string>(
@@ -120,6 +127,8 @@ export async function readTable<K extends string>(
     notices: [],
     sheet,
     headers,
+    headerRow: null,
+    above: [],
   })
   const read = await readSpreadsheet(data, fileName, options.readers)
   if (!read.ok) return fail(read.problem)
@@ -152,10 +161,22 @@ export async function readTable<K extends string>(
     if (col.match.type === 'column') headers[col.match.key] = col.text
   }
   const notices = keptNotices(header, spec)
+  const found = { headerRow: header.row + 1, above: textAbove(grid, header.row) }
   if (problems.some((p) => p.code === 'missing-column' || p.code === 'duplicate-column')) {
-    return { rows: [], problems, notices, sheet: grid.name, headers }
+    return { rows: [], problems, notices, sheet: grid.name, headers, ...found }
   }
-  return { ...collectRows(grid, header, spec, fileName, problems, headers), notices }
+  return { ...collectRows(grid, header, spec, fileName, problems, headers), notices, ...found }
+}
+
+function textAbove(grid: Grid, headerRow: number): string[] {
+  const texts: string[] = []
+  for (let r = 0; r < headerRow; r += 1) {
+    for (const cell of grid.rows[r] ?? []) {
+      const text = cell ? trimText(cell.text) : ''
+      if (text !== '') texts.push(text)
+    }
+  }
+  return texts
 }
 
 function collectRows<K extends string>(
@@ -165,7 +186,7 @@ function collectRows<K extends string>(
   fileName: string,
   problems: RowProblem[],
   headers: Record<K, string>,
-): Omit<TableRead<K>, 'notices'> {
+): Omit<TableRead<K>, 'notices' | 'headerRow' | 'above'> {
   const dataStart = header.row + header.height
   const columnOf = new Map<number, K>()
   for (const col of header.columns) {
@@ -199,7 +220,9 @@ function collectRows<K extends string>(
       if (!cell) continue
       cells[key] = cell
       const col = byKey.get(key)
-      values[key] = col?.kind === 'block' ? trimText(cell.text) : cleanText(cell.text)
+      // A line break inside a CSV field saved on Windows is CRLF; in the value it is one \n.
+      values[key] =
+        col?.kind === 'block' ? trimText(cell.text.replace(/\r\n?/g, '\n')) : cleanText(cell.text)
     }
     problems.push(...commonRowProblems(r + 1, values, spec, headers))
     rows.push({ row: r + 1, values, cells })

@@ -48,10 +48,19 @@ function plain(value: ExcelValue): Cell {
   return plain(result as ExcelValue)
 }
 
+/**
+ * A whole number in a cell formatted with zeros only (000, 0000) as the sheet shows it: seat 1
+ * formatted 000 reads 001, as staff typed and see it, not 1.
+ */
+function shownZeros(text: string, number: number | null, numFmt: string | null): string {
+  if (number === null || !Number.isSafeInteger(number) || number < 0) return text
+  return numFmt !== null && /^0+$/.test(numFmt) ? text.padStart(numFmt.length, '0') : text
+}
+
 function readCell(cell: ExcelCell): Cell {
   const read = plain(cell.value)
   const numFmt = typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : null
-  return { ...read, numFmt }
+  return { ...read, text: shownZeros(read.text, read.number, numFmt), numFmt }
 }
 
 function readWorksheet(ws: ExcelJS.Worksheet): Grid {

@@ -1,12 +1,13 @@
 import { Alert, Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core'
 import { useRef, useState } from 'react'
 import type { ReactNode } from 'react'
-import type { ImportPreviewView } from '../../../shared/protocol/preparation.schema'
+import type { BudgetUnit, ImportPreviewView } from '../../../shared/protocol/preparation.schema'
 import { ConfirmDialog } from '../../common/ConfirmDialog'
 import { useI18n } from '../../common/i18n'
 import type { ImportKind, RowOf } from '../staff-api'
 import { uploadSpreadsheet } from '../staff-api'
 import { ImportChanges } from './ImportChanges'
+import { UnitQuestion } from './UnitQuestion'
 
 export interface PreviewColumn<K extends ImportKind> {
   label: string
@@ -39,14 +40,17 @@ export function ImportPanel<K extends ImportKind>({
   const [failure, setFailure] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const [asking, setAsking] = useState(false)
+  // Kept for a question the preview asks (the budget's unit): the answer reads it again.
+  const [file, setFile] = useState<File | null>(null)
 
-  const pick = async (file: File | undefined) => {
-    if (!file) return
+  const pick = async (picked: File | undefined, budgetUnit?: BudgetUnit) => {
+    if (!picked) return
+    setFile(picked)
     setBusy(true)
     setFailure(null)
     setDone(null)
     setPreview(null)
-    const outcome = await uploadSpreadsheet(kind, file, token)
+    const outcome = await uploadSpreadsheet(kind, picked, token, budgetUnit)
     setBusy(false)
     if (outcome.ok) setPreview(outcome.preview)
     else setFailure(outcome.message)
@@ -59,11 +63,13 @@ export function ImportPanel<K extends ImportKind>({
     setBusy(false)
     if (count === null) return
     setPreview(null)
+    setFile(null)
     setDone(
       t(kind === 'roster' ? 'prep.import.doneRoster' : 'prep.import.doneProjects', { n: count }),
     )
   }
 
+  const unitAsked = preview?.problems.find((p) => p.code === 'budget-unit')?.column ?? null
   const clean = preview !== null && preview.problems.length === 0 && preview.previewId !== null
   // Removing deputies voids their printed cards: confirming names them first.
   const removed = kind === 'roster' ? (preview?.changes?.removed ?? []) : []
@@ -146,6 +152,9 @@ export function ImportPanel<K extends ImportKind>({
                     </Text>
                   ))}
                 </Stack>
+                {unitAsked && file && (
+                  <UnitQuestion column={unitAsked} onAnswer={(unit) => void pick(file, unit)} />
+                )}
               </Alert>
             )}
             {preview.notices.length > 0 && (

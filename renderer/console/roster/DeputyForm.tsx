@@ -6,6 +6,7 @@ import { FormModal, useFormSave } from '../components/FormModal'
 import type { Call } from '../console-socket'
 
 interface Fields {
+  number: string
   name: string
   delegation: string
   seat: string
@@ -13,7 +14,7 @@ interface Fields {
   note: string
 }
 
-const empty: Fields = { name: '', delegation: '', seat: '', idLast4: '', note: '' }
+const empty: Fields = { number: '', name: '', delegation: '', seat: '', idLast4: '', note: '' }
 
 /** Adds a deputy by hand (`deputy` null) or edits one; the host checks seats and duplicates. */
 export function DeputyForm({
@@ -34,6 +35,7 @@ export function DeputyForm({
   const [fields, setFields] = useState<Fields>(() =>
     deputy
       ? {
+          number: deputy.number,
           name: deputy.name,
           delegation: deputy.delegation,
           seat: deputy.seat,
@@ -51,18 +53,21 @@ export function DeputyForm({
   const idOk = fields.idLast4.trim() === '' || /^\d{3}[\dXx]$/.test(fields.idLast4.trim())
   const others = roster.filter((d) => d.id !== deputy?.id)
   const seatOf = others.find((d) => d.seat === fields.seat.trim())
+  const numberOf = others.find((d) => d.number !== '' && d.number === fields.number.trim())
   const same = others.find(
     (d) => d.name === fields.name.trim() && d.delegation === fields.delegation.trim(),
   )
   const complete =
     !seatOf &&
     !same &&
+    !numberOf &&
     fields.name.trim() !== '' &&
     fields.delegation.trim() !== '' &&
     fields.seat.trim() !== ''
 
   const save = () => {
     const input = {
+      number: fields.number,
       name: fields.name,
       delegation: fields.delegation,
       seat: fields.seat,
@@ -90,6 +95,18 @@ export function DeputyForm({
         value={fields.name}
         onChange={set('name')}
         data-autofocus
+      />
+      <TextInput
+        label={t('prep.col.deputyNumber')}
+        description={t('prep.deputy.numberHint')}
+        value={fields.number}
+        onChange={set('number')}
+        maxLength={32}
+        error={
+          numberOf
+            ? t('prep.deputy.numberTaken', { number: numberOf.number, name: numberOf.name })
+            : null
+        }
       />
       <TextInput
         label={t('prep.col.delegation')}

@@ -27,7 +27,9 @@ import { DeputyForm } from './DeputyForm'
 const pageSize = 50
 
 function matches(d: ConsoleDeputyView, q: string): boolean {
-  return [d.id, d.name, d.delegation, d.seat, d.note, d.idLast4 ?? ''].some((v) => v.includes(q))
+  return [d.id, d.number, d.name, d.delegation, d.seat, d.note, d.idLast4 ?? ''].some((v) =>
+    v.includes(q),
+  )
 }
 
 /** 代表名单: import with preview, search, add/edit/remove by hand, credentials. */
@@ -50,7 +52,10 @@ export function RosterSection({ api }: { api: ConsoleApi }) {
   const current = Math.min(page, pages)
   const shown = found.slice((current - 1) * pageSize, current * pageSize)
 
+  // 代表编号 only where the office numbers its deputies.
+  const numbered = roster.some((d) => d.number !== '')
   const columns: PreviewColumn<'roster'>[] = [
+    { label: t('prep.col.deputyNumber'), cell: (r) => r.number },
     { label: t('prep.col.name'), cell: (r) => r.name },
     { label: t('prep.col.delegation'), cell: (r) => r.delegation },
     { label: t('prep.col.seat'), cell: (r) => r.seat },
@@ -130,6 +135,7 @@ export function RosterSection({ api }: { api: ConsoleApi }) {
           headers={
             <>
               <Table.Th>{t('prep.col.id')}</Table.Th>
+              {numbered && <Table.Th>{t('prep.col.deputyNumber')}</Table.Th>}
               <Table.Th>{t('prep.col.name')}</Table.Th>
               <Table.Th>{t('prep.col.delegation')}</Table.Th>
               <Table.Th>{t('prep.col.seat')}</Table.Th>
@@ -143,6 +149,7 @@ export function RosterSection({ api }: { api: ConsoleApi }) {
           {shown.map((d) => (
             <Table.Tr key={d.id} data-testid={`deputy-${d.id}`}>
               <Table.Td c="dimmed">{d.id}</Table.Td>
+              {numbered && <Table.Td>{d.number}</Table.Td>}
               <Table.Td fw={600}>{d.name}</Table.Td>
               <Table.Td>{d.delegation}</Table.Td>
               <Table.Td>{d.seat}</Table.Td>
