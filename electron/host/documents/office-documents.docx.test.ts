@@ -58,7 +58,8 @@ function activeParts(docx: Buffer): string[] {
 
 const clean = (text: string) => text.replace(/\s+/g, '')
 
-describe('the office’s Word documents, as LibreOffice reads them', () => {
+// LibreOffice starts afresh for each document it converts: seconds each on a busy machine.
+describe('the office’s Word documents, as LibreOffice reads them', { timeout: 60_000 }, () => {
   it('the announcement: heading and every paragraph the chair reads', async (ctx) => {
     const j = job(selectInput())
     const a = buildAnnouncement(j)

@@ -58,7 +58,9 @@ async function get(path: string): Promise<Response> {
   return fetch(`http://127.0.0.1:${h.host.port}${path}?token=${h.host.staffToken}`)
 }
 
-describe('a published vote’s archive', () => {
+// Each test draws a vote's documents in the report worker two or three times over (close,
+// publish, annul) and may read them through LibreOffice: seconds each on a busy 2-core machine.
+describe('a published vote’s archive', { timeout: 60_000 }, () => {
   it('holds the chair’s announcement as text, read in the hall’s words', async () => {
     const { dir } = await publishedVote()
     const text = await readFile(join(dir, 'announcement.txt'), 'utf8')
@@ -142,7 +144,7 @@ describe('a vote’s paper ballot', () => {
   })
 })
 
-describe('the Word documents', () => {
+describe('the Word documents', { timeout: 60_000 }, () => {
   it('are drawn at publication, not at close; a host stopped before them draws only them at start', async () => {
     const staff = await h.staff()
     const voteId = await h.addVote(staff, defaultRules('select', 2))
