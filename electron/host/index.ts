@@ -23,6 +23,8 @@ import { Hall } from './state/hall'
 import type { Session } from './state/session'
 import { VoteService } from './services/vote.service'
 import { VoteTimer } from './services/vote-timer'
+import { RatingService } from './year/rating.service'
+import { YearService } from './year/year.service'
 import {
   ConnectionGuard,
   defaultConnectionsPerAddress,
@@ -116,6 +118,8 @@ export interface HostHandle {
   attendance: AttendanceService
   live: LiveService
   archiver: Archiver
+  year: YearService
+  rating: RatingService
   close(): Promise<void>
 }
 
@@ -155,6 +159,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const imports = new ImportWorkers(options.importWorker, options.importWorkerOptions)
   const attendance = new AttendanceService(hall)
   const timer = new VoteTimer(hall, votes, log)
+  const year = new YearService(hall)
+  const rating = new RatingService(hall, year, preparation, votes)
 
   let port = options.port
   const tabletBases = () => {
@@ -200,6 +206,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
           hall,
           preparation,
           proposals,
+          year,
           imports,
           staffToken,
           admitStaff,
@@ -272,6 +279,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     attendance,
     live,
     votes,
+    year,
+    rating,
     staffToken,
     admitStaff,
     tabletsOnline: deputy.online,
@@ -307,6 +316,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     attendance,
     live,
     archiver,
+    year,
+    rating,
     async close() {
       timer.stop()
       guard.stop()
@@ -316,6 +327,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
       await imports.close()
       // Documents of a vote just closed are finished before the host goes.
       await archiver.idle()
+      await year.close()
       await new Promise<void>((resolve) => {
         void io.close(() => resolve())
       })

@@ -19,6 +19,8 @@ import { screenEn } from './screen.en'
 import { screenZhCN } from './screen.zh-CN'
 import { tabletEn } from './tablet.en'
 import { tabletZhCN } from './tablet.zh-CN'
+import { yearEn } from './year.en'
+import { yearZhCN } from './year.zh-CN'
 import { zhCN } from './zh-CN'
 
 export type { Language } from './catalog'
@@ -49,6 +51,7 @@ const allZhCN = {
   ...hallZhCN,
   ...auditZhCN,
   ...proposalsZhCN,
+  ...yearZhCN,
 }
 export type MessageKey = keyof typeof allZhCN
 
@@ -65,6 +68,7 @@ export const catalog: Catalog<MessageKey> = {
     ...hallEn,
     ...auditEn,
     ...proposalsEn,
+    ...yearEn,
   },
 }
 

@@ -76,4 +76,6 @@ export const tabletEn: Record<keyof typeof tabletZhCN, string> = {
   'tablet.remindText': 'The staff remind you: this vote is open, please cast your ballot.',
   'tablet.remindOk': 'OK',
   'tablet.rehearsal': 'REHEARSAL · practice only: this ballot does not count',
+  'tablet.progress': 'Last year: {percent}% done · last update {date}',
+  'tablet.progress.none': 'Last year: {percent}% done',
 }

@@ -73,4 +73,6 @@ export const tabletZhCN = {
   'tablet.remindText': '会务人员提醒：本项表决正在进行，请尽快完成投票。',
   'tablet.remindOk': '知道了',
   'tablet.rehearsal': '演练 · 本次为演练，选票不计入正式结果',
+  'tablet.progress': '上年度完成 {percent}% · 最近进展 {date}',
+  'tablet.progress.none': '上年度完成 {percent}%',
 } as const

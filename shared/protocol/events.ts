@@ -6,6 +6,7 @@ import type { ConsoleMeetingEvents } from './console/meeting.events'
 import type { ConsolePreparationEvents } from './console/preparation.events'
 import type { ConsoleScreenEvents } from './console/screen.events'
 import type { ConsoleVoteEvents } from './console/vote.events'
+import type { ConsoleYearEvents } from './console/year.events'
 import type { VoteId } from './ids'
 import type { Proposal } from '../year/proposals'
 import type { ConsoleProposalsEvents } from '../year/proposals.events'
@@ -37,7 +38,8 @@ export interface ConsoleClientEvents
     ConsoleLiveEvents,
     ConsoleAuditEvents,
     ConsoleScreenEvents,
-    ConsoleProposalsEvents {}
+    ConsoleProposalsEvents,
+    ConsoleYearEvents {}
 
 export interface ConsoleServerEvents {
   'console:state': (state: ConsoleState) => void

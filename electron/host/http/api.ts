@@ -13,11 +13,15 @@ import { sendMeetingArchiveZip } from './archive-zip'
 import { isArchiveFileName } from './download-names'
 import { sendArchiveFile, sendDownload } from './downloads'
 import { discardBody } from './discard-body'
+import { sendYearDownload } from '../year/year-downloads'
+import type { YearService } from '../year/year.service'
 
 export interface ApiDeps {
   hall: Hall
   preparation: PreparationService
   proposals: ProposalsService
+  /** The year's progress report (year-downloads.ts). */
+  year: YearService
   /** Parses uploads off the main thread, a bounded number at a time. */
   /** Whether a browser's Origin header, if any, is this host (http/host-header.ts). */
   originHere: (origin: string | undefined) => boolean
@@ -70,7 +74,10 @@ export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerRespon
     return true
   }
   if (req.method === 'GET') {
-    sendDownload(deps, url, res).then(
+    const download = url.pathname.startsWith('/api/year/')
+      ? sendYearDownload(deps.year, deps.hall, url, res)
+      : sendDownload(deps, url, res)
+    download.then(
       (sent) => {
         if (!sent) notFound(res)
       },
