@@ -52,15 +52,15 @@ const consoleEvents = [
   'vote:runoff',
   'vote:revote',
   'screen:show',
-  'proposals:confirm',
-  'proposals:group',
-  'proposals:ungroup',
   'year:view',
   'year:project-update',
   'year:progress-add',
   'year:progress-edit',
   'year:previous',
   'year:rating-create',
+  'proposals:confirm',
+  'proposals:group',
+  'proposals:ungroup',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]
 const deputyEvents = [
   'ballot:submit',

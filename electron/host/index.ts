@@ -205,8 +205,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
         {
           hall,
           preparation,
-          proposals,
           year,
+          proposals,
           imports,
           staffToken,
           admitStaff,

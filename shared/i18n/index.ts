@@ -50,8 +50,8 @@ const allZhCN = {
   ...safetyZhCN,
   ...hallZhCN,
   ...auditZhCN,
-  ...proposalsZhCN,
   ...yearZhCN,
+  ...proposalsZhCN,
 }
 export type MessageKey = keyof typeof allZhCN
 
@@ -67,8 +67,8 @@ export const catalog: Catalog<MessageKey> = {
     ...safetyEn,
     ...hallEn,
     ...auditEn,
-    ...proposalsEn,
     ...yearEn,
+    ...proposalsEn,
   },
 }
 

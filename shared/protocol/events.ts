@@ -38,8 +38,8 @@ export interface ConsoleClientEvents
     ConsoleLiveEvents,
     ConsoleAuditEvents,
     ConsoleScreenEvents,
-    ConsoleProposalsEvents,
-    ConsoleYearEvents {}
+    ConsoleYearEvents,
+    ConsoleProposalsEvents {}
 
 export interface ConsoleServerEvents {
   'console:state': (state: ConsoleState) => void

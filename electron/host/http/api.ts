@@ -19,9 +19,9 @@ import type { YearService } from '../year/year.service'
 export interface ApiDeps {
   hall: Hall
   preparation: PreparationService
-  proposals: ProposalsService
   /** The year's progress report (year-downloads.ts). */
   year: YearService
+  proposals: ProposalsService
   /** Parses uploads off the main thread, a bounded number at a time. */
   /** Whether a browser's Origin header, if any, is this host (http/host-header.ts). */
   originHere: (origin: string | undefined) => boolean
