@@ -18,6 +18,8 @@ export interface EnginePage {
   run<T>(body: string, arg?: string): Promise<T>
   /** A real pointer click (the engine's own input, not element.click()) on the first match. */
   click(selector: string): Promise<void>
+  /** Types `text` into the first match with the engine's own key input. */
+  type(selector: string, text: string): Promise<void>
   /** Saves a PNG of the viewport. */
   screenshot(path: string): Promise<void>
   /** Errors the page reported (console errors, uncaught exceptions), where the engine tells. */

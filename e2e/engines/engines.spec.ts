@@ -2,7 +2,13 @@ import type { HostHandle } from '../../electron/host'
 import { startHost } from '../host-fixture'
 import { test } from '@playwright/test'
 import { Firefox, firefoxMissing } from './firefox'
-import { screenScenario, screenViewport, tabletScenario, tabletViewport } from './scenarios'
+import {
+  joinCodeScenario,
+  screenScenario,
+  screenViewport,
+  tabletScenario,
+  tabletViewport,
+} from './scenarios'
 import { webkitMissing, webkitPage, XDisplay } from './webkit'
 
 /**
@@ -21,6 +27,11 @@ const hostPerTest = test.extend<{ host: HostHandle; base: string }>({
   base: async ({ host }, use) => use(`http://127.0.0.1:${host.port}`),
 })
 
+const tabletScenarios = [
+  ['the card, 4选3, 已记录, reload', tabletScenario],
+  ['the join code, 逐项表决, 已记录, reload', joinCodeScenario],
+] as const
+
 const skipUnless = (missing: string | undefined) =>
   hostPerTest.skip(!!missing && !process.env.CI, `needs ${missing}`)
 
@@ -32,15 +43,16 @@ hostPerTest.describe('WebKitGTK', () => {
   })
   hostPerTest.afterAll(async () => x?.stop())
 
-  hostPerTest('tablet: join, vote, 已记录, reload', async ({ host, base }) => {
-    if (!x) throw new Error('no X display')
-    const page = await webkitPage(x, tabletViewport)
-    try {
-      await tabletScenario(page, host, base, 'webkit')
-    } finally {
-      await page.close()
-    }
-  })
+  for (const [title, scenario] of tabletScenarios)
+    hostPerTest(`tablet: ${title}`, async ({ host, base }) => {
+      if (!x) throw new Error('no X display')
+      const page = await webkitPage(x, tabletViewport)
+      try {
+        await scenario(page, host, base, 'webkit')
+      } finally {
+        await page.close()
+      }
+    })
 })
 
 hostPerTest.describe('Firefox ESR', () => {
@@ -51,15 +63,16 @@ hostPerTest.describe('Firefox ESR', () => {
   })
   hostPerTest.afterAll(async () => firefox?.close())
 
-  hostPerTest('tablet: join, vote, 已记录, reload', async ({ host, base }) => {
-    if (!firefox) throw new Error('no Firefox')
-    const page = await firefox.newPage(tabletViewport)
-    try {
-      await tabletScenario(page, host, base, 'firefox')
-    } finally {
-      await page.close()
-    }
-  })
+  for (const [title, scenario] of tabletScenarios)
+    hostPerTest(`tablet: ${title}`, async ({ host, base }) => {
+      if (!firefox) throw new Error('no Firefox')
+      const page = await firefox.newPage(tabletViewport)
+      try {
+        await scenario(page, host, base, 'firefox')
+      } finally {
+        await page.close()
+      }
+    })
 
   hostPerTest('screen at 1920×1080: a published result', async ({ host, base }) => {
     if (!firefox) throw new Error('no Firefox')

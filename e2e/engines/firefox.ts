@@ -183,6 +183,18 @@ class FirefoxPage implements EnginePage {
     return JSON.parse(String(result.value)) as T
   }
 
+  async type(selector: string, text: string) {
+    await this.click(selector)
+    const keys = [...text].flatMap((value) => [
+      { type: 'keyDown', value },
+      { type: 'keyUp', value },
+    ])
+    await this.browser.send('input.performActions', {
+      context: this.context,
+      actions: [{ type: 'key', id: 'keyboard', actions: keys }],
+    })
+  }
+
   async click(selector: string) {
     const { nodes } = await this.browser.send('browsingContext.locateNodes', {
       context: this.context,

@@ -4,6 +4,7 @@ import { expect } from '@playwright/test'
 import type { HostHandle } from '../../electron/host'
 import type { VoteId } from '../../shared/protocol/ids'
 import { defaultRules } from '../../shared/protocol/vote-rules.schema'
+import type { VoteRulesInput } from '../../shared/protocol/vote-rules.schema'
 import { artifactsDir } from '../host-fixture'
 import { HallDriver } from '../screen-driver'
 import type { EnginePage } from './engine-page'
@@ -25,12 +26,16 @@ export async function shot(page: EnginePage, name: string): Promise<void> {
   await page.screenshot(join(artifactsDir, `engines-${name}.png`))
 }
 
-/** A demo of three deputies, no quorum needed, a draft 4选3 vote on P01-P04, and the staff. */
-export async function hallWithVote(host: HostHandle, base: string) {
+/** A demo of three deputies, no quorum needed, a draft vote on P01-P04 (4选3), and the staff. */
+export async function hallWithVote(
+  host: HostHandle,
+  base: string,
+  rules: VoteRulesInput = defaultRules('select', 3),
+) {
   await host.meetings.loadDemo(3)
   const hall = new HallDriver(base, host.staffToken)
   await hall.call('meeting:set-quorum', { numerator: 0, denominator: 1 })
-  const voteId = await hall.createVote('2027年度民生实事项目票决', defaultRules('select', 3), [
+  const voteId = await hall.createVote('2027年度民生实事项目票决', rules, [
     'P01',
     'P02',
     'P03',
@@ -107,6 +112,50 @@ export async function tabletScenario(
 
     await hall.call('vote:close', { voteId })
     await waitForText(page, 'ended-closed', '投票已结束')
+    expect(await page.problems()).toEqual([])
+  } finally {
+    hall.close()
+  }
+}
+
+/**
+ * A deputy whose tablet has no camera: the plain tablet address, the card's join code typed in
+ * lower case with spaces (read as the same code), then a 逐项表决 (every item 赞成/反对/弃权),
+ * 已记录, and a reload that needs no code again (the host handed the card's credential over).
+ */
+export async function joinCodeScenario(
+  page: EnginePage,
+  host: HostHandle,
+  base: string,
+  name: string,
+) {
+  const { hall, voteId, deputies } = await hallWithVote(host, base, defaultRules('per-item', 4))
+  try {
+    const deputy = deputies[1]
+    if (!deputy) throw new Error('no deputy')
+    await page.goto(`${base}/tablet/`)
+    await waitForText(page, 'tablet-message', '请扫描代表证上的二维码加入')
+    await page.type(byTestId('join-code-input'), deputy.joinCode.toLowerCase().replace(/-/g, ' '))
+    await shot(page, `${name}-tablet-join-code`)
+    await clickTestId(page, 'join-code-submit')
+    await waitForText(page, 'tablet-message', '请等待表决开始')
+    expect(await textOf(page, 'deputy-name')).toContain(deputy.name)
+
+    await hall.call('vote:open', { voteId })
+    await waitForText(page, 'marked-count', /^已表态 0 \/ 4 项/)
+    const marks = { P01: 'for', P02: 'against', P03: 'abstain', P04: 'for' }
+    for (const [id, mark] of Object.entries(marks)) await clickTestId(page, `mark-${id}-${mark}`)
+    await waitForText(page, 'marked-count', '已表态 4 / 4 项')
+    expect(await checked(page, 'mark-P02-against')).toBe('true')
+    await shot(page, `${name}-tablet-per-item`)
+    await clickTestId(page, 'review-button')
+    await clickTestId(page, 'confirm')
+    await waitForText(page, 'recorded', '已记录')
+    expect(castCount(host, voteId)).toBe(1)
+
+    await page.reload()
+    await waitForText(page, 'recorded', '已记录')
+    expect(await textOf(page, 'deputy-name')).toContain(deputy.name)
     expect(await page.problems()).toEqual([])
   } finally {
     hall.close()

@@ -156,12 +156,20 @@ class WebKitPage implements EnginePage {
     return JSON.parse(text) as T
   }
 
-  async click(selector: string) {
+  async #find(selector: string): Promise<string> {
     const found = (await this.#command('POST', '/element', {
       using: 'css selector',
       value: selector,
     })) as Json
-    await this.#command('POST', `/element/${String(found[elementKey])}/click`)
+    return String(found[elementKey])
+  }
+
+  async click(selector: string) {
+    await this.#command('POST', `/element/${await this.#find(selector)}/click`)
+  }
+
+  async type(selector: string, text: string) {
+    await this.#command('POST', `/element/${await this.#find(selector)}/value`, { text })
   }
 
   async screenshot(path: string) {
