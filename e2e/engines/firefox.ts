@@ -76,6 +76,12 @@ export class Firefox {
     const url = await printed(this.#process, /WebDriver BiDi listening on (ws:\/\/\S+)/)
     this.#socket = new WebSocket(`${url}/session`)
     this.#socket.on('message', (data) => this.#receive(JSON.parse(String(data)) as Json))
+    // Firefox gone (a crash): every command still waiting fails now, not at the test's timeout.
+    this.#socket.on('close', () => {
+      for (const waiting of this.#waiting.values())
+        waiting.reject(new Error(`${this.engine} closed its WebDriver BiDi connection`))
+      this.#waiting.clear()
+    })
     await new Promise<void>((resolve, reject) => {
       this.#socket?.once('open', () => resolve())
       this.#socket?.once('error', reject)

@@ -76,7 +76,7 @@ export async function tabletScenario(
     await waitForText(page, 'tablet-message', '请等待表决开始')
     expect(await textOf(page, 'deputy-name')).toContain(deputy.name)
     // The card's credential is kept and gone from the address bar.
-    await expect.poll(() => stored(page)).toMatchObject({ hash: '' })
+    await expect.poll(() => stored(page), { timeout: 30_000 }).toMatchObject({ hash: '' })
     expect((await stored(page)).keys.length).toBeGreaterThan(0)
     await expect.poll(() => presentCount(host), { timeout: 30_000 }).toBe(1)
     await shot(page, `${name}-tablet-waiting`)
