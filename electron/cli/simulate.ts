@@ -11,6 +11,9 @@
  */
 import type { VoteResult } from '../../shared/protocol/result.schema'
 import { readCredentialsFile } from './sim/credentials-file'
+import { describeFaults, faultOptions, faultSetupFrom } from './sim/fault-options'
+import type { FaultSetup } from './sim/fault-options'
+import { FaultProxy } from './sim/fault-proxy'
 import { ProgressBar } from './sim/progress-bar'
 import type { RehearsalReport } from './sim/rehearsal'
 import { Rehearsal, until } from './sim/rehearsal'
@@ -39,6 +42,7 @@ const { values: given } = readCommandLine({
     token: { type: 'string', value: 'T', help: 'staff token, to follow the vote from the console' },
     processes: { type: 'string', value: 'P', help: 'tablet processes (default: by CPU count)' },
     json: { type: 'boolean', help: 'the report as one JSON line' },
+    ...faultOptions,
   },
 })
 const values = { ...given, spread: given.spread ?? '10', json: given.json ?? false }
@@ -46,6 +50,12 @@ if (!values.url || !values.credentials)
   fail(
     '用法 / usage: npm run simulate -- --url http://HOST:PORT --credentials FILE [--deputies N] [--spread S]',
   )
+let faults: FaultSetup | null = null
+try {
+  faults = faultSetupFrom(values)
+} catch (error) {
+  fail((error as Error).message)
+}
 const url = values.url.replace(/\/+$/, '').replace(/\/(tablet|screen|console)$/, '')
 const spreadS = Number(values.spread)
 if (!Number.isFinite(spreadS) || spreadS < 0)
@@ -76,8 +86,18 @@ if (!Number.isInteger(processes) || processes < 0 || processes > 64)
 checkFileLimit(count)
 const log = (line: string) => (values.json ? console.error(line) : console.log(line))
 const bar = new ProgressBar()
+const target = new URL(url)
+const proxy = faults
+  ? await FaultProxy.start(
+      { host: target.hostname, port: Number(target.port || 80) },
+      3,
+      faults.plan,
+    )
+  : null
+if (faults) log(`经故障代理 / through a fault proxy: ${describeFaults(faults)}`)
 const rehearsal = new Rehearsal({
   url,
+  ...(proxy ? { tabletUrls: proxy.urls() } : {}),
   deputies: credentials.slice(0, count),
   spreadS,
   ...(readS !== undefined ? { readS } : {}),
@@ -110,6 +130,7 @@ try {
   )
   const voteId = rehearsal.openVoteId() as string
   log(`投票已开始 ${voteId}，在 ${spreadS} 秒内投出 / vote open, sending within ${spreadS} s`)
+  if (proxy && faults?.cutThirdS) void cutThird(proxy, faults.cutThirdS)
   let published: VoteResult | null = null
   void rehearsal.publishedResult(voteId).then((r) => (published = r))
   const online = rehearsal.connected()
@@ -127,6 +148,31 @@ try {
 } finally {
   bar.done()
   await rehearsal.close()
+  await proxy?.close()
+}
+
+/**
+ * A third of the tablets (lane 0 of 3) out of the access point's range for `seconds`, 1 s into
+ * the vote; then how long until every tablet is connected again. (A cut shorter than the
+ * connection's ping timeout costs no reconnect: what was held arrives once the lane is back.)
+ */
+async function cutThird(p: FaultProxy, seconds: number): Promise<void> {
+  const online = rehearsal.connected()
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  p.cut(0, 'silent')
+  log(`三分之一平板断网 ${seconds} 秒 / a third of the tablets cut off for ${seconds} s`)
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
+  const back = Date.now()
+  p.restore(0)
+  await until(
+    () => rehearsal.connected() >= online,
+    120_000,
+    'reconnected',
+    () => {},
+    100,
+  )
+  const s = ((Date.now() - back) / 1000).toFixed(1)
+  log(`网络恢复后 ${s} 秒全部平板重新连接 / every tablet connected again ${s} s after`)
 }
 
 const r = report

@@ -10,6 +10,11 @@ import { randomMarks, VirtualTablet } from './virtual-tablet'
 
 export interface FleetOptions {
   url: string
+  /**
+   * Where the tablets connect, if not `url`: tablet i of a fleet to tabletUrls[i mod length].
+   * The fault proxy's lanes (fault-proxy.ts), so that cutting one lane of three cuts a third.
+   */
+  tabletUrls?: readonly string[]
   deputies: readonly DeputyCredential[]
   /** Each tablet sends at a uniformly random moment within this long after it is shown the
    * vote, and not before readS. */
@@ -85,10 +90,11 @@ export class TabletFleet {
   #since = Infinity
 
   constructor(options: FleetOptions) {
+    const urls = options.tabletUrls?.length ? options.tabletUrls : [options.url]
     this.tablets = options.deputies.map(
-      (d) =>
+      (d, i) =>
         new VirtualTablet({
-          url: options.url,
+          url: urls[i % urls.length] as string,
           credential: d.credential,
           choose: (vote: BallotView) => randomMarks(vote),
           delayMs: firstSendDelayMs(options),
