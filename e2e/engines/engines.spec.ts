@@ -1,6 +1,7 @@
 import type { HostHandle } from '../../electron/host'
 import { startHost } from '../host-fixture'
 import { test } from '@playwright/test'
+import type { EnginePage } from './engine-page'
 import { Firefox, firefoxMissing } from './firefox'
 import {
   joinCodeScenario,
@@ -27,60 +28,60 @@ const hostPerTest = test.extend<{ host: HostHandle; base: string }>({
   base: async ({ host }, use) => use(`http://127.0.0.1:${host.port}`),
 })
 
-const tabletScenarios = [
-  ['the card, 4选3, 已记录, reload', tabletScenario],
-  ['the join code, 逐项表决, 已记录, reload', joinCodeScenario],
-] as const
+type Viewport = { width: number; height: number }
+interface Launched {
+  newPage(viewport: Viewport): Promise<EnginePage>
+  close(): Promise<void>
+}
 
-const skipUnless = (missing: string | undefined) =>
-  hostPerTest.skip(!!missing && !process.env.CI, `needs ${missing}`)
+const engines: { name: string; id: string; missing?: string; launch: () => Promise<Launched> }[] = [
+  {
+    name: 'WebKitGTK',
+    id: 'webkit',
+    missing: webkitMissing(),
+    launch: async () => {
+      const x = await new XDisplay().start()
+      return { newPage: (viewport) => webkitPage(x, viewport), close: () => x.stop() }
+    },
+  },
+  {
+    name: 'Firefox ESR',
+    id: 'firefox',
+    missing: firefoxMissing(),
+    launch: async () => {
+      const firefox = await new Firefox().launch()
+      return { newPage: (viewport) => firefox.newPage(viewport), close: () => firefox.close() }
+    },
+  },
+]
 
-hostPerTest.describe('WebKitGTK', () => {
-  skipUnless(webkitMissing())
-  let x: XDisplay | undefined
-  hostPerTest.beforeAll(async () => {
-    x = await new XDisplay().start()
-  })
-  hostPerTest.afterAll(async () => x?.stop())
+type Scenario = (page: EnginePage, host: HostHandle, base: string, name: string) => Promise<void>
+const scenarios: [string, Viewport, Scenario, engines?: string[]][] = [
+  ['tablet: the card, 4选3, 已记录, reload', tabletViewport, tabletScenario],
+  ['tablet: the join code, 逐项表决, 已记录, reload', tabletViewport, joinCodeScenario],
+  ['screen at 1920×1080: a published result', screenViewport, screenScenario, ['firefox']],
+]
 
-  for (const [title, scenario] of tabletScenarios)
-    hostPerTest(`tablet: ${title}`, async ({ host, base }) => {
-      if (!x) throw new Error('no X display')
-      const page = await webkitPage(x, tabletViewport)
-      try {
-        await scenario(page, host, base, 'webkit')
-      } finally {
-        await page.close()
-      }
+for (const engine of engines) {
+  hostPerTest.describe(engine.name, () => {
+    hostPerTest.skip(!!engine.missing && !process.env.CI, `needs ${engine.missing}`)
+    let launched: Launched | undefined
+    hostPerTest.beforeAll(async () => {
+      launched = await engine.launch()
     })
-})
+    hostPerTest.afterAll(async () => launched?.close())
 
-hostPerTest.describe('Firefox ESR', () => {
-  skipUnless(firefoxMissing())
-  let firefox: Firefox | undefined
-  hostPerTest.beforeAll(async () => {
-    firefox = await new Firefox().launch()
-  })
-  hostPerTest.afterAll(async () => firefox?.close())
-
-  for (const [title, scenario] of tabletScenarios)
-    hostPerTest(`tablet: ${title}`, async ({ host, base }) => {
-      if (!firefox) throw new Error('no Firefox')
-      const page = await firefox.newPage(tabletViewport)
-      try {
-        await scenario(page, host, base, 'firefox')
-      } finally {
-        await page.close()
-      }
-    })
-
-  hostPerTest('screen at 1920×1080: a published result', async ({ host, base }) => {
-    if (!firefox) throw new Error('no Firefox')
-    const page = await firefox.newPage(screenViewport)
-    try {
-      await screenScenario(page, host, base, 'firefox')
-    } finally {
-      await page.close()
+    for (const [title, viewport, scenario, only] of scenarios) {
+      if (only && !only.includes(engine.id)) continue
+      hostPerTest(title, async ({ host, base }) => {
+        if (!launched) throw new Error(`${engine.name} did not start`)
+        const page = await launched.newPage(viewport)
+        try {
+          await scenario(page, host, base, engine.id)
+        } finally {
+          await page.close()
+        }
+      })
     }
   })
-})
+}

@@ -73,6 +73,10 @@ export async function tabletScenario(
     const deputy = deputies[0]
     if (!deputy) throw new Error('no deputy')
     await page.goto(`${base}/tablet/#c=${encodeURIComponent(deputy.credential)}`)
+    // An iPad in portrait: the page itself gets 768×1024 (WebKit's toolbar is outside it).
+    expect(await page.run('return { width: innerWidth, height: innerHeight }')).toEqual(
+      tabletViewport,
+    )
     await waitForText(page, 'tablet-message', '请等待表决开始')
     expect(await textOf(page, 'deputy-name')).toContain(deputy.name)
     // The card's credential is kept and gone from the address bar.
