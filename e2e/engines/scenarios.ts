@@ -51,11 +51,14 @@ const castCount = (host: HostHandle, voteId: string) =>
 const presentCount = (host: HostHandle) =>
   host.session.meeting.data.deputies.filter((d) => d.present).length
 
-/** The tablet's kept credential: the page runs the same code on every engine. */
+/** The tablet's address and everything its storage holds, on every engine alike. */
 const stored = (page: EnginePage) =>
-  page.run<{ hash: string; keys: string[] }>(
-    'return { hash: location.hash, keys: Object.keys(localStorage) }',
+  page.run<{ hash: string; keys: string[]; text: string }>(
+    'return { hash: location.hash, keys: Object.keys(localStorage), text: JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }) }',
   )
+
+/** Acknowledged: nothing left on the tablet shows how it voted (README: What a tablet keeps). */
+const ballotGone = /P0\d|"marks"|plenary\.ballot|plenary\.draft/
 
 /**
  * A deputy opens their card's URL, waits, receives the vote staff open, marks two projects,
@@ -98,6 +101,7 @@ export async function tabletScenario(
     await waitForText(page, 'selected-count', '已选 2 / 最多 3')
     expect(await checked(page, 'candidate-P01')).toBe('true')
     expect(await checked(page, 'candidate-P02')).toBe('false')
+    expect((await stored(page)).text).toMatch(/plenary\.draft/)
 
     await clickTestId(page, 'review-button')
     await waitForTestId(page, 'review')
@@ -105,6 +109,7 @@ export async function tabletScenario(
     await clickTestId(page, 'confirm')
     await waitForText(page, 'recorded', '已记录')
     expect(castCount(host, voteId)).toBe(1)
+    expect((await stored(page)).text).not.toMatch(ballotGone)
     await shot(page, `${name}-tablet-recorded`)
 
     // A reload keeps the tablet joined and recorded; nothing is sent again.
