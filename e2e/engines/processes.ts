@@ -12,6 +12,9 @@ import type { AddressInfo } from 'node:net'
 export interface Started {
   child: ChildProcess
   output: () => string
+  /** Settles once the process has exited, or could not start (not installed). */
+  gone: Promise<void>
+  isGone: () => boolean
 }
 
 export function start(command: string, args: string[], options: SpawnOptions = {}): Started {
@@ -22,7 +25,18 @@ export function start(command: string, args: string[], options: SpawnOptions = {
   }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
-  return { child, output: () => output }
+  let isGone = false
+  const gone = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve())
+    // Not installed, not executable: said in the output, and `printed` fails with it at once.
+    child.once('error', (error) => {
+      output += `\n${String(error)}`
+      resolve()
+    })
+  }).then(() => {
+    isGone = true
+  })
+  return { child, output: () => output, gone, isGone: () => isGone }
 }
 
 /** Resolves with the first match of `pattern` in what `started` prints; rejects if it exits. */
@@ -33,17 +47,18 @@ export function printed(started: Started, pattern: RegExp, timeoutMs = 60_000): 
       clearTimeout(timer)
       child.stdout?.off('data', check)
       child.stderr?.off('data', check)
-      child.off('exit', exited)
       fn()
     }
     const check = () => {
       const match = pattern.exec(started.output())
       if (match) done(() => resolve(match[1] ?? match[0]))
     }
-    const exited = (code: number | null) =>
+    const exited = () =>
       done(() =>
         reject(
-          new Error(`${child.spawnfile} exited (${code}) before ${pattern}:\n${started.output()}`),
+          new Error(
+            `${child.spawnfile} ended (${child.exitCode ?? child.signalCode}) before ${pattern}:\n${started.output()}`,
+          ),
         ),
       )
     const timer = setTimeout(
@@ -57,19 +72,17 @@ export function printed(started: Started, pattern: RegExp, timeoutMs = 60_000): 
     )
     child.stdout?.on('data', check)
     child.stderr?.on('data', check)
-    child.on('exit', exited)
+    void started.gone.then(() => setImmediate(exited))
     check()
   })
 }
 
 /** Stops a process this test started, and waits for it to be gone. */
 export async function stop(started: Started | undefined): Promise<void> {
-  const child = started?.child
-  if (!child || child.exitCode !== null || child.signalCode !== null) return
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-  await gone
+  if (!started || started.isGone()) return
+  started.child.kill('SIGTERM')
+  const timer = setTimeout(() => started.child.kill('SIGKILL'), 10_000)
+  await started.gone
   clearTimeout(timer)
 }
 

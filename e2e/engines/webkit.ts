@@ -86,10 +86,16 @@ class WebKitPage implements EnginePage {
       env: { ...process.env, DISPLAY: display },
     })
     const root = `http://127.0.0.1:${port}`
-    await until('WebKitWebDriver to answer', async () => {
-      const status = await fetch(`${root}/status`).catch(() => undefined)
-      return status?.ok ? true : undefined
-    })
+    const driver = this.#driver
+    await Promise.race([
+      until('WebKitWebDriver to answer', async () => {
+        const status = await fetch(`${root}/status`).catch(() => undefined)
+        return status?.ok ? true : undefined
+      }),
+      driver.gone.then(() => {
+        throw new Error(`WebKitWebDriver ended:\n${driver.output()}`)
+      }),
+    ])
     const created = (await this.#send('POST', `${root}/session`, {
       capabilities: {
         alwaysMatch: {
