@@ -2,6 +2,8 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
+import { mantineStylesInRem } from './electron/cli/mantine-styles'
+import { precompressFiles } from './electron/host/http/precompress'
 
 /** Mantine's floor, which hall tablets must meet: Safari 15.4, Chrome 99. */
 const tabletTargets = ['safari15.4', 'chrome99']
@@ -16,6 +18,22 @@ function tabletBrowsers(): Plugin {
     enforce: 'post',
     config(config) {
       config.build = { ...config.build, target: tabletTargets, cssTarget: tabletTargets }
+    },
+  }
+}
+
+/**
+ * Every page and asset is written compressed too (`x.js.br`, `x.js.gz`), once, here: the host
+ * sends the coding a browser accepts and never compresses on the ballot loop
+ * (electron/host/http/static-files.ts).
+ */
+function precompressed(): Plugin {
+  return {
+    name: 'plenary:precompressed',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? resolve('out/renderer')
+      await precompressFiles(Object.keys(bundle).map((name) => resolve(dir, name)))
     },
   }
 }
@@ -54,7 +72,7 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     base: '/',
-    plugins: [react(), tabletBrowsers()],
+    plugins: [react(), tabletBrowsers(), mantineStylesInRem(), precompressed()],
     build: {
       outDir: resolve('out/renderer'),
       // electron-vite leaves renderer code unminified; these pages cross hall Wi-Fi.

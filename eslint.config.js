@@ -40,6 +40,29 @@ const browserOnly = [
 ]
 
 /**
+ * Every tablet in the hall loads its page over one shared Wi-Fi at 报到 (issue 31): its own
+ * catalog of words, the styles of the components it uses, no code it does not run.
+ */
+const tabletOnly = [
+  ...browserOnly,
+  {
+    regex: '(^|/)(common/i18n|shared/i18n(/index)?)$',
+    message:
+      'The tablet has its own catalog: useI18n from renderer/tablet/i18n, strings in shared/i18n/tablet.*.ts.',
+  },
+  {
+    group: ['@mantine/core/styles.css', '@mantine/core/styles.layer.css'],
+    message:
+      "Mantine's whole stylesheet: the tablet imports its components' styles (renderer/tablet/styles.ts).",
+  },
+  {
+    group: ['zod', 'recharts', 'qrcode'],
+    allowTypeImports: true,
+    message: 'Code the tablet does not run: the host validates, the screen draws.',
+  },
+]
+
+/**
  * The ballot box's insides: electron/host/store/ballot-box/ (slots, regions, headers, keys, the
  * sealed file) and the group commit it writes through. Code for the projects' year (ratings,
  * progress, cross-year reads) reads votes and results through the meeting and the services,
@@ -108,6 +131,11 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { patterns: browserOnly }],
     },
+  },
+  {
+    files: ['renderer/tablet/**/*.{ts,tsx}'],
+    ignores: ['renderer/tablet/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: tabletOnly }] },
   },
   // A later block's options replace an earlier one's: each year folder repeats its own
   // folder's patterns and adds the box's insides.

@@ -48,6 +48,12 @@ const { values } = readCommandLine({
       type: 'boolean',
       help: 'replace the staff token kept for the data folder: open consoles are refused and need the new console URL',
     },
+    'host-name': {
+      type: 'string',
+      value: 'NAME',
+      multiple: true,
+      help: 'a name the hall DNS gives this machine (e.g. plenary.lan); by default only its addresses and localhost are answered',
+    },
     'lan-console': {
       type: 'boolean',
       help: 'admit the console from other LAN machines (the token is still needed)',
@@ -121,6 +127,7 @@ try {
     staticDir,
     keyDir: values.keys ? resolve(values.keys) : defaultKeyDir(),
     allowLanConsole: values['lan-console'] ?? false,
+    hostNames: values['host-name'] ?? [],
     connectionsPerAddress: perAddress,
     ...(values['staff-token'] !== undefined
       ? { staffToken: values['staff-token'] }

@@ -52,6 +52,12 @@ const consoleEvents = [
   'vote:runoff',
   'vote:revote',
   'screen:show',
+  'year:view',
+  'year:project-update',
+  'year:progress-add',
+  'year:progress-edit',
+  'year:previous',
+  'year:rating-create',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]
 const deputyEvents = [
   'ballot:submit',
@@ -63,7 +69,7 @@ const consoleComplete: Missing<keyof ConsoleClientEvents, (typeof consoleEvents)
 const deputyComplete: Missing<keyof DeputyClientEvents, (typeof deputyEvents)[number]> = true
 
 /** Read-only requests may succeed; everything else must fail on a malformed payload. */
-const readOnly = new Set<string>(['audit:list'])
+const readOnly = new Set<string>(['audit:list', 'year:view', 'year:previous'])
 
 let h: HostHarness
 

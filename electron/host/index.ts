@@ -6,6 +6,8 @@ import { Server } from 'socket.io'
 import type { Namespace } from 'socket.io'
 import { namespaces } from '../../shared/protocol/events'
 import { handleApi } from './http/api'
+import type { Doors } from './http/host-header'
+import { addressedHere, misdirected, originHere } from './http/host-header'
 import { securityHeaders, serveStatic } from './http/static-files'
 import type { ImportWorkerOptions } from './tables/import-worker'
 import { ImportWorkers } from './tables/import-worker'
@@ -20,6 +22,8 @@ import { Hall } from './state/hall'
 import type { Session } from './state/session'
 import { VoteService } from './services/vote.service'
 import { VoteTimer } from './services/vote-timer'
+import { RatingService } from './year/rating.service'
+import { YearService } from './year/year.service'
 import {
   ConnectionGuard,
   defaultConnectionsPerAddress,
@@ -55,6 +59,11 @@ export interface HostOptions {
   rotateStaffToken?: boolean
   /** Admit /console and the staff API from other machines on the LAN (with the token). */
   allowLanConsole?: boolean
+  /**
+   * Names the hall's DNS gives this machine (e.g. plenary.lan), beside its addresses and
+   * localhost: requests addressed to any other name are refused (http/host-header.ts).
+   */
+  hostNames?: readonly string[]
   /** Which peer addresses are this machine; loopback unless told otherwise (tests, odd stacks). */
   isLocalAddress?: (address: string | undefined) => boolean
   /**
@@ -108,6 +117,8 @@ export interface HostHandle {
   attendance: AttendanceService
   live: LiveService
   archiver: Archiver
+  year: YearService
+  rating: RatingService
   close(): Promise<void>
 }
 
@@ -146,6 +157,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const imports = new ImportWorkers(options.importWorker, options.importWorkerOptions)
   const attendance = new AttendanceService(hall)
   const timer = new VoteTimer(hall, votes, log)
+  const year = new YearService(hall)
+  const rating = new RatingService(hall, year, preparation, votes)
 
   let port = options.port
   const tabletBases = () => {
@@ -160,8 +173,27 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const admitStaff = (address: string | undefined) =>
     (options.allowLanConsole ?? false) || isLocal(address)
 
+  let addressesRead = 0
+  let addresses: ReadonlySet<string> = new Set()
+  const doors: Doors = {
+    port: () => port,
+    // Read again at most every few seconds: a laptop's Wi-Fi address may change in the hall.
+    addresses: () => {
+      if (Date.now() - addressesRead > 5_000) {
+        addresses = ownAddresses()
+        addressesRead = Date.now()
+      }
+      return addresses
+    },
+    names: (options.hostNames ?? []).map((n) => n.toLowerCase()),
+  }
+
   const http = createServer((req, res) => {
     securityHeaders(res)
+    if (!addressedHere(req, doors)) {
+      misdirected(res)
+      return
+    }
     if (req.url === '/' || req.url === '/join') {
       res.writeHead(302, { Location: '/tablet/' }).end()
       return
@@ -171,9 +203,11 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
         {
           hall,
           preparation,
+          year,
           imports,
           staffToken,
           admitStaff,
+          originHere: (origin) => originHere(origin, doors),
           tabletBase: () => tabletBases()[0] ?? '',
           log,
         },
@@ -202,7 +236,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   })
   const io = new Server(http, {
     serveClient: false,
-    allowRequest: guard.allowRequest,
+    allowRequest: (req, callback) =>
+      addressedHere(req, doors) ? guard.allowRequest(req, callback) : callback('host', false),
     // A connection that joins no namespace in time is closed (Socket.IO's own default is 45 s).
     connectTimeout: options.joinTimeoutMs ?? defaultJoinTimeoutMs,
     maxHttpBufferSize: 64 * 1024,
@@ -228,6 +263,10 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     log,
   })
   const live = new LiveService(hall, deputy.isOnline, archiver)
+  // The console acts: a page of another origin may not drive it, token or not.
+  io.of(namespaces.console).use((socket, next) =>
+    originHere(socket.handshake.headers.origin, doors) ? next() : next(new Error('origin')),
+  )
   const stopConsole = setupConsoleNamespace(typed(io.of(namespaces.console)), {
     hall,
     library: new LibraryService(hall),
@@ -236,6 +275,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     attendance,
     live,
     votes,
+    year,
+    rating,
     staffToken,
     admitStaff,
     tabletsOnline: deputy.online,
@@ -271,6 +312,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     attendance,
     live,
     archiver,
+    year,
+    rating,
     async close() {
       timer.stop()
       guard.stop()
@@ -280,6 +323,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
       await imports.close()
       // Documents of a vote just closed are finished before the host goes.
       await archiver.idle()
+      await year.close()
       await new Promise<void>((resolve) => {
         void io.close(() => resolve())
       })

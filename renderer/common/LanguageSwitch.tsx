@@ -1,5 +1,5 @@
 import { Button } from '@mantine/core'
-import { useI18n } from './i18n'
+import { useBaseI18n as useI18n } from './i18n-provider'
 
 /** The switch shows the other language's name; its accessible name starts with that text. */
 export function LanguageSwitch({ size = 'sm' }: { size?: string }) {

@@ -20,6 +20,12 @@ import type { ConsoleApi } from './use-console'
 
 const sectionKey = 'plenary.console.section'
 
+const navGroups = {
+  prepare: 'prep.nav.group.prepare',
+  hall: 'prep.nav.group.hall',
+  year: 'year.nav.group',
+} as const
+
 function initialSection(): string {
   try {
     const saved = sessionStorage.getItem(sectionKey)
@@ -81,10 +87,10 @@ export function App() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('prep.nav.label')}>
-        {(['prepare', 'hall'] as const).map((group) => (
+        {(['prepare', 'hall', 'year'] as const).map((group) => (
           <Stack key={group} gap={2} mb="md">
             <Text size="xs" c="dimmed" fw={700} px="sm" pt="xs">
-              {t(group === 'prepare' ? 'prep.nav.group.prepare' : 'prep.nav.group.hall')}
+              {t(navGroups[group])}
             </Text>
             {sections
               .filter((s) => s.group === group)

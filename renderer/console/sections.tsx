@@ -7,6 +7,7 @@ import { MeetingsSection } from './meetings/MeetingsSection'
 import { ProjectsSection } from './projects/ProjectsSection'
 import { RosterSection } from './roster/RosterSection'
 import type { ConsoleApi } from './use-console'
+import { YearSection } from './year/YearSection'
 
 export interface ConsoleSection {
   id: string
@@ -14,7 +15,7 @@ export interface ConsoleSection {
   /** A short line under the label in the navbar. */
   hint: MessageKey
   /** Before the meeting (preparation) or on the day (the hall). */
-  group: 'prepare' | 'hall'
+  group: 'prepare' | 'hall' | 'year'
   render: (api: ConsoleApi) => ReactNode
 }
 
@@ -65,5 +66,12 @@ export const sections: readonly ConsoleSection[] = [
     hint: 'prep.nav.export.hint',
     group: 'hall',
     render: (api) => <ExportSection api={api} />,
+  },
+  {
+    id: 'year',
+    label: 'year.nav',
+    hint: 'year.nav.hint',
+    group: 'year',
+    render: (api) => <YearSection api={api} />,
   },
 ]

@@ -11,7 +11,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core'
 import { useState } from 'react'
-import { useI18n } from '../common/i18n'
+import { useI18n } from './i18n'
 import { LanguageSwitch } from '../common/LanguageSwitch'
 import { RehearsalBanner } from '../common/RehearsalBanner'
 import { statusInk } from '../common/theme'
@@ -174,7 +174,7 @@ export function App() {
 
   return (
     <Box maw={960} mx="auto" px="md" pb="md">
-      {state?.rehearsal && <RehearsalBanner text={t('hall.rehearsal.tablet')} />}
+      {state?.rehearsal && <RehearsalBanner text={t('tablet.rehearsal')} />}
       {/* Wraps on a phone: who and where first, then the status row whole beneath it. */}
       <Group justify="space-between" align="flex-start" py="sm" gap="xs" wrap="wrap">
         <Stack gap={0} style={{ flex: '1 1 16rem', minWidth: 0 }}>

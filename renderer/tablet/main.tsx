@@ -1,8 +1,8 @@
-import '@mantine/core/styles.css'
+import './styles'
 import { MantineProvider } from '@mantine/core'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { I18nProvider } from '../common/i18n'
+import { TabletI18nProvider } from './i18n'
 import { cssVariablesResolver, theme } from '../common/theme'
 import { App } from './App'
 
@@ -11,9 +11,9 @@ if (!root) throw new Error('#root missing')
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <I18nProvider>
+      <TabletI18nProvider>
         <App />
-      </I18nProvider>
+      </TabletI18nProvider>
     </MantineProvider>
   </StrictMode>,
 )

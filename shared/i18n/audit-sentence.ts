@@ -1,5 +1,6 @@
 import type { Language, MessageKey } from '.'
 import { isMessageKey, translate } from '.'
+import { yearAuditSentence } from '../year/year-audit'
 
 /** An audit entry as the sentence reads it: its type and its data, nothing else. */
 export interface AuditFacts {
@@ -166,7 +167,7 @@ export function auditSentence(entry: AuditFacts, names: AuditNames, lang: Langua
     case 'data.recovered':
       return t('audit.data.recovered', { file: str('file'), problem: str('problem') })
     default:
-      return t('audit.unknown', { type: entry.type })
+      return yearAuditSentence(entry.type, d, t, vote) ?? t('audit.unknown', { type: entry.type })
   }
 }
 

@@ -24,7 +24,6 @@ export const hallEn: Record<keyof typeof hallZhCN, string> = {
     'A vote of this meeting has opened: whether it is a rehearsal can no longer change. Duplicate it for a real meeting.',
   'hall.rehearsal.banner':
     'REHEARSAL · this meeting is a rehearsal: its results do not count and are not archived as real',
-  'hall.rehearsal.tablet': 'REHEARSAL · practice only: this ballot does not count',
   'hall.rehearsal.screen': 'REHEARSAL',
   'hall.rehearsal.archive': 'Rehearsal archive (kept apart from the real archive)',
   'hall.seats.title': 'Seat map',

@@ -24,7 +24,6 @@ export const hallZhCN = {
   'hall.rehearsal.locked':
     '本会议已有表决开启过，不能再更改是否为演练；如需正式会议，请“复制”为新会议。',
   'hall.rehearsal.banner': '演练 · 本次会议为演练，表决结果不作数，不进入正式归档',
-  'hall.rehearsal.tablet': '演练 · 本次为演练，选票不计入正式结果',
   'hall.rehearsal.screen': '演练',
   'hall.rehearsal.archive': '演练归档（与正式归档分开保存）',
   'hall.seats.title': '座位图',

@@ -1,5 +1,9 @@
 import { auditEn } from './audit.en'
 import { auditZhCN } from './audit.zh-CN'
+import { baseEn } from './base.en'
+import { baseZhCN } from './base.zh-CN'
+import type { Catalog, Language } from './catalog'
+import { translateIn } from './catalog'
 import { en } from './en'
 import { hallEn } from './hall.en'
 import { hallZhCN } from './hall.zh-CN'
@@ -11,15 +15,31 @@ import { safetyEn } from './safety.en'
 import { safetyZhCN } from './safety.zh-CN'
 import { screenEn } from './screen.en'
 import { screenZhCN } from './screen.zh-CN'
+import { tabletEn } from './tablet.en'
+import { tabletZhCN } from './tablet.zh-CN'
+import { yearEn } from './year.en'
+import { yearZhCN } from './year.zh-CN'
 import { zhCN } from './zh-CN'
 
+export type { Language } from './catalog'
+export { languages } from './catalog'
+
 /**
- * One dictionary per area (common, prep = meeting preparation, live = the live session, screen,
- * safety = confirmations and refusals that keep the clerk from mistakes, hall = the meeting's
- * details, rehearsals and the seat map, audit = the log's sentences),
- * each a zh-CN file and an en file with the same keys, merged here.
+ * One dictionary per area, each a zh-CN file and an en file with the same keys:
+ * - base: every page's words (the app's name, the language switch, connection, errors, marks,
+ *   outcomes); the tablet loads these.
+ * - tablet: the tablet page's own words (`tablet.*`), loaded by the tablet with base and nothing
+ *   else (tablet.ts): add a tablet's strings there, never to the areas below.
+ * - common (zh-CN.ts, en.ts): the console's and the screen's shared words, kinds, statuses,
+ *   counts, results; prep = meeting preparation; live = the live session; screen; safety =
+ *   confirmations and refusals that keep the clerk from mistakes; hall = the meeting's details,
+ *   rehearsals and the seat map; audit = the log's sentences.
+ * Merged here into the whole catalog, which the host, the console and the screen use. A page
+ * that must load less gets a catalog of its own beside tablet.ts, and its own `useI18n`.
  */
 const allZhCN = {
+  ...baseZhCN,
+  ...tabletZhCN,
   ...zhCN,
   ...prepZhCN,
   ...liveZhCN,
@@ -27,15 +47,24 @@ const allZhCN = {
   ...safetyZhCN,
   ...hallZhCN,
   ...auditZhCN,
+  ...yearZhCN,
 }
 export type MessageKey = keyof typeof allZhCN
 
-export const languages = ['zh-CN', 'en'] as const
-export type Language = (typeof languages)[number]
-
-const dictionaries: Record<Language, Record<MessageKey, string>> = {
+export const catalog: Catalog<MessageKey> = {
   'zh-CN': allZhCN,
-  en: { ...en, ...prepEn, ...liveEn, ...screenEn, ...safetyEn, ...hallEn, ...auditEn },
+  en: {
+    ...baseEn,
+    ...tabletEn,
+    ...en,
+    ...prepEn,
+    ...liveEn,
+    ...screenEn,
+    ...safetyEn,
+    ...hallEn,
+    ...auditEn,
+    ...yearEn,
+  },
 }
 
 /** Whether a key made at run time (e.g. `kind.${kind}`) names a message. */
@@ -49,9 +78,5 @@ export function translate(
   key: MessageKey,
   params?: Record<string, string | number>,
 ): string {
-  const template = dictionaries[lang][key]
-  if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  )
+  return translateIn(catalog, lang, key, params)
 }

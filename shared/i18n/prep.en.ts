@@ -57,7 +57,7 @@ export const prepEn: Record<keyof typeof prepZhCN, string> = {
   'prep.meeting.copyOf': '{title} (copy)',
   'prep.meeting.delete': 'Delete meeting',
   'prep.meeting.deleteConfirm':
-    'Delete "{title}"? Its folder moves to the trash folder; nothing is erased.',
+    'Delete "{title}"? Its folder moves to the trash folder; nothing is erased. Its year (the livelihood projects, their progress and grades) goes to the trash with it.',
   'prep.meeting.cannotDeleteOpen': 'The open meeting cannot be deleted: open another one first',
   'prep.meeting.voteOpen':
     'A vote is open: meetings cannot be created, duplicated or switched until it closes.',

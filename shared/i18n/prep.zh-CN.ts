@@ -56,7 +56,7 @@ export const prepZhCN = {
   'prep.meeting.copyOf': '{title}（副本）',
   'prep.meeting.delete': '删除会议',
   'prep.meeting.deleteConfirm':
-    '确定删除“{title}”吗？会议文件夹将移入回收站（trash），不会被清除。',
+    '确定删除“{title}”吗？会议文件夹将移入回收站（trash），不会被清除；该会议的年度民生实事项目、进展记录和测评结果随之一并移入回收站。',
   'prep.meeting.cannotDeleteOpen': '当前打开的会议不能删除，请先打开其他会议',
   'prep.meeting.voteOpen': '有表决正在进行，结束前不能新建、复制或切换会议。',
 

@@ -6,6 +6,7 @@ import type { ConsoleMeetingEvents } from './console/meeting.events'
 import type { ConsolePreparationEvents } from './console/preparation.events'
 import type { ConsoleScreenEvents } from './console/screen.events'
 import type { ConsoleVoteEvents } from './console/vote.events'
+import type { ConsoleYearEvents } from './console/year.events'
 import type { VoteId } from './ids'
 import type { BallotReceipt, BallotSubmitInput, VoteIdInput } from './vote.schema'
 import type {
@@ -34,7 +35,8 @@ export interface ConsoleClientEvents
     ConsoleVoteEvents,
     ConsoleLiveEvents,
     ConsoleAuditEvents,
-    ConsoleScreenEvents {}
+    ConsoleScreenEvents,
+    ConsoleYearEvents {}
 
 export interface ConsoleServerEvents {
   'console:state': (state: ConsoleState) => void

@@ -10,11 +10,17 @@ import { sendMeetingArchiveZip } from './archive-zip'
 import { isArchiveFileName } from './download-names'
 import { sendArchiveFile, sendDownload } from './downloads'
 import { discardBody } from './discard-body'
+import { sendYearDownload } from '../year/year-downloads'
+import type { YearService } from '../year/year.service'
 
 export interface ApiDeps {
   hall: Hall
   preparation: PreparationService
+  /** The year's progress report (year-downloads.ts). */
+  year: YearService
   /** Parses uploads off the main thread, a bounded number at a time. */
+  /** Whether a browser's Origin header, if any, is this host (http/host-header.ts). */
+  originHere: (origin: string | undefined) => boolean
   imports: ImportWorkers
   staffToken: string
   /** Whether a peer address may be staff at all (this machine, or the LAN when admitted). */
@@ -35,7 +41,8 @@ export const maxUploadBytes = 20 * 1024 * 1024
 export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerResponse): boolean {
   const url = new URL(req.url ?? '/', 'http://host')
   if (!url.pathname.startsWith('/api/')) return false
-  if (!deps.admitStaff(req.socket.remoteAddress)) {
+  // Another site's page, even holding a token, acts on nothing here (host-header.ts).
+  if (!deps.admitStaff(req.socket.remoteAddress) || !deps.originHere(req.headers.origin)) {
     res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('forbidden')
     return true
   }
@@ -63,7 +70,10 @@ export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerRespon
     return true
   }
   if (req.method === 'GET') {
-    sendDownload(deps, url, res).then(
+    const download = url.pathname.startsWith('/api/year/')
+      ? sendYearDownload(deps.year, deps.hall, url, res)
+      : sendDownload(deps, url, res)
+    download.then(
       (sent) => {
         if (!sent) notFound(res)
       },

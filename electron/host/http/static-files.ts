@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { chooseEncoding } from './accept-encoding'
+import type { ContentCoding } from './precompress'
+import { encodings, isCompressible } from './precompress'
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,7 +45,9 @@ const pages = new Set(['console', 'tablet', 'screen'])
 
 /**
  * Serves the built pages: `/tablet/`, `/screen/`, `/console/` and their hashed `/assets/`.
- * Only files below the build folder, never a listing; anything else is 404.
+ * Only files below the build folder, never a listing; anything else is 404. Each file goes as
+ * the build compressed it (precompress.ts) when the browser accepts that coding, never
+ * compressed here; a page asked again with its ETag is answered 304 with no body.
  */
 export async function serveStatic(
   root: string,
@@ -66,24 +72,27 @@ export async function serveStatic(
   }
   const file = normalize(join(root, relative))
   if (!file.startsWith(normalize(root) + sep)) return false
-  let size: number
-  try {
-    const info = await stat(file)
-    if (!info.isFile()) return false
-    size = info.size
-  } catch {
-    return false
+  const found = await representation(file, req.headers['accept-encoding'])
+  if (!found) return false
+  res.setHeader('Cache-Control', cacheControl(relative))
+  res.setHeader('ETag', found.etag)
+  // Caches between here and a tablet must keep each coding apart.
+  if (isCompressible(file)) res.setHeader('Vary', 'Accept-Encoding')
+  if (matches(req.headers['if-none-match'], found.etag)) {
+    res.statusCode = 304
+    res.end()
+    return true
   }
   res.statusCode = 200
   res.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream')
-  res.setHeader('Content-Length', size)
-  res.setHeader('Cache-Control', cacheControl(relative))
+  if (found.coding !== 'identity') res.setHeader('Content-Encoding', found.coding)
+  res.setHeader('Content-Length', found.size)
   if (req.method === 'HEAD') {
     res.end()
     return true
   }
   await new Promise<void>((resolve) => {
-    const stream = createReadStream(file)
+    const stream = createReadStream(found.path)
     stream.on('error', () => {
       res.destroy()
       resolve()
@@ -92,6 +101,71 @@ export async function serveStatic(
     stream.pipe(res)
   })
   return true
+}
+
+interface Representation {
+  /** The file sent: the page or asset itself, or its `.br` / `.gz` beside it. */
+  path: string
+  coding: ContentCoding | 'identity'
+  size: number
+  etag: string
+}
+
+/**
+ * The file to send for this request: the build's compressed copy in the best coding the
+ * browser accepts, or the file itself. A compressed copy older than its file (a file replaced
+ * by hand after the build) is not used.
+ */
+async function representation(
+  file: string,
+  acceptEncoding: string | undefined,
+): Promise<Representation | null> {
+  const original = await fileStat(file)
+  if (!original) return null
+  const variants = new Map<ContentCoding, { path: string; size: number }>()
+  if (isCompressible(file) && acceptEncoding !== undefined) {
+    for (const { coding, suffix } of encodings) {
+      const info = await fileStat(file + suffix)
+      if (info && info.mtimeMs >= original.mtimeMs)
+        variants.set(coding, { path: file + suffix, size: info.size })
+    }
+  }
+  const coding = chooseEncoding(acceptEncoding, [...variants.keys()])
+  const tag = await contentTag(file, original)
+  const chosen = coding === 'identity' ? undefined : variants.get(coding)
+  if (!chosen) return { path: file, coding: 'identity', size: original.size, etag: `"${tag}"` }
+  // A strong ETag names one representation: each coding of the file gets its own.
+  return { ...chosen, coding, etag: `"${tag}-${coding}"` }
+}
+
+async function fileStat(path: string): Promise<{ size: number; mtimeMs: number } | null> {
+  try {
+    const info = await stat(path)
+    return info.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : null
+  } catch {
+    return null
+  }
+}
+
+/** Content hashes of served files, read once per file as built (its size and time). */
+const tags = new Map<string, { size: number; mtimeMs: number; tag: string }>()
+
+async function contentTag(file: string, info: { size: number; mtimeMs: number }): Promise<string> {
+  const known = tags.get(file)
+  if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known.tag
+  const tag = createHash('sha256')
+    .update(await readFile(file))
+    .digest('base64url')
+    .slice(0, 22)
+  tags.set(file, { ...info, tag })
+  return tag
+}
+
+/** `If-None-Match`: `*` or a list of tags, compared weakly as RFC 9110 asks for a GET. */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  if (header.trim() === '*') return true
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
 }
 
 /** Vite names built assets `name-HASH.ext`: the hash is of the content, 8 URL-safe characters. */

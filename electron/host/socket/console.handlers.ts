@@ -16,6 +16,9 @@ import { meetingHandlers } from './console/meeting.handlers'
 import { preparationHandlers } from './console/preparation.handlers'
 import { screenHandlers } from './console/screen.handlers'
 import { voteHandlers } from './console/vote.handlers'
+import { yearHandlers } from './console/year.handlers'
+import type { RatingService } from '../year/rating.service'
+import type { YearService } from '../year/year.service'
 import type { Handlers } from './handle'
 import { registerHandlers, throttle } from './handle'
 import { TokenBucket } from './rate-limit'
@@ -28,6 +31,8 @@ export interface ConsoleDeps {
   attendance: AttendanceService
   live: LiveService
   votes: VoteService
+  year: YearService
+  rating: RatingService
   staffToken: string
   /** Whether a peer address may be staff at all (this machine, or the LAN when admitted). */
   admitStaff: (address: string | undefined) => boolean
@@ -82,6 +87,7 @@ export function setupConsoleNamespace(
     ...liveHandlers(deps.live),
     ...auditHandlers(hall),
     ...screenHandlers(hall),
+    ...yearHandlers(deps.year, deps.rating),
   }
 
   nsp.on('connection', (socket) => {

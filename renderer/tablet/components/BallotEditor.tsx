@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react'
 import type { CandidateDetail, DeputyBallotView } from '../../../shared/protocol/views'
 import type { Mark } from '../../../shared/protocol/marks'
 import { allowedMarks, markOf, withMark, withoutMark } from '../../../shared/protocol/marks'
-import type { MessageKey } from '../../../shared/i18n'
-import { useI18n } from '../../common/i18n'
+import type { TabletKey } from '../../../shared/i18n/tablet'
+import { useI18n } from '../i18n'
 import { CandidateCard } from './CandidateCard'
 import { MarkChoice } from './MarkChoice'
 import { MotionSubject } from './MotionSubject'
@@ -203,7 +203,7 @@ export function BallotEditor({
 /** 最多选 K 项, or that every item needs a mark (and how many 赞成 at most, where capped). */
 function ballotInstruction(
   vote: DeputyBallotView,
-  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+  t: (key: TabletKey, params?: Record<string, string | number>) => string,
 ): string {
   switch (vote.kind) {
     case 'select':

@@ -2,7 +2,7 @@ import { Group, Loader, Paper, Stack, Text, UnstyledButton } from '@mantine/core
 import { useState } from 'react'
 import type { ReactNode } from 'react'
 import type { CandidateDetail } from '../../../shared/protocol/views'
-import { useI18n } from '../../common/i18n'
+import { useI18n } from '../i18n'
 
 /** A candidate's details as the ballot has them: asked for at the first opening. */
 export type DetailState = CandidateDetail | 'loading' | 'failed' | undefined

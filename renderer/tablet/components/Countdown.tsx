@@ -1,6 +1,6 @@
 import { Text, VisuallyHidden } from '@mantine/core'
 import { useEffect, useState } from 'react'
-import { useI18n } from '../../common/i18n'
+import { useI18n } from '../i18n'
 
 export function formatRemaining(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000))

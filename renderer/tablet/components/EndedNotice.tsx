@@ -1,7 +1,7 @@
 import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { BriefItem, BriefResult, DeputyEndedView } from '../../../shared/protocol/views'
 import type { VoteKind } from '../../../shared/protocol/marks'
-import { useI18n } from '../../common/i18n'
+import { useI18n } from '../i18n'
 
 /** A rate as a percentage with one decimal, or a dash when nothing was valid. */
 const pct = (rate: number | null) =>

@@ -2,7 +2,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { formatJoinCode, JOIN_CODE_LENGTH, readJoinCode } from '../../../shared/protocol/join-code'
-import { useI18n } from '../../common/i18n'
+import { useI18n } from '../i18n'
 import type { CodeError } from '../use-deputy'
 
 /**

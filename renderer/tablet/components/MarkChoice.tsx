@@ -1,6 +1,6 @@
 import { SimpleGrid, UnstyledButton } from '@mantine/core'
 import type { Mark } from '../../../shared/protocol/marks'
-import { useI18n } from '../../common/i18n'
+import { useI18n } from '../i18n'
 
 /**
  * How each mark reads at a glance: assent green, dissent red, the rest neutral; each dark enough

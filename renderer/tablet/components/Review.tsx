@@ -2,7 +2,7 @@ import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
 import type { DeputyBallotView } from '../../../shared/protocol/views'
 import type { Mark } from '../../../shared/protocol/marks'
 import { markedItems } from '../../../shared/protocol/marks'
-import { useI18n } from '../../common/i18n'
+import { useI18n } from '../i18n'
 
 /** The deputy sees exactly what will be cast before confirming. */
 export function Review({

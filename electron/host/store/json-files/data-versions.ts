@@ -100,6 +100,16 @@ export const libraryVersions = {
 } as const satisfies DataVersions
 
 /**
+ * year.json: a meeting's year after its vote (查单) and the ratings made from a previous one (验单).
+ * 1 (2027-02): the first version. Kept apart from meeting.json, so the year and the meeting
+ * change shape each on its own.
+ */
+export const yearVersions = {
+  current: 1,
+  steps: {},
+} as const satisfies DataVersions
+
+/**
  * `data` brought up to `versions.current` one step at a time; anything with no way there (not
  * an object, no whole version, a version newer than this host's or with no step) as it is, for
  * the verifier to refuse in its own words.
@@ -119,3 +129,4 @@ export function upgrade(versions: DataVersions, data: unknown): unknown {
 
 export const upgradeMeetingData = (data: unknown): unknown => upgrade(meetingVersions, data)
 export const upgradeLibrary = (data: unknown): unknown => upgrade(libraryVersions, data)
+export const upgradeYear = (data: unknown): unknown => upgrade(yearVersions, data)

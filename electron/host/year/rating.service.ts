@@ -1,0 +1,215 @@
+import type { Project } from '../../../shared/protocol/meeting.schema'
+import type { MeetingId, ProjectId, VoteId } from '../../../shared/protocol/ids'
+import { isSafeId } from '../../../shared/protocol/ids'
+import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
+import { voteStates } from '../../../shared/rules'
+import { latestUpdate, ratedProjects } from '../../../shared/year/year-rules'
+import { ratingCreateInputSchema } from '../../../shared/year/year.schema'
+import type { RatingLink, YearProject } from '../../../shared/year/year.schema'
+import type { PreviousYear } from '../../../shared/year/year-view'
+import type { Hall } from '../state/hall'
+import type { Session } from '../state/session'
+import { parseInput } from '../services/parse-input'
+import type { PreparationService } from '../services/preparation.service'
+import { ServiceError } from '../services/service-error'
+import type { VoteService } from '../services/vote.service'
+import { MeetingStore } from '../store/json-files/meeting.store'
+import { YearStore } from '../store/json-files/year.store'
+import type { YearService } from './year.service'
+
+/** What a rating's candidates are filed under among the meeting's projects. */
+export const ratedCategory = '上年度民生实事'
+
+/**
+ * 验单: a 满意度测评 made in one click from a previous meeting's year, and its grades written
+ * back to that year once it is published. The previous meeting is only read (its meeting.json
+ * never opened for writing, no ballot box loaded); its year.json gets the grades and nothing else.
+ */
+export class RatingService {
+  readonly #hall: Hall
+  readonly #year: YearService
+  readonly #prep: PreparationService
+  readonly #votes: VoteService
+
+  constructor(hall: Hall, year: YearService, prep: PreparationService, votes: VoteService) {
+    this.#hall = hall
+    this.#year = year
+    this.#prep = prep
+    this.#votes = votes
+    year.follow((session, store) => this.#writeBack(session, store))
+  }
+
+  /** The other meetings whose year has projects to rate, newest first. */
+  async previous(): Promise<PreviousYear[]> {
+    const { library } = this.#hall
+    const found: PreviousYear[] = []
+    for (const m of [...library.meetings].reverse()) {
+      if (m.id === this.#hall.session.meetingId) continue
+      const year = await YearStore.readOnly(library.dirOf(m.id)).catch(() => null)
+      const projects = year ? ratedProjects(year.projects).length : 0
+      if (projects > 0)
+        found.push({ meetingId: m.id, title: m.title, createdAt: m.createdAt, projects })
+    }
+    return found
+  }
+
+  async create(raw: unknown): Promise<{ voteId: VoteId }> {
+    const { meetingId } = parseInput(ratingCreateInputSchema, raw)
+    const { library } = this.#hall
+    if (meetingId === this.#hall.session.meetingId)
+      throw new ServiceError(
+        'bad-request',
+        'meetingId: 请选择上一次会议，而不是本会议 / pick another meeting',
+      )
+    if (!library.find(meetingId)) throw new ServiceError('not-found', meetingId)
+    const dir = library.dirOf(meetingId)
+    const [from, fromYear] = await Promise.all([
+      MeetingStore.readOnly(dir),
+      YearStore.readOnly(dir),
+    ])
+    const rated = ratedProjects(fromYear.projects)
+    if (rated.length === 0)
+      throw new ServiceError(
+        'bad-request',
+        'meetingId: 该会议没有年度民生实事项目 / no year projects',
+      )
+    const fromTitle = from.meeting?.title ?? library.find(meetingId)?.title ?? ''
+    return this.#year.run(async (session, year) => {
+      // A second click answers with the rating already made.
+      const made = year.data.ratings.find(
+        (r) => r.fromMeetingId === meetingId && this.#standing(session, r.voteId),
+      )
+      if (made) return { voteId: made.voteId }
+      const items = await this.#candidates(session, rated)
+      const { voteId } = await this.#votes.create({
+        title: `《${fromTitle}》民生实事项目满意度测评`.slice(0, 200),
+        rules: defaultRules('rating'),
+        candidateIds: items.map((i) => i.candidateId),
+      })
+      const link: RatingLink = {
+        voteId,
+        fromMeetingId: meetingId,
+        fromMeetingTitle: fromTitle,
+        items,
+        writtenBackAt: null,
+      }
+      await year.update((data) => {
+        data.ratings.push(link)
+      })
+      await session.audit.append('year.rating-created', {
+        voteId,
+        fromMeetingId: meetingId,
+        fromTitle,
+        projects: items.length,
+      })
+      return { voteId }
+    })
+  }
+
+  /** A rating vote still on the agenda and not annulled. */
+  #standing(session: Session, voteId: VoteId): boolean {
+    const vote = session.meeting.data.votes.find((v) => v.id === voteId)
+    return vote !== undefined && !voteStates[vote.status].voided
+  }
+
+  /**
+   * Each rated project as a project of this meeting: the same one where this meeting has it
+   * (same 编号 and title, e.g. a meeting copied from last year's), else added under its 编号, or
+   * under `<编号>-L` (…-L2) where this year's list uses that 编号 for another project.
+   */
+  async #candidates(session: Session, rated: readonly YearProject[]): Promise<RatingLink['items']> {
+    const items: RatingLink['items'] = []
+    for (const p of rated) {
+      const projects = session.meeting.data.projects
+      const same = projects.find((x) => x.id === p.id && x.title === p.title)
+      const candidateId = same?.id ?? freeId(p.id, projects)
+      if (!same) await this.#prep.addProject(ratedProjectInput(p, candidateId))
+      const last = latestUpdate(p)
+      items.push({
+        candidateId,
+        projectId: p.id,
+        percent: last?.percent ?? 0,
+        lastDate: last?.date ?? '',
+      })
+    }
+    return items
+  }
+
+  /**
+   * Once a rating is published, each project's year in the previous meeting ends with its grade.
+   * Written once (the link records when); the previous meeting's year.json is opened, changed in
+   * its projects' `grade` only, and let go.
+   */
+  async #writeBack(session: Session, year: YearStore): Promise<void> {
+    for (const link of year.data.ratings) {
+      if (link.writtenBackAt) continue
+      const vote = session.meeting.data.votes.find((v) => v.id === link.voteId)
+      if (vote?.status !== 'published' || !vote.result || vote.result.kind !== 'rating') continue
+      const entry = this.#hall.library.find(link.fromMeetingId)
+      const at = new Date().toISOString()
+      const graded: ProjectId[] = []
+      if (entry) {
+        const from = await YearStore.open(this.#hall.library.dirOf(link.fromMeetingId))
+        try {
+          await from.update((data) => {
+            for (const item of vote.result?.kind === 'rating' ? vote.result.items : []) {
+              const ref = link.items.find((i) => i.candidateId === item.id)
+              const project = data.projects.find((p) => p.id === ref?.projectId)
+              if (!project) continue
+              project.grade = {
+                grade: item.grade,
+                satisfiedRate: item.satisfiedRate,
+                positiveRate: item.positiveRate,
+                meetingId: session.meetingId as MeetingId,
+                meetingTitle: session.meeting.data.meeting?.title ?? '',
+                voteId: vote.id,
+                voteTitle: vote.title,
+                at,
+              }
+              graded.push(project.id)
+            }
+          })
+        } finally {
+          await from.close()
+        }
+      }
+      await year.update((data) => {
+        const own = data.ratings.find((r) => r.voteId === link.voteId)
+        if (own) own.writtenBackAt = at
+      })
+      await session.audit.append('year.grades-written-back', {
+        voteId: vote.id,
+        fromMeetingId: link.fromMeetingId,
+        fromTitle: link.fromMeetingTitle,
+        projectIds: graded,
+        found: entry !== undefined,
+      })
+    }
+  }
+}
+
+function freeId(id: ProjectId, projects: readonly Project[]): ProjectId {
+  const taken = (x: string) => projects.some((p) => p.id === x)
+  const base = isSafeId(id) ? id.slice(0, 28) : 'L'
+  if (isSafeId(id) && !taken(id)) return id
+  for (let n = 1; ; n++) {
+    const next = `${base}-L${n === 1 ? '' : n}`
+    if (!taken(next)) return next as ProjectId
+  }
+}
+
+/** A rated project as this meeting's project: its progress in its summary, for the 详情 button. */
+function ratedProjectInput(p: YearProject, id: ProjectId) {
+  const last = latestUpdate(p)
+  const summary = last
+    ? `上年度完成进度 ${last.percent}%（${last.date}）：${last.text}`.slice(0, 2000)
+    : '上年度尚无进展记录'
+  return {
+    id,
+    title: p.title,
+    summary,
+    leadUnit: p.leadUnit,
+    budget: p.budget,
+    category: ratedCategory,
+  }
+}

@@ -1,0 +1,19 @@
+import type { MeetingId } from '../protocol/ids'
+import type { RatingLink, YearProject } from './year.schema'
+
+/** The open meeting's year as the console is shown it. */
+export interface YearView {
+  projects: YearProject[]
+  ratings: RatingLink[]
+  /** The host's today in China (YYYY-MM-DD): what late is measured against. */
+  today: string
+}
+
+/** A meeting of the data folder whose year a 满意度测评 can be made from. */
+export interface PreviousYear {
+  meetingId: MeetingId
+  title: string
+  createdAt: string
+  /** Its year's projects that can be rated (all but the withdrawn). */
+  projects: number
+}
