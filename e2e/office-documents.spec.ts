@@ -49,6 +49,8 @@ test('scrutineers approved, a vote published, the announcement read and its DOCX
   await expect(dialog).toContainText('总监票人 周建国、监票人 李秀英、计票人 陈静')
   await dialog.getByRole('button', { name: '会议通过' }).click()
   await expect(page.getByText(/已经会议通过（\d{4}-\d\d-\d\d \d\d:\d\d:\d\d）/)).toBeVisible()
+  // The dialog closes with an animation; its own button must be gone before the page's is asked.
+  await expect(dialog).toBeHidden()
   await expect(page.getByRole('button', { name: '会议通过' })).toBeDisabled()
   expect(host.session.meeting.data.meeting?.scrutineers.approvedAt).not.toBeNull()
   await page.screenshot({ path: join(artifactsDir, 'office-scrutineers-approved.png') })
