@@ -79,9 +79,19 @@ export const yearEn: Record<keyof typeof yearZhCN, string> = {
   'year.rating.pending': 'Grades go back to “{meeting}” once published',
   'year.progress.summary': '{percent}% done · last update {date}',
   'year.progress.none': 'No progress recorded',
-  'screen.stage.lastYear': "Last year's projects",
-  'screen.lastYear.title': "Last year's livelihood projects: where they stand",
-  'screen.lastYear.none': "This meeting has no rating made from last year's projects",
+  'screen.stage.progress': "Last year's progress",
+  'screen.progress.heading': "Last year's livelihood projects: where they stand",
+  'screen.progress.empty':
+    "This rating was not made from last year's projects: no progress to show",
+  'screen.progress.col.project': 'Project',
+  'screen.progress.col.lead': 'Lead unit',
+  'screen.progress.col.percent': 'Done',
+  'screen.progress.col.last': 'Last update',
+  'screen.progress.col.state': 'State',
+  'screen.progress.noUpdate': 'none',
+  'screen.progress.state.done': '✓ Done',
+  'screen.progress.state.late': '⚠ Late',
+  'screen.progress.state.going': 'Under way',
 
   'audit.year.projects-made':
     '“{vote}” was published: {n} projects became the year’s livelihood projects: {ids}',

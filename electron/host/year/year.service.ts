@@ -182,6 +182,7 @@ export class YearService {
       for (const { type, ...facts } of events) await session.audit.append(type, facts)
     }
     for (const follower of this.#followers) await follower(session, year)
+    session.ratings = year.data.ratings
     return year
   }
 

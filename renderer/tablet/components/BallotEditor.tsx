@@ -94,6 +94,7 @@ export function BallotEditor({
             number: i + 1,
             title: c.title,
             detail: typeof details === 'string' ? details : details?.get(c.id),
+            progress: vote.progress?.find((p) => p.id === c.id),
             onOpen: openDetails,
           }
           return vote.kind === 'select' ? (

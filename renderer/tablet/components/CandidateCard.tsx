@@ -1,7 +1,7 @@
 import { Group, Loader, Paper, Stack, Text, UnstyledButton } from '@mantine/core'
 import { useState } from 'react'
 import type { ReactNode } from 'react'
-import type { CandidateDetail } from '../../../shared/protocol/views'
+import type { CandidateDetail, CandidateProgress } from '../../../shared/protocol/views'
 import { useI18n } from '../i18n'
 
 /** A candidate's details as the ballot has them: asked for at the first opening. */
@@ -10,7 +10,8 @@ export type DetailState = CandidateDetail | 'loading' | 'failed' | undefined
 /**
  * One candidate on the ballot: its number and title, what marks it (the whole row for a 差额
  * ballot, a row of mark buttons otherwise), and a 详情 button of its own that opens 简介,
- * 牵头单位 and 投资额 below the title. Opening never marks.
+ * 牵头单位 and 投资额 below the title. Opening never marks. A rating of last year's projects
+ * says under each title how far it got (% and the last update's date), without opening 详情.
  */
 export function CandidateCard({
   id,
@@ -20,6 +21,7 @@ export function CandidateCard({
   onToggle,
   choice,
   detail,
+  progress,
   onOpen,
 }: {
   id: string
@@ -31,14 +33,25 @@ export function CandidateCard({
   /** The mark buttons of a 逐项/决议/测评 ballot. */
   choice?: ReactNode
   detail: DetailState
+  /** A rating of last year's projects: % done and the last update, under the title. */
+  progress?: CandidateProgress | undefined
   onOpen: () => void
 }) {
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
   const heading = (
-    <Text fz="xl" fw={500}>
-      {number}. {title}
-    </Text>
+    <div>
+      <Text fz="xl" fw={500}>
+        {number}. {title}
+      </Text>
+      {progress && (
+        <Text fz="lg" c="dark.6" mt={4} data-testid={`progress-${id}`}>
+          {progress.lastDate
+            ? t('tablet.progress', { percent: progress.percent, date: progress.lastDate })
+            : t('tablet.progress.none', { percent: progress.percent })}
+        </Text>
+      )}
+    </div>
   )
   const toggleOpen = () => {
     if (!open) onOpen()

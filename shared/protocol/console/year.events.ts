@@ -12,5 +12,8 @@ export interface ConsoleYearEvents {
   /** Other meetings of the data folder whose year has projects to rate. */
   'year:previous': (input: Record<string, never>, ack: Ack<PreviousYear[]>) => void
   /** A 满意度测评 whose candidates are that meeting's year's projects (a second click: the same). */
-  'year:rating-create': (input: { meetingId: MeetingId }, ack: Ack<{ voteId: VoteId }>) => void
+  'year:rating-create': (
+    input: { meetingId: MeetingId } | { importId: string },
+    ack: Ack<{ voteId: VoteId }>,
+  ) => void
 }
