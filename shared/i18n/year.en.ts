@@ -104,6 +104,10 @@ export const yearEn: Record<keyof typeof yearZhCN, string> = {
     'Staff edited progress of year project {project} “{title}” ({date}, {percent}% done); the earlier version is kept',
   'audit.year.rating-created':
     'Staff created a satisfaction rating from {n} year projects of “{from}”',
+  'audit.year.rating-created.import':
+    'Staff made a rating from the {n} projects of the imported progress list “{from}”',
+  'audit.year.progress-imported':
+    'Staff imported last year’s progress list “{title}” (file {file}, {n} projects) for a rating',
   'audit.year.grades-written-back':
     'The grades of “{vote}” were written back to {n} year projects of “{from}”',
   'audit.year.grades-not-written-back':

@@ -96,6 +96,9 @@ export const yearZhCN = {
   'audit.year.progress-edited':
     '会务人员修改年度项目 {project}《{title}》的进展（{date}，完成 {percent}%），原记录保留',
   'audit.year.rating-created': '会务人员由《{from}》的 {n} 个年度项目创建满意度测评',
+  'audit.year.rating-created.import': '会务人员由导入的进展表《{from}》的 {n} 个项目创建满意度测评',
+  'audit.year.progress-imported':
+    '会务人员导入上年度进展表《{title}》（文件 {file}，{n} 个项目），用于满意度测评',
   'audit.year.grades-written-back': '满意度测评《{vote}》的等次写回《{from}》的 {n} 个年度项目',
   'audit.year.grades-not-written-back':
     '满意度测评《{vote}》的等次未能写回：会议《{from}》已不在数据文件夹中',

@@ -12,12 +12,18 @@ import { sendArchiveFile, sendDownload } from './downloads'
 import { discardBody } from './discard-body'
 import { sendYearDownload } from '../year/year-downloads'
 import type { YearService } from '../year/year.service'
+import type { ProgressImportService } from '../year/progress-import.service'
+import type { ImportKind } from '../tables/import-job'
+import type { ImportPreview } from '../tables/import-problems'
+import type { ProgressRow } from '../tables/progress-import'
 
 export interface ApiDeps {
   hall: Hall
   preparation: PreparationService
   /** The year's progress report (year-downloads.ts). */
   year: YearService
+  /** A previous year's progress list, uploaded for a rating. */
+  progressImports: ProgressImportService
   /** Parses uploads off the main thread, a bounded number at a time. */
   /** Whether a browser's Origin header, if any, is this host (http/host-header.ts). */
   originHere: (origin: string | undefined) => boolean
@@ -50,9 +56,9 @@ export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerRespon
     res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' }).end('unauthorized')
     return true
   }
-  const upload = /^\/api\/import\/(roster|projects)$/.exec(url.pathname)
+  const upload = /^\/api\/import\/(roster|projects|progress)$/.exec(url.pathname)
   if (req.method === 'POST' && upload) {
-    void handleUpload(deps, upload[1] as 'roster' | 'projects', url, req, res)
+    void handleUpload(deps, upload[1] as ImportKind, url, req, res)
     return true
   }
   const archived = /^\/api\/archive\/([A-Za-z0-9_-]{1,64})\/([a-z.-]+)$/.exec(url.pathname)
@@ -118,7 +124,7 @@ const uploadRefusals = {
  */
 async function handleUpload(
   deps: ApiDeps,
-  kind: 'roster' | 'projects',
+  kind: ImportKind,
   url: URL,
   req: IncomingMessage,
   res: ServerResponse,
@@ -151,7 +157,10 @@ async function handleUpload(
     refuse(res, req, reason)
     return
   }
-  const preview = deps.preparation.preview(kind, parsed, fileName)
+  const preview =
+    kind === 'progress'
+      ? deps.progressImports.preview(parsed as ImportPreview<ProgressRow>, fileName)
+      : deps.preparation.preview(kind, parsed, fileName)
   res.writeHead(200, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',

@@ -18,6 +18,7 @@ import { screenHandlers } from './console/screen.handlers'
 import { voteHandlers } from './console/vote.handlers'
 import { yearHandlers } from './console/year.handlers'
 import type { RatingService } from '../year/rating.service'
+import type { ProgressImportService } from '../year/progress-import.service'
 import type { YearService } from '../year/year.service'
 import type { Handlers } from './handle'
 import { registerHandlers, throttle } from './handle'
@@ -33,6 +34,7 @@ export interface ConsoleDeps {
   votes: VoteService
   year: YearService
   rating: RatingService
+  progressImports: ProgressImportService
   staffToken: string
   /** Whether a peer address may be staff at all (this machine, or the LAN when admitted). */
   admitStaff: (address: string | undefined) => boolean
@@ -87,7 +89,7 @@ export function setupConsoleNamespace(
     ...liveHandlers(deps.live),
     ...auditHandlers(hall),
     ...screenHandlers(hall),
-    ...yearHandlers(deps.year, deps.rating),
+    ...yearHandlers(deps.year, deps.rating, deps.progressImports),
   }
 
   nsp.on('connection', (socket) => {

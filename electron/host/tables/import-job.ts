@@ -1,6 +1,8 @@
 import type { BudgetUnit } from '../../../shared/protocol/preparation.schema'
 import { readCsv } from './csv-reader'
 import type { ImportPreview } from './import-problems'
+import type { ProgressRow } from './progress-import'
+import { parseProgressFile } from './progress-import'
 import type { ProjectRow } from './project-import'
 import { parseProjectFile } from './project-import'
 import type { SpreadsheetReaders } from './read-file'
@@ -8,7 +10,7 @@ import type { RosterRow } from './roster-import'
 import { parseRosterFile } from './roster-import'
 import { readXlsx } from './xlsx-reader'
 
-export type ImportKind = 'roster' | 'projects'
+export type ImportKind = 'roster' | 'projects' | 'progress'
 
 /** What staff said about the file, with the upload: so far, the unit of its money column. */
 export interface ImportJobOptions {
@@ -23,13 +25,17 @@ export interface ImportJob {
   options?: ImportJobOptions
 }
 
-export type ParsedImport = ImportPreview<RosterRow> | ImportPreview<ProjectRow>
+export type ParsedImport =
+  | ImportPreview<RosterRow>
+  | ImportPreview<ProjectRow>
+  | ImportPreview<ProgressRow>
 
 /** Loaded with this module: it is the import worker's, which exists to parse one file. */
 const readers: SpreadsheetReaders = { readXlsx, readCsv }
 
 export function parseImport({ kind, data, fileName, options }: ImportJob): Promise<ParsedImport> {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+  if (kind === 'progress') return parseProgressFile(bytes, fileName, { readers })
   return kind === 'roster'
     ? parseRosterFile(bytes, fileName, { readers })
     : parseProjectFile(bytes, fileName, { readers, budgetUnit: options?.budgetUnit })

@@ -32,6 +32,9 @@ export const importProblemCodes = [
   'duplicate-title',
   'invalid-budget',
   'budget-unit',
+  // Progress rows (a previous year's progress list)
+  'invalid-percent',
+  'invalid-date',
   // Any row
   'too-long',
   'template-example',

@@ -166,15 +166,15 @@ export class RatingService {
   }
 
   /**
-   * Each rated project as a project of this meeting: the same one where this meeting has it
-   * (same 编号 and title, e.g. a meeting copied from last year's), else added under its 编号, or
+   * Each rated project as a project of this meeting: the one of the same title where this
+   * meeting has it (a meeting copied from last year's, a project that goes on), else added under its 编号, or
    * under `<编号>-L` (…-L2) where this year's list uses that 编号 for another project.
    */
   async #candidates(session: Session, sources: readonly RatedSource[]): Promise<RatedItem[]> {
     const items: RatedItem[] = []
     for (const p of sources) {
       const projects = session.meeting.data.projects
-      const same = projects.find((x) => x.id === p.projectId && x.title === p.title)
+      const same = projects.find((x) => x.title === p.title)
       const candidateId = same?.id ?? freeId(p.projectId, projects)
       if (!same)
         await this.#prep.addProject({

@@ -16,4 +16,12 @@ export interface ConsoleYearEvents {
     input: { meetingId: MeetingId } | { importId: string },
     ack: Ack<{ voteId: VoteId }>,
   ) => void
+  /**
+   * Keeps a clean preview of a previous year's progress list (uploaded to /api/import/progress)
+   * as an imported list of this meeting's year, to make a rating from.
+   */
+  'year:progress-import': (
+    input: { previewId: string; title: string },
+    ack: Ack<{ importId: string }>,
+  ) => void
 }
