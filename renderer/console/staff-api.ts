@@ -4,6 +4,7 @@ import type {
   ProjectRowView,
   RosterRowView,
 } from '../../shared/protocol/preparation.schema'
+import type { ProgressRowView } from '../../shared/year/year.schema'
 
 /**
  * The host's staff HTTP endpoints (electron/host/http/api.ts). Links carry the staff token as
@@ -21,8 +22,12 @@ export function staffHref(
   return `${path}?${query.toString()}`
 }
 
-export type ImportKind = 'roster' | 'projects'
-export type RowOf<K extends ImportKind> = K extends 'roster' ? RosterRowView : ProjectRowView
+export type ImportKind = 'roster' | 'projects' | 'progress'
+export type RowOf<K extends ImportKind> = K extends 'roster'
+  ? RosterRowView
+  : K extends 'projects'
+    ? ProjectRowView
+    : ProgressRowView
 
 export type UploadOutcome<K extends ImportKind> =
   { ok: true; preview: ImportPreviewView<RowOf<K>> } | { ok: false; message: string }

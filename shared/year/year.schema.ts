@@ -110,6 +110,18 @@ export interface RatingLink {
   writtenBackAt: string | null
 }
 
+/** A row of an uploaded progress list as the console's preview shows it. */
+export interface ProgressRowView {
+  number: string
+  title: string
+  leadUnit: string
+  /** 0–100; null when blank or invalid (which the preview reports). */
+  percent: number | null
+  lastDate: string
+  text: string
+  plannedCompletion: string
+}
+
 /** A previous year's project as an imported progress list has it (one row). */
 export interface ImportedProject {
   id: ProjectId

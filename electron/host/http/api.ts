@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { ParsedImport } from '../tables/import-job'
 import type { ImportWorkers } from '../tables/import-worker'
 import type { ImportFailure } from '../tables/import-worker'
 import { ImportWorkerError, importJobOptionsFrom } from '../tables/import-worker'
@@ -13,7 +12,7 @@ import { discardBody } from './discard-body'
 import { sendYearDownload } from '../year/year-downloads'
 import type { YearService } from '../year/year.service'
 import type { ProgressImportService } from '../year/progress-import.service'
-import type { ImportKind } from '../tables/import-job'
+import type { ImportKind, ListImport, ParsedImport } from '../tables/import-job'
 import type { ImportPreview } from '../tables/import-problems'
 import type { ProgressRow } from '../tables/progress-import'
 
@@ -160,7 +159,7 @@ async function handleUpload(
   const preview =
     kind === 'progress'
       ? deps.progressImports.preview(parsed as ImportPreview<ProgressRow>, fileName)
-      : deps.preparation.preview(kind, parsed, fileName)
+      : deps.preparation.preview(kind, parsed as ListImport, fileName)
   res.writeHead(200, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',

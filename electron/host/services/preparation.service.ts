@@ -17,7 +17,7 @@ import {
   projectUpdateInputSchema,
   reissueAllInputSchema,
 } from '../../../shared/protocol/preparation.schema'
-import type { ParsedImport } from '../tables/import-job'
+import type { ListImport } from '../tables/import-job'
 import { newCards } from './credentials'
 import type { Hall } from '../state/hall'
 import {
@@ -67,7 +67,7 @@ export class PreparationService {
    */
   preview(
     kind: 'roster' | 'projects',
-    parsed: ParsedImport,
+    parsed: ListImport,
     fileName: string,
   ): ImportPreviewView<RosterRowView | ProjectRowView> {
     const problems = [...parsed.problems]

@@ -25,10 +25,10 @@ export interface ImportJob {
   options?: ImportJobOptions
 }
 
-export type ParsedImport =
-  | ImportPreview<RosterRow>
-  | ImportPreview<ProjectRow>
-  | ImportPreview<ProgressRow>
+/** The meeting's own lists (preparation.service.ts). */
+export type ListImport = ImportPreview<RosterRow> | ImportPreview<ProjectRow>
+
+export type ParsedImport = ListImport | ImportPreview<ProgressRow>
 
 /** Loaded with this module: it is the import worker's, which exists to parse one file. */
 const readers: SpreadsheetReaders = { readXlsx, readCsv }

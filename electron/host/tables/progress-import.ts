@@ -6,6 +6,7 @@
  */
 import { idProblem, idProblemText } from '../../../shared/protocol/ids'
 import { chinaToday, isRealDate } from '../../../shared/year/year.schema'
+import type { ProgressRowView } from '../../../shared/year/year.schema'
 import { narrowText } from './grid'
 import type { CheckedRow, ImportOptions, TableImport } from './import-driver'
 import { FirstRows, runImport } from './import-driver'
@@ -14,17 +15,8 @@ import { problem } from './import-problems'
 import type { TableRow } from './table-reader'
 import type { ColumnSpec, TableSpec } from './table-spec'
 
-export interface ProgressRow {
-  number: string
-  title: string
-  leadUnit: string
-  /** 0–100; null when blank or invalid (which is reported). */
-  percent: number | null
-  /** YYYY-MM-DD or ''. */
-  lastDate: string
-  text: string
-  plannedCompletion: string
-}
+/** A row as read: the console's preview shows it as is (shared/year). */
+export type ProgressRow = ProgressRowView
 
 type ProgressKey = keyof ProgressRow
 

@@ -22,7 +22,7 @@ const texts = {
  * The top of 代表名单 and 候选项目: the section title with its template download, then the
  * import panel that confirms through the host (a refusal shows in the console's error banner).
  */
-export function ImportBlock<K extends ImportKind>({
+export function ImportBlock<K extends Exclude<ImportKind, 'progress'>>({
   api,
   kind,
   columns,

@@ -14,6 +14,13 @@ export interface PreviewColumn<K extends ImportKind> {
   cell: (row: RowOf<K>) => ReactNode
 }
 
+/** Each list's words: the upload button, and what a confirmed import says. */
+const words = {
+  roster: { button: 'prep.roster.import', done: 'prep.import.doneRoster' },
+  projects: { button: 'prep.projects.import', done: 'prep.import.doneProjects' },
+  progress: { button: 'year.import.button', done: 'year.import.done' },
+} as const
+
 /** Rows shown in full up to this many; beyond, the first ones and every row with a problem. */
 const shownRows = 100
 
@@ -64,9 +71,7 @@ export function ImportPanel<K extends ImportKind>({
     if (count === null) return
     setPreview(null)
     setFile(null)
-    setDone(
-      t(kind === 'roster' ? 'prep.import.doneRoster' : 'prep.import.doneProjects', { n: count }),
-    )
+    setDone(t(words[kind].done, { n: count }))
   }
 
   const unitAsked = preview?.problems.find((p) => p.code === 'budget-unit')?.column ?? null
@@ -90,7 +95,7 @@ export function ImportPanel<K extends ImportKind>({
           }}
         />
         <Button onClick={() => input.current?.click()} loading={busy && !preview}>
-          {t(kind === 'roster' ? 'prep.roster.import' : 'prep.projects.import')}
+          {t(words[kind].button)}
         </Button>
         <Text size="sm" c="dimmed">
           {t('prep.import.hint')}
