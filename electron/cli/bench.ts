@@ -1,11 +1,15 @@
 /**
- * `npm run -s bench -- [--deputies 500,3000,5000] [--spread 10] [--json] [--only load|tally|store|meeting]
+ * `npm run -s bench -- [--deputies 500,3000,5000] [--spread 10] [--json]
+ *   [--only load|page|faults|tally|store|meeting] [--fault-deputies 3000] [--latency A-B]
+ *   [--drops N] [--bandwidth MBIT] [--cut-third S]
  *   [--runs 7] [--list] [--markdown FILE] [--tablet-processes 4] [--uploads 3] [--upload-mb 19]
  *   [--upload-pairs 3]`
  *
  * - load: for each deputy count, a real host in its own process, a vote opened through the
  *   console API, that many virtual tablets voting within the spread, and the same load against
- *   a bare Socket.IO server (the floor; run before the host and after it, the lower p99 kept);
+ *   a bare Socket.IO server (the floor; run before the host and after it, the lower p99 kept)
+ *   and against the same server acknowledging after a group-committed fdatasync (the durable
+ *   floor, the target's measure);
  *   close → screen, host RSS peak, and reconnection after kill -9
  *   (electron/cli/sim/load-bench.ts). The virtual tablets are spread over --tablet-processes
  *   processes of their own. With --uploads N, the host's run once more with N uploads of
@@ -29,6 +33,10 @@ import { join } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { defaultStaticDir } from '../host'
 import { benchMarkdown, checkTargets, withDesignNotes } from './sim/bench-markdown'
+import type { FaultSetup } from './sim/fault-options'
+import { faultOptions, faultSetupFrom } from './sim/fault-options'
+import type { FaultRun } from './sim/fault-run'
+import { runFaultRow } from './sim/fault-run'
 import { checkFileLimit } from './sim/limits'
 import type { LoadResult } from './sim/load-bench'
 import { DEFAULT_TABLET_PROCESSES, runLoad } from './sim/load-bench'
@@ -80,6 +88,12 @@ const { values: given } = readCommandLine({
       help: 'also run hosts with N uploads arriving while tablets vote, in pairs with runs without (default 0)',
     },
     'upload-mb': { type: 'string', value: 'MB', help: 'size of each upload (default 19)' },
+    ...faultOptions,
+    'fault-deputies': {
+      type: 'string',
+      value: 'N',
+      help: 'tablets through the fault proxy in the faults row (default 3000; 0: no faults row)',
+    },
     'upload-pairs': {
       type: 'string',
       value: 'K',
@@ -99,6 +113,20 @@ const values = {
   uploads: given.uploads ?? '0',
   'upload-mb': given['upload-mb'] ?? '19',
   'upload-pairs': given['upload-pairs'] ?? '3',
+  'fault-deputies': given['fault-deputies'] ?? '3000',
+}
+
+/**
+ * The hall's bad network the faults row runs through unless told otherwise: latency 50–300 ms,
+ * each connection dropped about every two minutes during the vote, a third of the tablets cut
+ * off for 30 s, and the host's address gone for 3 s and back (fault-run.ts).
+ */
+function faultSetup(): FaultSetup {
+  const asked = faultSetupFrom(given)
+  return {
+    plan: { latencyMs: [50, 300], dropsPerMinute: 0.5, ...asked?.plan },
+    cutThirdS: given['cut-third'] === undefined ? 30 : (asked?.cutThirdS ?? 30),
+  }
 }
 
 async function main(): Promise<number> {
@@ -111,7 +139,8 @@ async function main(): Promise<number> {
   const only = values.only.flatMap((o) => o.split(',')).filter(Boolean)
   const wantLoad = only.length === 0 || only.includes('load')
   const wantPage = only.length === 0 || only.includes('page') || wantLoad
-  const tallyOnly = only.filter((o) => o !== 'load' && o !== 'page')
+  const wantFaults = only.length === 0 || only.includes('faults')
+  const tallyOnly = only.filter((o) => o !== 'load' && o !== 'page' && o !== 'faults')
   const wantTally = only.length === 0 || tallyOnly.length > 0
   const runs = Number(values.runs)
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer`)
@@ -143,7 +172,11 @@ async function main(): Promise<number> {
     for (const line of pageSummary(page)) console.log(line)
   } else if (wantPage)
     console.error('tablet page not built (npm run build): its size is not reported')
-  if (!wantLoad) {
+  const faultDeputies = Number(values['fault-deputies'])
+  if (!Number.isInteger(faultDeputies) || faultDeputies < 0 || faultDeputies > 20_000)
+    throw new Error(`--fault-deputies takes a whole number 0..20000`)
+  const faults = faultSetup()
+  if (!wantLoad && !(wantFaults && faultDeputies > 0)) {
     if (values.json)
       console.log(
         JSON.stringify(
@@ -155,18 +188,18 @@ async function main(): Promise<number> {
     return 0
   }
 
-  checkFileLimit(Math.max(...counts))
+  checkFileLimit(Math.max(...counts, faultDeputies))
 
   const bar = new ProgressBar()
   const results: LoadResult[] = []
-  for (const n of counts) {
+  for (const n of wantLoad ? counts : []) {
     const r = await runLoad({ deputies: n, spreadS, processes, uploads }, bar, (l) =>
       console.error(l),
     )
     results.push(r)
     console.log(
       `load ${String(n).padStart(5)} in ${spreadS} s: ack p50 ${r.ack.p50} p99 ${r.ack.p99} max ${r.ack.max} ms` +
-        ` | floor p50 ${r.floor.p50} p99 ${r.floor.p99} ms | lost ${r.lost} dup ${r.duplicated}` +
+        ` | durable floor p50 ${r.durableFloor.p50} p99 ${r.durableFloor.p99} ms | floor p50 ${r.floor.p50} p99 ${r.floor.p99} ms | lost ${r.lost} dup ${r.duplicated}` +
         ` | close→screen ${r.closeToScreenMs} ms | RSS ${r.rssPeakMB ?? '–'} MB | reconnect ${r.reconnectAllS} s`,
     )
     const u = r.withUploads
@@ -177,7 +210,22 @@ async function main(): Promise<number> {
           ` | RSS ${u.with.map((w) => w.rssPeakMB ?? '–').join(', ')} MB, worker ${u.with.map((w) => w.workerRssPeakMB ?? '–').join(', ')} MB`,
       )
   }
-  for (const c of checkTargets(results, page))
+  let faultRun: FaultRun | null = null
+  if (wantFaults && faultDeputies > 0) {
+    faultRun = await runFaultRow({ deputies: faultDeputies, spreadS, processes, faults }, bar)
+    const f = faultRun
+    console.log(
+      `faults ${f.deputies} (${f.network}): ack p50 ${f.ack.p50} p99 ${f.ack.p99} max ${f.ack.max} ms` +
+        ` | lost ${f.lost} dup ${f.duplicated} | lane back → all acknowledged ${f.recoverS ?? '–'} s` +
+        ` | address back → all connected ${f.addressBackS} s | all shown again ${f.allShownAgain}` +
+        ` | reconnects ${f.reconnects} resends ${f.resends} resets ${f.resets}`,
+    )
+  }
+  if (!wantLoad) {
+    if (values.json) console.log(JSON.stringify({ faultRun, tabletPage: page }))
+    return faultRun && (faultRun.lost > 0 || faultRun.duplicated > 0) ? 1 : 0
+  }
+  for (const c of checkTargets(results, page, faultRun))
     console.log(`${c.met === null ? '?' : c.met ? 'ok  ' : 'MISS'} ${c.target}: ${c.measured}`)
 
   const command =
@@ -190,6 +238,7 @@ async function main(): Promise<number> {
     benchMarkdown({
       results,
       page,
+      faultRun,
       suites: reports,
       command,
       tabletProcesses: processes,
@@ -211,6 +260,7 @@ async function main(): Promise<number> {
           spreadS: r.spreadS,
           ack: { p50: r.ack.p50, p99: r.ack.p99, max: r.ack.max },
           floor: { p50: r.floor.p50, p99: r.floor.p99 },
+          durableFloor: { p50: r.durableFloor.p50, p99: r.durableFloor.p99 },
           lost: r.lost,
           duplicated: r.duplicated,
           closeToScreenMs: r.closeToScreenMs,
@@ -219,10 +269,12 @@ async function main(): Promise<number> {
           withUploads: r.withUploads,
         })),
         tabletPage: page,
+        faultRun,
       }),
     )
   }
-  return results.every((r) => r.lost === 0 && r.duplicated === 0) ? 0 : 1
+  const clean = [...results, ...(faultRun ? [faultRun] : [])]
+  return clean.every((r) => r.lost === 0 && r.duplicated === 0) ? 0 : 1
 }
 
 try {

@@ -7,6 +7,8 @@ import type { Result } from '../../../shared/protocol/envelope'
 import type { ConsoleState } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { readCredentialsFile } from './credentials-file'
+import type { FaultSetup } from './fault-options'
+import { FaultProxy } from './fault-proxy'
 import type { ChildHost } from './host-process'
 import { killHard, startChildHost } from './host-process'
 import type { ProgressBar } from './progress-bar'
@@ -30,6 +32,8 @@ export class BenchHall {
     public host: ChildHost,
     readonly staff: Socket,
     readonly rehearsal: Rehearsal,
+    /** The bad network the tablets go through, when the run asked for one. */
+    readonly proxy: FaultProxy | null,
   ) {
     staff.on('console:state', (s: ConsoleState) => (this.#state = s))
   }
@@ -42,6 +46,8 @@ export class BenchHall {
     prefix: string
     /** The tablet processes' priority, when not the bench's usual (tablet-fleet.ts). */
     tabletPriority?: TabletPriority
+    /** The tablets through a fault proxy (fault-proxy.ts) in three lanes. */
+    faults?: FaultSetup
   }): Promise<BenchHall> {
     const { deputies, spreadS, processes } = options
     const dataDir = await mkdtemp(join(tmpdir(), options.prefix))
@@ -55,15 +61,19 @@ export class BenchHall {
       forceNew: true,
       reconnectionDelay: 100,
     })
+    const proxy = options.faults
+      ? await FaultProxy.start({ host: '127.0.0.1', port: host.port }, 3, options.faults.plan)
+      : null
     const rehearsal = new Rehearsal({
       url,
+      ...(proxy ? { tabletUrls: proxy.urls() } : {}),
       deputies: credentials,
       spreadS,
       staffToken,
       processes,
       ...(options.tabletPriority ? { priority: options.tabletPriority } : {}),
     })
-    const hall = new BenchHall(deputies, dataDir, staffToken, host, staff, rehearsal)
+    const hall = new BenchHall(deputies, dataDir, staffToken, host, staff, rehearsal, proxy)
     hall.rss.watch(host.child.pid)
     return hall
   }
@@ -123,6 +133,7 @@ export class BenchHall {
   async close(): Promise<void> {
     this.rss.stop()
     await this.rehearsal.close()
+    await this.proxy?.close()
     this.staff.disconnect()
     await killHard(this.host.child)
     await rm(this.dataDir, { recursive: true, force: true })

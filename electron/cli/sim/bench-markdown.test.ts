@@ -11,6 +11,8 @@ const run: LoadResult = {
   floor: latency(2.4),
   floorRunsP99: [7.8, 2.4],
   floorRssPeakMB: 150,
+  durableFloor: latency(4),
+  durableFloorRunsP99: [4, 6.5],
   lost: 0,
   duplicated: 0,
   resultMatches: true,
@@ -42,14 +44,16 @@ describe('bench results', () => {
     expect(rule).toHaveLength(head!.length)
     expect(row).toHaveLength(head!.length)
     expect(row![head!.findIndex((c) => c.trim() === 'floor p99 runs')]!.trim()).toBe('7.8 / 2.4')
+    expect(row![head!.findIndex((c) => c.trim() === 'durable p99 runs')]!.trim()).toBe('4 / 6.5')
     expect(markdown).toContain('chrt --idle')
   })
 
-  it('holds the host to twice the floor it was given (the lower of the two runs)', () => {
-    const twice = (r: LoadResult) =>
-      checkTargets([r], null).find((c) => c.target.includes('2 × floor'))!.met
-    expect(twice(run)).toBe(false)
-    expect(twice({ ...run, ack: latency(4.8) })).toBe(true)
+  it('holds the host to 1.5 × the durable floor it was given (the lower of the two runs)', () => {
+    const held = (r: LoadResult) =>
+      checkTargets([r], null).find((c) => c.target.includes('1.5 × durable floor'))!.met
+    expect(held({ ...run, ack: latency(6.1) })).toBe(false)
+    expect(held({ ...run, ack: latency(6) })).toBe(true)
+    expect(checkTargets([run], null).some((c) => c.target.includes('2 × floor'))).toBe(false)
   })
 
   it('with uploads, a table of its own as wide as its header, and the host held to 1.5 × its own run', () => {

@@ -1,4 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os'
+import type { FaultRun } from './fault-run'
 import type { LoadResult } from './load-bench'
 import type { Report } from './suite'
 import type { PageBytes } from './tablet-page-size'
@@ -16,8 +17,17 @@ export interface TargetCheck {
 export function checkTargets(
   results: readonly LoadResult[],
   page: PageBytes | null,
+  faultRun: FaultRun | null = null,
 ): TargetCheck[] {
   const checks: TargetCheck[] = []
+  if (faultRun) {
+    const f = faultRun
+    checks.push({
+      target: `${f.deputies} through a bad network: lost 0, duplicated 0, every tablet shown its state again`,
+      measured: `lost ${f.lost}, duplicated ${f.duplicated}, ${f.allShownAgain ? 'all shown again' : 'NOT all shown again'}`,
+      met: f.lost === 0 && f.duplicated === 0 && f.allShownAgain && f.resultMatches,
+    })
+  }
   for (const r of results) {
     const n = r.deputies
     if (n === 3000) {
@@ -26,10 +36,12 @@ export function checkTargets(
         measured: `${r.ack.p99} ms`,
         met: r.ack.p99 <= 25,
       })
+      // Against the durable floor (issue 25, item 5): a bare server that only appends and
+      // fdatasyncs each group of ballots. The bare floor, which touches no disk, is information.
       checks.push({
-        target: `3,000: ack p99 ≤ 2 × floor p99`,
-        measured: `${r.ack.p99} ms vs 2 × ${r.floor.p99} ms`,
-        met: r.ack.p99 <= 2 * r.floor.p99,
+        target: `3,000: ack p99 ≤ 1.5 × durable floor p99`,
+        measured: `${r.ack.p99} ms vs 1.5 × ${r.durableFloor.p99} ms`,
+        met: r.ack.p99 <= 1.5 * r.durableFloor.p99,
       })
     }
     if (n === 5000)
@@ -88,6 +100,8 @@ const mark = (met: boolean | null) => (met === null ? '?' : met ? '✅' : '❌')
 export function benchMarkdown(input: {
   results: readonly LoadResult[]
   page: PageBytes | null
+  /** The faults row (fault-run.ts), when it ran. */
+  faultRun?: FaultRun | null
   suites: readonly Report[]
   command: string
   /** The processes the virtual tablets ran in (0: the benchmark's own). */
@@ -121,6 +135,10 @@ export function benchMarkdown(input: {
     'message as the host. The floor runs twice, before the host and after it, and the run with the',
     'lower p99 is the floor (floor p99 runs: both): a p99 rests on the slowest 1 % of',
     "acknowledgements, and on a shared machine one noisy floor run must not pass the host's.",
+    'durable floor = the same bare server acknowledging only after appending the ballot to a file',
+    'with group commit and fdatasync (electron/cli/sim/floor-server.ts --durable), the least any',
+    'durable acknowledgement costs on this disk; also run twice, the lower p99 kept. The target',
+    'compares the host with it; the bare floor, which never waits for the disk, is information.',
     'close → screen = console sends `vote:close`, on its ack sends',
     '`vote:publish`, until the /screen client receives the published result; console and screen',
     'run in a process of their own (electron/cli/sim/close-probe.ts), apart from the tablets.',
@@ -132,11 +150,11 @@ export function benchMarkdown(input: {
     "host's worker thread), and after the restart through every tablet's return. The host runs",
     'with the heap flags `npm run host` gives it (electron/host/heap-flags.ts).',
     '',
-    '| deputies | spread s | ack p50 | ack p90 | ack p99 | ack max | floor p50 | floor p99 | floor p99 runs | lost | dup | close→ack | close→screen | publish→screen | RSS peak MB | floor RSS MB | host up s | reconnect s |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| deputies | spread s | ack p50 | ack p90 | ack p99 | ack max | durable floor p50 | durable floor p99 | durable p99 runs | floor p50 | floor p99 | floor p99 runs | lost | dup | close→ack | close→screen | publish→screen | RSS peak MB | floor RSS MB | host up s | reconnect s |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map(
       (r) =>
-        `| ${r.deputies} | ${r.spreadS} | ${r.ack.p50} | ${r.ack.p90} | ${r.ack.p99} | ${r.ack.max} | ${r.floor.p50} | ${r.floor.p99} | ${r.floorRunsP99.join(' / ')} | ${r.lost} | ${r.duplicated} | ${r.closeAckMs} | ${r.closeToScreenMs} | ${r.publishToScreenMs} | ${r.rssPeakMB ?? '–'} | ${r.floorRssPeakMB ?? '–'} | ${r.hostUpS} | ${r.reconnectAllS} |`,
+        `| ${r.deputies} | ${r.spreadS} | ${r.ack.p50} | ${r.ack.p90} | ${r.ack.p99} | ${r.ack.max} | ${r.durableFloor.p50} | ${r.durableFloor.p99} | ${r.durableFloorRunsP99.join(' / ')} | ${r.floor.p50} | ${r.floor.p99} | ${r.floorRunsP99.join(' / ')} | ${r.lost} | ${r.duplicated} | ${r.closeAckMs} | ${r.closeToScreenMs} | ${r.publishToScreenMs} | ${r.rssPeakMB ?? '–'} | ${r.floorRssPeakMB ?? '–'} | ${r.hostUpS} | ${r.reconnectAllS} |`,
     ),
     '',
   ]
@@ -146,9 +164,10 @@ export function benchMarkdown(input: {
   }
   const withUploads = results.filter((r) => r.withUploads !== null)
   if (withUploads.length > 0) lines.push(...uploadsSection(withUploads))
+  if (input.faultRun) lines.push(...faultSection(input.faultRun))
   if (page) lines.push(...pageSection(page))
-  lines.push('## Targets (issues 9 and 31)', '', '| target | measured | met |', '|---|---|:-:|')
-  for (const c of checkTargets(results, page))
+  lines.push('## Targets (issues 9, 25 and 31)', '', '| target | measured | met |', '|---|---|:-:|')
+  for (const c of checkTargets(results, page, input.faultRun ?? null))
     lines.push(`| ${c.target} | ${c.measured} | ${mark(c.met)} |`)
   lines.push('')
   if (suites.length > 0) {
@@ -244,4 +263,22 @@ export function withDesignNotes(generated: string, previous: string | null): str
   const at = previous?.indexOf(`\n${DESIGN_NOTES}\n`) ?? -1
   if (!previous || at < 0) return generated
   return `${generated.trimEnd()}\n\n${previous.slice(at + 1)}`
+}
+
+function faultSection(f: FaultRun): string[] {
+  return [
+    '## Through a bad hall network',
+    '',
+    `${f.deputies} tablets through the fault proxy (electron/cli/sim/fault-proxy.ts, three lanes):`,
+    `${f.network}; random drops only during the vote; the cut third silent (held as TCP would`,
+    "retransmit), 1 s into the vote; then the host's address gone for 3 s and back; then close",
+    'and publish. lane back → acknowledged = the cut lane restored → every ballot acknowledged;',
+    'address back → connected = every tablet connected again; shown again = every tablet received',
+    'the published state.',
+    '',
+    '| deputies | ack p50 | ack p99 | ack max | lost | dup | result | lane back → acknowledged s | address back → connected s | shown again | reconnects | resends | resets |',
+    '|---:|---:|---:|---:|---:|---:|:-:|---:|---:|:-:|---:|---:|---:|',
+    `| ${f.deputies} | ${f.ack.p50} | ${f.ack.p99} | ${f.ack.max} | ${f.lost} | ${f.duplicated} | ${mark(f.resultMatches)} | ${f.recoverS ?? '–'} | ${f.addressBackS} | ${mark(f.allShownAgain)} | ${f.reconnects} | ${f.resends} | ${f.resets} |`,
+    '',
+  ]
 }

@@ -60,12 +60,18 @@ class Link {
       from.on('error', () => {})
       from.on('close', () => this.#whenUp(() => this.#end(to)))
     }
-    if (dropsPerMinute > 0) {
-      // Exponential waiting time: drops at random, on average dropsPerMinute a minute.
-      const ms = (-Math.log(1 - Math.random()) * 60_000) / dropsPerMinute
-      this.#dropTimer = setTimeout(() => this.reset(), ms)
-      this.#dropTimer.unref()
-    }
+    this.dropAtRandom(dropsPerMinute)
+  }
+
+  /** From now on, resets this connection at random, on average `perMinute` times a minute. */
+  dropAtRandom(perMinute: number): void {
+    if (this.#dropTimer) clearTimeout(this.#dropTimer)
+    this.#dropTimer = null
+    if (perMinute <= 0 || this.closed) return
+    // Exponential waiting time: memoryless, as a flaky access point is.
+    const ms = (-Math.log(1 - Math.random()) * 60_000) / perMinute
+    this.#dropTimer = setTimeout(() => this.reset(), ms)
+    this.#dropTimer.unref()
   }
 
   #pass(chunk: Buffer, to: Socket, way: 'up' | 'down'): void {
@@ -110,7 +116,7 @@ class Link {
 export class FaultProxy {
   readonly ports: number[] = []
   readonly #target: { host: string; port: number }
-  readonly #plan: FaultPlan
+  #plan: FaultPlan
   readonly #servers: Server[] = []
   readonly #lanes: LaneState[]
   readonly #links = new Set<Link>()
@@ -142,6 +148,15 @@ export class FaultProxy {
 
   stats(): FaultProxyStats {
     return { ...this.#stats }
+  }
+
+  /**
+   * Random resets from now on at this rate, for every connection (a bench turns them on once
+   * every tablet has checked in, so that check-in is measured whole).
+   */
+  setDrops(perMinute: number): void {
+    this.#plan = { ...this.#plan, dropsPerMinute: perMinute }
+    for (const link of this.#links) link.dropAtRandom(perMinute)
   }
 
   laneState(lane: number): LaneState {

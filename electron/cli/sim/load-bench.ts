@@ -1,4 +1,6 @@
 import { fork } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { archivedBallots, archivedDocuments } from './archive-files'
 import { compareBoxes } from './compare'
@@ -22,6 +24,12 @@ export interface LoadResult {
   floorRunsP99: [number, number]
   /** The bare server's RSS with the same connections: what the transport alone costs. */
   floorRssPeakMB: number | null
+  /**
+   * The durable floor (floor-server.ts --durable): the bare server acknowledging after a group
+   * commit with fdatasync, the least a durable acknowledgement costs; the lower of its two runs.
+   */
+  durableFloor: LatencySummary
+  durableFloorRunsP99: [number, number]
   lost: number
   duplicated: number
   resultMatches: boolean
@@ -77,6 +85,7 @@ export async function runLoad(
   // shared: one floor run was seen at 7.8 ms where the runs around it gave 2–3 ms, and such a
   // run must not let the host pass against it.
   const floorBefore = await runFloor(deputies, spreadS, processes, bar)
+  const durableBefore = await runFloor(deputies, spreadS, processes, bar, true)
   const hall = await BenchHall.start({
     deputies,
     spreadS,
@@ -85,7 +94,15 @@ export async function runLoad(
   })
   const { dataDir, staffToken, rehearsal, rss } = hall
   const notes: string[] = []
-  let measured: Omit<LoadResult, 'floor' | 'floorRunsP99' | 'floorRssPeakMB' | 'withUploads'>
+  let measured: Omit<
+    LoadResult,
+    | 'floor'
+    | 'floorRunsP99'
+    | 'floorRssPeakMB'
+    | 'durableFloor'
+    | 'durableFloorRunsP99'
+    | 'withUploads'
+  >
   try {
     await hall.checkIn(bar, `${deputies} check-in`)
     const voteId = await hall.openVote('负载测试')
@@ -162,13 +179,17 @@ export async function runLoad(
       : null
   // After the host's tablets are gone, so the floor's clients have the client process alone.
   const floorAfter = await runFloor(deputies, spreadS, processes, bar)
+  const durableAfter = await runFloor(deputies, spreadS, processes, bar, true)
   log(`${deputies}: done`)
   const floor = floorAfter.ack.p99 < floorBefore.ack.p99 ? floorAfter : floorBefore
+  const durable = durableAfter.ack.p99 < durableBefore.ack.p99 ? durableAfter : durableBefore
   return {
     ...measured,
     floor: floor.ack,
     floorRunsP99: [floorBefore.ack.p99, floorAfter.ack.p99],
     floorRssPeakMB: floor.rssPeakMB,
+    durableFloor: durable.ack,
+    durableFloorRunsP99: [durableBefore.ack.p99, durableAfter.ack.p99],
     withUploads,
   }
 }
@@ -215,8 +236,13 @@ async function runFloor(
   spreadS: number,
   processes: number,
   bar: ProgressBar,
+  durable = false,
 ): Promise<{ ack: LatencySummary; rssPeakMB: number | null }> {
-  const child = fork(join(import.meta.dirname, 'floor-server.ts'), [], {
+  // The durable floor's file sits where the host's data folder does (the same disk, tmpdir).
+  const dir = durable ? await mkdtemp(join(tmpdir(), 'plenary-durable-floor-')) : null
+  const args = dir ? ['--durable', join(dir, 'ballots.log')] : []
+  const label = durable ? 'durable floor' : 'floor'
+  const child = fork(join(import.meta.dirname, 'floor-server.ts'), args, {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
@@ -243,7 +269,7 @@ async function runFloor(
         () => rehearsal.connected() === deputies,
         120_000,
         'floor connections',
-        () => bar.update(`${deputies} floor connect`, rehearsal.connected(), deputies),
+        () => bar.update(`${deputies} ${label} connect`, rehearsal.connected(), deputies),
         100,
       )
       bar.done()
@@ -253,7 +279,7 @@ async function runFloor(
         () => rehearsal.acked('FLOOR') === deputies,
         spreadS * 1000 + 60_000,
         'floor acknowledgements',
-        () => bar.update(`${deputies} floor voting`, rehearsal.acked('FLOOR'), deputies),
+        () => bar.update(`${deputies} ${label} voting`, rehearsal.acked('FLOOR'), deputies),
         100,
       )
       bar.done()
@@ -265,5 +291,6 @@ async function runFloor(
   } finally {
     rss.stop()
     await stopChild(child)
+    if (dir) await rm(dir, { recursive: true, force: true })
   }
 }

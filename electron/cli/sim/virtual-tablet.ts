@@ -65,6 +65,9 @@ export class VirtualTablet {
     this.socket.on('deputy:hall', (hall: DeputyHallView) => {
       if (!this.state) return
       this.state = withHall(this.state, hall)
+      // Shown the hall's news (a published result): counts as shown its state again, as only a
+      // connected tablet can be.
+      this.stateAt = performance.timeOrigin + performance.now()
       this.#showVote(this.state.vote)
     })
     this.socket.io.on('reconnect', () => (this.reconnects += 1))
