@@ -4,6 +4,7 @@ import type { Browser, Page } from '@playwright/test'
 import { defaultRules } from '../shared/protocol/vote-rules.schema'
 import { artifactsDir, expect, test } from './host-fixture'
 import { HallDriver } from './screen-driver'
+import { textSizes } from './text-sizes'
 
 /**
  * Legible for every deputy and the back row (issue 29, item 15): axe-core (WCAG 2 A and AA) finds
@@ -30,28 +31,6 @@ async function axeProblems(page: Page): Promise<string[]> {
 
 async function expectAxeClean(page: Page, where: string): Promise<void> {
   expect.soft(await axeProblems(page), `axe on ${where}`).toEqual([])
-}
-
-/** Font sizes (px) of visible text in the page, smallest first, with the text. */
-async function textSizes(page: Page, root = 'body'): Promise<{ px: number; text: string }[]> {
-  return page.evaluate((selector) => {
-    const out: { px: number; text: string }[] = []
-    const walker = document.createTreeWalker(
-      document.querySelector(selector) ?? document.body,
-      NodeFilter.SHOW_TEXT,
-    )
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent?.trim() ?? ''
-      const el = n.parentElement
-      if (!text || !el) continue
-      const rect = el.getBoundingClientRect()
-      const style = getComputedStyle(el)
-      if (rect.width === 0 || style.visibility === 'hidden' || style.opacity === '0') continue
-      if (el.closest('[aria-hidden="true"]')) continue
-      out.push({ px: parseFloat(style.fontSize), text: text.slice(0, 30) })
-    }
-    return out.sort((a, b) => a.px - b.px)
-  }, root)
 }
 
 /** A tablet page: a phone or an iPad, text at `textScale` (200 % as a deputy sets it). */

@@ -27,10 +27,11 @@ export function RatingImport({ api, imported }: { api: ConsoleApi; imported: Imp
     { label: t('year.import.col.lastDate'), cell: (r) => r.lastDate },
     { label: t('year.import.col.planned'), cell: (r) => r.plannedCompletion },
   ]
-  const rate = async (importId: string): Promise<boolean> => {
+  /** From a kept list's own button it says so; after an import the import's message does. */
+  const rate = async (importId: string, say: boolean): Promise<boolean> => {
     const rating = await api.call('year:rating-create', { importId })
     if (!rating.ok) api.showError(rating.error)
-    else setMade(t('year.rating.made'))
+    else if (say) setMade(t('year.rating.made'))
     return rating.ok
   }
   const confirm = async (previewId: string): Promise<number | null> => {
@@ -39,7 +40,7 @@ export function RatingImport({ api, imported }: { api: ConsoleApi; imported: Imp
       api.showError(kept.error)
       return null
     }
-    if (!(await rate(kept.data.importId))) return null
+    if (!(await rate(kept.data.importId, false))) return null
     return countOf(await api.call('year:view', {}), kept.data.importId)
   }
   return (
@@ -76,7 +77,7 @@ export function RatingImport({ api, imported }: { api: ConsoleApi; imported: Imp
                   size="sm"
                   variant="default"
                   w="fit-content"
-                  onClick={() => void rate(list.id)}
+                  onClick={() => void rate(list.id, true)}
                 >
                   {t('year.rating.create')}
                 </Button>

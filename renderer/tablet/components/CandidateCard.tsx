@@ -40,18 +40,9 @@ export function CandidateCard({
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
   const heading = (
-    <div>
-      <Text fz="xl" fw={500}>
-        {number}. {title}
-      </Text>
-      {progress && (
-        <Text fz="lg" c="dark.6" mt={4} data-testid={`progress-${id}`}>
-          {progress.lastDate
-            ? t('tablet.progress', { percent: progress.percent, date: progress.lastDate })
-            : t('tablet.progress.none', { percent: progress.percent })}
-        </Text>
-      )}
-    </div>
+    <Text fz="xl" fw={500}>
+      {number}. {title}
+    </Text>
   )
   const toggleOpen = () => {
     if (!open) onOpen()
@@ -113,6 +104,14 @@ export function CandidateCard({
           {open ? t('tablet.detailsHide') : t('tablet.details')}
         </UnstyledButton>
       </Group>
+      {/* Below the row, the card's whole width: at 200 % text it still reads as one line or two. */}
+      {progress && (
+        <Text fz="lg" c="dark.6" mt={6} data-testid={`progress-${id}`}>
+          {progress.lastDate
+            ? t('tablet.progress', { percent: progress.percent, date: progress.lastDate })
+            : t('tablet.progress.none', { percent: progress.percent })}
+        </Text>
+      )}
       {open && <Details detail={detail} id={id} />}
       {choice && (
         <div data-testid={`candidate-${id}`} style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
