@@ -1,10 +1,9 @@
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from '@playwright/test'
 import { defaultRules } from '../shared/protocol/vote-rules.schema'
 import { artifactsDir, expect, test } from './host-fixture'
 import { HallDriver } from './screen-driver'
-import { textSizes } from './text-sizes'
+import { expectAxeClean, textSizes } from './legibility'
 
 /**
  * Legible for every deputy and the back row (issue 29, item 15): axe-core (WCAG 2 A and AA) finds
@@ -12,26 +11,6 @@ import { textSizes } from './text-sizes'
  * during a vote and every stage of the screen; and what axe cannot judge is measured: tablet
  * status text ≥ 18 px, projector text ≥ 1/40 of the screen height, the tablet whole at 200 % text.
  */
-
-/** axe's critical and serious findings, one line each with where. */
-async function axeProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
-  return results.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.nodes
-          .slice(0, 4)
-          .map((n) => `${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`)
-          .join('; ')}`,
-    )
-}
-
-async function expectAxeClean(page: Page, where: string): Promise<void> {
-  expect.soft(await axeProblems(page), `axe on ${where}`).toEqual([])
-}
 
 /** A tablet page: a phone or an iPad, text at `textScale` (200 % as a deputy sets it). */
 async function openTablet(

@@ -9,7 +9,7 @@ import type { MeetingId } from '../shared/protocol/ids'
 import { chinaToday } from '../shared/year/year.schema'
 import { artifactsDir, expect, test } from './host-fixture'
 import { HallDriver } from './screen-driver'
-import { textSizes } from './text-sizes'
+import { expectAxeClean, textSizes } from './legibility'
 import { publishVote } from './year-helpers'
 
 /**
@@ -85,7 +85,9 @@ test("the hall sees last year's progress, on the screen and beside each choice, 
   const ids = vote.candidates.map((c) => c.id)
 
   // The projector, before the rating opens: every project, its unit, %, last update, late mark.
-  const screen = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+  // Its own context: axe needs one (browser.newPage has none of its own).
+  const screenContext = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const screen = await screenContext.newPage()
   await screen.goto(`${base}/screen/?motion=off`)
   await driver.call('screen:show', { stage: 'progress', voteId })
   await expect(screen.getByTestId('stage-progress')).toBeVisible()
@@ -100,11 +102,17 @@ test("the hall sees last year's progress, on the screen and beside each choice, 
   await expect(screen.getByTestId(`progress-row-${ids[0]}`)).toContainText(lead)
   for (const { px, text } of await textSizes(screen))
     expect.soft(px, `screen “${text}”`).toBeGreaterThanOrEqual(720 / 40)
+  await expectAxeClean(screen, 'screen 上年度进展')
   await shotOf(screen, 'screen-progress-1280')
   await screen.setViewportSize({ width: 1920, height: 1080 })
   for (const { px, text } of await textSizes(screen))
     expect.soft(px, `screen 1080 “${text}”`).toBeGreaterThanOrEqual(1080 / 40)
   await shotOf(screen, 'screen-progress-1920')
+  // A hall may run the projector dark.
+  await screen.goto(`${base}/screen/?motion=off&theme=dark`)
+  await expect(screen.getByTestId('stage-progress')).toBeVisible()
+  await expectAxeClean(screen, 'dark screen 上年度进展')
+  await shotOf(screen, 'screen-progress-dark')
 
   // A deputy's phone at 200 % text: the progress under each title, no 详情 opened.
   const deputies = host.session.meeting.data.deputies

@@ -78,7 +78,7 @@ function ProgressLine({ row, n }: { row: ScreenProgressRow; n: number }) {
           style={{
             flex: 1,
             height: u(1.8),
-            background: 'var(--mantine-color-gray-3)',
+            background: 'var(--mantine-color-default-border)',
             borderRadius: u(0.9),
             overflow: 'hidden',
           }}

@@ -1,4 +1,8 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { expect } from './host-fixture'
+
+/** What the legibility checks measure on a page: axe's findings, and every text's size. */
 
 /** Font sizes (px) of visible text in the page, smallest first, with the text. */
 export async function textSizes(
@@ -23,4 +27,24 @@ export async function textSizes(
     }
     return out.sort((a, b) => a.px - b.px)
   }, root)
+}
+
+/** axe's critical and serious findings, one line each with where. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  return results.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.nodes
+          .slice(0, 4)
+          .map((n) => `${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`)
+          .join('; ')}`,
+    )
+}
+
+export async function expectAxeClean(page: Page, where: string): Promise<void> {
+  expect.soft(await axeProblems(page), `axe on ${where}`).toEqual([])
 }
