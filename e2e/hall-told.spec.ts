@@ -121,7 +121,7 @@ test('on a phone the ballot says what it asks, opens a candidate’s details, an
   await expect(t.getByTestId('countdown')).toBeVisible()
   await shot(t, 'ballot-390x844')
 
-  // 详情 opens 简介, 牵头单位 and 投资额 and marks nothing.
+  // 详情 opens 简介, 牵头单位 and 投资额 in a sheet and marks nothing.
   const p1 = host.session.meeting.data.projects[0]!
   await t.getByTestId(`details-${p1.id}`).click()
   await expect(t.getByTestId(`detail-${p1.id}`)).toContainText(p1.summary.slice(0, 10))
@@ -129,6 +129,9 @@ test('on a phone the ballot says what it asks, opens a candidate’s details, an
   await expect(t.getByTestId(`detail-${p1.id}`)).toContainText(`投资额：${p1.budget} 万元`)
   await expect(t.getByTestId(`candidate-${p1.id}`)).toHaveAttribute('aria-checked', 'false')
   await shot(t, 'ballot-details-390x844')
+  // The details are a sheet over the ballot: closed, the ballot is as it was.
+  await t.getByTestId('detail-close').click()
+  await expect(t.getByTestId(`detail-${p1.id}`)).toBeHidden()
 
   for (const id of ids.slice(0, 10)) await t.getByTestId(`candidate-${id}`).click()
   await t.getByRole('button', { name: '核对选票' }).click()

@@ -59,6 +59,9 @@ const consoleEvents = [
   'year:previous',
   'year:rating-create',
   'year:progress-import',
+  'proposals:confirm',
+  'proposals:group',
+  'proposals:ungroup',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]
 const deputyEvents = [
   'ballot:submit',

@@ -18,6 +18,7 @@ import { LibraryService } from './services/library.service'
 import { LiveService } from './services/live.service'
 import { MeetingService } from './services/meeting.service'
 import { PreparationService } from './services/preparation.service'
+import { ProposalsService } from './year/proposals.service'
 import { Hall } from './state/hall'
 import type { Session } from './state/session'
 import { VoteService } from './services/vote.service'
@@ -155,6 +156,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const archiver = new Archiver(hall, reportRenderers(options.archiveWorker))
   const votes = new VoteService(hall, archiver)
   const preparation = new PreparationService(hall)
+  const proposals = new ProposalsService(hall)
   const imports = new ImportWorkers(options.importWorker, options.importWorkerOptions)
   const attendance = new AttendanceService(hall)
   const timer = new VoteTimer(hall, votes, log)
@@ -207,6 +209,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
           preparation,
           year,
           progressImports,
+          proposals,
           imports,
           staffToken,
           admitStaff,
@@ -274,6 +277,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     hall,
     library: new LibraryService(hall),
     preparation,
+    proposals,
     meetings,
     attendance,
     live,

@@ -9,6 +9,7 @@ import type {
 } from '../../shared/protocol/events'
 import { namespaces } from '../../shared/protocol/events'
 import type { ConsoleDeputyView, ConsoleState } from '../../shared/protocol/views'
+import type { Proposal } from '../../shared/year/proposals'
 import { connectNamespace, request } from '../common/socket'
 
 export type ConsoleSocket = Socket<ConsoleServerEvents, ConsoleClientEvents>
@@ -48,6 +49,7 @@ export function useConsoleSocket({ onToken, listen }: ConsoleSocketOptions = {})
   const socketRef = useRef<ConsoleSocket | null>(null)
   const [state, setState] = useState<ConsoleState | null>(null)
   const [roster, setRoster] = useState<ConsoleDeputyView[]>([])
+  const [proposals, setProposals] = useState<Proposal[]>([])
 
   useEffect(() => {
     const s = connectNamespace<ConsoleSocket>(namespaces.console, async () => {
@@ -58,6 +60,7 @@ export function useConsoleSocket({ onToken, listen }: ConsoleSocketOptions = {})
     listen?.(s)
     s.on('console:state', setState)
     s.on('console:roster', setRoster)
+    s.on('console:proposals', setProposals)
     socketRef.current = s
     // A refused token is not retried by Socket.IO; the new console URL pasted into this tab
     // changes only the fragment (no reload), so that is when to try again.
@@ -84,5 +87,5 @@ export function useConsoleSocket({ onToken, listen }: ConsoleSocketOptions = {})
     return request(socket, event, input)
   }, [])
 
-  return { state, roster, call, reconnect }
+  return { state, roster, proposals, call, reconnect }
 }

@@ -6,6 +6,7 @@ import { HallSection } from './hall/HallSection'
 import { MeetingsSection } from './meetings/MeetingsSection'
 import { ProjectsSection } from './projects/ProjectsSection'
 import { RosterSection } from './roster/RosterSection'
+import { ProposalsSection } from './year/ProposalsSection'
 import type { ConsoleApi } from './use-console'
 import { YearSection } from './year/YearSection'
 
@@ -45,6 +46,13 @@ export const sections: readonly ConsoleSection[] = [
     hint: 'prep.nav.projects.hint',
     group: 'prepare',
     render: (api) => <ProjectsSection api={api} />,
+  },
+  {
+    id: 'proposals',
+    label: 'proposals.nav',
+    hint: 'proposals.nav.hint',
+    group: 'prepare',
+    render: (api) => <ProposalsSection api={api} />,
   },
   {
     id: 'agenda',

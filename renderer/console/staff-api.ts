@@ -5,6 +5,7 @@ import type {
   RosterRowView,
 } from '../../shared/protocol/preparation.schema'
 import type { ProgressRowView } from '../../shared/year/year.schema'
+import type { ProposalRowView } from '../../shared/year/proposals'
 
 /**
  * The host's staff HTTP endpoints (electron/host/http/api.ts). Links carry the staff token as
@@ -22,12 +23,14 @@ export function staffHref(
   return `${path}?${query.toString()}`
 }
 
-export type ImportKind = 'roster' | 'projects' | 'progress'
+export type ImportKind = 'roster' | 'projects' | 'proposals' | 'progress'
 export type RowOf<K extends ImportKind> = K extends 'roster'
   ? RosterRowView
   : K extends 'projects'
     ? ProjectRowView
-    : ProgressRowView
+    : K extends 'proposals'
+      ? ProposalRowView
+      : ProgressRowView
 
 export type UploadOutcome<K extends ImportKind> =
   { ok: true; preview: ImportPreviewView<RowOf<K>> } | { ok: false; message: string }

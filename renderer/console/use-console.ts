@@ -27,7 +27,10 @@ export function useConsole() {
     s.on('disconnect', () => setConnected(false))
     s.on('connect_error', (err) => setRefused(err.message === 'unauthorized'))
   }, [])
-  const { state, roster, call, reconnect } = useConsoleSocket({ onToken: setToken, listen })
+  const { state, roster, proposals, call, reconnect } = useConsoleSocket({
+    onToken: setToken,
+    listen,
+  })
 
   const send = useCallback<Send>(
     async (event, input) => {
@@ -56,6 +59,7 @@ export function useConsole() {
     token,
     state,
     roster,
+    proposals,
     connected,
     refused,
     reconnect,

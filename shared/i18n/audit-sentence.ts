@@ -37,6 +37,11 @@ export function auditSentence(entry: AuditFacts, names: AuditNames, lang: Langua
     const more = ids.length > namesShown ? t('audit.more', { n: ids.length - namesShown }) : ''
     return { n: ids.length, names: shown + more }
   }
+  /** A project removed (or imported away) leaves its proposals ungrouped: said when it did. */
+  const ungrouped = () =>
+    num('ungroupedProposals') > 0
+      ? t('audit.proposals.ungroupedBy', { n: num('ungroupedProposals') })
+      : ''
   const counts = (d.counts ?? {}) as Record<string, unknown>
   const count = (key: string) => (typeof counts[key] === 'number' ? counts[key] : 0)
 
@@ -70,7 +75,11 @@ export function auditSentence(entry: AuditFacts, names: AuditNames, lang: Langua
     case 'roster.imported':
       return t('audit.roster.imported', { deputies: num('deputies') })
     case 'projects.imported':
-      return t('audit.projects.imported', { projects: num('projects') })
+      return t('audit.projects.imported', { projects: num('projects') }) + ungrouped()
+    case 'proposals.imported':
+    case 'proposals.grouped':
+    case 'proposals.ungrouped':
+      return proposalsSentence(entry.type, d, t)
     case 'deputy.added':
     case 'deputy.updated':
     case 'deputy.removed':
@@ -80,7 +89,7 @@ export function auditSentence(entry: AuditFacts, names: AuditNames, lang: Langua
     case 'project.added':
     case 'project.updated':
     case 'project.removed':
-      return t(`audit.${entry.type}`, { project: str('projectId') })
+      return t(`audit.${entry.type}`, { project: str('projectId') }) + ungrouped()
     case 'deputy.checked-in': {
       const via = str('via')
       const key = via === 'tablet' || via === 'staff-confirmed' ? via : ('staff' as const)
@@ -196,4 +205,38 @@ export function chinaDateTime(iso: string): string {
     `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ` +
     `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`
   )
+}
+
+/** 点单 / 选单: proposals imported, grouped under a project, or taken out of one. */
+function proposalsSentence(
+  type: 'proposals.imported' | 'proposals.grouped' | 'proposals.ungrouped',
+  d: Record<string, unknown>,
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+): string {
+  const num = (key: string) => (typeof d[key] === 'number' ? d[key] : 0)
+  const list = (key: string) => (Array.isArray(d[key]) ? (d[key] as unknown[]) : [])
+  switch (type) {
+    case 'proposals.imported':
+      return t('audit.proposals.imported', {
+        proposals: num('proposals'),
+        added: num('added'),
+        removed: num('removed'),
+        changed: num('changed'),
+      })
+    case 'proposals.grouped': {
+      const moved = list('moved').length
+      const project = typeof d.projectId === 'string' ? d.projectId : ''
+      return (
+        t('audit.proposals.grouped', { n: list('proposalIds').length, project }) +
+        (moved > 0 ? t('audit.proposals.moved', { n: moved }) : '')
+      )
+    }
+    case 'proposals.ungrouped':
+      return t('audit.proposals.ungrouped', {
+        n: list('proposalIds').length,
+        projects: list('from')
+          .filter((x) => typeof x === 'string')
+          .join(t('audit.list.separator')),
+      })
+  }
 }

@@ -27,6 +27,12 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.project.updated': 'Staff edited project {project}',
   'audit.project.removed': 'Staff removed project {project}',
   'audit.projects.reordered': 'Staff reordered the candidate projects',
+  'audit.proposals.ungroupedBy': '; its {n} citizens’ proposals are now ungrouped',
+  'audit.proposals.imported':
+    'Staff imported citizens’ proposals: {proposals} ({added} added, {removed} removed, {changed} changed)',
+  'audit.proposals.grouped': 'Staff grouped {n} proposals under project {project}',
+  'audit.proposals.moved': ' ({n} of them moved from another project)',
+  'audit.proposals.ungrouped': 'Staff took {n} proposals out of project {projects}: now ungrouped',
   'audit.deputy.checked-in.tablet': 'Deputy {names} checked in on a tablet',
   'audit.deputy.checked-in.staff': 'Staff checked in {n} deputies: {names}',
   'audit.deputy.checked-in.staff-confirmed':

@@ -23,6 +23,12 @@ export const auditZhCN = {
   'audit.project.updated': '会务人员修改项目 {project}',
   'audit.project.removed': '会务人员删除项目 {project}',
   'audit.projects.reordered': '会务人员调整候选项目顺序',
+  'audit.proposals.ungroupedBy': '，其群众点单 {n} 条改为未归类',
+  'audit.proposals.imported':
+    '会务人员导入征集建议，共 {proposals} 条（新增 {added}，删除 {removed}，修改 {changed}）',
+  'audit.proposals.grouped': '会务人员将 {n} 条建议归入项目 {project}',
+  'audit.proposals.moved': '（其中 {n} 条由其他项目改归）',
+  'audit.proposals.ungrouped': '会务人员将 {n} 条建议移出项目 {projects}，改为未归类',
   'audit.deputy.checked-in.tablet': '代表 {names} 在平板上报到',
   'audit.deputy.checked-in.staff': '会务人员为 {n} 位代表办理报到：{names}',
   'audit.deputy.checked-in.staff-confirmed': '会务人员确认请假代表 {names} 报到',

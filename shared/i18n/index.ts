@@ -11,6 +11,8 @@ import { liveEn } from './live.en'
 import { liveZhCN } from './live.zh-CN'
 import { prepEn } from './prep.en'
 import { prepZhCN } from './prep.zh-CN'
+import { proposalsEn } from './proposals.en'
+import { proposalsZhCN } from './proposals.zh-CN'
 import { safetyEn } from './safety.en'
 import { safetyZhCN } from './safety.zh-CN'
 import { screenEn } from './screen.en'
@@ -33,7 +35,8 @@ export { languages } from './catalog'
  * - common (zh-CN.ts, en.ts): the console's and the screen's shared words, kinds, statuses,
  *   counts, results; prep = meeting preparation; live = the live session; screen; safety =
  *   confirmations and refusals that keep the clerk from mistakes; hall = the meeting's details,
- *   rehearsals and the seat map; audit = the log's sentences.
+ *   rehearsals and the seat map; audit = the log's sentences; proposals = 点单/选单 in the
+ *   console.
  * Merged here into the whole catalog, which the host, the console and the screen use. A page
  * that must load less gets a catalog of its own beside tablet.ts, and its own `useI18n`.
  */
@@ -48,6 +51,7 @@ const allZhCN = {
   ...hallZhCN,
   ...auditZhCN,
   ...yearZhCN,
+  ...proposalsZhCN,
 }
 export type MessageKey = keyof typeof allZhCN
 
@@ -64,6 +68,7 @@ export const catalog: Catalog<MessageKey> = {
     ...hallEn,
     ...auditEn,
     ...yearEn,
+    ...proposalsEn,
   },
 }
 

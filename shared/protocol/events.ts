@@ -8,6 +8,8 @@ import type { ConsoleScreenEvents } from './console/screen.events'
 import type { ConsoleVoteEvents } from './console/vote.events'
 import type { ConsoleYearEvents } from './console/year.events'
 import type { VoteId } from './ids'
+import type { Proposal } from '../year/proposals'
+import type { ConsoleProposalsEvents } from '../year/proposals.events'
 import type { BallotReceipt, BallotSubmitInput, VoteIdInput } from './vote.schema'
 import type {
   CandidateDetail,
@@ -36,12 +38,15 @@ export interface ConsoleClientEvents
     ConsoleLiveEvents,
     ConsoleAuditEvents,
     ConsoleScreenEvents,
-    ConsoleYearEvents {}
+    ConsoleYearEvents,
+    ConsoleProposalsEvents {}
 
 export interface ConsoleServerEvents {
   'console:state': (state: ConsoleState) => void
   /** The roster, sent apart from the state: it is large and changes rarely. */
   'console:roster': (deputies: ConsoleDeputyView[]) => void
+  /** Citizens' proposals and their grouping, sent apart: large, and changed only by staff. */
+  'console:proposals': (proposals: Proposal[]) => void
 }
 
 export type ScreenClientEvents = Record<string, never>

@@ -89,12 +89,16 @@ export type ProjectId = string & z.$brand<'ProjectId'>
 /** Made by the tablet before a ballot's first send, so that a resend is recognised. */
 export type BallotId = string & z.$brand<'BallotId'>
 export type MeetingId = string & z.$brand<'MeetingId'>
+/** A citizen's proposal's (征集建议) 编号 as its list has it (shared/year/proposals.ts). */
+export type ProposalId = string & z.$brand<'ProposalId'>
 
 export const deputyIdSchema = z.string().min(1).max(64).brand<'DeputyId', 'inout'>()
 export const voteIdSchema = z.string().min(1).max(64).brand<'VoteId', 'inout'>()
 /** An existing project's id (one imported before the id rule may break it: safeIdSchema). */
 export const projectIdSchema = z.string().min(1).max(32).brand<'ProjectId', 'inout'>()
 export const meetingIdSchema = z.string().min(1).max(64).brand<'MeetingId', 'inout'>()
+/** An existing proposal's 编号 (the id rule holds for every one imported: proposal-import.ts). */
+export const proposalIdSchema = z.string().min(1).max(40).brand<'ProposalId', 'inout'>()
 export const ballotIdSchema = z
   .string()
   .min(8)

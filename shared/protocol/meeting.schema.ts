@@ -10,6 +10,8 @@ export const projectSchema = z.object({
   leadUnit: z.string().max(200).default(''),
   budget: z.number().nonnegative().nullable().default(null),
   category: z.string().max(100).default(''),
+  /** 计划完成时间: 'YYYY-MM' or 'YYYY-MM-DD' (shared/year/dates.ts); '' when not given. */
+  completion: z.string().max(10).default(''),
 })
 export type Project = z.infer<typeof projectSchema>
 

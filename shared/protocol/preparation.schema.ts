@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseCompletion } from '../year/dates'
 import { deputyIdSchema, projectIdSchema, safeIdSchema } from './ids'
 
 /** Console requests that prepare a meeting: roster, projects, imports, credentials. */
@@ -40,6 +41,19 @@ export const projectInputSchema = z.object({
   leadUnit: text(200).default(''),
   budget: z.number().nonnegative().max(10_000_000).nullable().default(null),
   category: text(100).default(''),
+  /** 计划完成时间 as staff type it (2026-12, 2026年12月, 2026-12-31): kept as ISO, or ''. */
+  completion: text(20)
+    .default('')
+    .transform((value, ctx) => {
+      if (value === '') return ''
+      const parsed = parseCompletion(value)
+      if (parsed !== null) return parsed
+      ctx.addIssue({
+        code: 'custom',
+        message: `计划完成时间“${value}”无法识别，请填写年月（如 2027-12）或日期（如 2027-12-31） / planned completion "${value}" is not a month (2027-12) or a date (2027-12-31)`,
+      })
+      return z.NEVER
+    }),
 })
 export type ProjectInput = z.input<typeof projectInputSchema>
 
@@ -72,7 +86,7 @@ export interface ImportPreviewView<T> {
   /** Set only when the preview is clean: the id to confirm it with. */
   previewId: string | null
   /** progress: a previous year's progress list, for a rating (electron/host/year/). */
-  kind: 'roster' | 'projects' | 'progress'
+  kind: 'roster' | 'projects' | 'proposals' | 'progress'
   fileName: string
   sheet: string | null
   totalRows: number
@@ -120,4 +134,5 @@ export interface ProjectRowView {
   leadUnit: string
   budget: number | null
   category: string
+  completion: string
 }

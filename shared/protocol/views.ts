@@ -3,6 +3,7 @@ import type { DeputyId, MeetingId, ProjectId, VoteId } from './ids'
 import type { MeetingDetails } from './meeting-details.schema'
 import type { Meeting, Project } from './meeting.schema'
 import type { MotionText } from './motion.schema'
+import type { ProposalSources } from '../year/proposals'
 import type { VoteResult } from './result.schema'
 import type { VoteKind, VoteRules } from './vote-rules.schema'
 import type { VoteCandidate, VoteDef, VoteStatus } from './vote.schema'
@@ -218,6 +219,11 @@ export interface CandidateDetail {
   leadUnit: string
   /** 投资额, 万元; null when not given. */
   budget: number | null
+  category: string
+  /** 计划完成时间, 'YYYY-MM' or 'YYYY-MM-DD'; '' when not given. */
+  completion: string
+  /** 群众点单: the citizens' proposals grouped under it, counted by 来源渠道. */
+  proposals: ProposalSources
 }
 
 export interface DeputyBallotView {

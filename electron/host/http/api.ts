@@ -5,6 +5,8 @@ import type { ImportFailure } from '../tables/import-worker'
 import { ImportWorkerError, importJobOptionsFrom } from '../tables/import-worker'
 import type { Hall } from '../state/hall'
 import type { PreparationService } from '../services/preparation.service'
+import type { ProposalRow } from '../tables/proposal-import'
+import type { ProposalsService } from '../year/proposals.service'
 import { sendMeetingArchiveZip } from './archive-zip'
 import { isArchiveFileName } from './download-names'
 import { sendArchiveFile, sendDownload } from './downloads'
@@ -23,6 +25,7 @@ export interface ApiDeps {
   year: YearService
   /** A previous year's progress list, uploaded for a rating. */
   progressImports: ProgressImportService
+  proposals: ProposalsService
   /** Parses uploads off the main thread, a bounded number at a time. */
   /** Whether a browser's Origin header, if any, is this host (http/host-header.ts). */
   originHere: (origin: string | undefined) => boolean
@@ -55,7 +58,7 @@ export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerRespon
     res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' }).end('unauthorized')
     return true
   }
-  const upload = /^\/api\/import\/(roster|projects|progress)$/.exec(url.pathname)
+  const upload = /^\/api\/import\/(roster|projects|proposals|progress)$/.exec(url.pathname)
   if (req.method === 'POST' && upload) {
     void handleUpload(deps, upload[1] as ImportKind, url, req, res)
     return true
@@ -157,9 +160,11 @@ async function handleUpload(
     return
   }
   const preview =
-    kind === 'progress'
-      ? deps.progressImports.preview(parsed as ImportPreview<ProgressRow>, fileName)
-      : deps.preparation.preview(kind, parsed as ListImport, fileName)
+    kind === 'proposals'
+      ? deps.proposals.preview(parsed as ImportPreview<ProposalRow>, fileName)
+      : kind === 'progress'
+        ? deps.progressImports.preview(parsed as ImportPreview<ProgressRow>, fileName)
+        : deps.preparation.preview(kind, parsed as ListImport, fileName)
   res.writeHead(200, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',

@@ -71,6 +71,11 @@ export async function sendDownload(
       send(res, '候选项目模板.xlsx', await projectTemplateXlsx())
       return true
     }
+    case '/api/templates/proposals.xlsx': {
+      const { proposalTemplateXlsx } = await import('../tables/templates')
+      send(res, '征集建议模板.xlsx', await proposalTemplateXlsx())
+      return true
+    }
     case '/api/export.xlsx': {
       const { exportMeetingXlsx } = await import('../tables/export-xlsx')
       send(

@@ -37,7 +37,15 @@ const wire = (key: string, mark: Mark = 'for'): Record<string, Mark> =>
   JSON.parse(`{${JSON.stringify(key)}:${JSON.stringify(mark)}}`) as Record<string, Mark>
 
 function project(id: string, title: string) {
-  return { id: id as ProjectId, title, summary: '', leadUnit: '', budget: null, category: '' }
+  return {
+    id: id as ProjectId,
+    title,
+    summary: '',
+    leadUnit: '',
+    budget: null,
+    category: '',
+    completion: '',
+  }
 }
 
 async function openVoteOn(staff: Awaited<ReturnType<HostHarness['staff']>>, kind: VoteKind) {

@@ -124,6 +124,10 @@ describe('the hall told what happened', () => {
         summary: p.summary,
         leadUnit: p.leadUnit,
         budget: p.budget,
+        category: p.category,
+        completion: p.completion,
+        // No proposals imported: none behind any candidate.
+        proposals: { count: 0, sources: [] },
       })),
     )
     expect(details.data[0]?.summary.length).toBeGreaterThan(0)

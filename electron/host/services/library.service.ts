@@ -152,6 +152,8 @@ export class LibraryService {
           present: false,
         }))
         data.projects = from.projects.map((p) => ({ ...p }))
+        // The proposals behind the projects come along, grouped as they were.
+        data.proposals = from.proposals.map((p) => ({ ...p }))
         data.votes = from.votes.map(draftAgain)
         data.screen = { stage: 'welcome', voteId: null }
       })

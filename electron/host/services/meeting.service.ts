@@ -50,6 +50,7 @@ export class MeetingService {
       leadUnit: p.leadUnit,
       budget: p.budget,
       category: p.category,
+      completion: '',
     }))
     await this.#session.meeting.update((data) => {
       data.meeting = data.meeting

@@ -17,7 +17,7 @@ import {
   projectUpdateInputSchema,
   reissueAllInputSchema,
 } from '../../../shared/protocol/preparation.schema'
-import type { ListImport } from '../tables/import-job'
+import type { ImportPreview } from '../tables/import-problems'
 import { newCards } from './credentials'
 import type { Hall } from '../state/hall'
 import {
@@ -34,6 +34,7 @@ import { ServiceError } from './service-error'
 import type { Session } from '../state/session'
 import type { DeputyId, MeetingId, ProjectId } from '../../../shared/protocol/ids'
 import { deputyIdOf } from './new-ids'
+import { proposalsFollowing, ungroupedNotice } from '../year/proposals-follow'
 
 type Preview = { meetingId: MeetingId | null; at: number; fingerprint: string } & (
   { kind: 'roster'; rows: RosterRowView[] } | { kind: 'projects'; rows: ProjectRowView[] }
@@ -67,10 +68,11 @@ export class PreparationService {
    */
   preview(
     kind: 'roster' | 'projects',
-    parsed: ListImport,
+    parsed: ImportPreview<RosterRowView> | ImportPreview<ProjectRowView>,
     fileName: string,
   ): ImportPreviewView<RosterRowView | ProjectRowView> {
     const problems = [...parsed.problems]
+    const notices = [...parsed.notices]
     let changes: ImportPreviewView<unknown>['changes'] = null
     let entry: Preview | null = null
     const base = { meetingId: this.#session.meetingId, at: Date.now() }
@@ -86,6 +88,8 @@ export class PreparationService {
       const merge = mergeProjects(projects, rows, votes)
       if (projects.length > 0) changes = projectChanges(merge)
       problems.push(...heldProblems(merge))
+      const removed = merge.removed.map((p) => p.id)
+      notices.push(...ungroupedNotice(proposalsFollowing(this.#proposals, { removed }).ungrouped))
       entry = { ...base, kind: 'projects', rows, fingerprint: projectFingerprint(merge) }
     }
     let previewId: string | null = null
@@ -103,7 +107,7 @@ export class PreparationService {
       rows: parsed.rows,
       rowNumbers: parsed.rowNumbers,
       problems,
-      notices: parsed.notices.map(({ message, messageEn }) => ({ message, messageEn })),
+      notices: notices.map(({ message, messageEn }) => ({ message, messageEn })),
       changes,
     }
   }
@@ -144,14 +148,17 @@ export class PreparationService {
     const merge = mergeProjects(projects, preview.rows, votes)
     if (merge.held.length > 0 || projectFingerprint(merge) !== preview.fingerprint)
       throw new ServiceError('preview-outdated')
+    const follow = proposalsFollowing(this.#proposals, { removed: merge.removed.map((p) => p.id) })
     const summary = {
       projects: merge.projects.length,
       added: merge.added.map((p) => p.id),
       removed: merge.removed.map((p) => p.id),
       changed: merge.changed.map((c) => c.project.id),
+      ungroupedProposals: sum(follow.ungrouped),
     }
     await this.#changeAgenda('projects.imported', summary, (data) => {
       data.projects = merge.projects
+      data.proposals = follow.proposals
       const byId = new Map(merge.projects.map((p) => [p.id, p]))
       for (const v of data.votes) {
         if (voteStates[v.status].rulesLocked || v.motion) continue
@@ -242,9 +249,12 @@ export class PreparationService {
     if (!this.#session.meeting.data.projects.some((p) => p.id === projectId))
       throw new ServiceError('not-found', projectId)
     this.#checkProject(input, projectId)
+    // A new 编号 takes the project's proposals along.
+    const renamed = { from: projectId, to: input.id }
     await this.#changeAgenda('project.updated', { projectId }, (data) => {
       const p = data.projects.find((x) => x.id === projectId)
       if (p) Object.assign(p, input)
+      data.proposals = proposalsFollowing(data.proposals, { renamed }).proposals
       for (const v of data.votes) {
         // A motion's one candidate is the motion, whatever project shares its id.
         if (voteStates[v.status].rulesLocked || v.motion) continue
@@ -260,8 +270,11 @@ export class PreparationService {
     const { projectId } = parseInput(projectIdInputSchema, raw)
     if (!this.#session.meeting.data.projects.some((p) => p.id === projectId))
       throw new ServiceError('not-found', projectId)
-    await this.#changeAgenda('project.removed', { projectId }, (data) => {
+    const follow = proposalsFollowing(this.#proposals, { removed: [projectId] })
+    const ungroupedProposals = sum(follow.ungrouped)
+    await this.#changeAgenda('project.removed', { projectId, ungroupedProposals }, (data) => {
       data.projects = data.projects.filter((p) => p.id !== projectId)
+      data.proposals = follow.proposals
       for (const v of data.votes) {
         if (!voteStates[v.status].rulesLocked && !v.motion)
           v.candidates = v.candidates.filter((c) => c.id !== projectId)
@@ -299,6 +312,10 @@ export class PreparationService {
     const now = Date.now()
     for (const [id, p] of this.#previews)
       if (now - p.at > previewLifetimeMs) this.#previews.delete(id)
+  }
+
+  get #proposals() {
+    return this.#session.meeting.data.proposals
   }
 
   /** The join codes in use, which a new card's must differ from. */
@@ -366,3 +383,5 @@ export class PreparationService {
     this.#session.announce({ type: 'meeting' })
   }
 }
+
+const sum = (counts: Map<unknown, number>) => [...counts.values()].reduce((a, b) => a + b, 0)

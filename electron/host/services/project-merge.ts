@@ -5,7 +5,14 @@ import { voteStates } from '../../../shared/rules'
 import type { ProjectRow } from '../tables/project-import'
 import { changedFields, matchLists } from './list-merge'
 
-export const projectFields = ['title', 'summary', 'leadUnit', 'budget', 'category'] as const
+export const projectFields = [
+  'title',
+  'summary',
+  'leadUnit',
+  'budget',
+  'category',
+  'completion',
+] as const
 export type ProjectField = (typeof projectFields)[number]
 
 /** What a project merge needs of a vote: whether it has opened, and which projects it lists. */
@@ -49,6 +56,7 @@ export function mergeProjects(
     leadUnit: r.leadUnit,
     budget: r.budget,
     category: r.category,
+    completion: r.completion,
   })
   const projects = rows.map(toProject)
   const changed: ProjectMerge['changed'] = []

@@ -1,3 +1,4 @@
+import { noProposals, proposalSources } from '../../../shared/year/proposals'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
 import type { BallotReceipt, VoteDef } from '../../../shared/protocol/vote.schema'
 import type { CandidateDetail } from '../../../shared/protocol/views'
@@ -283,7 +284,9 @@ export class VoteService {
     const { voteId } = parseInput(voteIdInputSchema, raw)
     const vote = this.#vote(voteId)
     requireTransition(vote, 'ballot')
-    const projects = new Map(this.#session.meeting.data.projects.map((p) => [p.id, p]))
+    const { projects: list, proposals } = this.#session.meeting.data
+    const projects = new Map(list.map((p) => [p.id, p]))
+    const sources = proposalSources(proposals)
     return vote.candidates.map((c) => {
       const p = projects.get(c.id)
       return {
@@ -291,6 +294,10 @@ export class VoteService {
         summary: p?.summary ?? '',
         leadUnit: p?.leadUnit ?? '',
         budget: p?.budget ?? null,
+        category: p?.category ?? '',
+        completion: p?.completion ?? '',
+        // A motion's one candidate is the motion, whatever project shares its id.
+        proposals: (!vote.motion && sources.get(c.id)) || noProposals,
       }
     })
   }

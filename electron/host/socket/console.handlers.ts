@@ -7,6 +7,8 @@ import type { LiveService } from '../services/live.service'
 import type { MeetingService } from '../services/meeting.service'
 import type { Hall, HallChange } from '../state/hall'
 import type { PreparationService } from '../services/preparation.service'
+import type { ProposalsService } from '../year/proposals.service'
+import { proposalsHandlers } from '../year/proposals.handlers'
 import { consoleRoster, consoleState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
 import { attendanceHandlers } from './console/attendance.handlers'
@@ -28,6 +30,7 @@ export interface ConsoleDeps {
   hall: Hall
   library: LibraryService
   preparation: PreparationService
+  proposals: ProposalsService
   meetings: MeetingService
   attendance: AttendanceService
   live: LiveService
@@ -73,10 +76,17 @@ export function setupConsoleNamespace(
     rosterSent = hall.session.meeting.rosterVersion
     nsp.emit('console:roster', roster())
   }, 250)
+  // The proposals likewise: a new list (meeting.store.ts: replaced whole at every change).
+  let proposalsSent = hall.session.meeting.data.proposals
+  const pushProposals = throttle(() => {
+    proposalsSent = hall.session.meeting.data.proposals
+    nsp.emit('console:proposals', proposalsSent)
+  }, 250)
   const onChange = (change: HallChange) => {
     if (change.type === 'turnout') pushTurnout()
     else push()
     if (hall.session.meeting.rosterVersion !== rosterSent) pushRoster()
+    if (hall.session.meeting.data.proposals !== proposalsSent) pushProposals()
   }
   hall.on('change', onChange)
 
@@ -84,6 +94,7 @@ export function setupConsoleNamespace(
   const handlers: Handlers<ConsoleClientEvents> = {
     ...meetingHandlers(deps),
     ...preparationHandlers(deps.preparation),
+    ...proposalsHandlers(deps.proposals),
     ...attendanceHandlers(deps.attendance),
     ...voteHandlers(deps.votes),
     ...liveHandlers(deps.live),
@@ -95,6 +106,7 @@ export function setupConsoleNamespace(
   nsp.on('connection', (socket) => {
     socket.emit('console:state', state())
     socket.emit('console:roster', roster())
+    socket.emit('console:proposals', hall.session.meeting.data.proposals)
     registerHandlers(
       socket,
       handlers,
@@ -108,6 +120,7 @@ export function setupConsoleNamespace(
     push.cancel()
     pushTurnout.cancel()
     pushRoster.cancel()
+    pushProposals.cancel()
     hall.off('change', onChange)
   }
 }

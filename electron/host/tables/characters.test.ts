@@ -60,11 +60,11 @@ describe('a roster as offices type it', () => {
 })
 
 describe('a project list as offices type it', () => {
-  it('takes 实施单位 and 建设内容, tells 序号 from 编号, narrows a full-width 编号, and reads past 完成时限', async () => {
+  it('takes 实施单位, 建设内容 and 完成时限, tells 序号 from 编号, narrows a full-width 编号, and reads past 责任人', async () => {
     const parsed = await parseProjectFile(
       csv([
-        '序号,编号,项目名称,建设内容,实施单位,投资额（万元）,完成时限',
-        '1,Ｐ０１,老旧小区改造,改造10个小区,住建局,1200,2027年12月',
+        '序号,编号,项目名称,建设内容,实施单位,投资额（万元）,完成时限,责任人',
+        '1,Ｐ０１,老旧小区改造,改造10个小区,住建局,1200,2027年12月,王强',
       ]),
       'projects.csv',
     )
@@ -77,10 +77,11 @@ describe('a project list as offices type it', () => {
         leadUnit: '住建局',
         budget: 1200,
         category: '',
+        completion: '2027-12',
       },
     ])
     expect(parsed.notices).toHaveLength(1)
-    expect(parsed.notices[0]?.message).toContain('“完成时限”')
+    expect(parsed.notices[0]?.message).toContain('“责任人”')
   })
 })
 

@@ -27,6 +27,8 @@ function meeting(): MeetingExport {
       // One project without a figure: the export writes a blank cell, the import reads null.
       budget: i === 0 ? null : p.budget,
       category: p.category,
+      // Months and days both come back as written; some projects have none.
+      completion: ['2027-12', '2027-06-30', ''][i % 3]!,
     })),
     votes: [
       {
@@ -104,6 +106,7 @@ describe('exportMeetingXlsx', () => {
         leadUnit: p.leadUnit,
         budget: p.budget,
         category: p.category,
+        completion: p.completion,
       })),
     )
   })
@@ -143,6 +146,7 @@ describe('templates', () => {
       '牵头单位',
       '投资额（万元）',
       '类别',
+      '计划完成时间',
     ])
     expect(wb.worksheets[0]?.getCell('E2').value).toBe(1200)
     const p = await parseProjectFile(file, 'template.xlsx')

@@ -30,6 +30,7 @@ export interface MeetingExport {
     leadUnit: string
     budget: number | null
     category: string
+    completion: string
   }[]
   votes: {
     title: string
@@ -82,7 +83,15 @@ export async function exportMeetingXlsx(data: MeetingExport): Promise<Buffer> {
     name: '候选项目',
     title: `${data.title}${GAP}候选项目`,
     columns: projectSpec.columns.map((c) => column(projectSpec, c.key, c.key === 'number')),
-    rows: data.projects.map((p) => [p.id, p.title, p.summary, p.leadUnit, p.budget, p.category]),
+    rows: data.projects.map((p) => [
+      p.id,
+      p.title,
+      p.summary,
+      p.leadUnit,
+      p.budget,
+      p.category,
+      p.completion,
+    ]),
   })
   addTableSheet(workbook, {
     name: '表决议程',

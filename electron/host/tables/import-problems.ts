@@ -31,6 +31,11 @@ export const importProblemCodes = [
   'duplicate-number',
   'duplicate-title',
   'invalid-budget',
+  'invalid-completion',
+  // Proposal rows (征集建议)
+  'missing-content',
+  'invalid-date',
+  'duplicate-proposal',
   'budget-unit',
   // Progress rows (a previous year's progress list)
   'invalid-percent',
@@ -42,6 +47,7 @@ export const importProblemCodes = [
   'project-in-vote',
   // Notices, not problems: they never stop an import
   'kept-column',
+  'proposals-ungrouped',
   'budget-converted',
 ] as const
 export type ImportProblemCode = (typeof importProblemCodes)[number]

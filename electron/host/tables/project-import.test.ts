@@ -22,6 +22,7 @@ describe('project fixtures', () => {
         leadUnit: x.leadUnit,
         budget: x.budget,
         category: x.category,
+        completion: '',
       })),
     )
   })
@@ -108,7 +109,15 @@ describe('project headers', () => {
     )
     expect(both.problems).toEqual([])
     expect(both.rows).toEqual([
-      { number: 'MS-01', title: '托育', summary: '', leadUnit: '', budget: 1200, category: '' },
+      {
+        number: 'MS-01',
+        title: '托育',
+        summary: '',
+        leadUnit: '',
+        budget: 1200,
+        category: '',
+        completion: '',
+      },
     ])
   })
 })

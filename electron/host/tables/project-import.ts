@@ -1,9 +1,11 @@
 /**
  * The candidate projects (候选项目) import: 编号, 项目名称, 项目简介, 牵头单位, 投资额(万元), 类别,
- * as a spec and its row checks (import-driver.ts). It only reports; the caller refuses a preview
+ * 计划完成时间, as a spec and its row checks (import-driver.ts). It only reports; the caller refuses a preview
  * that has any problem.
  */
 import { idProblem, idProblemText } from '../../../shared/protocol/ids'
+import { parseCompletion } from '../../../shared/year/dates'
+import { serialDayText } from './day-cell'
 import type { FoundUnit } from './budget-unit'
 import { budgetAliases, budgetFileChecks, budgetUnitOf, parseBudget } from './budget-unit'
 import { narrowText } from './grid'
@@ -22,6 +24,8 @@ export interface ProjectRow {
   /** 万元; null when the cell is blank (or invalid, which is also reported). */
   budget: number | null
   category: string
+  /** 计划完成时间, 'YYYY-MM' or 'YYYY-MM-DD'; '' when blank (or invalid, which is also reported). */
+  completion: string
 }
 
 type ProjectKey = keyof ProjectRow
@@ -91,19 +95,19 @@ export const projectSpec: TableSpec<ProjectKey> = {
       kind: 'line',
       width: 12,
     },
+    {
+      key: 'completion',
+      label: '计划完成时间',
+      labelEn: 'Planned completion',
+      aliases: ['完成时限', '完成时间', '计划完成', '完成期限', 'completion'],
+      required: false,
+      maxLength: 20,
+      kind: 'line',
+      width: 14,
+    },
   ],
   ignored: [],
-  kept: [
-    '完成时限',
-    '计划完成时间',
-    '完成时间',
-    '责任人',
-    '联系人',
-    '联系电话',
-    '建设地点',
-    '资金来源',
-    '备注',
-  ],
+  kept: ['责任人', '联系人', '联系电话', '建设地点', '资金来源', '备注'],
   example: {
     number: '1',
     title: '示例项目（导入前请删除）',
@@ -111,6 +115,7 @@ export const projectSpec: TableSpec<ProjectKey> = {
     leadUnit: '区民政局',
     budget: '1200',
     category: '养老服务',
+    completion: '2027-12',
   },
   maxRows: 1_000,
 }
@@ -206,6 +211,19 @@ function rowProblems(
       )
     }
   }
+  const completionText = serialDayText(row.cells.completion) ?? row.values.completion
+  const completion = completionText === '' ? '' : parseCompletion(completionText)
+  if (completion === null) {
+    problems.push(
+      problem(
+        'invalid-completion',
+        n,
+        headers.completion,
+        `计划完成时间“${completionText}”无法识别，请填写年月（如 2027-12、2027年12月）或日期（如 2027-12-31）`,
+        `planned completion "${completionText}" is not a month (2027-12) or a date (2027-12-31)`,
+      ),
+    )
+  }
   const out = {
     number,
     title,
@@ -213,6 +231,7 @@ function rowProblems(
     leadUnit,
     budget: budget === 'invalid' || unit === null ? null : budget,
     category,
+    completion: completion ?? '',
   }
   return { problems, out }
 }

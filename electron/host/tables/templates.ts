@@ -3,6 +3,7 @@
  * formats, and a sheet of instructions. Built from the same specs the importers read.
  */
 import { projectSpec } from './project-import'
+import { proposalSpec } from './proposal-import'
 import { rosterSpec } from './roster-import'
 import type { TableSpec } from './table-spec'
 import type { SheetValue } from './xlsx-writer'
@@ -72,12 +73,29 @@ export function projectTemplateXlsx(): Promise<Buffer> {
   return template(
     projectSpec,
     '候选项目',
-    ['number', 'title', 'leadUnit', 'category'],
+    ['number', 'title', 'leadUnit', 'category', 'completion'],
     ['budget'],
     [
       '第2行是示例，导入前请删除；含有示例行的文件不会被导入。',
       '每个项目一行。编号和项目名称都不能重复。',
       '投资额以万元为单位，只填数字，如 1200 或 1200.5；可以不填。表头写明单位（元、万元或亿元）的，按表头的单位读入并换算为万元。',
+      '计划完成时间填年月（如 2027-12）或日期（如 2027-12-31）；可以不填。',
+      '也可以导入 CSV（UTF-8 或 Excel 默认的 GBK 编码）。',
+    ],
+  )
+}
+
+export function proposalTemplateXlsx(): Promise<Buffer> {
+  return template(
+    proposalSpec,
+    '征集建议',
+    ['number', 'content', 'channel', 'date', 'area'],
+    [],
+    [
+      '第2行是示例，导入前请删除；含有示例行的文件不会被导入。',
+      '每条建议一行。编号不能重复；再次导入时按编号对应，已归入项目的建议保持归类。',
+      '来源渠道如 12345热线、网上征集、代表联系站；提出日期如 2026-03-05、2026/3/5 或 2026年3月5日。',
+      '提出人姓名、联系电话等列不会导入，系统不保存这些信息。',
       '也可以导入 CSV（UTF-8 或 Excel 默认的 GBK 编码）。',
     ],
   )

@@ -6,6 +6,9 @@ import type { ConsoleApi } from '../use-console'
 import type { PreviewColumn } from './ImportPanel'
 import { ImportPanel } from './ImportPanel'
 
+/** The meeting's own lists; a previous year's progress list is the rating's (RatingImport). */
+type ListKind = Exclude<ImportKind, 'progress'>
+
 /** The texts that differ between the two imported lists; everything else is the same flow. */
 const texts = {
   roster: {
@@ -16,13 +19,23 @@ const texts = {
     title: 'prep.nav.projects',
     template: 'prep.template.projects',
   },
+  proposals: {
+    title: 'proposals.nav',
+    template: 'proposals.template',
+  },
+} as const
+
+const confirmEvents = {
+  roster: 'roster:confirm',
+  projects: 'projects:confirm',
+  proposals: 'proposals:confirm',
 } as const
 
 /**
  * The top of 代表名单 and 候选项目: the section title with its template download, then the
  * import panel that confirms through the host (a refusal shows in the console's error banner).
  */
-export function ImportBlock<K extends Exclude<ImportKind, 'progress'>>({
+export function ImportBlock<K extends ListKind>({
   api,
   kind,
   columns,
@@ -36,11 +49,10 @@ export function ImportBlock<K extends Exclude<ImportKind, 'progress'>>({
   const text = texts[kind]
 
   const confirm = async (previewId: string): Promise<number | null> => {
-    const result =
-      kind === 'roster'
-        ? await api.call('roster:confirm', { previewId })
-        : await api.call('projects:confirm', { previewId })
-    if (result.ok) return 'deputies' in result.data ? result.data.deputies : result.data.projects
+    // Each kind's confirmation takes the same { previewId }.
+    const event: (typeof confirmEvents)[ListKind] = confirmEvents[kind]
+    const result = await api.call(event, { previewId })
+    if (result.ok) return Object.values(result.data)[0] ?? 0
     api.showError(result.error)
     return null
   }

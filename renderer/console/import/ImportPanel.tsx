@@ -14,11 +14,11 @@ export interface PreviewColumn<K extends ImportKind> {
   cell: (row: RowOf<K>) => ReactNode
 }
 
-/** Each list's words: the upload button, and what a confirmed import says. */
-const words = {
-  roster: { button: 'prep.roster.import', done: 'prep.import.doneRoster' },
-  projects: { button: 'prep.projects.import', done: 'prep.import.doneProjects' },
-  progress: { button: 'year.import.button', done: 'year.import.done' },
+const panelTexts = {
+  roster: { import: 'prep.roster.import', done: 'prep.import.doneRoster' },
+  projects: { import: 'prep.projects.import', done: 'prep.import.doneProjects' },
+  proposals: { import: 'proposals.import', done: 'proposals.imported' },
+  progress: { import: 'year.import.button', done: 'year.import.done' },
 } as const
 
 /** Rows shown in full up to this many; beyond, the first ones and every row with a problem. */
@@ -71,7 +71,7 @@ export function ImportPanel<K extends ImportKind>({
     if (count === null) return
     setPreview(null)
     setFile(null)
-    setDone(t(words[kind].done, { n: count }))
+    setDone(t(panelTexts[kind].done, { n: count }))
   }
 
   const unitAsked = preview?.problems.find((p) => p.code === 'budget-unit')?.column ?? null
@@ -95,7 +95,7 @@ export function ImportPanel<K extends ImportKind>({
           }}
         />
         <Button onClick={() => input.current?.click()} loading={busy && !preview}>
-          {t(words[kind].button)}
+          {t(panelTexts[kind].import)}
         </Button>
         <Text size="sm" c="dimmed">
           {t('prep.import.hint')}

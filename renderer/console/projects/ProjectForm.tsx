@@ -22,6 +22,7 @@ export function ProjectForm({
   const [leadUnit, setLeadUnit] = useState(project?.leadUnit ?? '')
   const [budget, setBudget] = useState<number | string>(project?.budget ?? '')
   const [category, setCategory] = useState(project?.category ?? '')
+  const [completion, setCompletion] = useState(project?.completion ?? '')
   const { busy, error, save: run } = useFormSave(onClose)
   const complete = id.trim() !== '' && title.trim() !== ''
 
@@ -33,6 +34,7 @@ export function ProjectForm({
       leadUnit,
       budget: typeof budget === 'number' ? budget : null,
       category,
+      completion,
     }
     return run(() =>
       project
@@ -92,6 +94,14 @@ export function ProjectForm({
           min={0}
           decimalScale={2}
           thousandSeparator=","
+        />
+        <TextInput
+          label={t('prep.col.completion')}
+          description={t('prep.completion.hint')}
+          value={completion}
+          onChange={(e) => setCompletion(e.currentTarget.value)}
+          maxLength={20}
+          data-testid="project-completion"
         />
       </Group>
     </FormModal>

@@ -9,6 +9,9 @@ import { RowActions, RowButton } from '../components/RowActions'
 import { StaffTable } from '../components/StaffTable'
 import type { ConsoleApi } from '../use-console'
 import { ProjectForm } from './ProjectForm'
+import { ProposalCount } from '../year/ProposalCount'
+import { formatCompletion } from '../../../shared/year/dates'
+import { proposalSources } from '../../../shared/year/proposals'
 
 export function formatBudget(budget: number | null): string {
   return budget === null ? '' : budget.toLocaleString('zh-CN', { maximumFractionDigits: 2 })
@@ -16,8 +19,9 @@ export function formatBudget(budget: number | null): string {
 
 /** 候选项目: import with preview, edit by hand, reorder (the order printed on ballots). */
 export function ProjectsSection({ api }: { api: ConsoleApi }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const projects = api.state?.projects ?? []
+  const sources = proposalSources(api.proposals)
   const [editing, setEditing] = useState<Project | 'new' | null>(null)
   const [removing, setRemoving] = useState<Project | null>(null)
   const inDrafts = (id: string) =>
@@ -37,6 +41,7 @@ export function ProjectsSection({ api }: { api: ConsoleApi }) {
     { label: t('prep.col.leadUnit'), cell: (r) => r.leadUnit },
     { label: t('prep.col.budget'), cell: (r) => formatBudget(r.budget) },
     { label: t('prep.col.category'), cell: (r) => r.category },
+    { label: t('prep.col.completion'), cell: (r) => formatCompletion(r.completion, lang) },
   ]
 
   return (
@@ -62,6 +67,8 @@ export function ProjectsSection({ api }: { api: ConsoleApi }) {
               <Table.Th>{t('prep.col.leadUnit')}</Table.Th>
               <Table.Th ta="right">{t('prep.col.budget')}</Table.Th>
               <Table.Th>{t('prep.col.category')}</Table.Th>
+              <Table.Th>{t('prep.col.completion')}</Table.Th>
+              <Table.Th>{t('prep.col.proposals')}</Table.Th>
               <Table.Th>{t('prep.col.actions')}</Table.Th>
             </>
           }
@@ -76,6 +83,12 @@ export function ProjectsSection({ api }: { api: ConsoleApi }) {
               <Table.Td>{p.leadUnit}</Table.Td>
               <Table.Td ta="right">{formatBudget(p.budget)}</Table.Td>
               <Table.Td>{p.category}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {formatCompletion(p.completion, lang)}
+              </Table.Td>
+              <Table.Td>
+                <ProposalCount sources={sources.get(p.id)} />
+              </Table.Td>
               <RowActions>
                 <ActionIcon
                   variant="default"
@@ -124,6 +137,9 @@ export function ProjectsSection({ api }: { api: ConsoleApi }) {
             ? 'prep.project.removeConfirmDraft'
             : 'prep.project.removeConfirm',
           { title: removing?.title ?? '' },
+        )}
+        {removing && sources.has(removing.id) && (
+          <> {t('prep.project.removeProposals', { n: sources.get(removing.id)?.count ?? 0 })}</>
         )}
       </ConfirmDialog>
     </Stack>

@@ -7,6 +7,7 @@ import { allowedMarks, markOf, withMark, withoutMark } from '../../../shared/pro
 import type { TabletKey } from '../../../shared/i18n/tablet'
 import { useI18n } from '../i18n'
 import { CandidateCard } from './CandidateCard'
+import { CandidateSheet } from './CandidateSheet'
 import { MarkChoice } from './MarkChoice'
 import { MotionSubject } from './MotionSubject'
 import { Review } from './Review'
@@ -39,7 +40,10 @@ export function BallotEditor({
   const instruction = ballotInstruction(vote, t)
   // Candidates' details, asked for once, when a deputy first opens one.
   const [details, setDetails] = useState<Map<string, CandidateDetail> | 'loading' | 'failed'>()
-  const openDetails = () => {
+  /** The candidate whose sheet is open: marks stay as they are while it is. */
+  const [reading, setReading] = useState<string | null>(null)
+  const openDetails = (id: string) => {
+    setReading(id)
     if (details !== undefined && details !== 'failed') return
     setDetails('loading')
     void loadDetails(vote.id).then((list) =>
@@ -93,9 +97,8 @@ export function BallotEditor({
             id: c.id,
             number: i + 1,
             title: c.title,
-            detail: typeof details === 'string' ? details : details?.get(c.id),
             progress: vote.progress?.find((p) => p.id === c.id),
-            onOpen: openDetails,
+            onOpen: () => openDetails(c.id),
           }
           return vote.kind === 'select' ? (
             <CandidateCard
@@ -132,6 +135,14 @@ export function BallotEditor({
           )
         })}
       </Stack>
+      {reading !== null && (
+        <CandidateSheet
+          id={reading}
+          title={vote.candidates.find((c) => c.id === reading)?.title ?? ''}
+          detail={typeof details === 'string' ? details : details?.get(reading)}
+          onClose={() => setReading(null)}
+        />
+      )}
       {/* Sticky, not fixed: it stays in view while the list scrolls and comes to rest after the
           last candidate, so however tall large text makes it, it never covers one. */}
       <Paper

@@ -1,16 +1,12 @@
-import { Group, Loader, Paper, Stack, Text, UnstyledButton } from '@mantine/core'
-import { useState } from 'react'
+import { Group, Paper, Text, UnstyledButton } from '@mantine/core'
 import type { ReactNode } from 'react'
-import type { CandidateDetail, CandidateProgress } from '../../../shared/protocol/views'
+import type { CandidateProgress } from '../../../shared/protocol/views'
 import { useI18n } from '../i18n'
-
-/** A candidate's details as the ballot has them: asked for at the first opening. */
-export type DetailState = CandidateDetail | 'loading' | 'failed' | undefined
 
 /**
  * One candidate on the ballot: its number and title, what marks it (the whole row for a 差额
- * ballot, a row of mark buttons otherwise), and a 详情 button of its own that opens 简介,
- * 牵头单位 and 投资额 below the title. Opening never marks. A rating of last year's projects
+ * ballot, a row of mark buttons otherwise), and a 详情 button of its own that opens the
+ * candidate's sheet (CandidateSheet). Opening never marks. A rating of last year's projects
  * says under each title how far it got (% and the last update's date), without opening 详情.
  */
 export function CandidateCard({
@@ -20,7 +16,6 @@ export function CandidateCard({
   selected,
   onToggle,
   choice,
-  detail,
   progress,
   onOpen,
 }: {
@@ -32,22 +27,16 @@ export function CandidateCard({
   onToggle?: () => void
   /** The mark buttons of a 逐项/决议/测评 ballot. */
   choice?: ReactNode
-  detail: DetailState
   /** A rating of last year's projects: % done and the last update, under the title. */
   progress?: CandidateProgress | undefined
   onOpen: () => void
 }) {
   const { t } = useI18n()
-  const [open, setOpen] = useState(false)
   const heading = (
     <Text fz="xl" fw={500}>
       {number}. {title}
     </Text>
   )
-  const toggleOpen = () => {
-    if (!open) onOpen()
-    setOpen(!open)
-  }
   return (
     <Paper
       withBorder
@@ -87,8 +76,8 @@ export function CandidateCard({
           <div style={{ flex: 1 }}>{heading}</div>
         )}
         <UnstyledButton
-          onClick={toggleOpen}
-          aria-expanded={open}
+          onClick={onOpen}
+          aria-haspopup="dialog"
           data-testid={`details-${id}`}
           style={{
             flexShrink: 0,
@@ -101,7 +90,7 @@ export function CandidateCard({
             textAlign: 'center',
           }}
         >
-          {open ? t('tablet.detailsHide') : t('tablet.details')}
+          {t('tablet.details')}
         </UnstyledButton>
       </Group>
       {/* Below the row, the card's whole width: at 200 % text it still reads as one line or two. */}
@@ -112,46 +101,11 @@ export function CandidateCard({
             : t('tablet.progress.none', { percent: progress.percent })}
         </Text>
       )}
-      {open && <Details detail={detail} id={id} />}
       {choice && (
         <div data-testid={`candidate-${id}`} style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
           {choice}
         </div>
       )}
     </Paper>
-  )
-}
-
-function Details({ detail, id }: { detail: DetailState; id: string }) {
-  const { t } = useI18n()
-  let body: ReactNode
-  if (detail === 'loading' || detail === undefined) body = <Loader size="sm" />
-  else if (detail === 'failed') body = <Text fz="lg">{t('tablet.detail.failed')}</Text>
-  else {
-    const empty = !detail.summary && !detail.leadUnit && detail.budget === null
-    body = (
-      <>
-        {detail.summary && <Text fz="lg">{detail.summary}</Text>}
-        {detail.leadUnit && (
-          <Text fz="lg">{t('tablet.detail.leadUnit', { unit: detail.leadUnit })}</Text>
-        )}
-        {detail.budget !== null && (
-          <Text fz="lg">{t('tablet.detail.budget', { budget: detail.budget })}</Text>
-        )}
-        {empty && <Text fz="lg">{t('tablet.detail.none')}</Text>}
-      </>
-    )
-  }
-  return (
-    <Stack
-      gap={6}
-      mt="sm"
-      p="sm"
-      bg="gray.0"
-      style={{ borderRadius: 'var(--mantine-radius-sm)' }}
-      data-testid={`detail-${id}`}
-    >
-      {body}
-    </Stack>
   )
 }

@@ -83,7 +83,8 @@ describe('upgrade', () => {
     const upgraded = upgradeMeetingData(v1)
     expect(upgraded).toEqual({
       ...v1,
-      version: 3,
+      version: meetingVersions.current,
+      proposals: [],
       meeting: {
         ...v1.meeting,
         details: { session: '', date: '', venue: '', presiding: '' },
@@ -92,11 +93,47 @@ describe('upgrade', () => {
     })
     expect(verifyMeetingData(upgraded)).toEqual([])
     // Version 1 as it was, which today's verifier refuses: the step is what lets it open.
-    expect(verifyMeetingData({ ...v1, version: 3 })).toEqual([
+    expect(verifyMeetingData({ ...v1, version: meetingVersions.current, proposals: [] })).toEqual([
       'meeting has no details or rehearsal flag',
     ])
     const empty = { ...v1, meeting: null }
-    expect(upgradeMeetingData(empty)).toEqual({ ...empty, version: 3 })
+    expect(upgradeMeetingData(empty)).toEqual({
+      ...empty,
+      version: meetingVersions.current,
+      proposals: [],
+    })
+  })
+
+  it('gives a meeting of version 3 no proposals and its projects no planned completion', () => {
+    const project = frozen({
+      id: 'P01',
+      title: '老旧小区改造',
+      summary: '',
+      leadUnit: '',
+      budget: 1,
+    })
+    const v3 = frozen({
+      version: 3,
+      meeting: null,
+      deputies: [],
+      projects: frozen([project, frozen({ ...project, id: 'P02', completion: '2027-06' })]),
+      votes: [],
+      screen: { stage: 'welcome', voteId: null },
+    })
+    const upgraded = upgradeMeetingData(v3)
+    expect(upgraded).toEqual({
+      ...v3,
+      version: 4,
+      projects: [
+        { ...project, completion: '' },
+        { ...project, id: 'P02', completion: '2027-06' },
+      ],
+      proposals: [],
+    })
+    expect(verifyMeetingData(upgraded)).toEqual([])
+    // Without the step version 3 has no proposals, and today's verifier refuses it.
+    expect(verifyMeetingData({ ...v3, version: 4 })).toEqual(['proposals is not a list'])
+    expect(project).not.toHaveProperty('completion')
   })
 
   it('marks every meeting of a version 1 library as no rehearsal', () => {

@@ -54,9 +54,11 @@ export function joinCodeFromCredential(credential: string): string {
  * every upgrade of the same file agrees.
  * 2 → 3 (2027-01): the meeting has its details (届次/会次, date, venue, presiding officer), blank
  * for a meeting made before they were asked, and is a rehearsal (演练) or not: it was not.
+ * 3 → 4 (2026-12): the meeting keeps citizens' proposals (征集建议), none yet, and each project
+ * its planned completion (计划完成时间), not given.
  */
 export const meetingVersions = {
-  current: 3,
+  current: 4,
   steps: {
     1: (data) => ({
       ...data,
@@ -79,6 +81,13 @@ export const meetingVersions = {
             },
           }
         : { ...data },
+    3: (data) => ({
+      ...data,
+      projects: Array.isArray(data.projects)
+        ? data.projects.map((p: unknown) => (isRecord(p) ? { completion: '', ...p } : p))
+        : data.projects,
+      proposals: Array.isArray(data.proposals) ? data.proposals : [],
+    }),
   },
 } as const satisfies DataVersions
 

@@ -183,11 +183,13 @@ describe('MeetingStore writes', () => {
     await store.close()
     await writeFile(join(dir, 'meeting.json'), JSON.stringify(old), 'utf8')
     store = await MeetingStore.open(dir)
-    // Brought up to today's version as read (data-versions.ts): blank details, no rehearsal.
+    // Brought up to today's version as read (data-versions.ts): blank details, no rehearsal,
+    // no proposals.
     const upgraded = {
       ...old,
       version: meetingVersions.current,
       meeting: { ...old.meeting, details: { ...emptyMeetingDetails }, rehearsal: false },
+      proposals: [],
     }
     expect(store.data).toEqual(upgraded)
     await store.updateAgenda((data) => {

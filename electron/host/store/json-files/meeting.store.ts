@@ -3,6 +3,7 @@ import type { QuorumRule } from '../../../../shared/protocol/attendance.schema'
 import type { Deputy, Meeting, Project } from '../../../../shared/protocol/meeting.schema'
 import type { VoteDef } from '../../../../shared/protocol/vote.schema'
 import type { ScreenStage } from '../../../../shared/protocol/views'
+import type { Proposal } from '../../../../shared/year/proposals'
 import { meetingVersions, upgradeMeetingData } from './data-versions'
 import { DurableJsonFile } from './durable-json-file'
 import type { Recovery } from './durable-json-file'
@@ -16,6 +17,11 @@ export interface MeetingData {
   deputies: Deputy[]
   projects: Project[]
   votes: VoteDef[]
+  /**
+   * Citizens' proposals (征集建议) and the project each is grouped under. Replaced whole at every
+   * change, never changed in place: the console is sent the list again when it is a new array.
+   */
+  proposals: Proposal[]
   screen: { stage: ScreenStage; voteId: VoteId | null }
   /** Absent in files written before quorums were configurable: then the default applies. */
   quorum?: QuorumRule
@@ -28,6 +34,7 @@ export function emptyMeetingData(): MeetingData {
     deputies: [],
     projects: [],
     votes: [],
+    proposals: [],
     screen: { stage: 'welcome', voteId: null },
   }
 }

@@ -70,9 +70,15 @@ describe.each(releases)('%s, written by an earlier release', (release) => {
     expect(now.deputies.map((d) => [d.id, d.credential, d.present])).toEqual(
       before.meeting.deputies.map((d) => [d.id, d.credential, d.present]),
     )
-    expect(now.projects).toEqual(before.meeting.projects)
+    // Projects made before they had a planned completion have none; no proposals before them.
+    expect(now.projects).toEqual(
+      before.meeting.projects.map((p) => ({ ...p, completion: p.completion ?? '' })),
+    )
+    expect(now.proposals).toEqual(before.meeting.proposals ?? [])
     // Cards printed before join codes get theirs from their credentials, and join by them.
-    for (const d of now.deputies) expect(d.joinCode).toBe(joinCodeFromCredential(d.credential))
+    const codes = new Map(before.meeting.deputies.map((d) => [d.id, d.joinCode]))
+    for (const d of now.deputies)
+      expect(d.joinCode).toBe(codes.get(d.id) ?? joinCodeFromCredential(d.credential))
     const byCode = h.connect('/deputy', { code: now.deputies[0]!.joinCode })
     expect((await next<DeputyState>(byCode, 'deputy:state')).me.name).toBe(now.deputies[0]!.name)
     // Read as another meeting (to duplicate it), the file is upgraded the same way.
@@ -80,9 +86,9 @@ describe.each(releases)('%s, written by an earlier release', (release) => {
     expect(peeked.deputies.map((d) => d.joinCode)).toEqual(now.deputies.map((d) => d.joinCode))
     // Made before meetings had details or could be rehearsals: blank details, a real meeting.
     expect(now.meeting).toEqual({
-      ...before.meeting.meeting,
       details: { session: '', date: '', venue: '', presiding: '' },
       rehearsal: false,
+      ...before.meeting.meeting,
     })
     expect(h.host.hall.library.meetings.every((m) => m.rehearsal === false)).toBe(true)
     const summary = (votes: MeetingData['votes']) =>

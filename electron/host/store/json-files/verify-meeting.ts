@@ -11,7 +11,7 @@ export function verifyMeetingData(data: unknown): string[] {
   const problems: string[] = []
   if (data.version !== meetingVersions.current)
     problems.push(`version ${String(data.version)} is not ${meetingVersions.current}`)
-  for (const key of ['deputies', 'projects', 'votes'] as const) {
+  for (const key of ['deputies', 'projects', 'votes', 'proposals'] as const) {
     if (!Array.isArray(data[key])) problems.push(`${key} is not a list`)
   }
   if (!isObject(data.screen)) problems.push('screen missing')

@@ -1,0 +1,41 @@
+import type { proposalsZhCN } from './proposals.zh-CN'
+
+/** English: 点单 / 选单 (citizens' proposals and their grouping) and a candidate's detail. */
+export const proposalsEn: Record<keyof typeof proposalsZhCN, string> = {
+  'proposals.nav': 'Proposals',
+  'proposals.nav.hint': 'Import, group under projects',
+  'proposals.template': 'Download the proposals template',
+  'proposals.import': 'Import proposals',
+  'proposals.imported': 'Imported {n} proposals.',
+  'proposals.total': '{n} proposals, {u} ungrouped',
+  'proposals.empty':
+    'No proposals yet. Import what citizens proposed by hotline, web form or deputies’ liaison station, then group them under candidate projects.',
+  'proposals.none': 'No proposal matches',
+  'proposals.shown': 'Showing the first {shown} of {n}; filter to narrow the list',
+  'proposals.filter': 'Filter',
+  'proposals.filter.all': 'All proposals',
+  'proposals.filter.ungrouped': 'Ungrouped',
+  'proposals.filter.project': 'By project',
+  'proposals.filter.anyChannel': 'Every channel',
+  'proposals.filter.anyArea': 'Every area',
+  'proposals.selectAll': 'Select all listed',
+  'proposals.selected': '{n} selected',
+  'proposals.assignTo': 'Choose a project',
+  'proposals.assign': 'Group under project',
+  'proposals.unassign': 'Take out of project',
+  'proposals.moveTitle': 'Move to another project?',
+  'proposals.moveConfirm':
+    '{n} of the selected proposals are under another project: {list}. Move them to “{project}”? A proposal belongs to one project only.',
+  'proposals.ungroupedMark': 'Ungrouped',
+  'proposals.noChannel': 'Not given',
+  'proposals.count': '{n} citizens’ proposals',
+  'prep.col.content': 'Proposal',
+  'prep.col.channel': 'Channel',
+  'prep.col.date': 'Date',
+  'prep.col.area': 'Area',
+  'prep.col.project': 'Project',
+  'prep.col.completion': 'Planned completion',
+  'prep.col.proposals': 'Proposals',
+  'prep.completion.hint': 'A month or a date, e.g. 2027-12 or 2027-12-31',
+  'prep.project.removeProposals': 'Its {n} citizens’ proposals become ungrouped.',
+} as const
