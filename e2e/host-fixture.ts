@@ -61,6 +61,25 @@ async function openPageViolations(contexts: BrowserContext[]): Promise<string[]>
   return found
 }
 
+/** A real host on a free loopback port with its own temp data and key folders; `stop` removes them. */
+export async function startHost(): Promise<{ host: HostHandle; stop: () => Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'plenary-e2e-'))
+  const keyDir = await mkdtemp(join(tmpdir(), 'plenary-e2e-keys-'))
+  const host = await createHost({
+    dataDir,
+    keyDir,
+    port: 0,
+    host: '127.0.0.1',
+    log: () => undefined,
+  })
+  const stop = async () => {
+    await host.close()
+    await rm(dataDir, { recursive: true, force: true })
+    await rm(keyDir, { recursive: true, force: true })
+  }
+  return { host, stop }
+}
+
 /**
  * Each test gets a real host on a free loopback port with its own temp data folder, and every
  * page it opens (the `page` fixture's, or of a context it makes itself, such as a tablet's) is
@@ -74,19 +93,9 @@ export const test = base.extend<{
   // Playwright reads a fixture's dependencies from its destructured first argument: none here.
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'plenary-e2e-'))
-    const keyDir = await mkdtemp(join(tmpdir(), 'plenary-e2e-keys-'))
-    const host = await createHost({
-      dataDir,
-      keyDir,
-      port: 0,
-      host: '127.0.0.1',
-      log: () => undefined,
-    })
+    const { host, stop } = await startHost()
     await use(host)
-    await host.close()
-    await rm(dataDir, { recursive: true, force: true })
-    await rm(keyDir, { recursive: true, force: true })
+    await stop()
   },
   base: async ({ host }, use) => {
     await use(`http://127.0.0.1:${host.port}`)

@@ -62,6 +62,8 @@ const consoleEvents = [
   'proposals:confirm',
   'proposals:group',
   'proposals:ungroup',
+  'scrutineers:set',
+  'scrutineers:approve',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]
 const deputyEvents = [
   'ballot:submit',

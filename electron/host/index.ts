@@ -1,3 +1,4 @@
+import { ScrutineersService } from './services/scrutineers.service'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
@@ -276,6 +277,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const stopConsole = setupConsoleNamespace(typed(io.of(namespaces.console)), {
     hall,
     library: new LibraryService(hall),
+    scrutineers: new ScrutineersService(hall),
     preparation,
     proposals,
     meetings,

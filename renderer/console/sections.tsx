@@ -7,6 +7,7 @@ import { MeetingsSection } from './meetings/MeetingsSection'
 import { ProjectsSection } from './projects/ProjectsSection'
 import { RosterSection } from './roster/RosterSection'
 import { ProposalsSection } from './year/ProposalsSection'
+import { ScrutineersSection } from './scrutineers/ScrutineersSection'
 import type { ConsoleApi } from './use-console'
 import { YearSection } from './year/YearSection'
 
@@ -60,6 +61,13 @@ export const sections: readonly ConsoleSection[] = [
     hint: 'prep.nav.agenda.hint',
     group: 'prepare',
     render: (api) => <AgendaSection api={api} />,
+  },
+  {
+    id: 'scrutineers',
+    label: 'office.nav.scrutineers',
+    hint: 'office.nav.scrutineers.hint',
+    group: 'prepare',
+    render: (api) => <ScrutineersSection api={api} />,
   },
   {
     id: 'hall',

@@ -173,11 +173,38 @@ export function auditSentence(entry: AuditFacts, names: AuditNames, lang: Langua
     }
     case 'archive.failed':
       return t('audit.archive.failed', { vote: vote(), error: str('error') })
+    case 'scrutineers.updated':
+      return (
+        t('audit.scrutineers.updated', { names: scrutineerNames(d, t) }) +
+        (d.wasApproved === true ? t('audit.scrutineers.updated.unapproved') : '') +
+        (str('reason') ? t('audit.scrutineers.updated.reason', { reason: str('reason') }) : '')
+      )
+    case 'scrutineers.approved':
+      return (
+        t('audit.scrutineers.approved', { names: scrutineerNames(d, t) }) +
+        (str('firstVote') === 'after' ? t('audit.scrutineers.approved.late') : '')
+      )
     case 'data.recovered':
       return t('audit.data.recovered', { file: str('file'), problem: str('problem') })
     default:
       return yearAuditSentence(entry.type, d, t, vote) ?? t('audit.unknown', { type: entry.type })
   }
+}
+
+/** 总监票人 张三；监票人 李四、王五: the roles recorded, each with its names. */
+function scrutineerNames(
+  d: Record<string, unknown>,
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+): string {
+  const roles = ['chief', 'scrutineer', 'teller'] as const
+  const parts = roles.flatMap((role) => {
+    const list = Array.isArray(d[role]) ? d[role].filter((x) => typeof x === 'string') : []
+    if (list.length === 0) return []
+    return [t(`audit.scrutineers.${role}`, { names: list.join(t('audit.list.separator')) })]
+  })
+  return parts.length === 0
+    ? t('audit.scrutineers.none')
+    : parts.join(t('audit.scrutineers.separator'))
 }
 
 function kindOf(rules: unknown, lang: Language): string {

@@ -72,6 +72,16 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.data.recovered':
     'At start the data file {file} was damaged ({problem}); the last good copy was used',
   'audit.unknown': 'Entry “{type}”',
+  'audit.scrutineers.updated': 'Staff recorded the scrutineers: {names}',
+  'audit.scrutineers.updated.unapproved': ' (the list approved before must be approved again)',
+  'audit.scrutineers.updated.reason': '; reason: {reason}',
+  'audit.scrutineers.approved': 'The meeting approved the scrutineers: {names}',
+  'audit.scrutineers.approved.late': ' (after a vote had opened)',
+  'audit.scrutineers.none': '(none)',
+  'audit.scrutineers.chief': 'chief scrutineer {names}',
+  'audit.scrutineers.scrutineer': 'scrutineers {names}',
+  'audit.scrutineers.teller': 'tellers {names}',
+  'audit.scrutineers.separator': '; ',
   'audit.more': ' and {n} more',
   'audit.list.separator': ', ',
 }

@@ -27,6 +27,9 @@ export const baseEn: Record<keyof typeof baseZhCN, string> = {
     'This deputy is not on leave with a card opened on a tablet: there is no check-in to confirm',
   'error.no-runoff': 'This vote leaves no seats to run off',
   'error.preview-outdated': 'The list changed after the preview; upload the file again',
+  'error.scrutineers-incomplete':
+    'The scrutineers need a chief scrutineer and a scrutineer at least before approval',
+  'error.reason-required': 'A vote has opened: changing the approved scrutineers needs a reason',
   'error.box-damaged':
     'This vote’s ballot box was found damaged at start: staff must acknowledge it first',
   'error.internal': 'Host error: please call the staff',

@@ -9,6 +9,8 @@ import { hallEn } from './hall.en'
 import { hallZhCN } from './hall.zh-CN'
 import { liveEn } from './live.en'
 import { liveZhCN } from './live.zh-CN'
+import { officeEn } from './office.en'
+import { officeZhCN } from './office.zh-CN'
 import { prepEn } from './prep.en'
 import { prepZhCN } from './prep.zh-CN'
 import { proposalsEn } from './proposals.en'
@@ -36,7 +38,8 @@ export { languages } from './catalog'
  *   counts, results; prep = meeting preparation; live = the live session; screen; safety =
  *   confirmations and refusals that keep the clerk from mistakes; hall = the meeting's details,
  *   rehearsals and the seat map; audit = the log's sentences; proposals = 点单/选单 in the
- *   console.
+ *   console; year = 查单 and 验单; office = scrutineers, the chair's announcement and the
+ *   office's documents.
  * Merged here into the whole catalog, which the host, the console and the screen use. A page
  * that must load less gets a catalog of its own beside tablet.ts, and its own `useI18n`.
  */
@@ -52,6 +55,7 @@ const allZhCN = {
   ...auditZhCN,
   ...yearZhCN,
   ...proposalsZhCN,
+  ...officeZhCN,
 }
 export type MessageKey = keyof typeof allZhCN
 
@@ -69,6 +73,7 @@ export const catalog: Catalog<MessageKey> = {
     ...auditEn,
     ...yearEn,
     ...proposalsEn,
+    ...officeEn,
   },
 }
 

@@ -32,6 +32,10 @@ export const errorCodes = [
   'box-damaged',
   /** The list an import preview was compared with has changed since: preview it again. */
   'preview-outdated',
+  /** Scrutineers are approved only with a 总监票人 and a 监票人 at least. */
+  'scrutineers-incomplete',
+  /** An approved list of scrutineers is changed after a vote has opened only with a reason. */
+  'reason-required',
   'internal',
   /** Client-side: the host did not answer in time. */
   'timeout',

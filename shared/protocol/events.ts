@@ -7,6 +7,7 @@ import type { ConsolePreparationEvents } from './console/preparation.events'
 import type { ConsoleScreenEvents } from './console/screen.events'
 import type { ConsoleVoteEvents } from './console/vote.events'
 import type { ConsoleYearEvents } from './console/year.events'
+import type { ConsoleScrutineerEvents } from './console/scrutineers.events'
 import type { VoteId } from './ids'
 import type { Proposal } from '../year/proposals'
 import type { ConsoleProposalsEvents } from '../year/proposals.events'
@@ -39,7 +40,8 @@ export interface ConsoleClientEvents
     ConsoleAuditEvents,
     ConsoleScreenEvents,
     ConsoleYearEvents,
-    ConsoleProposalsEvents {}
+    ConsoleProposalsEvents,
+    ConsoleScrutineerEvents {}
 
 export interface ConsoleServerEvents {
   'console:state': (state: ConsoleState) => void

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { DeputyId, MeetingId } from './ids'
 import { projectIdSchema } from './ids'
 import type { MeetingDetails } from './meeting-details.schema'
+import type { Scrutineers } from './scrutineers.schema'
 
 export const projectSchema = z.object({
   id: projectIdSchema,
@@ -45,4 +46,6 @@ export interface Meeting {
    * real ones. Fixed once a vote of the meeting has opened.
    */
   rehearsal: boolean
+  /** 总监票人, 监票人, 计票人 and whether the hall approved them (scrutineers.schema.ts). */
+  scrutineers: Scrutineers
 }

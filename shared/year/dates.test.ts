@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCompletion, parseCompletion, parseDay } from './dates'
+import { completionDay, formatCompletion, parseCompletion, parseDay } from './dates'
 
 describe('parseDay', () => {
   it.each([
@@ -45,6 +45,13 @@ describe('parseCompletion', () => {
 
   it.each(['2027', '年底', '2027-13', '下半年', '2027-06-31'])('refuses %s', (text) => {
     expect(parseCompletion(text)).toBeNull()
+  })
+
+  it('gives a month as its last day, for the year board', () => {
+    expect(completionDay('2027-12')).toBe('2027-12-31')
+    expect(completionDay('2028-02')).toBe('2028-02-29')
+    expect(completionDay('2027-06-15')).toBe('2027-06-15')
+    expect(completionDay('')).toBe('')
   })
 
   it('shows a month or a day in Chinese, and as written in English', () => {

@@ -59,3 +59,13 @@ export function formatCompletion(value: string, lang: 'zh-CN' | 'en'): string {
   if (lang === 'en' || !y || !m) return value
   return d ? `${y}年${Number(m)}月${Number(d)}日` : `${y}年${Number(m)}月`
 }
+
+/**
+ * A planned completion as the last day it allows: a month is done by its last day (2027-12 →
+ * 2027-12-31), a day is itself, none is ''. The year's board (year-sync.ts) keeps days.
+ */
+export function completionDay(value: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(value)
+  if (!m) return value
+  return `${value}-${pad(daysIn(Number(m[1]), Number(m[2])))}`
+}

@@ -27,4 +27,10 @@ describe('npm test', () => {
     expect(ci).toMatch(/packages\+=\(poppler-utils\)/)
     expect(ci).toMatch(/\nnpm test\n/)
   })
+
+  it('runs on a CI machine given Firefox ESR, WebKitGTK and Xvfb, which e2e/engines drives', () => {
+    const ci = readFileSync(join(root, '.ci/run'), 'utf8')
+    for (const pkg of ['firefox-esr', 'webkit2gtk-driver', 'xvfb'])
+      expect(ci).toContain(`packages+=(${pkg})`)
+  })
 })

@@ -1,5 +1,6 @@
 import type { Grade } from '../../../shared/protocol/result.schema'
 import type { ThresholdBase, VoteKind } from '../../../shared/protocol/vote-rules.schema'
+import { ballotLabels } from './ballot-labels'
 
 /**
  * Every fixed Chinese string the archive documents print. Kept in one place so a test can prove
@@ -190,6 +191,7 @@ export function allLabelText(): string {
     policyLabels,
     cardLabels,
     meetingLabels,
+    ballotLabels,
   ])
   return parts.join('\n')
 }

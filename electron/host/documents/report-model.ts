@@ -13,6 +13,8 @@ import {
   reportLabels,
 } from './report-labels'
 import type { ProjectId } from '../../../shared/protocol/ids'
+import type { Scrutineer } from '../../../shared/protocol/scrutineers.schema'
+import { scrutineerRoles } from '../../../shared/protocol/scrutineers.schema'
 
 /**
  * What a result report says, decided once and drawn twice (PDF and XLSX): the documents differ
@@ -39,6 +41,14 @@ export interface ResultReportInput {
   generatedAt: Date
   /** sha256 of the stored result, printed so a paper copy can be matched to the archive. */
   resultDigest: string
+  /** The meeting's scrutineers: each signs on a line of their own, their name printed. */
+  scrutineers?: readonly Scrutineer[]
+}
+
+/** One signature line: the role, and the name printed beside it ('' for a blank line). */
+export interface SignatureLine {
+  role: string
+  name: string
 }
 
 export type CellValue = string | number | null
@@ -93,6 +103,7 @@ export interface ReportModel {
   conclusion: string
   digest: string
   generatedAt: string
+  signatures: SignatureLine[]
 }
 
 const col = (key: ColumnKey, format: ColumnFormat = 'text'): ReportColumn => ({
@@ -325,7 +336,24 @@ export function buildReportModel(input: ResultReportInput): ReportModel {
     conclusion,
     digest: input.resultDigest,
     generatedAt: formatChinaTime(input.generatedAt),
+    signatures: signatureLines(input.scrutineers ?? []),
   }
+}
+
+/**
+ * A line for each scrutineer recorded, by role (总监票人, 监票人, 计票人), with their name and
+ * delegation; a role nobody was recorded for keeps one blank line, as the paper had before.
+ */
+export function signatureLines(members: readonly Scrutineer[]): SignatureLine[] {
+  return scrutineerRoles.flatMap((role, i) => {
+    const label = reportLabels.signatures[i]!
+    const of = members.filter((m) => m.role === role)
+    if (of.length === 0) return [{ role: label, name: '' }]
+    return of.map((m) => ({
+      role: label,
+      name: m.delegation ? `${m.name}（${m.delegation}）` : m.name,
+    }))
+  })
 }
 
 const cells = (...parts: CellValue[][]): CellValue[] => parts.flat()

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { skipUnless } from '../testing/skip-unless'
 import type { ReportJob } from './report-documents'
 import { selectInput } from './report.fixture'
+import { defaultQuorum } from '../../../shared/protocol/attendance.schema'
 import {
   reportWorkerLimits,
   sourceReportWorker,
@@ -27,14 +28,30 @@ afterEach(async () => {
 
 function job(into: string): ReportJob {
   const { generatedAt: _clock, projects = [], ...input } = selectInput()
-  return { dir: into, projects, meetingDetails: null, rehearsal: false, ...input }
+  return {
+    dir: into,
+    projects,
+    meetingDetails: null,
+    rehearsal: false,
+    scrutineers: [],
+    quorum: defaultQuorum,
+    parts: { report: true, office: true },
+    ...input,
+  }
 }
 
 async function expectDocuments(): Promise<void> {
-  expect((await readdir(dir)).sort()).toEqual(['report.pdf', 'results.xlsx'])
+  expect((await readdir(dir)).sort()).toEqual([
+    'announcement.docx',
+    'report.docx',
+    'report.pdf',
+    'resolution.docx',
+    'results.xlsx',
+  ])
   expect((await readFile(join(dir, 'report.pdf'))).subarray(0, 5).toString('latin1')).toBe('%PDF-')
-  // An XLSX is a zip.
-  expect((await readFile(join(dir, 'results.xlsx'))).subarray(0, 2).toString('latin1')).toBe('PK')
+  // An XLSX is a zip, and so is a DOCX.
+  for (const name of ['results.xlsx', 'report.docx', 'announcement.docx', 'resolution.docx'])
+    expect((await readFile(join(dir, name))).subarray(0, 2).toString('latin1')).toBe('PK')
 }
 
 describe('writeReportDocumentsInWorker', () => {

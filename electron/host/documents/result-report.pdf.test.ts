@@ -43,6 +43,22 @@ describe('renderResultReportPdf', () => {
     }
   })
 
+  it('prints each scrutineer’s name on a signature line of their own', async (ctx) => {
+    const scrutineers = [
+      { role: 'chief', name: '周建国', delegation: '城关代表团' },
+      { role: 'scrutineer', name: '李秀英', delegation: '' },
+      { role: 'scrutineer', name: '王志强', delegation: '东城代表团' },
+    ] as const
+    const pdf = await renderResultReportPdf({ ...selectInput(), scrutineers: [...scrutineers] })
+    skipUnless(ctx, poppler, needsPoppler)
+    const text = pdfText(pdf).replace(/\s+/g, '')
+    for (const name of ['周建国（城关代表团）', '李秀英', '王志强（东城代表团）'])
+      expect(text).toContain(name)
+    // Two 监票人 sign on two lines; no 计票人 recorded keeps the blank line.
+    expect(text.match(/监票人（签名）/g)?.length).toBe(3)
+    expect(text.match(/计票人（签名）/g)?.length).toBe(1)
+  })
+
   it('gives the same bytes for the same input, and differs only through generatedAt', async () => {
     const a = await renderResultReportPdf(selectInput())
     const b = await renderResultReportPdf(selectInput())

@@ -13,7 +13,8 @@ const WIDTH = A4.width - MARGIN.left - MARGIN.right
 /** Lowest y for content; the footer sits below it. */
 const BOTTOM = A4.height - MARGIN.bottom
 const INK = '#1a1a1a'
-const SIGNATURES_H = 120
+/** Each signature line's height: room for a hand. */
+const SIGNATURE_H = 30
 
 type Doc = PDFKit.PDFDocument
 
@@ -46,9 +47,9 @@ export async function renderResultReportPdf(
   const chartTop = ensure(doc, y + 16, chartNeed <= BOTTOM - MARGIN.top ? chartNeed : 300)
   y = sectionTitle(doc, reportLabels.chart, chartTop)
   y = drawResultChart(doc, model.chart, y, BOTTOM)
-  y = ensure(doc, y + 10, SIGNATURES_H + 36)
+  y = ensure(doc, y + 10, Math.min(SIGNATURE_H * model.signatures.length + 36, BOTTOM - MARGIN.top))
   y = digest(doc, model, y)
-  signatures(doc, y + 14)
+  signatures(doc, model, y + 14)
   const mark = model.rehearsal ? meetingLabels.rehearsalMark : ''
   footers(doc, (page, count) => ({
     left: `${mark}${model.meetingTitle} · ${model.voteTitle}`,
@@ -169,14 +170,19 @@ function digest(doc: Doc, model: ReportModel, y: number): number {
   return y + doc.heightOfString(lines, { width: WIDTH })
 }
 
-function signatures(doc: Doc, y: number): void {
+/**
+ * A line for each scrutineer (see signatureLines): they sign on it, over their name printed
+ * small beneath it.
+ */
+function signatures(doc: Doc, model: ReportModel, y: number): void {
   doc.font(FONT.regular).fontSize(10.5).fillColor(INK)
   const dateW = doc.widthOfString(reportLabels.signDate)
-  for (const role of reportLabels.signatures) {
-    const label = role + reportLabels.signHere
-    doc.text(label, MARGIN.left, y, { lineBreak: false })
-    const lineX = MARGIN.left + 110
-    const lineEnd = MARGIN.left + WIDTH - dateW - 24
+  const lineX = MARGIN.left + 110
+  const lineEnd = MARGIN.left + WIDTH - dateW - 24
+  for (const { role, name } of model.signatures) {
+    y = ensure(doc, y, SIGNATURE_H)
+    doc.font(FONT.regular).fontSize(10.5).fillColor(INK)
+    doc.text(role + reportLabels.signHere, MARGIN.left, y, { lineBreak: false })
     doc
       .moveTo(lineX, y + 14)
       .lineTo(lineEnd, y + 14)
@@ -185,6 +191,10 @@ function signatures(doc: Doc, y: number): void {
     doc.fillColor(INK).text(reportLabels.signDate, MARGIN.left + WIDTH - dateW, y, {
       lineBreak: false,
     })
-    y += 34
+    if (name) {
+      doc.font(FONT.regular).fontSize(8).fillColor('#444444')
+      doc.text(name, lineX, y + 16, { width: lineEnd - lineX, lineBreak: false, ellipsis: true })
+    }
+    y += SIGNATURE_H
   }
 }

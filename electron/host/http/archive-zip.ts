@@ -18,7 +18,7 @@ import {
 interface ZipPart {
   path: string
   source: { file: string } | { text: string }
-  /** Already compressed (PDF, XLSX): stored as it is, not deflated again for nothing. */
+  /** Already compressed (PDF, XLSX, DOCX): stored as it is, not deflated again for nothing. */
   stored: boolean
 }
 
@@ -46,7 +46,7 @@ export async function sendMeetingArchiveZip(hall: Hall, res: ServerResponse): Pr
     for (const name of archiveFileNames) {
       const file = join(dir, name)
       if (!existsSync(file)) continue
-      const stored = name.endsWith('.pdf') || name.endsWith('.xlsx')
+      const stored = /\.(pdf|xlsx|docx)$/.test(name)
       parts.push({
         path: `${folder}/${archiveDownloadName(vote.title, name)}`,
         source: { file },

@@ -12,6 +12,10 @@ export const downloadLabels = {
   'result.json': '计票结果.json',
   'audit.jsonl': '审计日志.jsonl',
   'audit.txt': '审计日志.txt',
+  'announcement.txt': '宣布稿.txt',
+  'announcement.docx': '宣布稿.docx',
+  'report.docx': '计票结果报告.docx',
+  'resolution.docx': '决议草稿.docx',
 } as const
 export type ArchiveFileName = keyof typeof downloadLabels
 export const archiveFileNames = Object.keys(downloadLabels) as ArchiveFileName[]
@@ -41,6 +45,11 @@ export function safeFileName(text: string, max = 60): string {
 /** A vote's archive file as downloaded: `<vote title>-计票结果报告.pdf`. */
 export function archiveDownloadName(voteTitle: string, file: ArchiveFileName): string {
   return `${safeFileName(voteTitle) || '表决'}-${downloadLabels[file]}`
+}
+
+/** A vote's paper ballot, printed before the meeting: `<vote title>-纸质选票.pdf`. */
+export function paperBallotName(voteTitle: string): string {
+  return `${safeFileName(voteTitle) || '表决'}-纸质选票.pdf`
 }
 
 /** The meeting's whole archive as one zip: `<meeting title>-归档.zip`. */

@@ -8,7 +8,7 @@ import { formulaStart } from '../services/credentials'
 import type { Hall } from '../state/hall'
 import { joinUrl } from '../urls'
 import type { ArchiveFileName } from './download-names'
-import { archiveDownloadName, contentDisposition } from './download-names'
+import { archiveDownloadName, contentDisposition, paperBallotName } from './download-names'
 
 /** What downloads need of the API's dependencies (api.ts passes its own). */
 export interface DownloadDeps {
@@ -24,6 +24,7 @@ const types = {
   txt: 'text/plain; charset=utf-8',
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const
 
 /** Sends a download named `name`, and `asciiName` for a browser that reads no UTF-8 name. */
@@ -43,7 +44,7 @@ function send(
 }
 
 /**
- * Templates, exports and credential documents. Resolves false for an unknown path. Each document's
+ * Templates, exports, credential documents and paper ballots. Resolves false for an unknown path. Each document's
  * renderer is imported by the first request for it: exceljs, pdfkit and qrcode take some 70 MB
  * that a host at rest has no use for.
  */
@@ -60,6 +61,21 @@ export async function sendDownload(
     rehearsal: data.meeting?.rehearsal ?? false,
   }
   const base = deps.tabletBase()
+  const ballot = /^\/api\/paper-ballot\/([A-Za-z0-9_-]{1,64})\.pdf$/.exec(url.pathname)
+  if (ballot) {
+    const vote = data.votes.find((v) => v.id === ballot[1])
+    if (!vote) return false
+    const { renderPaperBallotPdf } = await import('../documents/paper-ballot.pdf')
+    const leadUnits = new Map(data.projects.map((p) => [p.id as string, p.leadUnit]))
+    const pdf = await renderPaperBallotPdf({
+      ...about,
+      vote,
+      ...(vote.rules.kind === 'motion' ? {} : { leadUnits }),
+      generatedAt: new Date(),
+    })
+    send(res, paperBallotName(vote.title), pdf, `${vote.id}-ballot.pdf`)
+    return true
+  }
   switch (url.pathname) {
     case '/api/templates/roster.xlsx': {
       const { rosterTemplateXlsx } = await import('../tables/templates')

@@ -3,7 +3,10 @@ import { copyFile, cp, mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BallotBox } from '../../../shared/protocol/ballot-box.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
+import type { VoteResult } from '../../../shared/protocol/result.schema'
 import type { VoteState } from '../../../shared/rules'
+import { announcementText, buildAnnouncement } from '../../../shared/hall/announcement'
+import { defaultQuorum } from '../../../shared/protocol/attendance.schema'
 import { tally, voteStates } from '../../../shared/rules'
 import type { ReportJob } from '../documents/report-documents'
 import { sourceReportWorker, writeReportDocumentsInWorker } from '../documents/report-worker'
@@ -44,8 +47,9 @@ export function reportRenderers(script: URL | string = sourceReportWorker): Arch
  *   archive/<voteId>/result.json      plenary-vote.result/1, as the host tallied it
  *   archive/<voteId>/audit.jsonl      the hash-chained audit log up to this moment
  *   archive/<voteId>/audit.txt        the same log in sentences, for the clerk to read
- *   archive/<voteId>/report.pdf, results.xlsx  drawn by the renderers (a worker thread), at
- *                                              publish only if what they print changed
+ *   archive/<voteId>/announcement.txt  the chair's announcement (宣布稿), for every archive
+ *   archive/<voteId>/report.pdf, results.xlsx, report.docx, announcement.docx, resolution.docx
+ *       drawn by the renderers (a worker thread), at publish only if what they print changed
  * and, at close, a backup of the whole data folder under backups/. An annulled vote's box says
  * so (`annulled: { reason }`, beside the contract's fields) and its documents print the reason.
  * One annulled while open never had a result: its archive holds the tally of its box as
@@ -56,6 +60,8 @@ export class Archiver {
   readonly #renderers: ArchiveRenderer[]
   /** Per archive folder, what its documents were last drawn from (see #drawDocuments). */
   readonly #drawn = new Map<string, string>()
+  /** The same for the Word documents, drawn from the publication on. */
+  readonly #drawnOffice = new Map<string, string>()
   #queue: Promise<void> = Promise.resolve()
 
   constructor(hall: Hall, renderers: ArchiveRenderer[] = reportRenderers()) {
@@ -129,7 +135,31 @@ export class Archiver {
       const dir = this.dirOf(vote.id)
       const files = vote.result ? archiveFiles : annulledOpenFiles
       if (!files.every((name) => existsSync(join(dir, name)))) this.archive(vote, moment)
+      // Published before the Word documents existed, or stopped while they were drawn: only
+      // they are drawn, the archive's other files are left as they were.
+      else if (vote.result && moment !== 'close' && !existsSync(join(dir, 'announcement.docx')))
+        this.#drawOffice(vote, vote.result, moment)
     }
+  }
+
+  #drawOffice(vote: VoteDef, result: VoteResult, moment: ArchiveMoment): void {
+    const session = this.#session
+    const dir = session.archiveDir(vote.id)
+    this.#schedule(async () => {
+      try {
+        const job = this.#jobOf(session, vote, result, dir)
+        for (const render of this.#renderers)
+          await render({ ...job, parts: { report: false, office: true } })
+      } catch (error) {
+        const detail = `${vote.title}: ${error instanceof Error ? error.message : String(error)}`
+        this.#session.alerts.push({ level: 'error', code: 'archive-failed', detail })
+        await this.#session.audit.append('archive.failed', {
+          voteId: vote.id,
+          moment,
+          error: detail,
+        })
+      }
+    })
   }
 
   async #write(
@@ -166,18 +196,15 @@ export class Archiver {
       join(dir, 'audit.txt'),
       auditLogText(parseAuditLines(log), session.meeting.data),
     )
-    if (vote.result) {
-      await this.#drawDocuments({
-        dir,
-        meetingTitle,
-        meetingDetails: meeting?.details ?? null,
-        rehearsal,
-        vote,
-        result: vote.result,
-        projects: session.meeting.data.projects,
-        resultDigest: digestOf(vote.result),
-      })
-    }
+    // The chair's announcement as text: pure and small, so written here for every archive,
+    // an annulment's too (the Word copy is drawn with the documents below).
+    const quorum = session.meeting.data.quorum ?? defaultQuorum
+    await writeFileDurably(
+      join(dir, 'announcement.txt'),
+      '\uFEFF' +
+        announcementText(buildAnnouncement({ vote, result, quorum })).replace(/\n/g, '\r\n'),
+    )
+    if (vote.result) await this.#drawDocuments(this.#jobOf(session, vote, vote.result, dir), moment)
     if (moment === 'close') await this.#backup(session, vote.id)
   }
 
@@ -187,14 +214,43 @@ export class Archiver {
    * for the generation time, at the cost of a second worker, ~2 s of CPU and its memory peak.
    * So they are drawn again only when what they print changed (a meeting renamed, a project
    * edited) or the last drawing failed. The status (and when it was published) is left out of
-   * the comparison; a host started afresh draws them again.
+   * the comparison; a host started afresh draws them again. The Word documents are the office's
+   * after the publication: drawn at publish (or annul), not at close, by the same rule.
    */
-  async #drawDocuments(job: ReportJob): Promise<void> {
+  async #drawDocuments(job: Omit<ReportJob, 'parts'>, moment: ArchiveMoment): Promise<void> {
     const vote = { ...job.vote, status: undefined, publishedAt: undefined }
     const printed = digestOf({ ...job, vote })
-    if (this.#drawn.get(job.dir) === printed) return
-    for (const render of this.#renderers) await render(job)
+    const parts = {
+      report: this.#drawn.get(job.dir) !== printed,
+      office: moment !== 'close' && this.#drawnOffice.get(job.dir) !== printed,
+    }
+    if (!parts.report && !parts.office) return
+    for (const render of this.#renderers) await render({ ...job, parts })
     this.#drawn.set(job.dir, printed)
+    if (parts.office) this.#drawnOffice.set(job.dir, printed)
+  }
+
+  /** What a vote's documents are drawn from, as the meeting stands now. */
+  #jobOf(
+    session: Session,
+    vote: VoteDef,
+    result: VoteResult,
+    dir: string,
+  ): Omit<ReportJob, 'parts'> {
+    const data = session.meeting.data
+    const meeting = data.meeting
+    return {
+      dir,
+      meetingTitle: meeting?.title ?? '',
+      meetingDetails: meeting?.details ?? null,
+      rehearsal: meeting?.rehearsal ?? false,
+      vote,
+      result,
+      projects: data.projects,
+      resultDigest: digestOf(result),
+      scrutineers: meeting?.scrutineers.members ?? [],
+      quorum: data.quorum ?? defaultQuorum,
+    }
   }
 
   /** A copy of the data folder at each close, so a lost disk sector costs nothing decided. */

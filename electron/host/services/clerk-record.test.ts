@@ -188,6 +188,10 @@ describe('archive downloads', () => {
         `${folder}/${title}-计票结果.json`,
         `${folder}/${title}-审计日志.jsonl`,
         `${folder}/${title}-审计日志.txt`,
+        `${folder}/${title}-宣布稿.txt`,
+        `${folder}/${title}-宣布稿.docx`,
+        `${folder}/${title}-计票结果报告.docx`,
+        `${folder}/${title}-决议草稿.docx`,
         '审计日志.txt',
         '审计日志.jsonl',
       ].sort(),
@@ -195,6 +199,8 @@ describe('archive downloads', () => {
     const file = (name: string) => Buffer.from(zip[name]!)
     expect(file(`${folder}/${title}-计票结果报告.pdf`).subarray(0, 5).toString()).toBe('%PDF-')
     expect(file(`${folder}/${title}-计票结果.xlsx`).subarray(0, 2).toString()).toBe('PK')
+    expect(file(`${folder}/${title}-宣布稿.docx`).subarray(0, 2).toString()).toBe('PK')
+    expect(file(`${folder}/${title}-宣布稿.txt`).toString('utf8')).toContain('各位代表：')
     const onDisk = await readFile(join(h.meetingDir, 'archive', voteId, 'ballot-box.json'))
     expect(file(`${folder}/${title}-票箱.json`).equals(onDisk)).toBe(true)
     expect(file('审计日志.txt').toString('utf8')).toContain(`会务人员公布表决《${title}》的结果`)
@@ -226,7 +232,7 @@ describe('archive downloads', () => {
     ctrl.abort()
     await reader.read().catch(() => undefined)
     const again = await get('/api/archive.zip')
-    expect(Object.keys(unzipSync(new Uint8Array(await again.arrayBuffer())))).toHaveLength(8)
+    expect(Object.keys(unzipSync(new Uint8Array(await again.arrayBuffer())))).toHaveLength(12)
   })
 
   it('refuses the zip without the staff token', async () => {

@@ -156,6 +156,12 @@ export class LibraryService {
         data.proposals = from.proposals.map((p) => ({ ...p }))
         data.votes = from.votes.map(draftAgain)
         data.screen = { stage: 'welcome', voteId: null }
+        // The same people, most years; the approval is the new meeting's own to give.
+        if (data.meeting && from.meeting)
+          data.meeting.scrutineers = {
+            members: from.meeting.scrutineers.members.map((m) => ({ ...m })),
+            approvedAt: null,
+          }
       })
       await copy.audit.append('meeting.duplicated', {
         from: meetingId,

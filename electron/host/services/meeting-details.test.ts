@@ -261,10 +261,14 @@ describe('a rehearsal (演练)', () => {
     const dir = join(h.meetingDir, 'rehearsal-archive', voteId)
     expect(h.host.archiver.dirOf(voteId)).toBe(dir)
     expect((await readdir(dir)).sort()).toEqual([
+      'announcement.docx',
+      'announcement.txt',
       'audit.jsonl',
       'audit.txt',
       'ballot-box.json',
+      'report.docx',
       'report.pdf',
+      'resolution.docx',
       'result.json',
       'results.xlsx',
     ])

@@ -1,3 +1,4 @@
+import { noScrutineers } from '../../../shared/protocol/scrutineers.schema'
 import { randomUUID } from 'node:crypto'
 import { emptyMeetingDetails } from '../../../shared/protocol/meeting-details.schema'
 import type { Deputy, Project } from '../../../shared/protocol/meeting.schema'
@@ -61,6 +62,7 @@ export class MeetingService {
             createdAt: new Date().toISOString(),
             details: { ...emptyMeetingDetails },
             rehearsal: false,
+            scrutineers: noScrutineers(),
           }
       data.deputies = deputies
       data.projects = projects

@@ -17,6 +17,8 @@ import { liveHandlers } from './console/live.handlers'
 import { meetingHandlers } from './console/meeting.handlers'
 import { preparationHandlers } from './console/preparation.handlers'
 import { screenHandlers } from './console/screen.handlers'
+import { scrutineerHandlers } from './console/scrutineers.handlers'
+import type { ScrutineersService } from '../services/scrutineers.service'
 import { voteHandlers } from './console/vote.handlers'
 import { yearHandlers } from './console/year.handlers'
 import type { RatingService } from '../year/rating.service'
@@ -29,6 +31,7 @@ import { TokenBucket } from './rate-limit'
 export interface ConsoleDeps {
   hall: Hall
   library: LibraryService
+  scrutineers: ScrutineersService
   preparation: PreparationService
   proposals: ProposalsService
   meetings: MeetingService
@@ -101,6 +104,7 @@ export function setupConsoleNamespace(
     ...auditHandlers(hall),
     ...screenHandlers(hall),
     ...yearHandlers(deps.year, deps.rating, deps.progressImports),
+    ...scrutineerHandlers(deps.scrutineers),
   }
 
   nsp.on('connection', (socket) => {

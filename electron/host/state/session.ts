@@ -1,3 +1,4 @@
+import { noScrutineers } from '../../../shared/protocol/scrutineers.schema'
 import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import { emptyMeetingDetails } from '../../../shared/protocol/meeting-details.schema'
@@ -84,6 +85,7 @@ export class Session extends EventEmitter<SessionEvents> {
           createdAt: entry.createdAt,
           details: { ...emptyMeetingDetails },
           rehearsal: entry.rehearsal,
+          scrutineers: noScrutineers(),
         }
       })
       await log.append('meeting.created', {

@@ -1,3 +1,4 @@
+import { completionDay } from '../../../shared/year/dates'
 import type { Project } from '../../../shared/protocol/meeting.schema'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
 import type { ProjectId, VoteId } from '../../../shared/protocol/ids'
@@ -86,14 +87,14 @@ function newYearProject(
   project: Readonly<Project> | undefined,
   made: Pick<YearProject, 'voteId' | 'voteTitle' | 'madeAt'>,
 ): YearProject {
-  // Task A's meeting.json adds 计划完成时间 to projects: read it where the project has it.
-  const planned = (project as { plannedCompletion?: unknown } | undefined)?.plannedCompletion
+  // The project's 计划完成时间 (a month or a day), as the last day it allows.
+  const planned = completionDay(project?.completion ?? '')
   return {
     id: candidate.id,
     title: project?.title ?? candidate.title,
     leadUnit: project?.leadUnit ?? '',
     budget: project?.budget ?? null,
-    plannedCompletion: typeof planned === 'string' ? planned : '',
+    plannedCompletion: planned,
     responsible: '',
     ...made,
     detailsEarlier: [],

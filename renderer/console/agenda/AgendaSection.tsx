@@ -17,6 +17,7 @@ import {
 import { RulesSummary } from './RulesSummary'
 import { VoteEditor } from './VoteEditor'
 import { statusColor } from '../vote-status'
+import { staffHref } from '../staff-api'
 
 type Editing =
   | { mode: 'new'; draft: VoteDraft }
@@ -168,20 +169,31 @@ export function AgendaSection({ api }: { api: ConsoleApi }) {
                 </Text>
               )}
             </Stack>
-            {vote.status === 'draft' ? (
-              <Group gap="xs" wrap="nowrap">
-                <Button variant="default" onClick={() => setEditing({ mode: 'edit', vote })}>
-                  {t('prep.edit')}
-                </Button>
-                <Button variant="subtle" color="red" onClick={() => setRemoving(vote)}>
-                  {t('prep.remove')}
-                </Button>
-              </Group>
-            ) : (
-              <Button variant="default" onClick={() => setEditing({ mode: 'view', vote })}>
-                {t('prep.vote.viewButton')}
+            <Group gap="xs" wrap="nowrap">
+              <Button
+                component="a"
+                variant="default"
+                href={staffHref(`/api/paper-ballot/${vote.id}.pdf`, api.token)}
+                download
+                data-testid="paper-ballot"
+              >
+                {t('office.ballot.download')}
               </Button>
-            )}
+              {vote.status === 'draft' ? (
+                <>
+                  <Button variant="default" onClick={() => setEditing({ mode: 'edit', vote })}>
+                    {t('prep.edit')}
+                  </Button>
+                  <Button variant="subtle" color="red" onClick={() => setRemoving(vote)}>
+                    {t('prep.remove')}
+                  </Button>
+                </>
+              ) : (
+                <Button variant="default" onClick={() => setEditing({ mode: 'view', vote })}>
+                  {t('prep.vote.viewButton')}
+                </Button>
+              )}
+            </Group>
           </Group>
         </Paper>
       ))}

@@ -1,5 +1,6 @@
 import { Anchor } from '@mantine/core'
 import { useI18n } from '../../common/i18n'
+import type { ConsoleVoteView } from '../../../shared/protocol/views'
 import { staffHref } from '../staff-api'
 
 /**
@@ -9,16 +10,48 @@ import { staffHref } from '../staff-api'
 export const archiveFiles = [
   'report.pdf',
   'results.xlsx',
+  'announcement.docx',
+  'report.docx',
+  'resolution.docx',
+  'announcement.txt',
   'audit.txt',
   'ballot-box.json',
   'result.json',
   'audit.jsonl',
 ] as const
+export type ArchiveFile = (typeof archiveFiles)[number]
 
-export function ArchiveLinks({ voteId, token }: { voteId: string; token: string }) {
+/** Files drawn from a result: a vote annulled while open never had one. */
+const drawn = new Set<string>(['report.pdf', 'results.xlsx', 'announcement.docx', 'report.docx'])
+
+/** The files this vote's archive holds (the 决议 draft only of a standing 差额 or 逐项 result). */
+export function filesOf(vote: Pick<ConsoleVoteView, 'status' | 'result'>): ArchiveFile[] {
+  const r = vote.result
+  const adopts =
+    r !== null &&
+    r.void === null &&
+    vote.status !== 'annulled' &&
+    (r.kind === 'select' || r.kind === 'per-item')
+  return archiveFiles.filter((name) =>
+    name === 'resolution.docx' ? adopts : r !== null || !drawn.has(name),
+  )
+}
+
+export function ArchiveLinks({
+  vote,
+  token,
+}: {
+  vote: Pick<ConsoleVoteView, 'id' | 'status' | 'result'>
+  token: string
+}) {
   const { t } = useI18n()
-  return archiveFiles.map((name) => (
-    <Anchor key={name} size="sm" href={staffHref(`/api/archive/${voteId}/${name}`, token)} download>
+  return filesOf(vote).map((name) => (
+    <Anchor
+      key={name}
+      size="sm"
+      href={staffHref(`/api/archive/${vote.id}/${name}`, token)}
+      download
+    >
       {t(`archive.file.${name}`)}
     </Anchor>
   ))

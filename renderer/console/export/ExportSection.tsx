@@ -84,7 +84,7 @@ export function ExportSection({ api }: { api: ConsoleApi }) {
                   {vote.title}
                   {vote.status === 'annulled' && `（${t('status.annulled')}）`}
                 </Text>
-                <ArchiveLinks voteId={vote.id} token={token} />
+                <ArchiveLinks vote={vote} token={token} />
               </Group>
             ))}
           </Stack>

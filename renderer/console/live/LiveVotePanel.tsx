@@ -220,7 +220,7 @@ export function LiveVotePanel({
               <Text size="sm" c="dimmed">
                 {t('console.archive')}
               </Text>
-              <ArchiveLinks voteId={vote.id} token={token} />
+              <ArchiveLinks vote={vote} token={token} />
             </Group>
           )}
         </Stack>

@@ -89,6 +89,7 @@ describe('upgrade', () => {
         ...v1.meeting,
         details: { session: '', date: '', venue: '', presiding: '' },
         rehearsal: false,
+        scrutineers: { members: [], approvedAt: null },
       },
     })
     expect(verifyMeetingData(upgraded)).toEqual([])
@@ -123,7 +124,7 @@ describe('upgrade', () => {
     const upgraded = upgradeMeetingData(v3)
     expect(upgraded).toEqual({
       ...v3,
-      version: 4,
+      version: meetingVersions.current,
       projects: [
         { ...project, completion: '' },
         { ...project, id: 'P02', completion: '2027-06' },
@@ -132,8 +133,39 @@ describe('upgrade', () => {
     })
     expect(verifyMeetingData(upgraded)).toEqual([])
     // Without the step version 3 has no proposals, and today's verifier refuses it.
-    expect(verifyMeetingData({ ...v3, version: 4 })).toEqual(['proposals is not a list'])
+    expect(verifyMeetingData({ ...v3, version: meetingVersions.current })).toEqual([
+      'proposals is not a list',
+    ])
     expect(project).not.toHaveProperty('completion')
+  })
+
+  it('gives a meeting of version 4 no scrutineers, not approved, and keeps the rest', () => {
+    const v4 = frozen({
+      version: 4,
+      meeting: frozen({
+        id: 'M1',
+        title: '会议',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        details: { session: '第五次会议', date: '', venue: '', presiding: '' },
+        rehearsal: true,
+      }),
+      deputies: [],
+      projects: [],
+      proposals: [],
+      votes: [],
+      screen: { stage: 'welcome', voteId: null },
+    })
+    // Today's verifier refuses version 4 as it was: the step is what lets it open.
+    expect(verifyMeetingData({ ...v4, version: meetingVersions.current })).toEqual([
+      'meeting has no scrutineers',
+    ])
+    const upgraded = upgradeMeetingData(v4)
+    expect(upgraded).toEqual({
+      ...v4,
+      version: meetingVersions.current,
+      meeting: { ...v4.meeting, scrutineers: { members: [], approvedAt: null } },
+    })
+    expect(verifyMeetingData(upgraded)).toEqual([])
   })
 
   it('marks every meeting of a version 1 library as no rehearsal', () => {

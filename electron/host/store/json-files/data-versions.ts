@@ -56,9 +56,11 @@ export function joinCodeFromCredential(credential: string): string {
  * for a meeting made before they were asked, and is a rehearsal (演练) or not: it was not.
  * 3 → 4 (2026-12): the meeting keeps citizens' proposals (征集建议), none yet, and each project
  * its planned completion (计划完成时间), not given.
+ * 4 → 5 (2026-12): the meeting records its scrutineers (总监票人, 监票人, 计票人) and their
+ * approval: none were recorded, nor approved.
  */
 export const meetingVersions = {
-  current: 4,
+  current: 5,
   steps: {
     1: (data) => ({
       ...data,
@@ -88,6 +90,10 @@ export const meetingVersions = {
         : data.projects,
       proposals: Array.isArray(data.proposals) ? data.proposals : [],
     }),
+    4: (data) =>
+      isRecord(data.meeting)
+        ? { ...data, meeting: { ...data.meeting, scrutineers: { members: [], approvedAt: null } } }
+        : { ...data },
   },
 } as const satisfies DataVersions
 

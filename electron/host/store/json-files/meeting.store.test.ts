@@ -45,6 +45,7 @@ function meeting(id: string, title: string, createdAt: string): Meeting {
     createdAt,
     details: { ...emptyMeetingDetails },
     rehearsal: false,
+    scrutineers: { members: [], approvedAt: null },
   }
 }
 
@@ -184,11 +185,16 @@ describe('MeetingStore writes', () => {
     await writeFile(join(dir, 'meeting.json'), JSON.stringify(old), 'utf8')
     store = await MeetingStore.open(dir)
     // Brought up to today's version as read (data-versions.ts): blank details, no rehearsal,
-    // no proposals.
+    // no proposals, no scrutineers.
     const upgraded = {
       ...old,
       version: meetingVersions.current,
-      meeting: { ...old.meeting, details: { ...emptyMeetingDetails }, rehearsal: false },
+      meeting: {
+        ...old.meeting,
+        details: { ...emptyMeetingDetails },
+        rehearsal: false,
+        scrutineers: { members: [], approvedAt: null },
+      },
       proposals: [],
     }
     expect(store.data).toEqual(upgraded)

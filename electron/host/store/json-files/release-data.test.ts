@@ -88,6 +88,7 @@ describe.each(releases)('%s, written by an earlier release', (release) => {
     expect(now.meeting).toEqual({
       details: { session: '', date: '', venue: '', presiding: '' },
       rehearsal: false,
+      scrutineers: { members: [], approvedAt: null },
       ...before.meeting.meeting,
     })
     expect(h.host.hall.library.meetings.every((m) => m.rehearsal === false)).toBe(true)

@@ -21,6 +21,8 @@ export function verifyMeetingData(data: unknown): string[] {
       problems.push('meeting is malformed')
     else if (!isObject(m.details) || typeof m.rehearsal !== 'boolean')
       problems.push('meeting has no details or rehearsal flag')
+    else if (!isObject(m.scrutineers) || !Array.isArray(m.scrutineers.members))
+      problems.push('meeting has no scrutineers')
   }
   const votes = Array.isArray(data.votes) ? data.votes : []
   votes.forEach((v: unknown, i) => {
