@@ -1,9 +1,9 @@
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from '@playwright/test'
 import { defaultRules } from '../shared/protocol/vote-rules.schema'
 import { artifactsDir, expect, test } from './host-fixture'
 import { HallDriver } from './screen-driver'
+import { expectAxeClean, textSizes } from './legibility'
 
 /**
  * Legible for every deputy and the back row (issue 29, item 15): axe-core (WCAG 2 A and AA) finds
@@ -11,48 +11,6 @@ import { HallDriver } from './screen-driver'
  * during a vote and every stage of the screen; and what axe cannot judge is measured: tablet
  * status text ≥ 18 px, projector text ≥ 1/40 of the screen height, the tablet whole at 200 % text.
  */
-
-/** axe's critical and serious findings, one line each with where. */
-async function axeProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
-  return results.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.nodes
-          .slice(0, 4)
-          .map((n) => `${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`)
-          .join('; ')}`,
-    )
-}
-
-async function expectAxeClean(page: Page, where: string): Promise<void> {
-  expect.soft(await axeProblems(page), `axe on ${where}`).toEqual([])
-}
-
-/** Font sizes (px) of visible text in the page, smallest first, with the text. */
-async function textSizes(page: Page, root = 'body'): Promise<{ px: number; text: string }[]> {
-  return page.evaluate((selector) => {
-    const out: { px: number; text: string }[] = []
-    const walker = document.createTreeWalker(
-      document.querySelector(selector) ?? document.body,
-      NodeFilter.SHOW_TEXT,
-    )
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent?.trim() ?? ''
-      const el = n.parentElement
-      if (!text || !el) continue
-      const rect = el.getBoundingClientRect()
-      const style = getComputedStyle(el)
-      if (rect.width === 0 || style.visibility === 'hidden' || style.opacity === '0') continue
-      if (el.closest('[aria-hidden="true"]')) continue
-      out.push({ px: parseFloat(style.fontSize), text: text.slice(0, 30) })
-    }
-    return out.sort((a, b) => a.px - b.px)
-  }, root)
-}
 
 /** A tablet page: a phone or an iPad, text at `textScale` (200 % as a deputy sets it). */
 async function openTablet(

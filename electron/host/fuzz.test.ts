@@ -58,6 +58,7 @@ const consoleEvents = [
   'year:progress-edit',
   'year:previous',
   'year:rating-create',
+  'year:progress-import',
   'proposals:confirm',
   'proposals:group',
   'proposals:ungroup',

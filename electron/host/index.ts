@@ -25,6 +25,7 @@ import type { Session } from './state/session'
 import { VoteService } from './services/vote.service'
 import { VoteTimer } from './services/vote-timer'
 import { RatingService } from './year/rating.service'
+import { ProgressImportService } from './year/progress-import.service'
 import { YearService } from './year/year.service'
 import {
   ConnectionGuard,
@@ -162,6 +163,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const timer = new VoteTimer(hall, votes, log)
   const year = new YearService(hall)
   const rating = new RatingService(hall, year, preparation, votes)
+  const progressImports = new ProgressImportService(hall, year)
 
   let port = options.port
   const tabletBases = () => {
@@ -207,6 +209,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
           hall,
           preparation,
           year,
+          progressImports,
           proposals,
           imports,
           staffToken,
@@ -283,6 +286,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     votes,
     year,
     rating,
+    progressImports,
     staffToken,
     admitStaff,
     tabletsOnline: deputy.online,

@@ -4,6 +4,7 @@ import type {
   ProjectRowView,
   RosterRowView,
 } from '../../shared/protocol/preparation.schema'
+import type { ProgressRowView } from '../../shared/year/year.schema'
 import type { ProposalRowView } from '../../shared/year/proposals'
 
 /**
@@ -22,12 +23,14 @@ export function staffHref(
   return `${path}?${query.toString()}`
 }
 
-export type ImportKind = 'roster' | 'projects' | 'proposals'
+export type ImportKind = 'roster' | 'projects' | 'proposals' | 'progress'
 export type RowOf<K extends ImportKind> = K extends 'roster'
   ? RosterRowView
   : K extends 'projects'
     ? ProjectRowView
-    : ProposalRowView
+    : K extends 'proposals'
+      ? ProposalRowView
+      : ProgressRowView
 
 export type UploadOutcome<K extends ImportKind> =
   { ok: true; preview: ImportPreviewView<RowOf<K>> } | { ok: false; message: string }

@@ -6,6 +6,7 @@ import { AnnulledStage } from './stages/AnnulledStage'
 import { RehearsalBanner } from '../common/RehearsalBanner'
 import { BlankStage, CheckinStage, WelcomeStage } from './stages/HallStages'
 import { FinalStage } from './stages/FinalStage'
+import { ProgressStage } from './stages/ProgressStage'
 import { ResultsStage } from './stages/ResultsStage'
 import { SeatsStage } from './stages/SeatsStage'
 import { RulesStage, VotingStage } from './stages/VoteStages'
@@ -129,6 +130,8 @@ function Stage({ state, offsetMs }: { state: ScreenState; offsetMs: number }) {
       return <WelcomeStage state={state} />
     case 'seats':
       return <SeatsStage state={state} />
+    case 'progress':
+      return vote ? <ProgressStage vote={vote} /> : <WelcomeStage state={state} />
   }
 }
 

@@ -166,7 +166,7 @@ export function auditSentence(entry: AuditFacts, names: AuditNames, lang: Langua
       const stageKey = `screen.stage.${str('stage')}`
       const stage = isMessageKey(stageKey) ? t(stageKey) : str('stage')
       const voteId = str('voteId')
-      const withVote = voteId && (str('stage') === 'voting' || str('stage') === 'results')
+      const withVote = voteId && ['voting', 'results', 'progress'].includes(str('stage'))
       return withVote
         ? t('audit.screen.shown.vote', { stage, vote: names.vote(voteId) ?? voteId })
         : t('audit.screen.shown', { stage })

@@ -79,9 +79,32 @@ export const yearEn: Record<keyof typeof yearZhCN, string> = {
   'year.rating.pending': 'Grades go back to “{meeting}” once published',
   'year.progress.summary': '{percent}% done · last update {date}',
   'year.progress.none': 'No progress recorded',
-  'screen.stage.lastYear': "Last year's projects",
-  'screen.lastYear.title': "Last year's livelihood projects: where they stand",
-  'screen.lastYear.none': "This meeting has no rating made from last year's projects",
+  'year.import.title':
+    "Or: import last year's progress list (when last year's meeting is not in this data folder)",
+  'year.import.intro':
+    'Columns: 编号, 项目名称, 牵头单位, 完成进度(%), 最近进展日期, 进展情况, 计划完成时间 (the last three optional). The preview names every problem by row and column; only a clean file is imported. Importing makes the rating from these projects; once published, each grade is written back to this list, kept in this meeting.',
+  'year.import.name': 'Name of the list (used in the rating title)',
+  'year.import.defaultName': '{year}年度民生实事项目',
+  'year.import.button': 'Upload a progress list (XLSX or CSV)',
+  'year.import.done': 'Imported {n} projects and made the rating',
+  'year.import.list': 'Progress lists imported into this meeting',
+  'year.import.entry': '“{title}” (file {file}, {n} projects)',
+  'year.import.col.percent': 'Done',
+  'year.import.col.lastDate': 'Last update',
+  'year.import.col.planned': 'Planned completion',
+  'screen.stage.progress': "Last year's progress",
+  'screen.progress.heading': "Last year's livelihood projects: where they stand",
+  'screen.progress.empty':
+    "This rating was not made from last year's projects: no progress to show",
+  'screen.progress.col.project': 'Project',
+  'screen.progress.col.lead': 'Lead unit',
+  'screen.progress.col.percent': 'Done',
+  'screen.progress.col.last': 'Last update',
+  'screen.progress.col.state': 'State',
+  'screen.progress.noUpdate': 'none',
+  'screen.progress.state.done': '✓ Done',
+  'screen.progress.state.late': '⚠ Late',
+  'screen.progress.state.going': 'Under way',
 
   'audit.year.projects-made':
     '“{vote}” was published: {n} projects became the year’s livelihood projects: {ids}',
@@ -94,6 +117,10 @@ export const yearEn: Record<keyof typeof yearZhCN, string> = {
     'Staff edited progress of year project {project} “{title}” ({date}, {percent}% done); the earlier version is kept',
   'audit.year.rating-created':
     'Staff created a satisfaction rating from {n} year projects of “{from}”',
+  'audit.year.rating-created.import':
+    'Staff made a rating from the {n} projects of the imported progress list “{from}”',
+  'audit.year.progress-imported':
+    'Staff imported last year’s progress list “{title}” (file {file}, {n} projects) for a rating',
   'audit.year.grades-written-back':
     'The grades of “{vote}” were written back to {n} year projects of “{from}”',
   'audit.year.grades-not-written-back':

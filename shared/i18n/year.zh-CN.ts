@@ -74,9 +74,30 @@ export const yearZhCN = {
   'year.rating.pending': '结果公布后写回《{meeting}》',
   'year.progress.summary': '完成 {percent}% · 最近进展 {date}',
   'year.progress.none': '尚无进展记录',
-  'screen.stage.lastYear': '上年度项目',
-  'screen.lastYear.title': '上年度民生实事项目完成情况',
-  'screen.lastYear.none': '本会议尚无从上年度项目创建的满意度测评',
+  'year.import.title': '或：导入上年度进展表（上年度会议不在本数据文件夹中时）',
+  'year.import.intro':
+    '列：编号、项目名称、牵头单位、完成进度(%)、最近进展日期、进展情况、计划完成时间（后三列可选）。预览中每个问题都标明行和列，无误后才能导入；导入即由这些项目创建满意度测评，结果公布后各项目的等次写回本会议保存的这份进展表。',
+  'year.import.name': '进展表名称（用于测评标题）',
+  'year.import.defaultName': '{year}年度民生实事项目',
+  'year.import.button': '上传进展表（XLSX 或 CSV）',
+  'year.import.done': '已导入 {n} 个项目并创建满意度测评',
+  'year.import.list': '本会议导入的进展表',
+  'year.import.entry': '《{title}》（文件 {file}，{n} 个项目）',
+  'year.import.col.percent': '完成进度',
+  'year.import.col.lastDate': '最近进展日期',
+  'year.import.col.planned': '计划完成时间',
+  'screen.stage.progress': '上年度进展',
+  'screen.progress.heading': '上年度民生实事项目完成情况',
+  'screen.progress.empty': '本测评不是由上年度项目创建的，没有进展可显示',
+  'screen.progress.col.project': '项目',
+  'screen.progress.col.lead': '牵头单位',
+  'screen.progress.col.percent': '完成进度',
+  'screen.progress.col.last': '最近进展',
+  'screen.progress.col.state': '状态',
+  'screen.progress.noUpdate': '暂无',
+  'screen.progress.state.done': '✓ 已完成',
+  'screen.progress.state.late': '⚠ 滞后',
+  'screen.progress.state.going': '推进中',
 
   'audit.year.projects-made': '表决《{vote}》结果公布，{n} 个项目列为年度民生实事项目：{ids}',
   'audit.year.projects-withdrawn':
@@ -87,6 +108,9 @@ export const yearZhCN = {
   'audit.year.progress-edited':
     '会务人员修改年度项目 {project}《{title}》的进展（{date}，完成 {percent}%），原记录保留',
   'audit.year.rating-created': '会务人员由《{from}》的 {n} 个年度项目创建满意度测评',
+  'audit.year.rating-created.import': '会务人员由导入的进展表《{from}》的 {n} 个项目创建满意度测评',
+  'audit.year.progress-imported':
+    '会务人员导入上年度进展表《{title}》（文件 {file}，{n} 个项目），用于满意度测评',
   'audit.year.grades-written-back': '满意度测评《{vote}》的等次写回《{from}》的 {n} 个年度项目',
   'audit.year.grades-not-written-back':
     '满意度测评《{vote}》的等次未能写回：会议《{from}》已不在数据文件夹中',

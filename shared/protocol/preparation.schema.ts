@@ -85,7 +85,8 @@ export const importConfirmInputSchema = z.object({ previewId: z.string().min(1).
 export interface ImportPreviewView<T> {
   /** Set only when the preview is clean: the id to confirm it with. */
   previewId: string | null
-  kind: 'roster' | 'projects' | 'proposals'
+  /** progress: a previous year's progress list, for a rating (electron/host/year/). */
+  kind: 'roster' | 'projects' | 'proposals' | 'progress'
   fileName: string
   sheet: string | null
   totalRows: number

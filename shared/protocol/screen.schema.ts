@@ -33,6 +33,9 @@ export function screenStageProblem(
     // Never an interim or unreviewed tally: results reach the hall only once staff publish.
     return { code: 'vote-not-closed', detail: `${vote.title}: result not published` }
   }
+  if (stage === 'progress' && vote.rules.kind !== 'rating') {
+    return { code: 'bad-request', detail: `stage: progress needs a rating vote` }
+  }
   if (stage === 'final' && vote.rules.kind !== 'select' && vote.rules.kind !== 'per-item') {
     return { code: 'bad-request', detail: `stage: final needs a select or per-item vote` }
   }

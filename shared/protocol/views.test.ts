@@ -12,6 +12,7 @@ const ballot = (id: string): DeputyBallotView => ({
   allowChange: false,
   candidates: [{ id: 'P01' as ProjectId, title: 'P01' }],
   motion: null,
+  progress: null,
   remainingMs: null,
 })
 const mine: DeputyState = {

@@ -122,11 +122,36 @@ export const screenStages = [
   'rules',
   'final',
   'seats',
+  'progress',
 ] as const
 export type ScreenStage = (typeof screenStages)[number]
 
 /** Stages that show one vote and so need its id. */
-export const screenVoteStages: readonly ScreenStage[] = ['rules', 'voting', 'results', 'final']
+export const screenVoteStages: readonly ScreenStage[] = [
+  'rules',
+  'voting',
+  'results',
+  'final',
+  'progress',
+]
+
+/**
+ * A rated project's progress when its 满意度测评 was made from last year's projects: % done
+ * and the last update's date ('' when none). Public: what the progress report says.
+ */
+export interface CandidateProgress {
+  id: ProjectId
+  percent: number
+  lastDate: string
+}
+
+/** One line of the screen's progress stage, before a rating opens. */
+export interface ScreenProgressRow extends CandidateProgress {
+  title: string
+  leadUnit: string
+  /** Past its planned completion, or quiet too long, when the rating was made. */
+  late: boolean
+}
 
 /** One line of the final list: an elected project. */
 export interface ScreenFinalEntry {
@@ -155,6 +180,8 @@ export interface ScreenVoteView {
   annulReason: string | null
   /** Elected projects of this vote and its published run-offs, for the final list. */
   final: ScreenFinalEntry[]
+  /** At the progress stage, a rating's projects and where they stood; else null. */
+  progress: ScreenProgressRow[] | null
 }
 
 /**
@@ -210,6 +237,8 @@ export interface DeputyBallotView {
   candidates: VoteCandidate[]
   /** A motion's own text (its subject); null for other kinds. */
   motion: MotionText | null
+  /** A rating made from last year's projects: each one's progress; null for any other vote. */
+  progress: CandidateProgress[] | null
   /**
    * Time left when this state was sent, in ms (null without a limit): tablet clocks are often
    * wrong, so the tablet counts down from its own receipt time, not from a wall-clock deadline.

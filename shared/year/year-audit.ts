@@ -34,7 +34,16 @@ export function yearAuditSentence(
         percent: num('percent'),
       })
     case 'year.rating-created':
-      return t('audit.year.rating-created', { from: str('fromTitle'), n: num('projects') })
+      return t(d.fromImportId ? 'audit.year.rating-created.import' : 'audit.year.rating-created', {
+        from: str('fromTitle'),
+        n: num('projects'),
+      })
+    case 'year.progress-imported':
+      return t('audit.year.progress-imported', {
+        title: str('title'),
+        file: str('fileName'),
+        n: num('projects'),
+      })
     case 'year.grades-written-back':
       return d.found === false
         ? t('audit.year.grades-not-written-back', { vote: vote(), from: str('fromTitle') })

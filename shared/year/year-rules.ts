@@ -1,6 +1,8 @@
 import type { ProjectId } from '../protocol/ids'
 import type { VoteCandidate, VoteDef } from '../protocol/vote.schema'
-import type { ProgressUpdate, RatingLink, YearProject } from './year.schema'
+import type { LateReason, ProgressUpdate, RatingLink, YearProject } from './year.schema'
+
+export type { LateReason } from './year.schema'
 
 /**
  * The year's rules as pure functions: which projects a published vote makes, where a project
@@ -33,8 +35,6 @@ export function newestFirst(updates: readonly ProgressUpdate[]): ProgressUpdate[
     .sort((a, b) => (a.u.date === b.u.date ? b.i - a.i : b.u.date.localeCompare(a.u.date)))
     .map(({ u }) => u)
 }
-
-export type LateReason = 'overdue' | 'quiet'
 
 /** Days from one YYYY-MM-DD to another. */
 export function daysBetween(from: string, to: string): number {

@@ -1,10 +1,12 @@
 import type { MeetingId } from '../protocol/ids'
-import type { RatingLink, YearProject } from './year.schema'
+import type { ImportedYear, RatingLink, YearProject } from './year.schema'
 
 /** The open meeting's year as the console is shown it. */
 export interface YearView {
   projects: YearProject[]
   ratings: RatingLink[]
+  /** Previous years' progress lists imported into this meeting, to rate. */
+  imported: ImportedYear[]
   /** The host's today in China (YYYY-MM-DD): what late is measured against. */
   today: string
 }

@@ -79,25 +79,88 @@ export interface YearProject extends YearProjectDetails {
   grade: YearGrade | null
 }
 
-/** A 满意度测评 made from a previous meeting's year, kept with the meeting that holds the vote. */
+/** Why a project is late: past its planned completion, or nothing recorded for too long. */
+export type LateReason = 'overdue' | 'quiet'
+
+/** A rated project as the hall is shown it: where it stood when the rating was made. */
+export interface RatedItem {
+  candidateId: ProjectId
+  projectId: ProjectId
+  percent: number
+  /** The last update's date, YYYY-MM-DD; '' when there was none. */
+  lastDate: string
+  /** Late on the day the rating was made ([] in a year.json of version 1). */
+  late: LateReason[]
+}
+
+/**
+ * A 满意度测评 made from a previous year, kept with the meeting that holds the vote: from a
+ * previous meeting of this data folder, or from a progress list imported into this one.
+ */
 export interface RatingLink {
   voteId: VoteId
+  /** The previous meeting; for an imported list, this meeting (where the list is kept). */
   fromMeetingId: MeetingId
   fromMeetingTitle: string
+  /** The imported list (ImportedYear.id) the projects came from; null for a previous meeting. */
+  fromImportId: string | null
   /** Each candidate of the rating and the previous year's project it stands for. */
-  items: { candidateId: ProjectId; projectId: ProjectId; percent: number; lastDate: string }[]
+  items: RatedItem[]
   /** When its grades were written back to the previous meeting's year. */
   writtenBackAt: string | null
 }
 
+/** A row of an uploaded progress list as the console's preview shows it. */
+export interface ProgressRowView {
+  number: string
+  title: string
+  leadUnit: string
+  /** 0–100; null when blank or invalid (which the preview reports). */
+  percent: number | null
+  lastDate: string
+  text: string
+  plannedCompletion: string
+}
+
+/** A previous year's project as an imported progress list has it (one row). */
+export interface ImportedProject {
+  id: ProjectId
+  title: string
+  leadUnit: string
+  percent: number
+  /** 最近进展日期, YYYY-MM-DD, or ''. */
+  lastDate: string
+  /** 进展情况. */
+  text: string
+  /** 计划完成时间, YYYY-MM-DD, or ''. */
+  plannedCompletion: string
+  /** Its grade once a rating made from this list is published. */
+  grade: YearGrade | null
+}
+
+/**
+ * A previous year's progress list imported as a file, for a rating when that year's meeting is
+ * not in this data folder. Kept in this meeting's year.json, apart from this year's projects
+ * (it is not this meeting's year), with the file's name and when it came.
+ */
+export interface ImportedYear {
+  /** I1, I2…: numbered in the order imported, never reused. */
+  id: string
+  title: string
+  fileName: string
+  importedAt: string
+  projects: ImportedProject[]
+}
+
 export interface YearData {
-  version: 1
+  version: 2
   projects: YearProject[]
   ratings: RatingLink[]
+  imported: ImportedYear[]
 }
 
 export function emptyYear(): YearData {
-  return { version: 1, projects: [], ratings: [] }
+  return { version: 2, projects: [], ratings: [], imported: [] }
 }
 
 const bilingual = (zh: string, en: string) => `${zh} / ${en}`
@@ -166,7 +229,13 @@ export const yearProjectInputSchema = z.object({
 })
 export type YearProjectInput = z.input<typeof yearProjectInputSchema>
 
-export const ratingCreateInputSchema = z.object({ meetingId: meetingIdSchema })
+/** A rating from a previous meeting of this data folder, or from a progress list imported here. */
+export const ratingCreateInputSchema = z.union([
+  z.strictObject({ meetingId: meetingIdSchema }),
+  z.strictObject({
+    importId: z.string().regex(/^I\d{1,6}$/, bilingual('没有这份导入的进展表', 'no such list')),
+  }),
+])
 
 /** YYYY-MM-DD that names a day of the calendar (2027-02-30 does not). */
 export function isRealDate(date: string): boolean {

@@ -37,6 +37,7 @@ const vote: DeputyBallotView = {
   allowChange: false,
   remainingMs: null,
   motion: null,
+  progress: null,
   candidates: Array.from({ length: 13 }, (_, i) => ({
     id: `P${String(i + 1).padStart(2, '0')}` as ProjectId,
     title: `P${i + 1}`,

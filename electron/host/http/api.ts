@@ -1,12 +1,10 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { ImportKind, ParsedImport } from '../tables/import-job'
 import type { ImportWorkers } from '../tables/import-worker'
 import type { ImportFailure } from '../tables/import-worker'
 import { ImportWorkerError, importJobOptionsFrom } from '../tables/import-worker'
 import type { Hall } from '../state/hall'
 import type { PreparationService } from '../services/preparation.service'
-import type { ImportPreview } from '../tables/import-problems'
 import type { ProposalRow } from '../tables/proposal-import'
 import type { ProposalsService } from '../year/proposals.service'
 import { sendMeetingArchiveZip } from './archive-zip'
@@ -15,12 +13,18 @@ import { sendArchiveFile, sendDownload } from './downloads'
 import { discardBody } from './discard-body'
 import { sendYearDownload } from '../year/year-downloads'
 import type { YearService } from '../year/year.service'
+import type { ProgressImportService } from '../year/progress-import.service'
+import type { ImportKind, ListImport, ParsedImport } from '../tables/import-job'
+import type { ImportPreview } from '../tables/import-problems'
+import type { ProgressRow } from '../tables/progress-import'
 
 export interface ApiDeps {
   hall: Hall
   preparation: PreparationService
   /** The year's progress report (year-downloads.ts). */
   year: YearService
+  /** A previous year's progress list, uploaded for a rating. */
+  progressImports: ProgressImportService
   proposals: ProposalsService
   /** Parses uploads off the main thread, a bounded number at a time. */
   /** Whether a browser's Origin header, if any, is this host (http/host-header.ts). */
@@ -54,7 +58,7 @@ export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerRespon
     res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' }).end('unauthorized')
     return true
   }
-  const upload = /^\/api\/import\/(roster|projects|proposals)$/.exec(url.pathname)
+  const upload = /^\/api\/import\/(roster|projects|proposals|progress)$/.exec(url.pathname)
   if (req.method === 'POST' && upload) {
     void handleUpload(deps, upload[1] as ImportKind, url, req, res)
     return true
@@ -158,11 +162,9 @@ async function handleUpload(
   const preview =
     kind === 'proposals'
       ? deps.proposals.preview(parsed as ImportPreview<ProposalRow>, fileName)
-      : deps.preparation.preview(
-          kind,
-          parsed as Exclude<ParsedImport, ImportPreview<ProposalRow>>,
-          fileName,
-        )
+      : kind === 'progress'
+        ? deps.progressImports.preview(parsed as ImportPreview<ProgressRow>, fileName)
+        : deps.preparation.preview(kind, parsed as ListImport, fileName)
   res.writeHead(200, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',

@@ -2,6 +2,7 @@ import { defaultQuorum, hasQuorum, quorumNeeded } from '../../../shared/protocol
 import type { Deputy } from '../../../shared/protocol/meeting.schema'
 import type {
   AttendanceView,
+  CandidateProgress,
   ConsoleDeputyView,
   ConsoleState,
   DelegationTurnoutView,
@@ -10,6 +11,7 @@ import type {
   DeputyState,
   LiveVoteView,
   ScreenFinalEntry,
+  ScreenProgressRow,
   ScreenSeatsView,
   ScreenState,
   TurnoutView,
@@ -20,7 +22,7 @@ import type { AgendaData } from '../store/json-files/meeting.store'
 import { attendanceStateOf } from './attendance.service'
 import type { Hall } from '../state/hall'
 import type { Session } from '../state/session'
-import type { DeputyId } from '../../../shared/protocol/ids'
+import type { DeputyId, VoteId } from '../../../shared/protocol/ids'
 
 /** Pure projections of the session into what each role may see. */
 
@@ -134,6 +136,7 @@ export function screenState(session: Session, joinUrl: string | null): ScreenSta
           // The deadline stored at open: the host's timer closes (or warns) at exactly this time.
           deadline: voteStates[vote.status].takesBallots ? (vote.deadline ?? null) : null,
           final: published ? finalList(data, vote) : [],
+          progress: data.screen.stage === 'progress' ? progressRows(session, vote) : null,
         }
       : null,
   }
@@ -177,6 +180,35 @@ function finalList(data: Readonly<AgendaData>, vote: VoteDef): ScreenFinalEntry[
   return entries
 }
 
+/** A rating's projects and their progress, in the ballot's order; null when not from a year. */
+function ratingProgress(session: Session, voteId: VoteId): CandidateProgress[] | null {
+  const link = session.ratings.find((r) => r.voteId === voteId)
+  if (!link) return null
+  return link.items.map((i) => ({ id: i.candidateId, percent: i.percent, lastDate: i.lastDate }))
+}
+
+/** The progress stage's rows: a rating's projects with their 牵头单位, and whether late. */
+function progressRows(session: Session, vote: VoteDef): ScreenProgressRow[] | null {
+  const link = session.ratings.find((r) => r.voteId === vote.id)
+  if (!link) return null
+  const { projects } = session.meeting.data
+  return vote.candidates.flatMap((c) => {
+    const item = link.items.find((i) => i.candidateId === c.id)
+    if (!item) return []
+    const project = projects.find((p) => p.id === c.id)
+    return [
+      {
+        id: c.id,
+        title: c.title,
+        leadUnit: project?.leadUnit ?? '',
+        percent: item.percent,
+        lastDate: item.lastDate,
+        late: item.late.length > 0,
+      },
+    ]
+  })
+}
+
 /**
  * What every tablet is shown alike: the meeting, the open vote, or else the vote that ended
  * last (its result in brief once published); never anyone's ballot.
@@ -198,6 +230,7 @@ export function deputyHall(session: Session): DeputyHallView {
           allowChange: open.rules.allowChange,
           candidates: open.candidates,
           motion: open.motion ?? null,
+          progress: open.rules.kind === 'rating' ? ratingProgress(session, open.id) : null,
           remainingMs: open.deadline ? Math.max(0, Date.parse(open.deadline) - Date.now()) : null,
         }
       : null,

@@ -22,6 +22,7 @@ import type { ScrutineersService } from '../services/scrutineers.service'
 import { voteHandlers } from './console/vote.handlers'
 import { yearHandlers } from './console/year.handlers'
 import type { RatingService } from '../year/rating.service'
+import type { ProgressImportService } from '../year/progress-import.service'
 import type { YearService } from '../year/year.service'
 import type { Handlers } from './handle'
 import { registerHandlers, throttle } from './handle'
@@ -39,6 +40,7 @@ export interface ConsoleDeps {
   votes: VoteService
   year: YearService
   rating: RatingService
+  progressImports: ProgressImportService
   staffToken: string
   /** Whether a peer address may be staff at all (this machine, or the LAN when admitted). */
   admitStaff: (address: string | undefined) => boolean
@@ -101,7 +103,7 @@ export function setupConsoleNamespace(
     ...liveHandlers(deps.live),
     ...auditHandlers(hall),
     ...screenHandlers(hall),
-    ...yearHandlers(deps.year, deps.rating),
+    ...yearHandlers(deps.year, deps.rating, deps.progressImports),
     ...scrutineerHandlers(deps.scrutineers),
   }
 

@@ -10,6 +10,8 @@ import type { Recovery } from '../store/json-files/durable-json-file'
 import type { MeetingEntry } from '../store/json-files/library.store'
 import type { VoteKeyVault } from '../store/ballot-box/vote-keys'
 import { MeetingStore } from '../store/json-files/meeting.store'
+import { YearStore } from '../store/json-files/year.store'
+import type { RatingLink } from '../../../shared/year/year.schema'
 import type { DeputyId, MeetingId, VoteId } from '../../../shared/protocol/ids'
 
 /** What changed, so each namespace pushes only what its viewers need. */
@@ -46,6 +48,12 @@ export class Session extends EventEmitter<SessionEvents> {
    * tablet reconnects and opens the card again.
    */
   readonly leaveCardsOpened = new Set<DeputyId>()
+  /**
+   * The meeting's ratings made from a previous year (year.json), as they stand: the tablets'
+   * progress beside a rating's choices and the screen's progress stage are read from them as
+   * every other view is, at once. Read at open; the year service keeps it current.
+   */
+  ratings: readonly RatingLink[] = []
   readonly #boxes = new Map<VoteId, BallotBoxStore>()
 
   private constructor(dataDir: string, keys: VoteKeyVault, meeting: MeetingStore, audit: AuditLog) {
@@ -96,6 +104,7 @@ export class Session extends EventEmitter<SessionEvents> {
     }
     await session.#reportRecoveries(session.meeting.recoveries)
     if (!boxes) return session
+    session.ratings = (await YearStore.readOnly(dataDir).catch(() => null))?.ratings ?? []
     // Resume: the ballot box of an open vote is loaded before any tablet can send.
     for (const vote of session.meeting.data.votes) {
       if (voteStates[vote.status].hasBox) await session.box(vote.id)

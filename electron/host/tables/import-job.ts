@@ -1,6 +1,8 @@
 import type { BudgetUnit } from '../../../shared/protocol/preparation.schema'
 import { readCsv } from './csv-reader'
 import type { ImportPreview } from './import-problems'
+import type { ProgressRow } from './progress-import'
+import { parseProgressFile } from './progress-import'
 import type { ProjectRow } from './project-import'
 import { parseProjectFile } from './project-import'
 import type { ProposalRow } from './proposal-import'
@@ -10,7 +12,7 @@ import type { RosterRow } from './roster-import'
 import { parseRosterFile } from './roster-import'
 import { readXlsx } from './xlsx-reader'
 
-export type ImportKind = 'roster' | 'projects' | 'proposals'
+export type ImportKind = 'roster' | 'projects' | 'proposals' | 'progress'
 
 /** What staff said about the file, with the upload: so far, the unit of its money column. */
 export interface ImportJobOptions {
@@ -25,8 +27,10 @@ export interface ImportJob {
   options?: ImportJobOptions
 }
 
-export type ParsedImport =
-  ImportPreview<RosterRow> | ImportPreview<ProjectRow> | ImportPreview<ProposalRow>
+/** The meeting's own lists (preparation.service.ts). */
+export type ListImport = ImportPreview<RosterRow> | ImportPreview<ProjectRow>
+
+export type ParsedImport = ListImport | ImportPreview<ProposalRow> | ImportPreview<ProgressRow>
 
 /** Loaded with this module: it is the import worker's, which exists to parse one file. */
 const readers: SpreadsheetReaders = { readXlsx, readCsv }
@@ -37,6 +41,7 @@ export function parseImport({ kind, data, fileName, options }: ImportJob): Promi
     roster: () => parseRosterFile(bytes, fileName, { readers }),
     projects: () => parseProjectFile(bytes, fileName, { readers, budgetUnit: options?.budgetUnit }),
     proposals: () => parseProposalFile(bytes, fileName, { readers }),
+    progress: () => parseProgressFile(bytes, fileName, { readers }),
   }
   return parse[kind]()
 }

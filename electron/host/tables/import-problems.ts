@@ -37,6 +37,9 @@ export const importProblemCodes = [
   'invalid-date',
   'duplicate-proposal',
   'budget-unit',
+  // Progress rows (a previous year's progress list)
+  'invalid-percent',
+  'invalid-date',
   // Any row
   'too-long',
   'template-example',

@@ -121,6 +121,17 @@ export class HostHarness {
   }
 
   /** The audit log's entry types, oldest first. */
+  /** An upload for an import preview, as the console sends it, with the staff token. */
+  async upload<T>(kind: string, name: string, body: Buffer): Promise<{ status: number; body: T }> {
+    const url = `http://127.0.0.1:${this.host.port}/api/import/${kind}?name=${encodeURIComponent(name)}`
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${this.host.staffToken}` },
+      body: new Uint8Array(body),
+    })
+    return { status: res.status, body: (await res.json()) as T }
+  }
+
   async auditTypes(): Promise<string[]> {
     return (await this.host.session.audit.entries()).map((e) => e.type)
   }

@@ -3,9 +3,16 @@ import type { MeetingId, ProjectId, VoteId } from '../../../shared/protocol/ids'
 import { isSafeId } from '../../../shared/protocol/ids'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { voteStates } from '../../../shared/rules'
-import { latestUpdate, ratedProjects } from '../../../shared/year/year-rules'
-import { ratingCreateInputSchema } from '../../../shared/year/year.schema'
-import type { RatingLink, YearProject } from '../../../shared/year/year.schema'
+import { ratedProjects } from '../../../shared/year/year-rules'
+import type { RatedSource } from '../../../shared/year/rated-source'
+import {
+  gradeOf,
+  ratedSummary,
+  sourceOfImported,
+  sourceOfYearProject,
+} from '../../../shared/year/rated-source'
+import { chinaDateOf, chinaToday, ratingCreateInputSchema } from '../../../shared/year/year.schema'
+import type { RatedItem, RatingLink, YearGrade } from '../../../shared/year/year.schema'
 import type { PreviousYear } from '../../../shared/year/year-view'
 import type { Hall } from '../state/hall'
 import type { Session } from '../state/session'
@@ -54,7 +61,9 @@ export class RatingService {
   }
 
   async create(raw: unknown): Promise<{ voteId: VoteId }> {
-    const { meetingId } = parseInput(ratingCreateInputSchema, raw)
+    const input = parseInput(ratingCreateInputSchema, raw)
+    if ('importId' in input) return this.#fromImport(input.importId)
+    const { meetingId } = input
     const { library } = this.#hall
     if (meetingId === this.#hall.session.meetingId)
       throw new ServiceError(
@@ -67,43 +76,87 @@ export class RatingService {
       MeetingStore.readOnly(dir),
       YearStore.readOnly(dir),
     ])
-    const rated = ratedProjects(fromYear.projects)
-    if (rated.length === 0)
+    const today = chinaToday()
+    const sources = ratedProjects(fromYear.projects).map((p) =>
+      sourceOfYearProject(p, today, chinaDateOf),
+    )
+    if (sources.length === 0)
       throw new ServiceError(
         'bad-request',
         'meetingId: 该会议没有年度民生实事项目 / no year projects',
       )
     const fromTitle = from.meeting?.title ?? library.find(meetingId)?.title ?? ''
-    return this.#year.run(async (session, year) => {
-      // A second click answers with the rating already made.
-      const made = year.data.ratings.find(
-        (r) => r.fromMeetingId === meetingId && this.#standing(session, r.voteId),
-      )
-      if (made) return { voteId: made.voteId }
-      const items = await this.#candidates(session, rated)
-      const { voteId } = await this.#votes.create({
-        title: `《${fromTitle}》民生实事项目满意度测评`.slice(0, 200),
-        rules: defaultRules('rating'),
-        candidateIds: items.map((i) => i.candidateId),
-      })
-      const link: RatingLink = {
-        voteId,
-        fromMeetingId: meetingId,
-        fromMeetingTitle: fromTitle,
-        items,
-        writtenBackAt: null,
+    return this.#year.run((session, year) =>
+      this.#make(
+        session,
+        year,
+        { fromMeetingId: meetingId, fromImportId: null, fromTitle },
+        sources,
+      ),
+    )
+  }
+
+  /** A rating from a progress list imported into this meeting (rating-import.service.ts). */
+  #fromImport(importId: string): Promise<{ voteId: VoteId }> {
+    return this.#year.run((session, year) => {
+      const list = year.data.imported.find((i) => i.id === importId)
+      if (!list || !session.meetingId)
+        throw new ServiceError('not-found', `importId: 没有这份导入的进展表 ${importId}`)
+      const today = chinaToday()
+      const sources = list.projects.map((p) => sourceOfImported(p, today))
+      const from = {
+        fromMeetingId: session.meetingId,
+        fromImportId: list.id,
+        fromTitle: list.title,
       }
-      await year.update((data) => {
-        data.ratings.push(link)
-      })
-      await session.audit.append('year.rating-created', {
-        voteId,
-        fromMeetingId: meetingId,
-        fromTitle,
-        projects: items.length,
-      })
-      return { voteId }
+      return this.#make(session, year, from, sources)
     })
+  }
+
+  /** Makes the rating (or answers with the one already made from the same source). */
+  async #make(
+    session: Session,
+    year: YearStore,
+    from: { fromMeetingId: MeetingId; fromImportId: string | null; fromTitle: string },
+    sources: readonly RatedSource[],
+  ): Promise<{ voteId: VoteId }> {
+    const { fromMeetingId, fromImportId, fromTitle } = from
+    // A second click answers with the rating already made.
+    const made = year.data.ratings.find(
+      (r) =>
+        r.fromMeetingId === fromMeetingId &&
+        r.fromImportId === fromImportId &&
+        this.#standing(session, r.voteId),
+    )
+    if (made) return { voteId: made.voteId }
+    const items = await this.#candidates(session, sources)
+    const { voteId } = await this.#votes.create({
+      title: `《${fromTitle}》民生实事项目满意度测评`.slice(0, 200),
+      rules: defaultRules('rating'),
+      candidateIds: items.map((i) => i.candidateId),
+    })
+    const link: RatingLink = {
+      voteId,
+      fromMeetingId,
+      fromMeetingTitle: fromTitle,
+      fromImportId,
+      items,
+      writtenBackAt: null,
+    }
+    await year.update((data) => {
+      data.ratings.push(link)
+    })
+    session.ratings = year.data.ratings
+    await session.audit.append('year.rating-created', {
+      voteId,
+      fromMeetingId,
+      fromTitle,
+      projects: items.length,
+      ...(fromImportId ? { fromImportId } : {}),
+    })
+    // Tablets and the screen read the rating's progress from the link just written.
+    session.announce({ type: 'meeting' })
+    return { voteId }
   }
 
   /** A rating vote still on the agenda and not annulled. */
@@ -113,24 +166,27 @@ export class RatingService {
   }
 
   /**
-   * Each rated project as a project of this meeting: the same one where this meeting has it
-   * (same 编号 and title, e.g. a meeting copied from last year's), else added under its 编号, or
+   * Each rated project as a project of this meeting: the one of the same title where this
+   * meeting has it (a meeting copied from last year's, a project that goes on), else added under its 编号, or
    * under `<编号>-L` (…-L2) where this year's list uses that 编号 for another project.
    */
-  async #candidates(session: Session, rated: readonly YearProject[]): Promise<RatingLink['items']> {
-    const items: RatingLink['items'] = []
-    for (const p of rated) {
+  async #candidates(session: Session, sources: readonly RatedSource[]): Promise<RatedItem[]> {
+    const items: RatedItem[] = []
+    for (const p of sources) {
       const projects = session.meeting.data.projects
-      const same = projects.find((x) => x.id === p.id && x.title === p.title)
-      const candidateId = same?.id ?? freeId(p.id, projects)
-      if (!same) await this.#prep.addProject(ratedProjectInput(p, candidateId))
-      const last = latestUpdate(p)
-      items.push({
-        candidateId,
-        projectId: p.id,
-        percent: last?.percent ?? 0,
-        lastDate: last?.date ?? '',
-      })
+      const same = projects.find((x) => x.title === p.title)
+      const candidateId = same?.id ?? freeId(p.projectId, projects)
+      if (!same)
+        await this.#prep.addProject({
+          id: candidateId,
+          title: p.title,
+          summary: ratedSummary(p),
+          leadUnit: p.leadUnit,
+          budget: p.budget,
+          category: ratedCategory,
+        })
+      const { projectId, percent, lastDate, late } = p
+      items.push({ candidateId, projectId, percent, lastDate, late })
     }
     return items
   }
@@ -145,29 +201,39 @@ export class RatingService {
       if (link.writtenBackAt) continue
       const vote = session.meeting.data.votes.find((v) => v.id === link.voteId)
       if (vote?.status !== 'published' || !vote.result || vote.result.kind !== 'rating') continue
-      const entry = this.#hall.library.find(link.fromMeetingId)
       const at = new Date().toISOString()
-      const graded: ProjectId[] = []
-      if (entry) {
+      const where = {
+        meetingId: session.meetingId as MeetingId,
+        meetingTitle: session.meeting.data.meeting?.title ?? '',
+        voteId: vote.id,
+        voteTitle: vote.title,
+        at,
+      }
+      const grades = (projects: { id: ProjectId; grade: YearGrade | null }[]) => {
+        const graded: ProjectId[] = []
+        for (const item of vote.result?.kind === 'rating' ? vote.result.items : []) {
+          const ref = link.items.find((i) => i.candidateId === item.id)
+          const project = projects.find((p) => p.id === ref?.projectId)
+          if (!project) continue
+          project.grade = gradeOf(item, where)
+          graded.push(project.id)
+        }
+        return graded
+      }
+      let graded: ProjectId[] = []
+      // An imported list is kept in this meeting's year: its grades are written here.
+      const found =
+        link.fromImportId !== null || this.#hall.library.find(link.fromMeetingId) !== undefined
+      if (link.fromImportId) {
+        await year.update((data) => {
+          const list = data.imported.find((i) => i.id === link.fromImportId)
+          graded = list ? grades(list.projects) : []
+        })
+      } else if (found) {
         const from = await YearStore.open(this.#hall.library.dirOf(link.fromMeetingId))
         try {
           await from.update((data) => {
-            for (const item of vote.result?.kind === 'rating' ? vote.result.items : []) {
-              const ref = link.items.find((i) => i.candidateId === item.id)
-              const project = data.projects.find((p) => p.id === ref?.projectId)
-              if (!project) continue
-              project.grade = {
-                grade: item.grade,
-                satisfiedRate: item.satisfiedRate,
-                positiveRate: item.positiveRate,
-                meetingId: session.meetingId as MeetingId,
-                meetingTitle: session.meeting.data.meeting?.title ?? '',
-                voteId: vote.id,
-                voteTitle: vote.title,
-                at,
-              }
-              graded.push(project.id)
-            }
+            graded = grades(data.projects)
           })
         } finally {
           await from.close()
@@ -182,7 +248,7 @@ export class RatingService {
         fromMeetingId: link.fromMeetingId,
         fromTitle: link.fromMeetingTitle,
         projectIds: graded,
-        found: entry !== undefined,
+        found,
       })
     }
   }
@@ -195,21 +261,5 @@ function freeId(id: ProjectId, projects: readonly Project[]): ProjectId {
   for (let n = 1; ; n++) {
     const next = `${base}-L${n === 1 ? '' : n}`
     if (!taken(next)) return next as ProjectId
-  }
-}
-
-/** A rated project as this meeting's project: its progress in its summary, for the 详情 button. */
-function ratedProjectInput(p: YearProject, id: ProjectId) {
-  const last = latestUpdate(p)
-  const summary = last
-    ? `上年度完成进度 ${last.percent}%（${last.date}）：${last.text}`.slice(0, 2000)
-    : '上年度尚无进展记录'
-  return {
-    id,
-    title: p.title,
-    summary,
-    leadUnit: p.leadUnit,
-    budget: p.budget,
-    category: ratedCategory,
   }
 }

@@ -1,11 +1,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { MeetingId } from '../../../shared/protocol/ids'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { chinaToday } from '../../../shared/year/year.schema'
 import { call, callRaw, HostHarness } from '../testing/host-harness'
-import { must, runVote } from './year-testing'
+import { must, runVote, twoYears as twoYearsOf } from './year-testing'
+
+const twoYears = () => twoYearsOf(h)
 
 let h: HostHarness
 
@@ -25,39 +26,6 @@ async function files(dir: string): Promise<Record<string, string>> {
     if ((await stat(path)).isFile()) out[name] = (await readFile(path)).toString('base64')
   }
   return out
-}
-
-const f = 'for'
-
-/** Last year's meeting: 2 projects elected, one with progress; then this year's, opened. */
-async function twoYears() {
-  const staff = await h.staff()
-  await h.host.meetings.loadDemo(6)
-  const lastYear = h.host.session.meetingId as MeetingId
-  const lastDir = h.meetingDir
-  await runVote(h, staff, defaultRules('select', 2), [
-    [f, f],
-    [f, f],
-    [f, f],
-    [f, f],
-  ])
-  const projects = must(await call(staff, 'year:view', {})).projects
-  must(
-    await call(staff, 'year:progress-add', {
-      projectId: projects[0]!.id,
-      date: chinaToday(),
-      kind: 'year-end',
-      percent: 100,
-      text: '全部建成投用',
-      opinions: [],
-    }),
-  )
-  // Last year's archive is finished before its folder is compared with itself later.
-  await h.host.archiver.idle()
-  await h.host.meetings.loadDemo(6)
-  await h.host.attendance.setQuorum({ numerator: 0, denominator: 1 })
-  expect(h.host.session.meetingId).not.toBe(lastYear)
-  return { staff, lastYear, lastDir, projects }
 }
 
 describe('验单: the rating made from last year', () => {

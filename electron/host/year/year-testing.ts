@@ -1,7 +1,10 @@
 import type { Socket } from 'socket.io-client'
 import type { Mark } from '../../../shared/protocol/marks'
 import type { VoteRules } from '../../../shared/protocol/vote-rules.schema'
-import type { VoteId } from '../../../shared/protocol/ids'
+import type { MeetingId, VoteId } from '../../../shared/protocol/ids'
+import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
+import { chinaToday } from '../../../shared/year/year.schema'
+import { expect } from 'vitest'
 import { call } from '../testing/host-harness'
 import type { HostHarness } from '../testing/host-harness'
 
@@ -42,4 +45,51 @@ export async function runVote(
 export function must<T>(result: { ok: true; data: T } | { ok: false; error: unknown }): T {
   if (!result.ok) throw new Error(JSON.stringify(result.error))
   return result.data
+}
+
+const f = 'for'
+
+/**
+ * Last year's meeting: 2 projects elected, one with progress (100 %, today); then this year's,
+ * opened. With `overdue`, the second was planned for completion on 2000-01-01: late.
+ */
+export async function twoYears(h: HostHarness, { overdue = false } = {}) {
+  const staff = await h.staff()
+  await h.host.meetings.loadDemo(6)
+  const lastYear = h.host.session.meetingId as MeetingId
+  const lastDir = h.meetingDir
+  await runVote(h, staff, defaultRules('select', 2), [
+    [f, f],
+    [f, f],
+    [f, f],
+    [f, f],
+  ])
+  const projects = must(await call(staff, 'year:view', {})).projects
+  must(
+    await call(staff, 'year:progress-add', {
+      projectId: projects[0]!.id,
+      date: chinaToday(),
+      kind: 'year-end',
+      percent: 100,
+      text: '全部建成投用',
+      opinions: [],
+    }),
+  )
+  if (overdue)
+    must(
+      await call(staff, 'year:project-update', {
+        projectId: projects[1]!.id,
+        title: projects[1]!.title,
+        leadUnit: projects[1]!.leadUnit,
+        budget: projects[1]!.budget,
+        plannedCompletion: '2000-01-01',
+        responsible: '',
+      }),
+    )
+  // Last year's archive is finished before its folder is compared with itself later.
+  await h.host.archiver.idle()
+  await h.host.meetings.loadDemo(6)
+  await h.host.attendance.setQuorum({ numerator: 0, denominator: 1 })
+  expect(h.host.session.meetingId).not.toBe(lastYear)
+  return { staff, lastYear, lastDir, projects }
 }

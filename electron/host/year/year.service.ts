@@ -67,7 +67,8 @@ export class YearService {
   async view(): Promise<YearView> {
     return this.#run(async () => {
       const year = await this.#sync()
-      return { projects: year.data.projects, ratings: year.data.ratings, today: chinaToday() }
+      const { projects, ratings, imported } = year.data
+      return { projects, ratings, imported, today: chinaToday() }
     })
   }
 
@@ -182,6 +183,7 @@ export class YearService {
       for (const { type, ...facts } of events) await session.audit.append(type, facts)
     }
     for (const follower of this.#followers) await follower(session, year)
+    session.ratings = year.data.ratings
     return year
   }
 

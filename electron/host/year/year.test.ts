@@ -50,7 +50,7 @@ describe('the year made on publication', () => {
     expect(year.projects[0]!.budget).toBe(projects[0]!.budget)
     // On disk in the meeting's folder, not in meeting.json; asking again makes nothing more.
     const file = JSON.parse(await readFile(join(h.meetingDir, 'year.json'), 'utf8'))
-    expect(file.version).toBe(1)
+    expect(file.version).toBe(2)
     expect((await view(staff)).projects).toHaveLength(2)
     expect(await readFile(join(h.meetingDir, 'meeting.json'), 'utf8')).not.toContain('"updates"')
     expect((await h.auditTypes()).filter((t) => t === 'year.projects-made')).toHaveLength(1)

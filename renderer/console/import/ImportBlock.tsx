@@ -6,6 +6,9 @@ import type { ConsoleApi } from '../use-console'
 import type { PreviewColumn } from './ImportPanel'
 import { ImportPanel } from './ImportPanel'
 
+/** The meeting's own lists; a previous year's progress list is the rating's (RatingImport). */
+type ListKind = Exclude<ImportKind, 'progress'>
+
 /** The texts that differ between the two imported lists; everything else is the same flow. */
 const texts = {
   roster: {
@@ -32,7 +35,7 @@ const confirmEvents = {
  * The top of 代表名单 and 候选项目: the section title with its template download, then the
  * import panel that confirms through the host (a refusal shows in the console's error banner).
  */
-export function ImportBlock<K extends ImportKind>({
+export function ImportBlock<K extends ListKind>({
   api,
   kind,
   columns,
@@ -47,7 +50,7 @@ export function ImportBlock<K extends ImportKind>({
 
   const confirm = async (previewId: string): Promise<number | null> => {
     // Each kind's confirmation takes the same { previewId }.
-    const event: (typeof confirmEvents)[ImportKind] = confirmEvents[kind]
+    const event: (typeof confirmEvents)[ListKind] = confirmEvents[kind]
     const result = await api.call(event, { previewId })
     if (result.ok) return Object.values(result.data)[0] ?? 0
     api.showError(result.error)

@@ -18,6 +18,7 @@ const panelTexts = {
   roster: { import: 'prep.roster.import', done: 'prep.import.doneRoster' },
   projects: { import: 'prep.projects.import', done: 'prep.import.doneProjects' },
   proposals: { import: 'proposals.import', done: 'proposals.imported' },
+  progress: { import: 'year.import.button', done: 'year.import.done' },
 } as const
 
 /** Rows shown in full up to this many; beyond, the first ones and every row with a problem. */

@@ -19,6 +19,7 @@ const order: readonly ScreenStage[] = [
   'welcome',
   'checkin',
   'seats',
+  'progress',
   'rules',
   'voting',
   'results',

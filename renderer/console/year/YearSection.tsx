@@ -4,6 +4,7 @@ import { useI18n } from '../../common/i18n'
 import type { ConsoleApi } from '../use-console'
 import { ProgressBoard } from './ProgressBoard'
 import { ProjectPage } from './ProjectPage'
+import { RatingImport } from './RatingImport'
 import { RatingPanel } from './RatingPanel'
 import { useYear } from './use-year'
 
@@ -34,6 +35,7 @@ export function YearSection({ api }: { api: ConsoleApi }) {
       <Title order={2}>{t('year.title')}</Title>
       <ProgressBoard year={year} token={api.token} onOpen={setOpenId} />
       <RatingPanel api={api} ratings={year.ratings} />
+      <RatingImport api={api} imported={year.imported} />
     </Stack>
   )
 }

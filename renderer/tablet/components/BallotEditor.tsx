@@ -97,6 +97,7 @@ export function BallotEditor({
             id: c.id,
             number: i + 1,
             title: c.title,
+            progress: vote.progress?.find((p) => p.id === c.id),
             onOpen: () => openDetails(c.id),
           }
           return vote.kind === 'select' ? (

@@ -1,11 +1,13 @@
 import { Group, Paper, Text, UnstyledButton } from '@mantine/core'
 import type { ReactNode } from 'react'
+import type { CandidateProgress } from '../../../shared/protocol/views'
 import { useI18n } from '../i18n'
 
 /**
  * One candidate on the ballot: its number and title, what marks it (the whole row for a 差额
  * ballot, a row of mark buttons otherwise), and a 详情 button of its own that opens the
- * candidate's sheet (CandidateSheet). Opening never marks.
+ * candidate's sheet (CandidateSheet). Opening never marks. A rating of last year's projects
+ * says under each title how far it got (% and the last update's date), without opening 详情.
  */
 export function CandidateCard({
   id,
@@ -14,6 +16,7 @@ export function CandidateCard({
   selected,
   onToggle,
   choice,
+  progress,
   onOpen,
 }: {
   id: string
@@ -24,6 +27,8 @@ export function CandidateCard({
   onToggle?: () => void
   /** The mark buttons of a 逐项/决议/测评 ballot. */
   choice?: ReactNode
+  /** A rating of last year's projects: % done and the last update, under the title. */
+  progress?: CandidateProgress | undefined
   onOpen: () => void
 }) {
   const { t } = useI18n()
@@ -88,6 +93,14 @@ export function CandidateCard({
           {t('tablet.details')}
         </UnstyledButton>
       </Group>
+      {/* Below the row, the card's whole width: at 200 % text it still reads as one line or two. */}
+      {progress && (
+        <Text fz="lg" c="dark.6" mt={6} data-testid={`progress-${id}`}>
+          {progress.lastDate
+            ? t('tablet.progress', { percent: progress.percent, date: progress.lastDate })
+            : t('tablet.progress.none', { percent: progress.percent })}
+        </Text>
+      )}
       {choice && (
         <div data-testid={`candidate-${id}`} style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
           {choice}

@@ -12,5 +12,16 @@ export interface ConsoleYearEvents {
   /** Other meetings of the data folder whose year has projects to rate. */
   'year:previous': (input: Record<string, never>, ack: Ack<PreviousYear[]>) => void
   /** A 满意度测评 whose candidates are that meeting's year's projects (a second click: the same). */
-  'year:rating-create': (input: { meetingId: MeetingId }, ack: Ack<{ voteId: VoteId }>) => void
+  'year:rating-create': (
+    input: { meetingId: MeetingId } | { importId: string },
+    ack: Ack<{ voteId: VoteId }>,
+  ) => void
+  /**
+   * Keeps a clean preview of a previous year's progress list (uploaded to /api/import/progress)
+   * as an imported list of this meeting's year, to make a rating from.
+   */
+  'year:progress-import': (
+    input: { previewId: string; title: string },
+    ack: Ack<{ importId: string }>,
+  ) => void
 }

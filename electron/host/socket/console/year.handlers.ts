@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { ConsoleYearEvents } from '../../../../shared/protocol/console/year.events'
 import { parseInput } from '../../services/parse-input'
 import type { RatingService } from '../../year/rating.service'
+import type { ProgressImportService } from '../../year/progress-import.service'
 import type { YearService } from '../../year/year.service'
 import type { Handlers } from '../handle'
 
@@ -10,6 +11,7 @@ const emptyInputSchema = z.object({}).strict()
 export function yearHandlers(
   year: YearService,
   rating: RatingService,
+  progressImports: ProgressImportService,
 ): Handlers<ConsoleYearEvents> {
   return {
     'year:view': async (input) => {
@@ -24,5 +26,6 @@ export function yearHandlers(
       return rating.previous()
     },
     'year:rating-create': (input) => rating.create(input),
+    'year:progress-import': (input) => progressImports.confirm(input),
   }
 }

@@ -9,10 +9,13 @@ import {
   upgrade,
   upgradeLibrary,
   upgradeMeetingData,
+  upgradeYear,
+  yearVersions,
 } from './data-versions'
 import { DurableJsonFile } from './durable-json-file'
 import { emptyMeetingData } from './meeting.store'
 import { verifyMeetingData } from './verify-meeting'
+import { verifyYear } from './year.store'
 
 /** Three versions of a made-up file: 1 → 2 renames `n` to `count`, 2 → 3 adds `unit`. */
 const made: DataVersions = {
@@ -178,9 +181,36 @@ describe('upgrade', () => {
     })
   })
 
+  it('gives a year of version 1 no imported lists, and its ratings no import and no late marks', () => {
+    const item = frozen({
+      candidateId: 'P01',
+      projectId: 'P01',
+      percent: 80,
+      lastDate: '2027-01-05',
+    })
+    const link = frozen({
+      voteId: 'V3',
+      fromMeetingId: 'M1',
+      fromMeetingTitle: '去年的会议',
+      items: [item],
+      writtenBackAt: null,
+    })
+    const v1 = frozen({ version: 1, projects: [], ratings: [link] })
+    const v2 = upgradeYear(v1)
+    expect(v2).toEqual({
+      version: 2,
+      projects: [],
+      ratings: [{ ...link, fromImportId: null, items: [{ ...item, late: [] }] }],
+      imported: [],
+    })
+    expect(verifyYear(v2)).toEqual([])
+    expect(verifyYear(v1)).not.toEqual([])
+  })
+
   it.each([
     ['meeting.json', meetingVersions],
     ['library.json', libraryVersions],
+    ['year.json', yearVersions],
   ])('%s has a step from every version before the current one', (_file, versions) => {
     const steps: Readonly<Record<number, unknown>> = versions.steps
     for (let version = 1; version < versions.current; version++) {

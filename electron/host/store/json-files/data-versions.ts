@@ -118,10 +118,31 @@ export const libraryVersions = {
  * year.json: a meeting's year after its vote (查单) and the ratings made from a previous one (验单).
  * 1 (2027-02): the first version. Kept apart from meeting.json, so the year and the meeting
  * change shape each on its own.
+ * 1 → 2 (2027-02): progress lists imported for a rating (`imported`, none yet); a rating's link
+ * says whether it came from one (`fromImportId`: it did not) and each item whether the project
+ * was late when the rating was made (`late`: not known then, so none).
  */
 export const yearVersions = {
-  current: 1,
-  steps: {},
+  current: 2,
+  steps: {
+    1: (data) => ({
+      ...data,
+      imported: [],
+      ratings: Array.isArray(data.ratings)
+        ? data.ratings.map((r: unknown) =>
+            isRecord(r)
+              ? {
+                  ...r,
+                  fromImportId: null,
+                  items: Array.isArray(r.items)
+                    ? r.items.map((i: unknown) => (isRecord(i) ? { ...i, late: [] } : i))
+                    : r.items,
+                }
+              : r,
+          )
+        : data.ratings,
+    }),
+  },
 } as const satisfies DataVersions
 
 /**

@@ -25,6 +25,7 @@ export function verifyYear(data: unknown): string[] {
         problems.push(`projects[${i}] is not a project`)
     })
   if (!Array.isArray(data.ratings)) problems.push('ratings is not a list')
+  if (!Array.isArray(data.imported)) problems.push('imported is not a list')
   return problems
 }
 
