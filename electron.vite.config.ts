@@ -3,11 +3,8 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 import { mantineStylesInRem } from './electron/cli/mantine-styles'
-import { precompressFiles } from './electron/host/http/precompress'
-import { tabletPage } from './electron/cli/tablet-build'
-
-/** Mantine's floor, which hall tablets must meet: Safari 15.4, Chrome 99. */
-const tabletTargets = ['safari15.4', 'chrome99']
+import { precompressed } from './electron/cli/precompressed-plugin'
+import { tabletPage, tabletTargets } from './electron/cli/tablet-build'
 
 /**
  * electron-vite merges its own Chrome target into the renderer's; the pages are for tablets,
@@ -19,22 +16,6 @@ function tabletBrowsers(): Plugin {
     enforce: 'post',
     config(config) {
       config.build = { ...config.build, target: tabletTargets, cssTarget: tabletTargets }
-    },
-  }
-}
-
-/**
- * Every page and asset is written compressed too (`x.js.br`, `x.js.gz`), once, here: the host
- * sends the coding a browser accepts and never compresses on the ballot loop
- * (electron/host/http/static-files.ts).
- */
-function precompressed(): Plugin {
-  return {
-    name: 'plenary:precompressed',
-    apply: 'build',
-    async writeBundle(options, bundle) {
-      const dir = options.dir ?? resolve('out/renderer')
-      await precompressFiles(Object.keys(bundle).map((name) => resolve(dir, name)))
     },
   }
 }
@@ -79,12 +60,7 @@ export default defineConfig({
       tabletBrowsers(),
       mantineStylesInRem(),
       precompressed(),
-      tabletPage({
-        root: resolve('renderer'),
-        outDir: resolve('out/renderer'),
-        targets: tabletTargets,
-        plugins: [react(), mantineStylesInRem(), precompressed()],
-      }),
+      tabletPage(resolve('renderer'), resolve('out/renderer')),
     ],
     build: {
       outDir: resolve('out/renderer'),
