@@ -206,6 +206,6 @@ test('a progress XLSX uploaded in the console makes the rating; a broken one is 
   )
   await shotOf(page, 'console-import-done')
   const rating = host.session.meeting.data.votes.find((v) => v.rules.kind === 'rating')!
-  expect(rating.title).toBe('《2026年度民生实事项目》民生实事项目满意度测评')
+  expect(rating.title).toBe('2026年度民生实事项目满意度测评')
   expect(rating.candidates.map((c) => c.title)).toEqual(['口袋公园', '背街小巷整治'])
 })
