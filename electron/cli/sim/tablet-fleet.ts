@@ -25,8 +25,6 @@ export interface FleetOptions {
    * simulator's first sends would race its own reading of the vote on 3,000 tablets at once.
    */
   readS?: number
-  reconnectionDelay?: number
-  reconnectionDelayMax?: number
   /**
    * A forked fleet's priority (default tabletPriority()): 'nice' where something else of the
    * idle class must not take the tablets' processor (the uploads runs: upload-run.ts).
@@ -99,12 +97,6 @@ export class TabletFleet {
           choose: (vote: BallotView) => randomMarks(vote),
           delayMs: firstSendDelayMs(options),
           resendAfterAck: true,
-          ...(options.reconnectionDelay !== undefined
-            ? { reconnectionDelay: options.reconnectionDelay }
-            : {}),
-          ...(options.reconnectionDelayMax !== undefined
-            ? { reconnectionDelayMax: options.reconnectionDelayMax }
-            : {}),
         }),
     )
   }

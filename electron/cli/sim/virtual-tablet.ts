@@ -4,6 +4,11 @@ import type { Socket } from 'socket.io-client'
 import type { Result } from '../../../shared/protocol/envelope'
 import type { DeputyHallView, DeputyState } from '../../../shared/protocol/views'
 import { withHall } from '../../../shared/protocol/views'
+import {
+  dropSilentConnection,
+  linkClientOptions,
+  tabletLink,
+} from '../../../shared/protocol/tablet-link'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 
 export type BallotView = NonNullable<DeputyState['vote']>
@@ -17,9 +22,6 @@ export interface VirtualTabletOptions {
   delayMs: number
   /** Resend an acknowledged ballot if the host says it has none (the real tablet does). */
   resendAfterAck: boolean
-  /** Reconnection backoff; defaults are the tablet page's (renderer/common/socket.ts). */
-  reconnectionDelay?: number
-  reconnectionDelayMax?: number
 }
 
 /**
@@ -51,13 +53,11 @@ export class VirtualTablet {
 
   constructor(options: VirtualTabletOptions) {
     this.#options = options
+    // The tablet page's own connection options (shared/protocol/tablet-link.ts).
     this.socket = io(`${options.url}/deputy`, {
       auth: { credential: options.credential },
-      transports: ['websocket'],
       forceNew: true,
-      reconnectionDelay: options.reconnectionDelay ?? 500,
-      reconnectionDelayMax: options.reconnectionDelayMax ?? 4000,
-      randomizationFactor: 0.5,
+      ...linkClientOptions(),
     })
     this.socket.on('deputy:state', (state: DeputyState) => this.#onState(state))
     // As the tablet page: the hall message is merged into the state this tablet has; it shows a
@@ -115,7 +115,7 @@ export class VirtualTablet {
     const started = performance.now()
     try {
       const result = (await this.socket
-        .timeout(10_000)
+        .timeout(tabletLink.ballotAckMs)
         .emitWithAck('ballot:submit', ballot)) as Result<unknown>
       if (result.ok) {
         if (!this.acked) this.ackLatency = performance.now() - started
@@ -124,8 +124,10 @@ export class VirtualTablet {
         this.refusals.push(result.error.code)
       }
     } catch {
-      // Timed out or the connection dropped: the next (re)connect resends.
+      // Timed out or the connection dropped: the next (re)connect resends. A silent connection
+      // is dropped for a fresh one, as the tablet page does (use-deputy.ts).
       this.timeouts += 1
+      if (this.socket.id === connection) dropSilentConnection(this.socket)
     } finally {
       if (this.#inFlightOn === connection) this.#inFlightOn = null
     }
