@@ -126,6 +126,7 @@ function faultSetup(): FaultSetup {
   return {
     plan: { latencyMs: [50, 300], dropsPerMinute: 0.5, ...asked?.plan },
     cutThirdS: given['cut-third'] === undefined ? 30 : (asked?.cutThirdS ?? 30),
+    cutKind: asked?.cutKind ?? 'silent',
   }
 }
 
@@ -217,6 +218,9 @@ async function main(): Promise<number> {
     console.log(
       `faults ${f.deputies} (${f.network}): ack p50 ${f.ack.p50} p99 ${f.ack.p99} max ${f.ack.max} ms` +
         ` | lost ${f.lost} dup ${f.duplicated} | lane back → all acknowledged ${f.recoverS ?? '–'} s` +
+        (f.recovery
+          ? ` (per tablet p50 ${f.recovery.p50} p95 ${f.recovery.p95} max ${f.recovery.max} s)`
+          : '') +
         ` | address back → all connected ${f.addressBackS} s | all shown again ${f.allShownAgain}` +
         ` | reconnects ${f.reconnects} resends ${f.resends} resets ${f.resets}`,
     )

@@ -27,6 +27,13 @@ export function checkTargets(
       measured: `lost ${f.lost}, duplicated ${f.duplicated}, ${f.allShownAgain ? 'all shown again' : 'NOT all shown again'}`,
       met: f.lost === 0 && f.duplicated === 0 && f.allShownAgain && f.resultMatches,
     })
+    const r = f.recovery
+    if (r)
+      checks.push({
+        target: `${f.deputies} through a bad network: every cut-off tablet back, its pending ballot acknowledged, ≤ 5 s after its lane is back`,
+        measured: `max ${r.max} s (p95 ${r.p95} s), ${r.recovered} of ${r.tablets} recovered`,
+        met: r.recovered === r.tablets && r.max <= 5,
+      })
   }
   for (const r of results) {
     const n = r.deputies
@@ -273,12 +280,14 @@ function faultSection(f: FaultRun): string[] {
     `${f.network}; random drops only during the vote; the cut third silent (held as TCP would`,
     "retransmit), 1 s into the vote; then the host's address gone for 3 s and back; then close",
     'and publish. lane back → acknowledged = the cut lane restored → every ballot acknowledged;',
+    'recover p50 / p95 / max = per cut-off tablet, the lane restored → it hears the host again',
+    'and, if its ballot was pending, that ballot acknowledged (electron/cli/sim/recovery.ts);',
     'address back → connected = every tablet connected again; shown again = every tablet received',
     'the published state.',
     '',
-    '| deputies | ack p50 | ack p99 | ack max | lost | dup | result | lane back → acknowledged s | address back → connected s | shown again | reconnects | resends | resets |',
-    '|---:|---:|---:|---:|---:|---:|:-:|---:|---:|:-:|---:|---:|---:|',
-    `| ${f.deputies} | ${f.ack.p50} | ${f.ack.p99} | ${f.ack.max} | ${f.lost} | ${f.duplicated} | ${mark(f.resultMatches)} | ${f.recoverS ?? '–'} | ${f.addressBackS} | ${mark(f.allShownAgain)} | ${f.reconnects} | ${f.resends} | ${f.resets} |`,
+    '| deputies | ack p50 | ack p99 | ack max | lost | dup | result | lane back → acknowledged s | recover p50 / p95 / max s | address back → connected s | shown again | reconnects | resends | resets |',
+    '|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|:-:|---:|---:|---:|',
+    `| ${f.deputies} | ${f.ack.p50} | ${f.ack.p99} | ${f.ack.max} | ${f.lost} | ${f.duplicated} | ${mark(f.resultMatches)} | ${f.recoverS ?? '–'} | ${f.recovery ? `${f.recovery.p50} / ${f.recovery.p95} / ${f.recovery.max}` : '–'} | ${f.addressBackS} | ${mark(f.allShownAgain)} | ${f.reconnects} | ${f.resends} | ${f.resets} |`,
     '',
   ]
 }

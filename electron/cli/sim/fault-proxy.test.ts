@@ -169,7 +169,10 @@ describe('the fault options', () => {
     ).toEqual({
       plan: { latencyMs: [50, 300], dropsPerMinute: 2, bandwidthBytesPerS: 37_500_000 },
       cutThirdS: 30,
+      cutKind: 'silent',
     })
+    expect(faultSetupFrom({ 'cut-third': '30', 'cut-kind': 'lost' })?.cutKind).toBe('lost')
+    expect(() => faultSetupFrom({ 'cut-kind': 'gone' })).toThrow(/^--cut-kind/)
     expect(() => faultSetupFrom({ latency: '300-50' })).toThrow(/^--latency/)
     expect(() => faultSetupFrom({ bandwidth: '0' })).toThrow(/^--bandwidth/)
     expect(() => faultSetupFrom({ 'cut-third': 'x' })).toThrow(/^--cut-third/)

@@ -7,6 +7,8 @@ import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import type { ResultCheck } from './compare'
 import { checkResult } from './compare'
 import type { DeputyCredential } from './credentials-file'
+import type { RecoveryReport } from './recovery'
+import { recoveryReport } from './recovery'
 import type { LatencySummary } from './stats'
 import { summarize } from './stats'
 import type { FleetHandle, FleetOptions, FleetRecords, FleetStatus } from './tablet-fleet'
@@ -169,6 +171,20 @@ export class Rehearsal {
       duplicated,
       result,
     }
+  }
+
+  /**
+   * Each cut-off tablet's time to recover from `backAt` (epoch ms, the moment the air came
+   * back, given to returnSince() then): see recovery.ts.
+   */
+  async recovery(
+    voteId: string,
+    backAt: number,
+    wasCut: (lane: number) => boolean,
+  ): Promise<RecoveryReport> {
+    const { tablets } = await this.#records(voteId)
+    const ids = this.#options.deputies.map((d) => d.id)
+    return recoveryReport(tablets, ids, backAt, wasCut)
   }
 
   /** What was sent, per tablet: for the benchmark's ballot-by-ballot comparison. */

@@ -49,10 +49,17 @@ export interface FleetStatus {
 /** One tablet after a vote: its ballot for that vote (none: no marks, no sends), and its
  * connection's troubles. What the report and the box comparison need. */
 export interface TabletRecord {
+  /** Which of the fleet's URLs it used: the fault proxy's lane. */
+  lane: number
   marks: Record<string, Mark> | null
   sends: number
   acked: boolean
   ackLatency: number | null
+  /** When the ballot was first sent and acknowledged, and when the host was first heard after
+   * returnSince()'s moment (epoch ms): what a tablet's recovery is timed by (recovery.ts). */
+  sentAt: number | null
+  ackedAt: number | null
+  heardAfter: number | null
   timeouts: number
   reconnects: number
   refusals: string[]
@@ -85,10 +92,12 @@ export function firstSendDelayMs(
 /** Virtual tablets in one event loop: a rehearsal runs one here or a few in processes of their own. */
 export class TabletFleet {
   readonly tablets: VirtualTablet[]
+  readonly #lanes: number
   #since = Infinity
 
   constructor(options: FleetOptions) {
     const urls = options.tabletUrls?.length ? options.tabletUrls : [options.url]
+    this.#lanes = urls.length
     this.tablets = options.deputies.map(
       (d, i) =>
         new VirtualTablet({
@@ -104,6 +113,7 @@ export class TabletFleet {
   /** Counts tablets back from `at` (epoch ms) on: connected again, and shown their state. */
   returnSince(at: number): void {
     this.#since = at
+    for (const t of this.tablets) t.watchFrom(at)
   }
 
   status(): FleetStatus {
@@ -125,13 +135,17 @@ export class TabletFleet {
 
   records(voteId: string): FleetRecords {
     return {
-      tablets: this.tablets.map((t) => {
+      tablets: this.tablets.map((t, i) => {
         const ballot = t.ballot?.voteId === voteId ? t.ballot : null
         return {
+          lane: i % this.#lanes,
           marks: ballot?.marks ?? null,
           sends: ballot ? t.sends : 0,
           acked: ballot !== null && t.acked,
           ackLatency: ballot ? t.ackLatency : null,
+          sentAt: ballot ? t.sentAt : null,
+          ackedAt: ballot ? t.ackedAt : null,
+          heardAfter: t.heardAfter,
           timeouts: t.timeouts,
           reconnects: t.reconnects,
           refusals: t.refusals,

@@ -13,6 +13,9 @@ import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 
 export type BallotView = NonNullable<DeputyState['vote']>
 
+/** Epoch milliseconds, comparable across the rehearsal's processes. */
+const epochNow = () => performance.timeOrigin + performance.now()
+
 export interface VirtualTabletOptions {
   url: string
   credential: string
@@ -46,6 +49,12 @@ export class VirtualTablet {
   /** When the last state arrived (epoch ms, comparable across processes): a reconnect counts once
    * the host speaks. */
   stateAt = 0
+  /** When this ballot was first sent, and first acknowledged (epoch ms). */
+  sentAt: number | null = null
+  ackedAt: number | null = null
+  /** The first moment after watchFrom()'s that anything came from the host (epoch ms). */
+  heardAfter: number | null = null
+  #heardSince = Infinity
   #timer: NodeJS.Timeout | null = null
   /** The connection a send went out on; a new connection may resend, the same one waits. */
   #inFlightOn: string | null = null
@@ -67,10 +76,18 @@ export class VirtualTablet {
       this.state = withHall(this.state, hall)
       // Shown the hall's news (a published result): counts as shown its state again, as only a
       // connected tablet can be.
-      this.stateAt = performance.timeOrigin + performance.now()
+      this.stateAt = epochNow()
       this.#showVote(this.state.vote)
     })
     this.socket.io.on('reconnect', () => (this.reconnects += 1))
+    // Anything from the host, a heartbeat's ping too: the air carries this connection again.
+    const heard = () => {
+      if (this.heardAfter !== null) return
+      const now = epochNow()
+      if (now > this.#heardSince) this.heardAfter = now
+    }
+    this.socket.io.on('packet', heard)
+    this.socket.io.on('ping', heard)
     this.socket.on('connect_error', (err) => {
       if (err.message === 'unauthorized') {
         this.unauthorized = true
@@ -79,9 +96,15 @@ export class VirtualTablet {
     })
   }
 
+  /** From `at` (epoch ms) on, notes when the host is first heard again (heardAfter). */
+  watchFrom(at: number): void {
+    this.#heardSince = at
+    this.heardAfter = null
+  }
+
   #onState(state: DeputyState): void {
     this.state = state
-    this.stateAt = performance.timeOrigin + performance.now()
+    this.stateAt = epochNow()
     if (!state.vote || this.#showVote(state.vote) || this.#timer) return
     if (!this.acked || (this.#options.resendAfterAck && !state.voted)) void this.send()
   }
@@ -93,6 +116,8 @@ export class VirtualTablet {
     this.ballot = null
     this.acked = false
     this.ackLatency = null
+    this.sentAt = null
+    this.ackedAt = null
     this.#timer = setTimeout(() => void this.send(), this.#options.delayMs)
     return true
   }
@@ -112,13 +137,17 @@ export class VirtualTablet {
     if (!ballot || !this.socket.connected || this.#inFlightOn === connection) return
     this.#inFlightOn = connection
     this.sends += 1
+    this.sentAt ??= epochNow()
     const started = performance.now()
     try {
       const result = (await this.socket
         .timeout(tabletLink.ballotAckMs)
         .emitWithAck('ballot:submit', ballot)) as Result<unknown>
       if (result.ok) {
-        if (!this.acked) this.ackLatency = performance.now() - started
+        if (!this.acked) {
+          this.ackLatency = performance.now() - started
+          this.ackedAt = epochNow()
+        }
         this.acked = true
       } else {
         this.refusals.push(result.error.code)
