@@ -1,4 +1,7 @@
 import { cpus, loadavg, totalmem } from 'node:os'
+import { burstSection, checkBurst } from './burst-markdown'
+import type { BurstRun } from './burst-run'
+import type { TargetCheck } from './target-check'
 import type { FaultRun } from './fault-run'
 import type { LoadResult } from './load-bench'
 import type { Report } from './suite'
@@ -7,19 +10,13 @@ import { browserAcceptEncoding, kb, pageTargets } from './tablet-page-size'
 import type { TabletPriority } from './tablet-fleet'
 import type { UploadHostRun, UploadRun } from './upload-run'
 
-/** A target from issue 9 and whether a run met it; `null` when the run could not tell. */
-export interface TargetCheck {
-  target: string
-  measured: string
-  met: boolean | null
-}
-
 export function checkTargets(
   results: readonly LoadResult[],
   page: PageBytes | null,
   faultRun: FaultRun | null = null,
+  burst: readonly BurstRun[] = [],
 ): TargetCheck[] {
-  const checks: TargetCheck[] = []
+  const checks: TargetCheck[] = checkBurst(burst)
   if (faultRun) {
     const f = faultRun
     checks.push({
@@ -109,6 +106,8 @@ export function benchMarkdown(input: {
   page: PageBytes | null
   /** The faults row (fault-run.ts), when it ran. */
   faultRun?: FaultRun | null
+  /** The check-in burst's runs (burst-run.ts), when it ran. */
+  burst?: readonly BurstRun[]
   suites: readonly Report[]
   command: string
   /** The processes the virtual tablets ran in (0: the benchmark's own). */
@@ -151,7 +150,8 @@ export function benchMarkdown(input: {
     'run in a process of their own (electron/cli/sim/close-probe.ts), apart from the tablets.',
     'reconnect = `kill -9` of the host → restarted on the same data folder and port → every',
     'tablet connected and shown its state again (host up = until the restarted host listens;',
-    "the rest is the tablets' reconnection backoff, 0.5 s doubling to 4 s as on the tablet page).",
+    "the rest is the tablets' reconnection backoff, 0.5 s doubling to 2 s as on the tablet page:",
+    'shared/protocol/tablet-link.ts).',
     "RSS peak = the host process's resident-memory high-water mark (Linux VmHWM), from start",
     "through check-in, voting, close and the close's archive (report documents drawn in the",
     "host's worker thread), and after the restart through every tablet's return. The host runs",
@@ -172,9 +172,10 @@ export function benchMarkdown(input: {
   const withUploads = results.filter((r) => r.withUploads !== null)
   if (withUploads.length > 0) lines.push(...uploadsSection(withUploads))
   if (input.faultRun) lines.push(...faultSection(input.faultRun))
+  lines.push(...burstSection(input.burst ?? []))
   if (page) lines.push(...pageSection(page))
   lines.push('## Targets (issues 9, 25 and 31)', '', '| target | measured | met |', '|---|---|:-:|')
-  for (const c of checkTargets(results, page, input.faultRun ?? null))
+  for (const c of checkTargets(results, page, input.faultRun ?? null, input.burst ?? []))
     lines.push(`| ${c.target} | ${c.measured} | ${mark(c.met)} |`)
   lines.push('')
   if (suites.length > 0) {

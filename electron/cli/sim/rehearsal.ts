@@ -11,7 +11,14 @@ import type { RecoveryReport } from './recovery'
 import { recoveryReport } from './recovery'
 import type { LatencySummary } from './stats'
 import { summarize } from './stats'
-import type { FleetHandle, FleetOptions, FleetRecords, FleetStatus } from './tablet-fleet'
+import type { ArrivalPlan } from './arrival'
+import type {
+  FleetHandle,
+  FleetOptions,
+  FleetRecords,
+  FleetStatus,
+  TabletRecord,
+} from './tablet-fleet'
 import { ForkedFleet, LocalFleet } from './tablet-fleet'
 import type { BallotView } from './virtual-tablet'
 
@@ -99,6 +106,16 @@ export class Rehearsal {
 
   acked(voteId: string): number {
     return this.#sum((s) => s.acked[voteId] ?? 0)
+  }
+
+  /** The tablets arrive and join as the plan says (a rehearsal made with joinLater). */
+  arrive(plan: ArrivalPlan): void {
+    for (const f of this.#fleets) f.arrive(plan)
+  }
+
+  /** Every tablet's record of this vote (its ballot, its arrival), in the deputies' order. */
+  async tablets(voteId: string): Promise<TabletRecord[]> {
+    return (await this.#records(voteId)).tablets
   }
 
   /** From `at` (epoch ms) on, counts the tablets that come back: connected and shown their state. */

@@ -34,3 +34,6 @@ export function median(values: readonly number[]): number {
     ? (sorted[mid] as number)
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
 }
+
+/** Epoch milliseconds to the microsecond, comparable across the rehearsal's processes. */
+export const epochNow = (): number => performance.timeOrigin + performance.now()

@@ -10,11 +10,9 @@ import {
   tabletLink,
 } from '../../../shared/protocol/tablet-link'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
+import { epochNow } from './stats'
 
 export type BallotView = NonNullable<DeputyState['vote']>
-
-/** Epoch milliseconds, comparable across the rehearsal's processes. */
-const epochNow = () => performance.timeOrigin + performance.now()
 
 export interface VirtualTabletOptions {
   url: string
@@ -25,6 +23,8 @@ export interface VirtualTabletOptions {
   delayMs: number
   /** Resend an acknowledged ballot if the host says it has none (the real tablet does). */
   resendAfterAck: boolean
+  /** Connect only when join() is called (a tablet arriving later: arrival.ts). */
+  joinLater?: boolean
 }
 
 /**
@@ -49,6 +49,9 @@ export class VirtualTablet {
   /** When the last state arrived (epoch ms, comparable across processes): a reconnect counts once
    * the host speaks. */
   stateAt = 0
+  /** When the host first sent this tablet its state: joined (epoch ms). */
+  joinedAt: number | null = null
+  #closed = false
   /** When this ballot was first sent, and first acknowledged (epoch ms). */
   sentAt: number | null = null
   ackedAt: number | null = null
@@ -66,6 +69,7 @@ export class VirtualTablet {
     this.socket = io(`${options.url}/deputy`, {
       auth: { credential: options.credential },
       forceNew: true,
+      autoConnect: !options.joinLater,
       ...linkClientOptions(),
     })
     this.socket.on('deputy:state', (state: DeputyState) => this.#onState(state))
@@ -102,9 +106,15 @@ export class VirtualTablet {
     this.heardAfter = null
   }
 
+  /** Connects a tablet made with joinLater (once; never after close). */
+  join(): void {
+    if (!this.#closed && !this.socket.active) this.socket.connect()
+  }
+
   #onState(state: DeputyState): void {
     this.state = state
     this.stateAt = epochNow()
+    this.joinedAt ??= this.stateAt
     if (!state.vote || this.#showVote(state.vote) || this.#timer) return
     if (!this.acked || (this.#options.resendAfterAck && !state.voted)) void this.send()
   }
@@ -163,6 +173,7 @@ export class VirtualTablet {
   }
 
   close(): void {
+    this.#closed = true
     if (this.#timer) clearTimeout(this.#timer)
     this.socket.disconnect()
   }
