@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { Server } from 'socket.io'
 import type { Namespace } from 'socket.io'
 import { namespaces } from '../../shared/protocol/events'
+import { hostHeartbeat } from '../../shared/protocol/tablet-link'
 import { handleApi } from './http/api'
 import type { Doors } from './http/host-header'
 import { addressedHere, misdirected, originHere } from './http/host-header'
@@ -248,9 +249,10 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     // A connection that joins no namespace in time is closed (Socket.IO's own default is 45 s).
     connectTimeout: options.joinTimeoutMs ?? defaultJoinTimeoutMs,
     maxHttpBufferSize: 64 * 1024,
-    // Tablets on hall Wi-Fi drop often; recovery is ours (resends), not the transport's.
-    pingInterval: 10_000,
-    pingTimeout: 8_000,
+    // Tablets on hall Wi-Fi drop often; recovery is ours (resends), not the transport's. A
+    // silent tablet is noticed within 10 s, by it and by the host (tablet-link.ts says the cost).
+    pingInterval: hostHeartbeat.pingIntervalMs,
+    pingTimeout: hostHeartbeat.pingTimeoutMs,
   })
   // The projector first: a change reaches the hall's screen before thousands of tablets.
   const stopScreen = setupScreenNamespace(
@@ -290,6 +292,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     staffToken,
     admitStaff,
     tabletsOnline: deputy.online,
+    watchTablets: deputy.watchOnline,
     log,
   })
 

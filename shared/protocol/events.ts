@@ -49,6 +49,8 @@ export interface ConsoleServerEvents {
   'console:roster': (deputies: ConsoleDeputyView[]) => void
   /** Citizens' proposals and their grouping, sent apart: large, and changed only by staff. */
   'console:proposals': (proposals: Proposal[]) => void
+  /** Tablets online now, whenever it changes (at most once a second): ConsoleState's count. */
+  'console:tablets': (tablets: { online: number }) => void
 }
 
 export type ScreenClientEvents = Record<string, never>

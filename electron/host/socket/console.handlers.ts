@@ -45,8 +45,13 @@ export interface ConsoleDeps {
   /** Whether a peer address may be staff at all (this machine, or the LAN when admitted). */
   admitStaff: (address: string | undefined) => boolean
   tabletsOnline: () => number
+  /** Runs its argument whenever a tablet connects or leaves; answers how to stop. */
+  watchTablets: (watcher: () => void) => () => void
   log: (line: string) => void
 }
+
+/** How often at most the console is told the count of tablets online (issue 31: true in 2 s). */
+export const TABLETS_EVERY_MS = 1000
 
 /** /console: staff only, by the token handed to the console at start. */
 export function setupConsoleNamespace(
@@ -85,6 +90,13 @@ export function setupConsoleNamespace(
     proposalsSent = hall.session.meeting.data.proposals
     nsp.emit('console:proposals', proposalsSent)
   }, 250)
+  // Tablets come and go without anything else changing (a dead access point, a hall leaving):
+  // the count alone, to the console room, at most once a second.
+  const pushTablets = throttle(
+    () => nsp.emit('console:tablets', { online: deps.tabletsOnline() }),
+    TABLETS_EVERY_MS,
+  )
+  const stopWatching = deps.watchTablets(pushTablets)
   const onChange = (change: HallChange) => {
     if (change.type === 'turnout') pushTurnout()
     else push()
@@ -125,6 +137,8 @@ export function setupConsoleNamespace(
     pushTurnout.cancel()
     pushRoster.cancel()
     pushProposals.cancel()
+    pushTablets.cancel()
+    stopWatching()
     hall.off('change', onChange)
   }
 }
