@@ -27,6 +27,7 @@ import { VoteTimer } from './services/vote-timer'
 import { RatingService } from './year/rating.service'
 import { ProgressImportService } from './year/progress-import.service'
 import { YearService } from './year/year.service'
+import { DutyService } from './duty/duty.service'
 import {
   ConnectionGuard,
   defaultConnectionsPerAddress,
@@ -122,6 +123,7 @@ export interface HostHandle {
   archiver: Archiver
   year: YearService
   rating: RatingService
+  duty: DutyService
   close(): Promise<void>
 }
 
@@ -164,6 +166,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const year = new YearService(hall)
   const rating = new RatingService(hall, year, preparation, votes)
   const progressImports = new ProgressImportService(hall, year)
+  const duty = new DutyService(hall)
 
   let port = options.port
   const tabletBases = () => {
@@ -211,6 +214,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
           year,
           progressImports,
           proposals,
+          duty,
           imports,
           staffToken,
           admitStaff,
@@ -287,6 +291,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     year,
     rating,
     progressImports,
+    duty,
     staffToken,
     admitStaff,
     tabletsOnline: deputy.online,
@@ -324,6 +329,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     archiver,
     year,
     rating,
+    duty,
     async close() {
       timer.stop()
       guard.stop()
@@ -334,6 +340,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
       // Documents of a vote just closed are finished before the host goes.
       await archiver.idle()
       await year.close()
+      await duty.close()
       await new Promise<void>((resolve) => {
         void io.close(() => resolve())
       })
