@@ -92,8 +92,8 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.duty.matches-confirmed':
     'Staff confirmed the matching of {n} deputies across meetings (duty record): {names}',
   'audit.duty.points-rule-set':
-    'Staff set the duty record’s points rule: present {present}, on leave {leave}, absent {absent}',
-  'audit.duty.points-rule-cleared': 'Staff removed the duty record’s points rule',
+    'Staff set the points rule of the duty record: present {present}, on leave {leave}, absent {absent}',
+  'audit.duty.points-rule-cleared': 'Staff removed the points rule of the duty record',
   'audit.more': ' and {n} more',
   'audit.list.separator': ', ',
 }
