@@ -102,13 +102,7 @@ export interface DutyView {
 }
 
 /** One deputy at one meeting, on their page and in the export. */
-export interface DutyRecordRow {
-  ref: EntryRef
-  meetingTitle: string
-  date: string
-  number: string
-  name: string
-  delegation: string
+export interface DutyRecordRow extends ReviewEntry {
   state: DutyState
   how: CheckInHow | null
   /** When they checked in, China time: 2027-01-15 08:42. */

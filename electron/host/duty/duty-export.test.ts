@@ -1,22 +1,15 @@
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { detailColumns, summaryColumns } from '../../../shared/duty/duty-export'
-import { call, HostHarness } from '../testing/host-harness'
+import { call } from '../testing/host-harness'
 import { must } from '../year/year-testing'
-import { threeMeetings } from './duty-testing'
+import { hostPerTest, threeMeetings } from './duty-testing'
 
-let h: HostHarness
-
-beforeEach(async () => {
-  h = await new HostHarness().setup()
-})
-
-afterEach(async () => {
-  await h.teardown()
-}, 60_000)
+const host = hostPerTest()
 
 async function get(path: string): Promise<{ status: number; body: Buffer; type: string }> {
+  const h = host.current
   const url = `http://127.0.0.1:${h.host.port}${path}${path.includes('?') ? '&' : '?'}token=${h.host.staffToken}`
   const res = await fetch(url)
   return {
@@ -43,6 +36,7 @@ function expectNoVote(text: string, voteIds: string[]) {
 
 describe('代表履职: the export for the duty system', () => {
   it('downloads a row per deputy per meeting and a summary, with the points rule, and nothing of any vote', async () => {
+    const h = host.current
     const { staff } = await threeMeetings(h)
     const voteIds = await allVoteIds()
     expect(voteIds).toHaveLength(2)
@@ -106,6 +100,7 @@ describe('代表履职: the export for the duty system', () => {
   }, 120_000)
 
   it('refuses GBK for a character GBK cannot hold, naming the row and column; UTF-8 and XLSX still hold it', async () => {
+    const h = host.current
     const { staff, b } = await threeMeetings(h)
     // 王芳 (absent this year) goes on leave for a reason with 𠮷 in it.
     must(
@@ -131,6 +126,7 @@ describe('代表履职: the export for the duty system', () => {
 })
 
 async function allVoteIds(): Promise<string[]> {
+  const h = host.current
   const { MeetingStore } = await import('../store/json-files/meeting.store')
   const ids: string[] = []
   for (const m of h.host.hall.library.meetings) {

@@ -1,8 +1,8 @@
 import type { Socket } from 'socket.io-client'
+import { afterEach, beforeEach } from 'vitest'
 import type { DeputyId, MeetingId, VoteId } from '../../../shared/protocol/ids'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
-import { call } from '../testing/host-harness'
-import type { HostHarness } from '../testing/host-harness'
+import { call, HostHarness } from '../testing/host-harness'
 import { must, runVote } from '../year/year-testing'
 
 /**
@@ -10,6 +10,19 @@ import { must, runVote } from '../year/year-testing'
  * by tablet, by staff, from the paper sheet, leave with a reason), and votes cast in them, so a
  * test can show the record holds none of it.
  */
+
+/**
+ * A fresh host for each test of the file, torn down after it: last year's documents are drawn
+ * in a worker that a slow machine may keep past the default hook time.
+ */
+export function hostPerTest(): { current: HostHarness } {
+  const ref = {} as { current: HostHarness }
+  beforeEach(async () => {
+    ref.current = await new HostHarness().setup()
+  })
+  afterEach(() => ref.current.teardown(), 60_000)
+  return ref
+}
 
 export interface Seat {
   number?: string

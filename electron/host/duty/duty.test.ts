@@ -1,21 +1,14 @@
 import { createHash } from 'node:crypto'
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DutyPersonRow, DutyView } from '../../../shared/duty/duty-view'
-import { call, HostHarness } from '../testing/host-harness'
+import { call } from '../testing/host-harness'
+import type { HostHarness } from '../testing/host-harness'
 import { must } from '../year/year-testing'
-import { threeMeetings } from './duty-testing'
+import { hostPerTest, threeMeetings } from './duty-testing'
 
-let h: HostHarness
-
-beforeEach(async () => {
-  h = await new HostHarness().setup()
-})
-
-afterEach(async () => {
-  await h.teardown()
-}, 60_000)
+const host = hostPerTest()
 
 /** Every file of a folder and its hash: what "left as it was" means. */
 async function fingerprint(dir: string): Promise<Record<string, string>> {
@@ -36,6 +29,7 @@ function byName(view: DutyView, name: string): DutyPersonRow[] {
 
 describe('代表履职: a deputy across meetings', () => {
   it('matches by 编号 across a renamed delegation, by name where there is none, and never merges namesakes', async () => {
+    const h = host.current
     const { staff, a } = await threeMeetings(h)
     const lastDir = h.host.hall.library.dirOf(a.meetingId)
     const before = await fingerprint(lastDir)
@@ -95,11 +89,12 @@ describe('代表履职: a deputy across meetings', () => {
     expect(paper.records.map((r) => r.how)).toEqual([null, 'paper'])
 
     // Reading the record, and every decision below, leaves last year's meeting as it was.
-    await decide(view)
+    await decide(h, view)
     expect(await fingerprint(lastDir)).toEqual(before)
   }, 120_000)
 
   it('refuses what cannot be, naming it, and changes nothing', async () => {
+    const h = host.current
     const { staff, a, b } = await threeMeetings(h)
     const types = await h.auditTypes()
     const sameMeeting = await call(staff, 'duty:join', {
@@ -139,6 +134,7 @@ describe('代表履职: a deputy across meetings', () => {
   }, 120_000)
 
   it('leaves out rehearsals and meetings nobody has checked in to', async () => {
+    const h = host.current
     const staff = await h.staff()
     must(await call(staff, 'meeting:create', { title: '演练', rehearsal: true }))
     must(await call(staff, 'deputy:add', { name: '张伟', delegation: '一团', seat: '1' }))
@@ -156,7 +152,7 @@ describe('代表履职: a deputy across meetings', () => {
  * year's =1+2 is not last year's (separated), the renamed delegation's 李娜 is confirmed. Each
  * decision is audited in words and kept in duty.json.
  */
-async function decide(view: DutyView) {
+async function decide(h: HostHarness, view: DutyView) {
   const staff = await h.staff()
   const [wang] = view.review.ambiguous
   const same = { entry: wang!.entry.ref, to: wang!.candidates.find((c) => c.number === '0021')!.to }

@@ -5,6 +5,7 @@ import type { AppError, Result } from '../../../shared/protocol/envelope'
 import { useI18n } from '../../common/i18n'
 import { StaffTable } from '../components/StaffTable'
 import type { ConsoleApi } from '../use-console'
+import { CandidateLine } from './DutyReview'
 import { MatchBadge, rateText } from './DutyTable'
 
 /**
@@ -160,26 +161,19 @@ export function DeputyPage({
                 {t('duty.page.candidates.hint')}
               </Text>
               {page.candidates.map((c) => (
-                <Group key={c.key} gap="xs">
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => {
-                      const entry = page.records[0]!.ref
-                      void api.send('duty:join', { entry, to: c.to }).then(async (ok) => {
-                        if (!ok) return
-                        await onChanged()
-                        onOpen(c.key)
-                      })
-                    }}
-                  >
-                    {t('duty.page.join')}
-                  </Button>
-                  <Text size="sm">
-                    {c.name} · {c.delegation} · {c.number || t('duty.noNumber')} ·{' '}
-                    {c.meetingTitles.join('、')}
-                  </Text>
-                </Group>
+                <CandidateLine
+                  key={c.key}
+                  candidate={c}
+                  label={t('duty.page.join')}
+                  onJoin={() => {
+                    const entry = page.records[0]!.ref
+                    void api.send('duty:join', { entry, to: c.to }).then(async (ok) => {
+                      if (!ok) return
+                      await onChanged()
+                      onOpen(c.key)
+                    })
+                  }}
+                />
               ))}
             </Card>
           )}

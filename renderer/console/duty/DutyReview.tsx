@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core'
-import type { DutyView, ReviewEntry } from '../../../shared/duty/duty-view'
+import type { Candidate, DutyView, ReviewEntry } from '../../../shared/duty/duty-view'
 import type { EntryRef } from '../../../shared/duty/duty.schema'
 import { ConfirmButton } from '../../common/ConfirmButton'
 import { useI18n } from '../../common/i18n'
@@ -21,6 +21,32 @@ export function EntryText({ entry }: { entry: ReviewEntry }) {
         number: entry.number || t('duty.noNumber'),
       })}
     </Text>
+  )
+}
+
+/** Another deputy this entry may be, with the button that says so. */
+export function CandidateLine({
+  candidate,
+  label,
+  onJoin,
+  pl,
+}: {
+  candidate: Candidate
+  label: string
+  onJoin: () => void
+  pl?: string
+}) {
+  const { t } = useI18n()
+  const c = candidate
+  return (
+    <Group gap="xs" pl={pl}>
+      <Button size="xs" variant={pl ? 'filled' : 'default'} onClick={onJoin}>
+        {label}
+      </Button>
+      <Text size="sm">
+        {c.name} · {c.delegation} · {c.number || t('duty.noNumber')} · {c.meetingTitles.join('、')}
+      </Text>
+    </Group>
   )
 }
 
@@ -69,20 +95,15 @@ export function DutyReview({
                     </Text>
                   )}
                   {item.candidates.map((c) => (
-                    <Group key={c.key} gap="xs" pl="md">
-                      <Button
-                        size="xs"
-                        onClick={() =>
-                          void act(api.send('duty:join', { entry: item.entry.ref, to: c.to }))
-                        }
-                      >
-                        {t('duty.review.isThis')}
-                      </Button>
-                      <Text size="sm">
-                        {c.name} · {c.delegation} · {c.number || t('duty.noNumber')} ·{' '}
-                        {c.meetingTitles.join('、')}
-                      </Text>
-                    </Group>
+                    <CandidateLine
+                      key={c.key}
+                      candidate={c}
+                      label={t('duty.review.isThis')}
+                      pl="md"
+                      onJoin={() =>
+                        void act(api.send('duty:join', { entry: item.entry.ref, to: c.to }))
+                      }
+                    />
                   ))}
                   <Group pl="md">
                     <Button
