@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readFile, readdir, stat } from 'node:fs/promises'
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { DutyPersonRow, DutyView } from '../../../shared/duty/duty-view'
@@ -133,17 +133,26 @@ describe('代表履职: a deputy across meetings', () => {
     await expect(stat(join(h.dataDir, 'duty.json'))).rejects.toThrow()
   }, 120_000)
 
-  it('leaves out rehearsals and meetings nobody has checked in to', async () => {
+  it('leaves out rehearsals, meetings nobody has checked in to, and one it cannot read', async () => {
     const h = host.current
     const staff = await h.staff()
     must(await call(staff, 'meeting:create', { title: '演练', rehearsal: true }))
     must(await call(staff, 'deputy:add', { name: '张伟', delegation: '一团', seat: '1' }))
     await h.host.attendance.set({ delegation: '一团', state: 'present' })
+    const rehearsal = h.host.session.meetingId!
     must(await call(staff, 'meeting:create', { title: '明年' }))
     must(await call(staff, 'deputy:add', { name: '张伟', delegation: '一团', seat: '1' }))
     const view = must(await call(staff, 'duty:view', {}))
     expect(view.meetings.map((m) => m.status)).toEqual(['no-roster', 'rehearsal', 'not-held'])
     expect(view.persons).toEqual([])
+    // A meeting whose file and its last good copy are both broken is named, and left as it is.
+    const dir = h.host.hall.library.dirOf(rehearsal)
+    for (const name of ['meeting.json', 'meeting.json.prev'])
+      await writeFile(join(dir, name), '{"version": 5, "deputies": [')
+    const before = await fingerprint(dir)
+    const after = must(await call(staff, 'duty:view', {}))
+    expect(after.meetings.map((m) => [m.title, m.status])).toContainEqual(['演练', 'unreadable'])
+    expect(await fingerprint(dir)).toEqual(before)
   })
 })
 
