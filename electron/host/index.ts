@@ -28,6 +28,7 @@ import { VoteTimer } from './services/vote-timer'
 import { RatingService } from './year/rating.service'
 import { ProgressImportService } from './year/progress-import.service'
 import { YearService } from './year/year.service'
+import { DutyService } from './duty/duty.service'
 import {
   ConnectionGuard,
   defaultConnectionsPerAddress,
@@ -123,6 +124,7 @@ export interface HostHandle {
   archiver: Archiver
   year: YearService
   rating: RatingService
+  duty: DutyService
   close(): Promise<void>
 }
 
@@ -165,6 +167,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const year = new YearService(hall)
   const rating = new RatingService(hall, year, preparation, votes)
   const progressImports = new ProgressImportService(hall, year)
+  const duty = new DutyService(hall)
 
   let port = options.port
   const tabletBases = () => {
@@ -212,6 +215,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
           year,
           progressImports,
           proposals,
+          duty,
           imports,
           staffToken,
           admitStaff,
@@ -289,6 +293,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     year,
     rating,
     progressImports,
+    duty,
     staffToken,
     admitStaff,
     tabletsOnline: deputy.online,
@@ -327,6 +332,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     archiver,
     year,
     rating,
+    duty,
     async close() {
       timer.stop()
       guard.stop()
@@ -337,6 +343,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
       // Documents of a vote just closed are finished before the host goes.
       await archiver.idle()
       await year.close()
+      await duty.close()
       await new Promise<void>((resolve) => {
         void io.close(() => resolve())
       })

@@ -9,6 +9,8 @@ import type { Hall, HallChange } from '../state/hall'
 import type { PreparationService } from '../services/preparation.service'
 import type { ProposalsService } from '../year/proposals.service'
 import { proposalsHandlers } from '../year/proposals.handlers'
+import { dutyHandlers } from '../duty/duty.handlers'
+import type { DutyService } from '../duty/duty.service'
 import { consoleRoster, consoleState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
 import { attendanceHandlers } from './console/attendance.handlers'
@@ -41,6 +43,7 @@ export interface ConsoleDeps {
   year: YearService
   rating: RatingService
   progressImports: ProgressImportService
+  duty: DutyService
   staffToken: string
   /** Whether a peer address may be staff at all (this machine, or the LAN when admitted). */
   admitStaff: (address: string | undefined) => boolean
@@ -117,6 +120,7 @@ export function setupConsoleNamespace(
     ...screenHandlers(hall),
     ...yearHandlers(deps.year, deps.rating, deps.progressImports),
     ...scrutineerHandlers(deps.scrutineers),
+    ...dutyHandlers(deps.duty),
   }
 
   nsp.on('connection', (socket) => {
