@@ -64,6 +64,12 @@ const consoleEvents = [
   'proposals:ungroup',
   'scrutineers:set',
   'scrutineers:approve',
+  'duty:view',
+  'duty:deputy',
+  'duty:join',
+  'duty:separate',
+  'duty:confirm',
+  'duty:points-rule',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]
 const deputyEvents = [
   'ballot:submit',
@@ -75,7 +81,7 @@ const consoleComplete: Missing<keyof ConsoleClientEvents, (typeof consoleEvents)
 const deputyComplete: Missing<keyof DeputyClientEvents, (typeof deputyEvents)[number]> = true
 
 /** Read-only requests may succeed; everything else must fail on a malformed payload. */
-const readOnly = new Set<string>(['audit:list', 'year:view', 'year:previous'])
+const readOnly = new Set<string>(['audit:list', 'year:view', 'year:previous', 'duty:view'])
 
 let h: HostHarness
 
