@@ -16,9 +16,9 @@ export const tabletLink = {
    */
   connectTimeoutMs: 3_000,
   /**
-   * Waits between attempts: from 0.5 s, doubling, at most 2 s, each ±50 % at random so a hall of
-   * tablets does not retry in step. At most 2 s: a tablet waits that long at worst once the air
-   * is back. An attempt while the access point is gone costs nothing on the air; while the host
+   * Waits between attempts: from 0.5 s, doubling, at most 2 s; each ±50 % at random below the
+   * cap (socket.io-client caps after the jitter), so tablets cut off together do not come back
+   * in step. At most 2 s: a tablet waits that long at worst once the air is back. An attempt while the access point is gone costs nothing on the air; while the host
    * restarts, 3,000 tablets at 2 s are at most 1,500 refused connections a second, each a few
    * microseconds of its kernel's time.
    */
@@ -39,7 +39,7 @@ export const tabletLink = {
 /**
  * The host's Engine.IO heartbeat: a ping every `pingIntervalMs`, answered within
  * `pingTimeoutMs`. Either end takes the connection for dead after interval + timeout without
- * one (10 s; Socket.IO's defaults, and this host's before issue 31, made it 18 s or more).
+ * one: 10 s (this host's before issue 31: 10 s + 8 s; Socket.IO's defaults: 25 s + 20 s).
  * Cost: a ping and its pong (a few bytes each, two small frames on the air) every 5 s per
  * tablet, 1,200 frames a second for a hall of 3,000 spread over its access points. The timeout
  * is also how long a ping may wait in a congested access point's queue before a live tablet

@@ -10,7 +10,7 @@ import { encodings, isCompressible } from './precompress'
  * disk cost the host's one thread three file lookups, an open, reads and a close on the
  * threadpool (the check-in burst of issue 31: about a third of the host's processor for 300
  * tablets arriving, measured with --cpu-prof). What is kept is only what was asked for (a
- * tablet's page is some 110 KB in brotli), and files above MAX_KEPT are read as before.
+ * tablet's page is some 50 KB in brotli), and files above MAX_KEPT are read as before.
  *
  * Each request still looks the file up on disk once (a synchronous stat: a few microseconds
  * for a file the kernel has just seen), so a new build, or a file replaced by hand, is served at
