@@ -42,6 +42,7 @@ function voteDef(
     closedAt: '2027-01-12T02:25:30Z',
     attendance: null,
     result: null,
+    paper: null,
   }
 }
 

@@ -164,6 +164,7 @@ export class LiveService {
       closedAt: null,
       attendance: null,
       result: null,
+      paper: null,
       runoffOf: voteId,
     }
     await this.#session.meeting.updateAgenda((data) => {

@@ -54,6 +54,7 @@ export class VoteService {
       closedAt: null,
       attendance: null,
       result: null,
+      paper: null,
     }
     await this.#session.meeting.updateAgenda((data) => {
       data.votes.push(vote)

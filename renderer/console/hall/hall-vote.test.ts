@@ -15,6 +15,7 @@ const vote = (id: string, status: ConsoleVoteView['status'], openedAt: string | 
     closedAt: null,
     attendance: null,
     result: null,
+    paper: null,
     turnout: null,
   }) satisfies ConsoleVoteView
 

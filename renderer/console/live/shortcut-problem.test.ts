@@ -19,6 +19,7 @@ const vote = (
     closedAt: null,
     attendance: null,
     result: null,
+    paper: null,
     turnout: null,
     ...extra,
   }) satisfies ConsoleVoteView
