@@ -64,6 +64,14 @@ const consoleEvents = [
   'proposals:ungroup',
   'scrutineers:set',
   'scrutineers:approve',
+  'paper:start',
+  'paper:tallies',
+  'paper:begin',
+  'paper:entry',
+  'paper:type',
+  'paper:finish',
+  'paper:resolve',
+  'paper:move',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]
 const deputyEvents = [
   'ballot:submit',

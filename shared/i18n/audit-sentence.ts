@@ -1,6 +1,7 @@
 import type { Language, MessageKey } from '.'
 import { isMessageKey, translate } from '.'
 import { yearAuditSentence } from '../year/year-audit'
+import { paperAuditSentence } from './paper-audit'
 
 /** An audit entry as the sentence reads it: its type and its data, nothing else. */
 export interface AuditFacts {
@@ -187,7 +188,11 @@ export function auditSentence(entry: AuditFacts, names: AuditNames, lang: Langua
     case 'data.recovered':
       return t('audit.data.recovered', { file: str('file'), problem: str('problem') })
     default:
-      return yearAuditSentence(entry.type, d, t, vote) ?? t('audit.unknown', { type: entry.type })
+      return (
+        paperAuditSentence(entry.type, d, t, vote) ??
+        yearAuditSentence(entry.type, d, t, vote) ??
+        t('audit.unknown', { type: entry.type })
+      )
   }
 }
 

@@ -8,6 +8,7 @@ import type { ConsoleScreenEvents } from './console/screen.events'
 import type { ConsoleVoteEvents } from './console/vote.events'
 import type { ConsoleYearEvents } from './console/year.events'
 import type { ConsoleScrutineerEvents } from './console/scrutineers.events'
+import type { ConsolePaperEvents } from './console/paper.events'
 import type { VoteId } from './ids'
 import type { Proposal } from '../year/proposals'
 import type { ConsoleProposalsEvents } from '../year/proposals.events'
@@ -41,7 +42,8 @@ export interface ConsoleClientEvents
     ConsoleScreenEvents,
     ConsoleYearEvents,
     ConsoleProposalsEvents,
-    ConsoleScrutineerEvents {}
+    ConsoleScrutineerEvents,
+    ConsolePaperEvents {}
 
 export interface ConsoleServerEvents {
   'console:state': (state: ConsoleState) => void

@@ -4,7 +4,9 @@ import type { PaperBallot, PaperSlot } from '../protocol/paper-count.schema'
  * The paper count's double entry as pure steps `(work, input, hall) → work | refusal`: what the
  * host keeps while a vote is counted from paper, and every check on it. The host persists what
  * a step returns (under the vote's key), then merges into the ballot box what a step says is
- * agreed. README: The paper count.
+ * agreed. The papers typed stay in the work until the box is sealed, so a merge cut short by a
+ * crash is made again from them at the next start (the box, holding a batch or not, is what
+ * says whether it was merged). README: The paper count.
  */
 
 /** One entry of a batch: a 计票人 on one device, the papers in the order of the stack. */
@@ -13,12 +15,17 @@ export interface WorkEntry {
   teller: string
   device: string
   finished: boolean
-  /** Emptied once the batch is merged: the box holds its ballots then. */
   ballots: PaperBallot[]
 }
 
+/** A 监票人's entry of the papers at the places the two entries differed on. */
+export interface Resolution {
+  scrutineer: string
+  ballots: { index: number; ballot: PaperBallot }[]
+}
+
+/** A batch in the box, and what the report and the console say of it. */
 export interface MergedBatch {
-  at: string
   spoiled: number
   /** The 监票人 who entered the places the two entries differed on; null when they agreed. */
   resolvedBy: string | null
@@ -29,6 +36,8 @@ export interface WorkBatch {
   no: number
   size: number
   entries: WorkEntry[]
+  resolution: Resolution | null
+  /** Set once the box holds the batch (the box is what says so at a start). */
   merged: MergedBatch | null
 }
 
@@ -112,10 +121,34 @@ export type BatchState = 'entering' | 'mismatch' | 'merged'
 
 export function batchState(batch: WorkBatch): BatchState {
   if (batch.merged) return 'merged'
-  const [a, b] = batch.entries
-  if (a?.finished && b?.finished && differingPlaces(a.ballots, b.ballots).length > 0)
+  const pair = entriesOf(batch)
+  if (pair && !batch.resolution && differingPlaces(pair[0].ballots, pair[1].ballots).length > 0)
     return 'mismatch'
   return 'entering'
+}
+
+/**
+ * The batch as it goes into the box: both entries finished and agreeing, or their differences
+ * entered by a 监票人; null while it is not that far.
+ */
+export function agreedBallots(batch: WorkBatch): PaperBallot[] | null {
+  const pair = entriesOf(batch)
+  if (!pair || !pair[0].finished || !pair[1].finished) return null
+  const places = differingPlaces(pair[0].ballots, pair[1].ballots)
+  if (places.length === 0) return pair[0].ballots
+  if (!batch.resolution) return null
+  const ballots = pair[0].ballots.slice()
+  for (const { index, ballot } of batch.resolution.ballots) ballots[index] = ballot
+  return ballots
+}
+
+/** What the report and the console say of a merged batch. */
+export function mergedInfo(batch: WorkBatch, ballots: readonly PaperBallot[]): MergedBatch {
+  return {
+    spoiled: ballots.filter((b) => b.spoiled === true).length,
+    resolvedBy: batch.resolution?.scrutineer ?? null,
+    resolved: batch.resolution?.ballots.length ?? 0,
+  }
 }
 
 /** Paper ballots merged into the box, by the work's record. */
@@ -163,7 +196,10 @@ export function beginEntry(
     const left = roomLeft(work, hall)
     if (size > left) return refuse('over-count', { batch: no, size, left })
     const entry: WorkEntry = { slot: 1, teller, device, finished: false, ballots: [] }
-    const batches = [...work.batches, { no, size, entries: [entry], merged: null }]
+    const batches = [
+      ...work.batches,
+      { no, size, entries: [entry], resolution: null, merged: null },
+    ]
     return { ok: true, work: { ...work, batches }, value: { slot: 1, resumed: false } }
   }
   if (batch.merged) return refuse('batch-merged', { batch: no })
@@ -249,13 +285,13 @@ export function finishEntry(work: PaperWork, ref: EntryRef): Step<FinishOutcome>
     })
   const next = withEntry(work, batch, { ...entry, finished: true })
   const finished = next.batches.find((b) => b.no === batch.no)!
-  const [a, b] = finished.entries
-  if (!a?.finished || !b?.finished) return { ok: true, work: next, value: { outcome: 'waiting' } }
-  const first = a.slot === 1 ? a : b
-  const second = a.slot === 1 ? b : a
-  const places = differingPlaces(first.ballots, second.ballots)
-  if (places.length > 0) return { ok: true, work: next, value: { outcome: 'mismatch', places } }
-  return { ok: true, work: next, value: { outcome: 'agreed', ballots: first.ballots } }
+  const ballots = agreedBallots(finished)
+  if (ballots) return { ok: true, work: next, value: { outcome: 'agreed', ballots } }
+  const pair = entriesOf(finished)
+  if (!pair || !pair[0].finished || !pair[1].finished)
+    return { ok: true, work: next, value: { outcome: 'waiting' } }
+  const places = differingPlaces(pair[0].ballots, pair[1].ballots)
+  return { ok: true, work: next, value: { outcome: 'mismatch', places } }
 }
 
 /** A mismatched batch's two entries, first (slot 1) and second. */
@@ -266,8 +302,8 @@ export function entriesOf(batch: WorkBatch): [WorkEntry, WorkEntry] | null {
 }
 
 /**
- * A 监票人 enters the papers at exactly the places the entries differ on, from the stack: with
- * the places they agree on, the batch to merge.
+ * A 监票人 enters the papers at exactly the places the entries differ on, from the stack: kept
+ * with the batch, and with the places they agree on, the batch to merge.
  */
 export function resolveBatch(
   work: PaperWork,
@@ -289,17 +325,19 @@ export function resolveBatch(
       batch: batch.no,
       places: places.map((p) => p + 1).join('、'),
     })
-  const ballots = pair[0].ballots.slice()
-  for (const { index, ballot } of input.ballots) ballots[index] = ballot
-  return { ok: true, work, value: { ballots, places } }
+  const resolution: Resolution = { scrutineer: input.scrutineer, ballots: input.ballots }
+  const resolved = { ...batch, resolution }
+  return {
+    ok: true,
+    work: withBatch(work, resolved),
+    value: { ballots: agreedBallots(resolved)!, places },
+  }
 }
 
-/** The batch is in the box: its entries' papers are let go, their figures kept. */
+/** The batch is in the box. */
 export function markMerged(work: PaperWork, no: number, merged: MergedBatch): PaperWork {
   const batch = work.batches.find((b) => b.no === no)
-  if (!batch) return work
-  const entries = batch.entries.map((e) => ({ ...e, finished: true, ballots: [] }))
-  return withBatch(work, { ...batch, entries, merged })
+  return batch ? withBatch(work, { ...batch, merged }) : work
 }
 
 /** Another device takes an entry over (the first one failed): audited by the host. */

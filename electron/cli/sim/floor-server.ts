@@ -35,6 +35,7 @@ const vote: DeputyBallotView = {
   seats: 10,
   maxFor: null,
   allowChange: false,
+  paper: false,
   remainingMs: null,
   motion: null,
   progress: null,

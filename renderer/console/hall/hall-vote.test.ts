@@ -17,6 +17,7 @@ const vote = (id: string, status: ConsoleVoteView['status'], openedAt: string | 
     result: null,
     paper: null,
     turnout: null,
+    paperCount: null,
   }) satisfies ConsoleVoteView
 
 describe('the vote a fresh hall picker starts on', () => {

@@ -21,6 +21,7 @@ const vote = (
     result: null,
     paper: null,
     turnout: null,
+    paperCount: null,
     ...extra,
   }) satisfies ConsoleVoteView
 
