@@ -1,7 +1,8 @@
 /**
  * The paper count keeps what it acknowledged and counts nothing twice across a crash, and keeps
  * the papers' content from a copy of the data folder: a host of its own process killed with -9
- * mid-batch and just after a merge, started again on the same folders.
+ * mid-batch and just after a merge, started again on the same folders; and a merge cut short
+ * between the work's write and the box's is made at the next start.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -14,7 +15,12 @@ import type { ConsoleState } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
 import { killHard, startChildHost } from '../../cli/sim/host-process'
 import type { ChildHost } from '../../cli/sim/host-process'
+import type { PaperWork } from '../../../shared/rules/paper-count'
+import type { VoteId } from '../../../shared/protocol/ids'
+import { BallotBoxStore } from '../store/ballot-box/ballot-box.store'
+import { FileKeyVault } from '../store/ballot-box/vote-keys'
 import { call, next } from '../testing/host-harness'
+import { paperMeeting, paperView } from '../testing/paper-count.fixture'
 
 const token = 'paper-durability-token'
 const p = (id: string): PaperBallot => ({ marks: { [id]: 'for' } })
@@ -163,4 +169,54 @@ describe('the paper count across a crash', () => {
       for (const line of paperLines) expect(line).not.toMatch(/P0\d|marks|spoiled/)
     },
   )
+})
+
+describe('a merge a crash cut short', () => {
+  it('is made at the next start from the work on disk, once', async () => {
+    const { h, staff, voteId } = await paperMeeting({ present: 3, tablets: 1 })
+    await call(staff, 'paper:start', { voteId })
+    // Both entries of batch 1 finished and agreeing on disk, the box not holding it: what a host
+    // killed between the work's write and the box's leaves.
+    const agreed = [p('P02'), p('P03')]
+    const entry = (slot: 1 | 2, teller: string) => ({
+      slot,
+      teller,
+      device: `device-${slot}`,
+      finished: true,
+      ballots: agreed,
+    })
+    const work: PaperWork = {
+      issued: 2,
+      returned: 2,
+      batches: [
+        {
+          no: 1,
+          size: 2,
+          entries: [entry(1, '甲'), entry(2, '乙')],
+          resolution: null,
+          merged: null,
+        },
+      ],
+    }
+    await h.stop()
+    const box = await BallotBoxStore.open(
+      h.meetingDir,
+      voteId as VoteId,
+      new FileKeyVault(h.keyDir),
+      true,
+    )
+    await box.writePaperWork(JSON.stringify(work))
+    await box.close()
+    await h.start()
+    expect(h.host.session.loadedBox(voteId as VoteId)?.castCount).toBe(3)
+    expect(paperView(h, voteId)).toMatchObject({ merged: 2, pending: 0 })
+    const merged = (await h.host.session.audit.entries()).filter(
+      (e) => e.type === 'paper.batch-merged',
+    )
+    expect(merged.map((e) => e.data)).toEqual([{ voteId, batch: 1, ballots: 2, resumed: true }])
+    await h.stop()
+    await h.start()
+    expect(h.host.session.loadedBox(voteId as VoteId)?.castCount).toBe(3)
+    expect(await call(await h.staff(), 'vote:close', { voteId })).toMatchObject({ ok: true })
+  })
 })
