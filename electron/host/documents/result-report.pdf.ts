@@ -37,6 +37,7 @@ export async function renderResultReportPdf(
   let y = heading(doc, model, MARGIN.top)
   y = info(doc, model, y + 10)
   y = countsRow(doc, model, y + 8)
+  if (model.ballotSources) y = paragraph(doc, model.ballotSources, y + 6, FONT.regular, 9.5)
   y = notices(doc, model, y + 10)
   y = sectionTitle(doc, reportLabels.table, ensure(doc, y + 12, 60))
   y = drawResultTable(doc, model, y, BOTTOM)
