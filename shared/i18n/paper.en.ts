@@ -90,7 +90,7 @@ export const paperEn: Record<keyof typeof paperZhCN, string> = {
   'paper.entry.overVote':
     'Over-vote: this paper counts as invalid by the rules, and is entered as it is',
   'paper.entry.hint':
-    'Enter each paper as written; each is kept once saved. The two entries of a batch are by two tellers on two devices, each on their own.',
+    'Enter each paper as written; each is kept on the host once saved. The two entries of a batch are by two tellers on two devices, each on their own.',
   'paper.entry.save': 'Save, next paper',
   'paper.entry.saveLast': 'Save this paper',
   'paper.entry.prev': 'Previous',
@@ -116,6 +116,11 @@ export const paperEn: Record<keyof typeof paperZhCN, string> = {
   'paper.ballot.spoiled': 'spoiled',
   'paper.ballot.blank': 'blank',
   'paper.ballot.none': '—',
-  'paper.tablet': 'This vote is counted from paper: tablets show no ballot',
+  'paper.byDelegation': 'Tablet turnout by delegation (paper ballots are anonymous and not here)',
+  'paper.notOnTablet': 'Deputies without a tablet ballot, voting on paper ({n})',
+  'paper.seats.voted': 'voted on tablet',
+  'paper.seats.notVoted': 'on paper',
+  'paper.seats.voteMode':
+    '“{title}” is counted from paper: a heavy orange outline is a seat with no tablet ballot, to be handed a paper ballot; pale blue voted on tablet (paper ballots are anonymous: who cast one is not shown).',
   'paper.report': '{counted} of them on paper',
 }

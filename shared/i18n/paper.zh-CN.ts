@@ -76,7 +76,7 @@ export const paperZhCN = {
   'paper.entry.spoiled': '作废（经监票人认定）',
   'paper.entry.overVote': '超选：本张按规定计为无效票，仍照原样录入',
   'paper.entry.hint':
-    '按纸质选票原样录入，每张录入后才保存。两次录入须由两名计票人在两台设备上各自独立完成。',
+    '按纸质选票原样录入；每张点“保存”后即存入主机。两次录入须由两名计票人在两台设备上各自独立完成。',
   'paper.entry.save': '保存本张，下一张',
   'paper.entry.saveLast': '保存本张',
   'paper.entry.prev': '上一张',
@@ -102,6 +102,11 @@ export const paperZhCN = {
   'paper.ballot.spoiled': '作废',
   'paper.ballot.blank': '空白票',
   'paper.ballot.none': '—',
-  'paper.tablet': '本表决已改为纸质选票计票：平板不显示选票',
+  'paper.byDelegation': '各代表团平板投票情况（纸质选票不记名，不计入此表）',
+  'paper.notOnTablet': '未在平板上投票、使用纸质选票的代表（{n}人）',
+  'paper.seats.voted': '已在平板投票',
+  'paper.seats.notVoted': '用纸质选票',
+  'paper.seats.voteMode':
+    '“{title}”已改为纸质选票计票：橙色粗框为未在平板上投票、应发纸质选票的座位，浅蓝为已在平板上投票（纸质选票不记名，不显示谁已投纸质票）。',
   'paper.report': '其中纸质选票 {counted} 张',
 } as const
