@@ -3,10 +3,8 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 import { mantineStylesInRem } from './electron/cli/mantine-styles'
-import { precompressFiles } from './electron/host/http/precompress'
-
-/** Mantine's floor, which hall tablets must meet: Safari 15.4, Chrome 99. */
-const tabletTargets = ['safari15.4', 'chrome99']
+import { precompressed } from './electron/cli/precompressed-plugin'
+import { tabletPage, tabletTargets } from './electron/cli/tablet-build'
 
 /**
  * electron-vite merges its own Chrome target into the renderer's; the pages are for tablets,
@@ -23,25 +21,10 @@ function tabletBrowsers(): Plugin {
 }
 
 /**
- * Every page and asset is written compressed too (`x.js.br`, `x.js.gz`), once, here: the host
- * sends the coding a browser accepts and never compresses on the ballot loop
- * (electron/host/http/static-files.ts).
- */
-function precompressed(): Plugin {
-  return {
-    name: 'plenary:precompressed',
-    apply: 'build',
-    async writeBundle(options, bundle) {
-      const dir = options.dir ?? resolve('out/renderer')
-      await precompressFiles(Object.keys(bundle).map((name) => resolve(dir, name)))
-    },
-  }
-}
-
-/**
  * One build for the shell and the pages. The pages are served by the host to hall tablets, so
  * they are built for the tablets' browsers (Mantine's floor: Safari 15.4, Chrome 99), not for
- * Electron's Chromium.
+ * Electron's Chromium. The tablet page is built on its own after the console and the screen
+ * (electron/cli/tablet-build.ts), so that none of their code rides on it.
  */
 export default defineConfig({
   main: {
@@ -72,16 +55,24 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     base: '/',
-    plugins: [react(), tabletBrowsers(), mantineStylesInRem(), precompressed()],
+    plugins: [
+      react(),
+      tabletBrowsers(),
+      mantineStylesInRem(),
+      precompressed(),
+      tabletPage(resolve('renderer'), resolve('out/renderer')),
+    ],
     build: {
       outDir: resolve('out/renderer'),
       // electron-vite leaves renderer code unminified; these pages cross hall Wi-Fi.
       minify: true,
       reportCompressedSize: true,
+      // The console and the screen share one chunk (React, Mantine, recharts, the protocol's
+      // schemas), about 520 KB: loaded by the staff laptop and the projector, not at 报到.
+      chunkSizeWarningLimit: 600,
       rollupOptions: {
         input: {
           console: resolve('renderer/console/index.html'),
-          tablet: resolve('renderer/tablet/index.html'),
           screen: resolve('renderer/screen/index.html'),
         },
       },

@@ -98,6 +98,20 @@ const yearFolders = {
   shared: 'shared/year/**/*.ts',
   console: 'renderer/console/year/**/*.{ts,tsx}',
 }
+/**
+ * 代表履职 (a deputy's attendance across meetings) reads rosters and audit logs, never a vote:
+ * the ballot box's insides are further out of its reach than the year's.
+ */
+const dutyFolders = {
+  host: 'electron/host/duty/**/*.ts',
+  shared: 'shared/duty/**/*.ts',
+  console: 'renderer/console/duty/**/*.{ts,tsx}',
+}
+const dutyBox = {
+  ...boxInternals,
+  message: "代表履职's code stays out of the ballot box: attendance only, never a vote.",
+}
+const dutyBoxExpression = { ...boxImportExpression, message: dutyBox.message }
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'artifacts', 'test-results', 'playwright-report'] },
@@ -152,6 +166,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns }],
       'no-restricted-syntax': ['error', boxImportExpression],
+    },
+  })),
+  ...[
+    { files: [dutyFolders.host], patterns: [...hostOnly, dutyBox] },
+    {
+      files: [dutyFolders.shared],
+      ignores: ['shared/**/*.test.ts'],
+      patterns: [...noNodeOrDom, dutyBox],
+    },
+    { files: [dutyFolders.console], patterns: [...browserOnly, dutyBox] },
+  ].map(({ patterns, ...where }) => ({
+    ...where,
+    rules: {
+      'no-restricted-imports': ['error', { patterns }],
+      'no-restricted-syntax': ['error', dutyBoxExpression],
     },
   })),
 )

@@ -41,6 +41,8 @@ test('a full session: 20 tablets check in, quorum, open, vote, remind, close, pu
   await page.getByTestId(`checkin-row-${late.id}`).getByRole('button', { name: '报到' }).click()
   await page.getByTestId('checkin-search').fill(away.name)
   await page.getByTestId(`checkin-row-${away.id}`).getByRole('button', { name: '请假' }).click()
+  await page.getByTestId('leave-reason').fill('因公出差')
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click()
   await expect(page.getByTestId('live-present')).toHaveText('21')
   await expect(page.getByTestId('live-leave')).toHaveText('1')
   await expect(page.getByTestId('live-absent')).toHaveText('2')

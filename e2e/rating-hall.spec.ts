@@ -4,13 +4,12 @@ import type { Browser, Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import type { HostHandle } from '../electron/host'
 import type { Mark } from '../shared/protocol/marks'
-import { defaultRules } from '../shared/protocol/vote-rules.schema'
 import type { MeetingId } from '../shared/protocol/ids'
 import { chinaToday } from '../shared/year/year.schema'
 import { artifactsDir, expect, test } from './host-fixture'
 import { HallDriver } from './screen-driver'
 import { expectAxeClean, textSizes } from './legibility'
-import { publishVote } from './year-helpers'
+import { castOnHost, electThree } from './year-helpers'
 
 /**
  * 验单 as the hall sees it: last year's projects and their progress on the projector before the
@@ -23,16 +22,7 @@ const shotOf = (p: Page, name: string) =>
 
 /** Last year: 3 projects elected; the first 100 % done today, the second overdue, the third silent. */
 async function lastYear(host: HostHandle): Promise<{ meetingId: MeetingId; titles: string[] }> {
-  await host.meetings.loadDemo(8)
-  await host.attendance.setQuorum({ numerator: 0, denominator: 1 })
-  const meetingId = host.session.meetingId!
-  const f: Mark = 'for'
-  await publishVote(
-    host,
-    defaultRules('select', 3),
-    Array.from({ length: 6 }, () => [f, f, f]),
-    5,
-  )
+  const { meetingId } = await electThree(host)
   const [first, second] = (await host.year.view()).projects
   await host.year.addProgress({
     projectId: first!.id,
@@ -148,12 +138,7 @@ test("the hall sees last year's progress, on the screen and beside each choice, 
   const s: Mark = 'satisfied'
   const others = Array.from({ length: 5 }, () => [s, 'unsatisfied', 'basic'] as Mark[])
   await host.attendance.set({ deputyIds: deputies.map((d) => d.id), state: 'present' })
-  for (const [i, m] of others.entries())
-    await host.votes.submit(deputies[i + 1]!.id, {
-      voteId: vote.id,
-      ballotId: `e2e-rating-${i}`,
-      marks: Object.fromEntries(ids.map((id, j) => [id, m[j]!])),
-    })
+  await castOnHost(host, vote.id, others, 1)
   await driver.call('vote:close', { voteId })
   await driver.call('vote:publish', { voteId })
   await driver.call('screen:show', { stage: 'results', voteId })
@@ -221,6 +206,6 @@ test('a progress XLSX uploaded in the console makes the rating; a broken one is 
   )
   await shotOf(page, 'console-import-done')
   const rating = host.session.meeting.data.votes.find((v) => v.rules.kind === 'rating')!
-  expect(rating.title).toBe('《2026年度民生实事项目》民生实事项目满意度测评')
+  expect(rating.title).toBe('2026年度民生实事项目满意度测评')
   expect(rating.candidates.map((c) => c.title)).toEqual(['口袋公园', '背街小巷整治'])
 })

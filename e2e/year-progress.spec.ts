@@ -1,18 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { hasTool, pdfText } from '../electron/host/documents/pdf-inspect.fixture'
 import type { Mark } from '../shared/protocol/marks'
-import { defaultRules } from '../shared/protocol/vote-rules.schema'
 import { chinaToday } from '../shared/year/year.schema'
 import { artifactsDir, expect, test } from './host-fixture'
-import { publishVote } from './year-helpers'
-
-async function download(page: Page, link: Locator): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent('download'), link.click()])
-  return readFile(await file.path())
-}
+import { addProgress, download, electThree, publishVote } from './year-helpers'
 
 test('the year after the vote: board, updates, report, and the rating made from it next year', async ({
   page,
@@ -21,17 +14,7 @@ test('the year after the vote: board, updates, report, and the rating made from 
   const shot = (name: string) =>
     page.screenshot({ path: join(artifactsDir, `year-${name}.png`), fullPage: true })
   await page.setViewportSize({ width: 1366, height: 900 })
-  await host.meetings.loadDemo(8)
-  await host.attendance.setQuorum({ numerator: 0, denominator: 1 })
-  const lastYear = host.session.meetingId!
-  // 5 candidates, 3 seats: 6 of 8 deputies mark the first three, which are elected.
-  const f: Mark = 'for'
-  await publishVote(
-    host,
-    defaultRules('select', 3),
-    Array.from({ length: 6 }, () => [f, f, f]),
-    5,
-  )
+  const { meetingId: lastYear } = await electThree(host)
   const titles = host.session.meeting.data.projects.slice(0, 3).map((p) => p.title)
 
   await page.goto(host.consoleUrl)
@@ -45,27 +28,14 @@ test('the year after the vote: board, updates, report, and the rating made from 
   // Two updates for the first project, the first of them edited: the earlier version stays.
   await rows.first().getByRole('button', { name: titles[0]! }).click()
   await expect(page.getByTestId('project-page')).toBeVisible()
-  const addUpdate = async (percent: string, text: string, opinion?: string) => {
-    await page.getByTestId('add-progress').click()
-    const form = page.getByRole('dialog')
-    await form.getByTestId('progress-percent').fill(percent)
-    await form.getByTestId('progress-text').fill(text)
-    if (opinion) {
-      await form.getByTestId('add-opinion').click()
-      await form.getByLabel('代表意见 1').fill(opinion)
-      await form.getByLabel('已办理答复').check()
-      await form.getByRole('textbox', { name: '办理答复' }).fill('已督促施工单位错峰施工')
-    }
-    await form.getByRole('button', { name: '保存' }).click()
-  }
   // A percentage outside 0–100 is refused with the field named; nothing is recorded.
-  await addUpdate('120', '超出范围')
+  await addProgress(page, { percent: '120', text: '超出范围' })
   await expect(page.getByRole('dialog').getByRole('alert')).toContainText('完成进度须在 0–100 之间')
   await page.getByRole('dialog').getByRole('button', { name: '取消' }).click()
   await expect(page.getByTestId('progress-update')).toHaveCount(0)
-  await addUpdate('30', '完成选址和设计', '夜间施工噪声扰民')
+  await addProgress(page, { percent: '30', text: '完成选址和设计', opinion: '夜间施工噪声扰民' })
   await expect(page.getByTestId('progress-update')).toHaveCount(1)
-  await addUpdate('60', '主体工程完工过半')
+  await addProgress(page, { percent: '60', text: '主体工程完工过半' })
   await expect(page.getByTestId('progress-update')).toHaveCount(2)
   await page.getByTestId('progress-update').last().getByRole('button', { name: '修改' }).click()
   await page.getByRole('dialog').getByTestId('progress-percent').fill('35')

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { defaultRules } from '../shared/protocol/vote-rules.schema'
 import { artifactsDir, expect, test } from './host-fixture'
+import { groupProposals } from './year-helpers'
 
 /**
  * Issue 23, part 1 (点单 / 选单): citizens' proposals imported in the console, grouped under
@@ -21,15 +22,6 @@ const proposals = [
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(artifactsDir, `proposals-${name}.png`), fullPage: true })
-
-/** Ticks these proposals in the list, then groups them under a project. */
-async function group(page: Page, ids: string[], project: string) {
-  for (const id of ids) await page.getByRole('checkbox', { name: id, exact: true }).check()
-  await expect(page.getByTestId('proposal-selected')).toHaveText(`已选 ${ids.length} 条`)
-  await page.getByTestId('proposal-target').click()
-  await page.getByRole('option', { name: new RegExp(`^${project} `) }).click()
-  await page.getByTestId('proposal-assign').click()
-}
 
 test('proposals imported and grouped; a deputy reads a candidate’s proposals, closes it and votes', async ({
   browser,
@@ -58,9 +50,9 @@ test('proposals imported and grouped; a deputy reads a candidate’s proposals, 
   await expect(page.getByTestId('proposal-count')).toHaveText('共 6 条建议，未归类 6 条')
 
   // Group: three under P01, two under P02; moving one asks first.
-  await group(page, ['JY-001', 'JY-002', 'JY-003'], p01!.id)
+  await groupProposals(page, ['JY-001', 'JY-002', 'JY-003'], p01!.id)
   await expect(page.getByTestId('proposal-count')).toHaveText('共 6 条建议，未归类 3 条')
-  await group(page, ['JY-003', 'JY-004'], p02!.id)
+  await groupProposals(page, ['JY-003', 'JY-004'], p02!.id)
   const dialog = page.getByRole('dialog', { name: '确认改归项目' })
   await expect(dialog).toContainText(`JY-003（${p01!.id}）`)
   await dialog.getByRole('button', { name: '确定' }).click()
@@ -69,7 +61,7 @@ test('proposals imported and grouped; a deputy reads a candidate’s proposals, 
     p02!.id,
   )
   // Back under P01, so it holds a hotline's two and a liaison station's one.
-  await group(page, ['JY-003'], p01!.id)
+  await groupProposals(page, ['JY-003'], p01!.id)
   await page
     .getByRole('dialog', { name: '确认改归项目' })
     .getByRole('button', { name: '确定' })

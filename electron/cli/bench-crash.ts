@@ -77,8 +77,6 @@ async function run(index: number): Promise<RunOutcome> {
         choose: (vote) => randomSelectMarks(vote),
         delayMs: Math.random() * spreadMs,
         resendAfterAck: false,
-        reconnectionDelay: 100,
-        reconnectionDelayMax: 1000,
       }),
   )
   try {

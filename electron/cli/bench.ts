@@ -1,7 +1,8 @@
 /**
  * `npm run -s bench -- [--deputies 500,3000,5000] [--spread 10] [--json]
- *   [--only load|page|faults|tally|store|meeting] [--fault-deputies 3000] [--latency A-B]
- *   [--drops N] [--bandwidth MBIT] [--cut-third S]
+ *   [--only load|page|faults|burst|tally|store|meeting] [--fault-deputies 3000] [--latency A-B]
+ *   [--drops N] [--bandwidth MBIT] [--cut-third S] [--cut-kind silent|lost]
+ *   [--burst-deputies 3000] [--burst-over 20]
  *   [--runs 7] [--list] [--markdown FILE] [--tablet-processes 4] [--uploads 3] [--upload-mb 19]
  *   [--upload-pairs 3]`
  *
@@ -16,6 +17,11 @@
  *   --upload-mb of junk arriving while the tablets vote (electron/cli/sim/upload-run.ts): its
  *   ack p99 against the run without, and its RSS. Also the tablet page's bytes (needs a build).
  *   Writes a markdown table to electron/cli/bench-results.md.
+ * - burst: the check-in burst (electron/cli/sim/burst-run.ts): --burst-deputies tablets (with
+ *   --only burst, --deputies gives them too) arrive at random over --burst-over seconds into a
+ *   hall whose vote is open, each loads the tablet page as a browser does and joins, the joined
+ *   ones vote; through a shared cap of --bandwidth Mbit/s (default 300), then again unthrottled.
+ *   Needs `npm run build`.
  * - page: the tablet page's bytes as the host sends them over HTTP (a host on a free loopback
  *   port serving out/renderer): first load with a browser's Accept-Encoding, gzip only and
  *   none, and a reload (electron/cli/sim/tablet-page-size.ts). Needs `npm run build`; also
@@ -35,6 +41,8 @@ import { defaultStaticDir } from '../host'
 import { benchMarkdown, checkTargets, withDesignNotes } from './sim/bench-markdown'
 import type { FaultSetup } from './sim/fault-options'
 import { faultOptions, faultSetupFrom } from './sim/fault-options'
+import type { BurstRun } from './sim/burst-run'
+import { burstLine, runBurst } from './sim/burst-run'
 import type { FaultRun } from './sim/fault-run'
 import { runFaultRow } from './sim/fault-run'
 import { checkFileLimit } from './sim/limits'
@@ -57,7 +65,7 @@ const { values: given } = readCommandLine({
       type: 'string',
       value: 'WHAT',
       multiple: true,
-      help: 'load, page, tally, store or meeting (comma-separated or repeated); default all',
+      help: 'load, page, faults, burst, tally, store or meeting (comma-separated or repeated); default all',
     },
     runs: { type: 'string', value: 'N', help: 'runs of each timed suite (default 7)' },
     json: { type: 'boolean', help: 'the results as one JSON line at the end' },
@@ -94,6 +102,16 @@ const { values: given } = readCommandLine({
       value: 'N',
       help: 'tablets through the fault proxy in the faults row (default 3000; 0: no faults row)',
     },
+    'burst-deputies': {
+      type: 'string',
+      value: 'N,N',
+      help: 'tablets of the check-in burst (default 3000, or --deputies with --only burst; 0: none)',
+    },
+    'burst-over': {
+      type: 'string',
+      value: 'S',
+      help: "seconds the burst's tablets arrive over (default 20)",
+    },
     'upload-pairs': {
       type: 'string',
       value: 'K',
@@ -114,6 +132,17 @@ const values = {
   'upload-mb': given['upload-mb'] ?? '19',
   'upload-pairs': given['upload-pairs'] ?? '3',
   'fault-deputies': given['fault-deputies'] ?? '3000',
+  'burst-over': given['burst-over'] ?? '20',
+}
+
+/** The burst's sizes: --burst-deputies, else --deputies when only the burst runs, else 3,000. */
+function burstCounts(onlyBurst: boolean): number[] {
+  const asked =
+    given['burst-deputies'] ?? (onlyBurst && given.deputies !== undefined ? given.deputies : '3000')
+  const counts = asked.split(',').map(Number)
+  if (counts.some((n) => !Number.isInteger(n) || n < 0 || n > 20_000))
+    throw new Error(`--burst-deputies takes whole numbers 0..20000 separated by commas`)
+  return counts.filter((n) => n > 0)
 }
 
 /**
@@ -126,6 +155,7 @@ function faultSetup(): FaultSetup {
   return {
     plan: { latencyMs: [50, 300], dropsPerMinute: 0.5, ...asked?.plan },
     cutThirdS: given['cut-third'] === undefined ? 30 : (asked?.cutThirdS ?? 30),
+    cutKind: asked?.cutKind ?? 'silent',
   }
 }
 
@@ -138,9 +168,14 @@ async function main(): Promise<number> {
   }
   const only = values.only.flatMap((o) => o.split(',')).filter(Boolean)
   const wantLoad = only.length === 0 || only.includes('load')
-  const wantPage = only.length === 0 || only.includes('page') || wantLoad
+  const bursts = only.length === 0 || only.includes('burst') ? burstCounts(only.length === 1) : []
+  // The burst's tablets load the built page; its bytes are reported beside it.
+  const wantPage = only.length === 0 || only.includes('page') || wantLoad || bursts.length > 0
   const wantFaults = only.length === 0 || only.includes('faults')
-  const tallyOnly = only.filter((o) => o !== 'load' && o !== 'page' && o !== 'faults')
+  const rows = ['load', 'page', 'faults', 'burst']
+  const tallyOnly = only.filter((o) => !rows.includes(o))
+  const burstOverS = Number(values['burst-over'])
+  if (!(burstOverS >= 0 && burstOverS <= 600)) throw new Error(`--burst-over takes seconds 0..600`)
   const wantTally = only.length === 0 || tallyOnly.length > 0
   const runs = Number(values.runs)
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer`)
@@ -176,7 +211,9 @@ async function main(): Promise<number> {
   if (!Number.isInteger(faultDeputies) || faultDeputies < 0 || faultDeputies > 20_000)
     throw new Error(`--fault-deputies takes a whole number 0..20000`)
   const faults = faultSetup()
-  if (!wantLoad && !(wantFaults && faultDeputies > 0)) {
+  if (bursts.length > 0 && !page)
+    throw new Error('the check-in burst loads the built tablet page: npm run build first')
+  if (!wantLoad && !(wantFaults && faultDeputies > 0) && bursts.length === 0) {
     if (values.json)
       console.log(
         JSON.stringify(
@@ -188,7 +225,7 @@ async function main(): Promise<number> {
     return 0
   }
 
-  checkFileLimit(Math.max(...counts, faultDeputies))
+  checkFileLimit(Math.max(...counts, faultDeputies, ...bursts))
 
   const bar = new ProgressBar()
   const results: LoadResult[] = []
@@ -217,15 +254,29 @@ async function main(): Promise<number> {
     console.log(
       `faults ${f.deputies} (${f.network}): ack p50 ${f.ack.p50} p99 ${f.ack.p99} max ${f.ack.max} ms` +
         ` | lost ${f.lost} dup ${f.duplicated} | lane back → all acknowledged ${f.recoverS ?? '–'} s` +
+        (f.recovery
+          ? ` (per tablet p50 ${f.recovery.p50} p95 ${f.recovery.p95} max ${f.recovery.max} s)`
+          : '') +
         ` | address back → all connected ${f.addressBackS} s | all shown again ${f.allShownAgain}` +
         ` | reconnects ${f.reconnects} resends ${f.resends} resets ${f.resets}`,
     )
   }
+  const burstRuns: BurstRun[] = []
+  // At the air's cap, then unthrottled: what the hall's Wi-Fi allows, and what the host does.
+  const cap = faults.plan.bandwidthBytesPerS ? (faults.plan.bandwidthBytesPerS * 8) / 1e6 : 300
+  for (const n of bursts)
+    for (const mbit of [cap, null]) {
+      const run = { deputies: n, overS: burstOverS, spreadS, processes, mbit }
+      burstRuns.push(await runBurst(run, bar))
+      console.log(burstLine(burstRuns.at(-1) as BurstRun))
+    }
+  const clean = [...results, ...(faultRun ? [faultRun] : []), ...burstRuns]
+  const exitCode = clean.every((r) => r.lost === 0 && r.duplicated === 0) ? 0 : 1
   if (!wantLoad) {
-    if (values.json) console.log(JSON.stringify({ faultRun, tabletPage: page }))
-    return faultRun && (faultRun.lost > 0 || faultRun.duplicated > 0) ? 1 : 0
+    if (values.json) console.log(JSON.stringify({ faultRun, burst: burstRuns, tabletPage: page }))
+    return exitCode
   }
-  for (const c of checkTargets(results, page, faultRun))
+  for (const c of checkTargets(results, page, faultRun, burstRuns))
     console.log(`${c.met === null ? '?' : c.met ? 'ok  ' : 'MISS'} ${c.target}: ${c.measured}`)
 
   const command =
@@ -239,6 +290,7 @@ async function main(): Promise<number> {
       results,
       page,
       faultRun,
+      burst: burstRuns,
       suites: reports,
       command,
       tabletProcesses: processes,
@@ -270,11 +322,11 @@ async function main(): Promise<number> {
         })),
         tabletPage: page,
         faultRun,
+        burst: burstRuns,
       }),
     )
   }
-  const clean = [...results, ...(faultRun ? [faultRun] : [])]
-  return clean.every((r) => r.lost === 0 && r.duplicated === 0) ? 0 : 1
+  return exitCode
 }
 
 try {

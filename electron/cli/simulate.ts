@@ -1,20 +1,25 @@
 /**
  * `npm run simulate -- --url URL --credentials FILE [--deputies N] [--spread SECONDS]
- *   [--read SECONDS] [--token STAFF_TOKEN] [--processes P] [--json]`
+ *   [--read SECONDS] [--token STAFF_TOKEN] [--processes P] [--json] [--latency A-B] [--drops N]
+ *   [--bandwidth MBIT] [--cut-third S] [--cut-kind silent|lost]`
  *
  * A rehearsal of the hall network: N virtual tablets log in with the exported credentials
  * (the CSV from the console, or `npm run host -- --demo N`), wait for staff to open a vote, cast
  * random valid ballots spread over the window (none before --read, default 1 s: the fastest
  * deputy's reading and confirming), resend after reconnects as the tablet page does,
- * then wait for the published result and check it against their own tally. Exit status 0 when
+ * then wait for the published result and check it against their own tally. Through a fault
+ * proxy with a cut third, each cut-off tablet's time to recover once its lane is back (heard
+ * the host again, its pending ballot acknowledged): p50, p95, max and the slowest. Exit status 0 when
  * nothing was lost or duplicated and the result matches, 1 otherwise, 2 on bad arguments.
  */
 import type { VoteResult } from '../../shared/protocol/result.schema'
 import { readCredentialsFile } from './sim/credentials-file'
 import { describeFaults, faultOptions, faultSetupFrom } from './sim/fault-options'
-import type { FaultSetup } from './sim/fault-options'
+import type { CutKind, FaultSetup } from './sim/fault-options'
 import { FaultProxy } from './sim/fault-proxy'
 import { ProgressBar } from './sim/progress-bar'
+import type { RecoveryReport } from './sim/recovery'
+import { recoveryLines } from './sim/recovery'
 import type { RehearsalReport } from './sim/rehearsal'
 import { Rehearsal, until } from './sim/rehearsal'
 import { checkFileLimit } from './sim/limits'
@@ -106,6 +111,7 @@ const rehearsal = new Rehearsal({
 })
 
 let report: RehearsalReport
+let recovery: RecoveryReport | null = null
 try {
   log(`${count} 台虚拟平板连接 ${url} / ${count} virtual tablets connecting`)
   await until(
@@ -130,7 +136,7 @@ try {
   )
   const voteId = rehearsal.openVoteId() as string
   log(`投票已开始 ${voteId}，在 ${spreadS} 秒内投出 / vote open, sending within ${spreadS} s`)
-  if (proxy && faults?.cutThirdS) void cutThird(proxy, faults.cutThirdS)
+  const cut = proxy && faults?.cutThirdS ? cutThird(proxy, faults.cutThirdS, faults.cutKind) : null
   let published: VoteResult | null = null
   void rehearsal.publishedResult(voteId).then((r) => (published = r))
   const online = rehearsal.connected()
@@ -145,6 +151,11 @@ try {
   log('等待公布结果… / waiting for staff to close and publish the result…')
   const result = await rehearsal.publishedResult(voteId)
   report = await rehearsal.report(voteId, result)
+  const backAt = await cut
+  if (backAt !== null && backAt !== undefined) {
+    recovery = await rehearsal.recovery(voteId, backAt, (lane) => lane === 0)
+    for (const line of recoveryLines(recovery)) log(line)
+  }
 } finally {
   bar.done()
   await rehearsal.close()
@@ -153,16 +164,18 @@ try {
 
 /**
  * A third of the tablets (lane 0 of 3) out of the access point's range for `seconds`, 1 s into
- * the vote; then how long until every tablet is connected again. (A cut shorter than the
- * connection's ping timeout costs no reconnect: what was held arrives once the lane is back.)
+ * the vote; then how long until every tablet is connected again. (A silent cut shorter than the
+ * heartbeat costs no reconnect: what was held arrives once the lane is back.) Resolves with the
+ * moment the lane came back (epoch ms), from which each tablet's recovery is timed.
  */
-async function cutThird(p: FaultProxy, seconds: number): Promise<void> {
+async function cutThird(p: FaultProxy, seconds: number, kind: CutKind): Promise<number> {
   const online = rehearsal.connected()
   await new Promise((resolve) => setTimeout(resolve, 1000))
-  p.cut(0, 'silent')
+  p.cut(0, kind)
   log(`三分之一平板断网 ${seconds} 秒 / a third of the tablets cut off for ${seconds} s`)
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
   const back = Date.now()
+  rehearsal.returnSince(back)
   p.restore(0)
   await until(
     () => rehearsal.connected() >= online,
@@ -173,6 +186,7 @@ async function cutThird(p: FaultProxy, seconds: number): Promise<void> {
   )
   const s = ((Date.now() - back) / 1000).toFixed(1)
   log(`网络恢复后 ${s} 秒全部平板重新连接 / every tablet connected again ${s} s after`)
+  return back
 }
 
 const r = report
@@ -196,6 +210,6 @@ if (r.result) {
 }
 if (values.json) {
   const { result, ...rest } = r
-  console.log(JSON.stringify({ ...rest, resultMatches: result?.matches ?? null }))
+  console.log(JSON.stringify({ ...rest, resultMatches: result?.matches ?? null, recovery }))
 }
 process.exit(r.lost === 0 && r.duplicated === 0 && r.result?.matches === true ? 0 : 1)

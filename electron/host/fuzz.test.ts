@@ -72,6 +72,12 @@ const consoleEvents = [
   'paper:finish',
   'paper:resolve',
   'paper:move',
+  'duty:view',
+  'duty:deputy',
+  'duty:join',
+  'duty:separate',
+  'duty:confirm',
+  'duty:points-rule',
 ] as const satisfies readonly (keyof ConsoleClientEvents)[]
 const deputyEvents = [
   'ballot:submit',
@@ -83,7 +89,7 @@ const consoleComplete: Missing<keyof ConsoleClientEvents, (typeof consoleEvents)
 const deputyComplete: Missing<keyof DeputyClientEvents, (typeof deputyEvents)[number]> = true
 
 /** Read-only requests may succeed; everything else must fail on a malformed payload. */
-const readOnly = new Set<string>(['audit:list', 'year:view', 'year:previous'])
+const readOnly = new Set<string>(['audit:list', 'year:view', 'year:previous', 'duty:view'])
 
 let h: HostHarness
 

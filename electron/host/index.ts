@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { Server } from 'socket.io'
 import type { Namespace } from 'socket.io'
 import { namespaces } from '../../shared/protocol/events'
+import { hostHeartbeat } from '../../shared/protocol/tablet-link'
 import { handleApi } from './http/api'
 import type { Doors } from './http/host-header'
 import { addressedHere, misdirected, originHere } from './http/host-header'
@@ -28,6 +29,7 @@ import { VoteTimer } from './services/vote-timer'
 import { RatingService } from './year/rating.service'
 import { ProgressImportService } from './year/progress-import.service'
 import { YearService } from './year/year.service'
+import { DutyService } from './duty/duty.service'
 import {
   ConnectionGuard,
   defaultConnectionsPerAddress,
@@ -123,6 +125,7 @@ export interface HostHandle {
   archiver: Archiver
   year: YearService
   rating: RatingService
+  duty: DutyService
   close(): Promise<void>
 }
 
@@ -166,6 +169,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   const year = new YearService(hall)
   const rating = new RatingService(hall, year, preparation, votes)
   const progressImports = new ProgressImportService(hall, year)
+  const duty = new DutyService(hall)
 
   let port = options.port
   const tabletBases = () => {
@@ -213,6 +217,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
           year,
           progressImports,
           proposals,
+          duty,
           imports,
           staffToken,
           admitStaff,
@@ -250,9 +255,10 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     // A connection that joins no namespace in time is closed (Socket.IO's own default is 45 s).
     connectTimeout: options.joinTimeoutMs ?? defaultJoinTimeoutMs,
     maxHttpBufferSize: 64 * 1024,
-    // Tablets on hall Wi-Fi drop often; recovery is ours (resends), not the transport's.
-    pingInterval: 10_000,
-    pingTimeout: 8_000,
+    // Tablets on hall Wi-Fi drop often; recovery is ours (resends), not the transport's. A
+    // silent tablet is noticed within 10 s, by it and by the host (tablet-link.ts says the cost).
+    pingInterval: hostHeartbeat.pingIntervalMs,
+    pingTimeout: hostHeartbeat.pingTimeoutMs,
   })
   // The projector first: a change reaches the hall's screen before thousands of tablets.
   const stopScreen = setupScreenNamespace(
@@ -290,9 +296,11 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     year,
     rating,
     progressImports,
+    duty,
     staffToken,
     admitStaff,
     tabletsOnline: deputy.online,
+    watchTablets: deputy.watchOnline,
     log,
   })
 
@@ -329,6 +337,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     archiver,
     year,
     rating,
+    duty,
     async close() {
       timer.stop()
       guard.stop()
@@ -339,6 +348,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
       // Documents of a vote just closed are finished before the host goes.
       await archiver.idle()
       await year.close()
+      await duty.close()
       await new Promise<void>((resolve) => {
         void io.close(() => resolve())
       })

@@ -2,10 +2,13 @@ import { io } from 'socket.io-client'
 import type { Socket } from 'socket.io-client'
 import type { Result } from '../../shared/protocol/envelope'
 import type { AckData, EventInput } from '../../shared/protocol/events'
+import { linkClientOptions } from '../../shared/protocol/tablet-link'
 
 /**
  * Connects to one namespace of the host that served this page. Only WebSocket: hall Wi-Fi
  * access points handle one long connection better than long-polling, and the CSP allows ws:.
+ * The connect timeout and the waits between attempts are the hall's (shared/protocol/
+ * tablet-link.ts), the same the virtual tablets of the rehearsals use.
  */
 export function connectNamespace<S extends Socket>(
   namespace: string,
@@ -19,9 +22,7 @@ export function connectNamespace<S extends Socket>(
             void auth().then(cb)
           }
         : auth,
-    transports: ['websocket'],
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 4000,
+    ...linkClientOptions(),
   }) as unknown as S
 }
 

@@ -61,6 +61,10 @@ export function useConsoleSocket({ onToken, listen }: ConsoleSocketOptions = {})
     s.on('console:state', setState)
     s.on('console:roster', setRoster)
     s.on('console:proposals', setProposals)
+    // The count of tablets online comes alone when nothing else changed.
+    s.on('console:tablets', ({ online }) =>
+      setState((current) => current && { ...current, tabletsOnline: online }),
+    )
     socketRef.current = s
     // A refused token is not retried by Socket.IO; the new console URL pasted into this tab
     // changes only the fragment (no reload), so that is when to try again.

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { MessageKey } from '../../shared/i18n'
 import { AgendaSection } from './agenda/AgendaSection'
+import { DutySection } from './duty/DutySection'
 import { ExportSection } from './export/ExportSection'
 import { HallSection } from './hall/HallSection'
 import { MeetingsSection } from './meetings/MeetingsSection'
@@ -89,5 +90,12 @@ export const sections: readonly ConsoleSection[] = [
     hint: 'year.nav.hint',
     group: 'year',
     render: (api) => <YearSection api={api} />,
+  },
+  {
+    id: 'duty',
+    label: 'duty.nav',
+    hint: 'duty.nav.hint',
+    group: 'year',
+    render: (api) => <DutySection api={api} />,
   },
 ]

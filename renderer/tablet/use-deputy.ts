@@ -7,6 +7,7 @@ import type { CandidateDetail, DeputyState } from '../../shared/protocol/views'
 import { withHall } from '../../shared/protocol/views'
 import type { Mark } from '../../shared/protocol/marks'
 import { connectNamespace, request } from '../common/socket'
+import { dropSilentConnection, tabletLink } from '../../shared/protocol/tablet-link'
 import type { PendingBallot } from './pending-ballot'
 import {
   clearDraft,
@@ -62,13 +63,21 @@ export function useDeputy() {
     const socket = socketRef.current
     if (!socket?.connected) return
     setSending(true)
-    const result = await request(socket, 'ballot:submit', {
-      voteId: ballot.voteId,
-      ballotId: ballot.ballotId,
-      marks: ballot.marks,
-      ...(ballot.change ? { change: true } : {}),
-    })
+    const result = await request(
+      socket,
+      'ballot:submit',
+      {
+        voteId: ballot.voteId,
+        ballotId: ballot.ballotId,
+        marks: ballot.marks,
+        ...(ballot.change ? { change: true } : {}),
+      },
+      tabletLink.ballotAckMs,
+    )
     setSending(false)
+    // No answer in time: the connection carries nothing (a silent access point). A fresh one is
+    // made at once, and its state resends the ballot (below), with the same id.
+    if (!result.ok && result.error.code === 'timeout') dropSilentConnection(socket)
     // The vote went to paper before this ballot was counted: the deputy votes on paper instead.
     const toPaper = !result.ok && result.error.code === 'paper-count'
     const settled = result.ok || toPaper || (stale && result.error.code !== 'timeout')
@@ -91,6 +100,17 @@ export function useDeputy() {
     const socket = connectNamespace<DeputySocket>(namespaces.deputy, () => Promise.resolve(auth))
     socketRef.current = socket
     let retryTimer: ReturnType<typeof setTimeout> | undefined
+    /** Refused, replaced or revoked: this socket stays down. */
+    let stopped = false
+    const stop = () => {
+      stopped = true
+      socket.disconnect()
+    }
+    // The device says it is on a network again: try now, not after the current wait.
+    const onOnline = () => {
+      if (!stopped && !socket.connected) socket.disconnect().connect()
+    }
+    window.addEventListener('online', onOnline)
     socket.on('connect', () => setConnected(true))
     socket.on('disconnect', () => setConnected(false))
     socket.on('connect_error', (err) => {
@@ -104,7 +124,7 @@ export function useDeputy() {
       }
       if (err.message === 'unauthorized') {
         setPhase('refused')
-        socket.disconnect()
+        stop()
       }
       // This address failed too many logins (another device guessing): the host refuses it for
       // a while. A middleware refusal is not retried by Socket.IO, so try again ourselves.
@@ -118,11 +138,11 @@ export function useDeputy() {
     })
     socket.on('deputy:revoked', () => {
       setPhase('refused')
-      socket.disconnect()
+      stop()
     })
     socket.on('deputy:replaced', () => {
       setPhase('replaced')
-      socket.disconnect()
+      stop()
     })
     socket.on('deputy:remind', ({ voteId }) => setReminded(voteId))
     const countDown = (vote: DeputyState['vote']) =>
@@ -144,6 +164,7 @@ export function useDeputy() {
     })
     return () => {
       clearTimeout(retryTimer)
+      window.removeEventListener('online', onOnline)
       socket.disconnect()
       socketRef.current = null
     }

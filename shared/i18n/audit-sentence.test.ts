@@ -26,6 +26,15 @@ describe('audit sentences', () => {
     expect(zh('deputy.checked-in', { deputyIds: ['D1', 'D2'], via: 'staff' })).toBe(
       '会务人员为 2 位代表办理报到：张三、李四',
     )
+    expect(zh('deputy.checked-in', { deputyIds: ['D1'], via: 'paper' })).toBe(
+      '会务人员按纸质签到表为 1 位代表登记报到：张三',
+    )
+    expect(zh('deputy.on-leave', { deputyIds: ['D2'], via: 'staff', reason: '因公出差' })).toBe(
+      '会务人员登记 1 位代表请假：李四，事由：因公出差',
+    )
+    expect(zh('duty.points-rule-set', { rule: { present: 2, leave: 0, absent: -1 } })).toBe(
+      '会务人员设定代表履职积分规则：出席 +2 分，请假 0 分，缺席 −1 分',
+    )
     expect(zh('meeting.quorum-set', { numerator: 2, denominator: 3 })).toBe(
       '会务人员将法定人数设为全体代表的 2/3',
     )

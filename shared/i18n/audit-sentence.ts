@@ -1,5 +1,6 @@
 import type { Language, MessageKey } from '.'
 import { isMessageKey, translate } from '.'
+import { dutyAuditSentence } from '../duty/duty-audit'
 import { yearAuditSentence } from '../year/year-audit'
 import { paperAuditSentence } from './paper-audit'
 
@@ -93,12 +94,17 @@ export function auditSentence(entry: AuditFacts, names: AuditNames, lang: Langua
       return t(`audit.${entry.type}`, { project: str('projectId') }) + ungrouped()
     case 'deputy.checked-in': {
       const via = str('via')
-      const key = via === 'tablet' || via === 'staff-confirmed' ? via : ('staff' as const)
+      const key =
+        via === 'tablet' || via === 'staff-confirmed' || via === 'paper' ? via : ('staff' as const)
       return t(`audit.deputy.checked-in.${key}`, deputyList())
     }
     case 'deputy.check-in-undone':
-    case 'deputy.on-leave':
       return t(`audit.${entry.type}`, deputyList())
+    case 'deputy.on-leave':
+      return (
+        t('audit.deputy.on-leave', deputyList()) +
+        (str('reason') ? t('audit.deputy.on-leave.reason', { reason: str('reason') }) : '')
+      )
     case 'vote.issued-grew':
       // Who came late is in the check-in line before it; here only how many.
       return t('audit.vote.issued-grew', {
@@ -191,6 +197,7 @@ export function auditSentence(entry: AuditFacts, names: AuditNames, lang: Langua
       return (
         paperAuditSentence(entry.type, d, t, vote) ??
         yearAuditSentence(entry.type, d, t, vote) ??
+        dutyAuditSentence(entry.type, d, t) ??
         t('audit.unknown', { type: entry.type })
       )
   }

@@ -35,10 +35,13 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.proposals.ungrouped': 'Staff took {n} proposals out of project {projects}: now ungrouped',
   'audit.deputy.checked-in.tablet': 'Deputy {names} checked in on a tablet',
   'audit.deputy.checked-in.staff': 'Staff checked in {n} deputies: {names}',
+  'audit.deputy.checked-in.paper':
+    'Staff entered the check-in of {n} deputies from the paper sign-in sheet: {names}',
   'audit.deputy.checked-in.staff-confirmed':
     'Staff confirmed the check-in of {names}, who was on leave',
   'audit.deputy.check-in-undone': 'Staff undid the check-in of {n} deputies: {names}',
   'audit.deputy.on-leave': 'Staff recorded {n} deputies on leave: {names}',
+  'audit.deputy.on-leave.reason': '; reason: {reason}',
   'audit.deputy.card-opened-on-leave':
     'The card of {name}, on leave, was opened on a tablet; awaiting staff',
   'audit.vote.issued-grew':
@@ -102,6 +105,15 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
     'Batch {batch} of “{vote}”: both entries of its {ballots} papers agree; counted into the box',
   'audit.paper.batch-merged.resumed': ' (completed after a host restart)',
   'audit.paper.none': 'none',
+  'audit.duty.entry-joined':
+    'Staff recorded that deputy {name} of “{meeting}” and deputy {toName} of “{toMeeting}” are the same person (duty record)',
+  'audit.duty.entry-separated':
+    'Staff listed deputy {name} of “{meeting}” as a person of their own (duty record)',
+  'audit.duty.matches-confirmed':
+    'Staff confirmed the matching of {n} deputies across meetings (duty record): {names}',
+  'audit.duty.points-rule-set':
+    'Staff set the points rule of the duty record: present {present}, on leave {leave}, absent {absent}',
+  'audit.duty.points-rule-cleared': 'Staff removed the points rule of the duty record',
   'audit.more': ' and {n} more',
   'audit.list.separator': ', ',
 }

@@ -31,9 +31,11 @@ export const auditZhCN = {
   'audit.proposals.ungrouped': '会务人员将 {n} 条建议移出项目 {projects}，改为未归类',
   'audit.deputy.checked-in.tablet': '代表 {names} 在平板上报到',
   'audit.deputy.checked-in.staff': '会务人员为 {n} 位代表办理报到：{names}',
+  'audit.deputy.checked-in.paper': '会务人员按纸质签到表为 {n} 位代表登记报到：{names}',
   'audit.deputy.checked-in.staff-confirmed': '会务人员确认请假代表 {names} 报到',
   'audit.deputy.check-in-undone': '会务人员撤销 {n} 位代表的报到：{names}',
   'audit.deputy.on-leave': '会务人员登记 {n} 位代表请假：{names}',
+  'audit.deputy.on-leave.reason': '，事由：{reason}',
   'audit.deputy.card-opened-on-leave': '请假代表 {name} 的代表证在平板上打开，待会务人员确认',
   'audit.vote.issued-grew': '表决《{vote}》进行中又有 {n} 位代表报到，发出票数增至 {issued} 张',
   'audit.vote.created': '会务人员新建表决《{vote}》（{kind}）',
@@ -91,6 +93,15 @@ export const auditZhCN = {
     '表决《{vote}》第 {batch} 批 {ballots} 张纸质选票两次录入一致，计入票箱',
   'audit.paper.batch-merged.resumed': '（主机重启后完成）',
   'audit.paper.none': '未登记',
+  'audit.duty.entry-joined':
+    '会务人员认定会议《{meeting}》的代表 {name} 与会议《{toMeeting}》的代表 {toName} 为同一人（代表履职）',
+  'audit.duty.entry-separated':
+    '会务人员将会议《{meeting}》的代表 {name} 单独列为一位代表（代表履职）',
+  'audit.duty.matches-confirmed':
+    '会务人员确认 {n} 位代表跨会议的记录匹配无误（代表履职）：{names}',
+  'audit.duty.points-rule-set':
+    '会务人员设定代表履职积分规则：出席 {present} 分，请假 {leave} 分，缺席 {absent} 分',
+  'audit.duty.points-rule-cleared': '会务人员取消代表履职积分规则',
   'audit.more': ' 等 {n} 人',
   'audit.list.separator': '、',
 } as const

@@ -2,6 +2,8 @@ import { auditEn } from './audit.en'
 import { auditZhCN } from './audit.zh-CN'
 import { baseEn } from './base.en'
 import { baseZhCN } from './base.zh-CN'
+import { dutyEn } from './duty.en'
+import { dutyZhCN } from './duty.zh-CN'
 import type { Catalog, Language } from './catalog'
 import { translateIn } from './catalog'
 import { en } from './en'
@@ -41,7 +43,8 @@ export { languages } from './catalog'
  *   confirmations and refusals that keep the clerk from mistakes; hall = the meeting's details,
  *   rehearsals and the seat map; audit = the log's sentences; proposals = 点单/选单 in the
  *   console; year = 查单 and 验单; office = scrutineers, the chair's announcement and the
- *   office's documents; paper = the paper count (its refusals' words too, `error.paper-count.*`).
+ *   office's documents; paper = the paper count (its refusals' words too, `error.paper-count.*`);
+ *   duty = 代表履职, a deputy's attendance across meetings.
  * Merged here into the whole catalog, which the host, the console and the screen use. A page
  * that must load less gets a catalog of its own beside tablet.ts, and its own `useI18n`.
  */
@@ -59,6 +62,7 @@ const allZhCN = {
   ...proposalsZhCN,
   ...officeZhCN,
   ...paperZhCN,
+  ...dutyZhCN,
 }
 export type MessageKey = keyof typeof allZhCN
 
@@ -78,6 +82,7 @@ export const catalog: Catalog<MessageKey> = {
     ...proposalsEn,
     ...officeEn,
     ...paperEn,
+    ...dutyEn,
   },
 }
 

@@ -26,6 +26,11 @@ export const liveEn: Record<keyof typeof liveZhCN, string> = {
   'live.doCheckIn': 'Check in',
   'live.undoCheckIn': 'Undo check-in',
   'live.undoCheckIn.confirm': 'Undo the check-in of {name}?',
+  'live.paperCheckIn': 'Paper sheet',
+  'live.leave.title': '{name} on leave',
+  'live.leave.reason': 'Reason for leave (optional)',
+  'live.leave.reasonHint':
+    'e.g. away on official business, illness; at most {max} characters, kept in the audit log and the duty record',
   'live.markLeave': 'On leave',
   'live.state.leaveOpened': 'On leave, card opened',
   'live.leaveOpened.title': 'On leave, card opened — confirm check-in?',

@@ -12,6 +12,7 @@ import type { ConsolePaperEvents } from './console/paper.events'
 import type { VoteId } from './ids'
 import type { Proposal } from '../year/proposals'
 import type { ConsoleProposalsEvents } from '../year/proposals.events'
+import type { ConsoleDutyEvents } from '../duty/duty.events'
 import type { BallotReceipt, BallotSubmitInput, VoteIdInput } from './vote.schema'
 import type {
   CandidateDetail,
@@ -43,7 +44,8 @@ export interface ConsoleClientEvents
     ConsoleYearEvents,
     ConsoleProposalsEvents,
     ConsoleScrutineerEvents,
-    ConsolePaperEvents {}
+    ConsolePaperEvents,
+    ConsoleDutyEvents {}
 
 export interface ConsoleServerEvents {
   'console:state': (state: ConsoleState) => void
@@ -51,6 +53,8 @@ export interface ConsoleServerEvents {
   'console:roster': (deputies: ConsoleDeputyView[]) => void
   /** Citizens' proposals and their grouping, sent apart: large, and changed only by staff. */
   'console:proposals': (proposals: Proposal[]) => void
+  /** Tablets online now, whenever it changes (at most once a second): ConsoleState's count. */
+  'console:tablets': (tablets: { online: number }) => void
 }
 
 export type ScreenClientEvents = Record<string, never>

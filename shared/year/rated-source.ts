@@ -81,3 +81,16 @@ export function gradeOf(
     ...where,
   }
 }
+
+/**
+ * The rating's title, from what it rates: 2026年度民生实事项目 → 2026年度民生实事项目满意度测评, a
+ * meeting's title → …第五次会议民生实事项目满意度测评. No 《》 of its own: the announcement, the
+ * audit log and the documents put the vote's title in 《》, and 《《…》…》 is what they read else.
+ */
+export function ratingTitle(fromTitle: string): string {
+  const what = fromTitle.replace(/^《(.*)》$/u, '$1').trim()
+  const title = what.endsWith('民生实事项目')
+    ? `${what}满意度测评`
+    : `${what}民生实事项目满意度测评`
+  return title.slice(0, 200)
+}

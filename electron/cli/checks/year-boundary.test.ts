@@ -95,6 +95,23 @@ describe("the year's code and the ballot box", () => {
     ).toEqual([expect.stringMatching(/run in a browser/)])
   })
 
+  it('keeps 代表履职 (attendance across meetings) out of the box too, in all three folders', async () => {
+    const box =
+      "import { BallotBoxStore } from '../store/ballot-box/ballot-box.store'\nexport const load = () => import('../store/ballot-box/slot-reader')\nvoid BallotBoxStore\n"
+    const outside = /代表履职's code stays out of the ballot box/
+    expect(await problems('electron/host/duty/duty.service.ts', box)).toEqual([
+      expect.stringMatching(outside),
+      expect.stringMatching(outside),
+    ])
+    const far =
+      "import type { OpenBoxData } from '../../electron/host/store/box-data'\nexport type T = OpenBoxData\n"
+    for (const path of ['shared/duty/matching.ts', 'renderer/console/duty/DutySection.tsx'])
+      expect(await problems(path, far)).toContainEqual(expect.stringMatching(outside))
+    expect(
+      await problems('shared/duty/matching.ts', "import { join } from 'node:path'\nvoid join\n"),
+    ).toEqual([expect.stringMatching(/no Node modules/)])
+  })
+
   it('lets the year read the meeting, and the rest of the host use the box', async () => {
     const meeting =
       "import { MeetingStore } from '../store/json-files/meeting.store'\nexport const load = () => import('../store/json-files/library.store')\nvoid MeetingStore\n"

@@ -48,6 +48,8 @@ export class BenchHall {
     tabletPriority?: TabletPriority
     /** The tablets through a fault proxy (fault-proxy.ts) in three lanes. */
     faults?: FaultSetup
+    /** The tablets join only when told to arrive (Rehearsal.arrive: the check-in burst). */
+    joinLater?: boolean
   }): Promise<BenchHall> {
     const { deputies, spreadS, processes } = options
     const dataDir = await mkdtemp(join(tmpdir(), options.prefix))
@@ -72,6 +74,7 @@ export class BenchHall {
       staffToken,
       processes,
       ...(options.tabletPriority ? { priority: options.tabletPriority } : {}),
+      ...(options.joinLater ? { joinLater: true } : {}),
     })
     const hall = new BenchHall(deputies, dataDir, staffToken, host, staff, rehearsal, proxy)
     hall.rss.watch(host.child.pid)
@@ -95,8 +98,11 @@ export class BenchHall {
     bar.done()
   }
 
-  /** Creates and opens a 差额 vote (choose up to 10) on every project: its id. */
-  async openVote(title: string): Promise<string> {
+  /**
+   * Creates and opens a 差额 vote (choose up to 10) on every project: its id. With `override`,
+   * opened without a quorum for that reason (the burst opens it before anyone has checked in).
+   */
+  async openVote(title: string, override?: string): Promise<string> {
     await until(() => this.#state !== null, 10_000, 'the console state')
     const projects = this.#state?.projects.map((p) => p.id) ?? []
     const { voteId } = await this.request<{ voteId: string }>('vote:create', {
@@ -104,7 +110,7 @@ export class BenchHall {
       rules: defaultRules('select', 10),
       candidateIds: projects,
     })
-    await this.request('vote:open', { voteId })
+    await this.request('vote:open', { voteId, ...(override ? { override } : {}) })
     return voteId
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { benchMarkdown, checkTargets, DESIGN_NOTES, withDesignNotes } from './bench-markdown'
+import type { BurstRun } from './burst-run'
 import type { LoadResult } from './load-bench'
 
 const latency = (p99: number) => ({ count: 3000, p50: 1, p90: 2, p99, max: 10 })
@@ -168,5 +169,55 @@ describe('the tablet page in the bench results', () => {
       ['tablet page reload', true],
     ])
     expect(met(101_000)[0]).toEqual(['tablet page first load', false])
+  })
+})
+
+describe('the check-in burst in the results', () => {
+  const burst = (mbit: number | null, joinedAllS: number, p99: number): BurstRun => ({
+    deputies: 3000,
+    overS: 20,
+    mbit,
+    totalMB: 330.5,
+    pageKB: 107.2,
+    pageReloads: 0,
+    joined95S: joinedAllS - 1,
+    joinedAllS,
+    join: { p50: 1.2, p95: 3.4, max: 5.6 },
+    hostCpuS: 20.1,
+    hostCpuPercent: 67,
+    rssPeakMB: 210.3,
+    ack: latency(p99),
+    lost: 0,
+    duplicated: 0,
+    reconnects: 0,
+    resends: 0,
+  })
+
+  it('a row per run as wide as its header, held to 30 s at the cap and 10 s without', () => {
+    const markdown = benchMarkdown({
+      results: [],
+      page: null,
+      burst: [burst(300, 12.5, 20), burst(null, 10.5, 30)],
+      suites: [],
+      command: 'npm run bench',
+      tabletProcesses: 2,
+      tabletPriority: 'idle',
+    })
+    const lines = markdown.split('\n')
+    const header = lines.findIndex((l) => l.startsWith('| deputies | over s'))
+    const [head, rule, capped, unthrottled] = lines.slice(header, header + 4).map(cells)
+    expect([rule, capped, unthrottled].map((r) => r!.length)).toEqual(Array(3).fill(head!.length))
+    expect(capped![2]!.trim()).toBe('300')
+    expect(unthrottled![2]!.trim()).toBe('none')
+    // Under the cap the acknowledgements queue in the air: only the unthrottled run's are held.
+    expect(checkTargets([], null, null, [burst(300, 12.5, 90), burst(null, 10.5, 30)])).toEqual([
+      expect.objectContaining({ measured: '12.5 s', met: true }),
+      expect.objectContaining({ measured: 'lost 0, duplicated 0', met: true }),
+      expect.objectContaining({ measured: '10.5 s', met: false }),
+      expect.objectContaining({
+        measured: '30 ms (3000 ballots), lost 0, duplicated 0',
+        met: false,
+      }),
+    ])
   })
 })

@@ -1,4 +1,7 @@
 import { cpus, loadavg, totalmem } from 'node:os'
+import { burstSection, checkBurst } from './burst-markdown'
+import type { BurstRun } from './burst-run'
+import type { TargetCheck } from './target-check'
 import type { FaultRun } from './fault-run'
 import type { LoadResult } from './load-bench'
 import type { Report } from './suite'
@@ -7,19 +10,13 @@ import { browserAcceptEncoding, kb, pageTargets } from './tablet-page-size'
 import type { TabletPriority } from './tablet-fleet'
 import type { UploadHostRun, UploadRun } from './upload-run'
 
-/** A target from issue 9 and whether a run met it; `null` when the run could not tell. */
-export interface TargetCheck {
-  target: string
-  measured: string
-  met: boolean | null
-}
-
 export function checkTargets(
   results: readonly LoadResult[],
   page: PageBytes | null,
   faultRun: FaultRun | null = null,
+  burst: readonly BurstRun[] = [],
 ): TargetCheck[] {
-  const checks: TargetCheck[] = []
+  const checks: TargetCheck[] = checkBurst(burst)
   if (faultRun) {
     const f = faultRun
     checks.push({
@@ -27,6 +24,13 @@ export function checkTargets(
       measured: `lost ${f.lost}, duplicated ${f.duplicated}, ${f.allShownAgain ? 'all shown again' : 'NOT all shown again'}`,
       met: f.lost === 0 && f.duplicated === 0 && f.allShownAgain && f.resultMatches,
     })
+    const r = f.recovery
+    if (r)
+      checks.push({
+        target: `${f.deputies} through a bad network: every cut-off tablet back, its pending ballot acknowledged, ≤ 5 s after its lane is back`,
+        measured: `max ${r.max} s (p95 ${r.p95} s), ${r.recovered} of ${r.tablets} recovered`,
+        met: r.recovered === r.tablets && r.max <= 5,
+      })
   }
   for (const r of results) {
     const n = r.deputies
@@ -102,6 +106,8 @@ export function benchMarkdown(input: {
   page: PageBytes | null
   /** The faults row (fault-run.ts), when it ran. */
   faultRun?: FaultRun | null
+  /** The check-in burst's runs (burst-run.ts), when it ran. */
+  burst?: readonly BurstRun[]
   suites: readonly Report[]
   command: string
   /** The processes the virtual tablets ran in (0: the benchmark's own). */
@@ -144,7 +150,8 @@ export function benchMarkdown(input: {
     'run in a process of their own (electron/cli/sim/close-probe.ts), apart from the tablets.',
     'reconnect = `kill -9` of the host → restarted on the same data folder and port → every',
     'tablet connected and shown its state again (host up = until the restarted host listens;',
-    "the rest is the tablets' reconnection backoff, 0.5 s doubling to 4 s as on the tablet page).",
+    "the rest is the tablets' reconnection backoff, 0.5 s doubling to 2 s as on the tablet page:",
+    'shared/protocol/tablet-link.ts).',
     "RSS peak = the host process's resident-memory high-water mark (Linux VmHWM), from start",
     "through check-in, voting, close and the close's archive (report documents drawn in the",
     "host's worker thread), and after the restart through every tablet's return. The host runs",
@@ -165,9 +172,10 @@ export function benchMarkdown(input: {
   const withUploads = results.filter((r) => r.withUploads !== null)
   if (withUploads.length > 0) lines.push(...uploadsSection(withUploads))
   if (input.faultRun) lines.push(...faultSection(input.faultRun))
+  lines.push(...burstSection(input.burst ?? []))
   if (page) lines.push(...pageSection(page))
   lines.push('## Targets (issues 9, 25 and 31)', '', '| target | measured | met |', '|---|---|:-:|')
-  for (const c of checkTargets(results, page, input.faultRun ?? null))
+  for (const c of checkTargets(results, page, input.faultRun ?? null, input.burst ?? []))
     lines.push(`| ${c.target} | ${c.measured} | ${mark(c.met)} |`)
   lines.push('')
   if (suites.length > 0) {
@@ -273,12 +281,14 @@ function faultSection(f: FaultRun): string[] {
     `${f.network}; random drops only during the vote; the cut third silent (held as TCP would`,
     "retransmit), 1 s into the vote; then the host's address gone for 3 s and back; then close",
     'and publish. lane back → acknowledged = the cut lane restored → every ballot acknowledged;',
+    'recover p50 / p95 / max = per cut-off tablet, the lane restored → it hears the host again',
+    'and, if its ballot was pending, that ballot acknowledged (electron/cli/sim/recovery.ts);',
     'address back → connected = every tablet connected again; shown again = every tablet received',
     'the published state.',
     '',
-    '| deputies | ack p50 | ack p99 | ack max | lost | dup | result | lane back → acknowledged s | address back → connected s | shown again | reconnects | resends | resets |',
-    '|---:|---:|---:|---:|---:|---:|:-:|---:|---:|:-:|---:|---:|---:|',
-    `| ${f.deputies} | ${f.ack.p50} | ${f.ack.p99} | ${f.ack.max} | ${f.lost} | ${f.duplicated} | ${mark(f.resultMatches)} | ${f.recoverS ?? '–'} | ${f.addressBackS} | ${mark(f.allShownAgain)} | ${f.reconnects} | ${f.resends} | ${f.resets} |`,
+    '| deputies | ack p50 | ack p99 | ack max | lost | dup | result | lane back → acknowledged s | recover p50 / p95 / max s | address back → connected s | shown again | reconnects | resends | resets |',
+    '|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|:-:|---:|---:|---:|',
+    `| ${f.deputies} | ${f.ack.p50} | ${f.ack.p99} | ${f.ack.max} | ${f.lost} | ${f.duplicated} | ${mark(f.resultMatches)} | ${f.recoverS ?? '–'} | ${f.recovery ? `${f.recovery.p50} / ${f.recovery.p95} / ${f.recovery.max}` : '–'} | ${f.addressBackS} | ${mark(f.allShownAgain)} | ${f.reconnects} | ${f.resends} | ${f.resets} |`,
     '',
   ]
 }

@@ -25,13 +25,22 @@ export const faultOptions = {
     value: 'S',
     help: 'through a fault proxy: a third of the tablets cut off (silently) for S s, 1 s into the vote',
   },
+  'cut-kind': {
+    type: 'string',
+    value: 'KIND',
+    help: "the cut third: 'silent' (what was sent arrives once back; default) or 'lost' (their connections never carry again)",
+  },
 } as const
 
 export interface FaultSetup {
   plan: FaultPlan
   /** Seconds a third of the tablets are cut off, 1 s after the vote opens; 0 for none. */
   cutThirdS: number
+  /** How (fault-proxy.ts): held and delivered once back, or lost for good. */
+  cutKind: CutKind
 }
+
+export type CutKind = 'silent' | 'lost'
 
 type Given = Partial<Record<keyof typeof faultOptions, string>>
 
@@ -65,16 +74,20 @@ export function faultSetupFrom(given: Given): FaultSetup | null {
   const cutThirdS = given['cut-third'] === undefined ? 0 : Number(given['cut-third'])
   if (!(cutThirdS >= 0 && cutThirdS <= 600))
     throw new Error('--cut-third 需要 0 到 600 秒 / --cut-third takes 0..600 seconds')
-  return { plan, cutThirdS }
+  const cutKind = given['cut-kind'] ?? 'silent'
+  if (cutKind !== 'silent' && cutKind !== 'lost')
+    throw new Error('--cut-kind 只能是 silent 或 lost / --cut-kind takes silent or lost')
+  return { plan, cutThirdS, cutKind }
 }
 
 /** One line saying what the network does, for the logs and the bench's row. */
-export function describeFaults({ plan, cutThirdS }: FaultSetup): string {
+export function describeFaults({ plan, cutThirdS, cutKind }: FaultSetup): string {
   const parts: string[] = []
   if (plan.latencyMs) parts.push(`latency ${plan.latencyMs[0]}–${plan.latencyMs[1]} ms`)
   if (plan.dropsPerMinute) parts.push(`drops ${plan.dropsPerMinute}/min per connection`)
   if (plan.bandwidthBytesPerS)
     parts.push(`${Math.round((plan.bandwidthBytesPerS * 8) / 1e6)} Mbit/s shared`)
-  if (cutThirdS) parts.push(`a third cut for ${cutThirdS} s`)
+  if (cutThirdS)
+    parts.push(`a third cut for ${cutThirdS} s${cutKind === 'lost' ? ' (connections lost)' : ''}`)
   return parts.join(', ') || 'a clean proxy'
 }

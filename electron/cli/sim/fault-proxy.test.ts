@@ -103,6 +103,29 @@ describe('the fault proxy', () => {
     await cut.until('ab')
   })
 
+  it('a lost cut never delivers what was sent, nor on connections made during it', async () => {
+    const p = await proxy(1)
+    const before = client(p.ports[0]!)
+    before.socket.write('a')
+    await before.until('a')
+    p.cut(0, 'lost')
+    before.socket.write('b')
+    const during = client(p.ports[0]!)
+    during.socket.write('c')
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    p.restore(0)
+    const after = client(p.ports[0]!)
+    after.socket.write('d')
+    await after.until('d')
+    before.socket.write('e')
+    during.socket.write('f')
+    after.socket.write('g')
+    await after.until('dg')
+    // Both stranded connections are still open: nothing told either end.
+    expect([before.received(), during.received()]).toEqual(['a', ''])
+    expect([before.socket.destroyed, during.socket.destroyed]).toEqual([false, false])
+  })
+
   it('a reset cut resets the lane and refuses it until restored', async () => {
     const p = await proxy(2)
     const c = client(p.ports[0]!)
@@ -146,7 +169,10 @@ describe('the fault options', () => {
     ).toEqual({
       plan: { latencyMs: [50, 300], dropsPerMinute: 2, bandwidthBytesPerS: 37_500_000 },
       cutThirdS: 30,
+      cutKind: 'silent',
     })
+    expect(faultSetupFrom({ 'cut-third': '30', 'cut-kind': 'lost' })?.cutKind).toBe('lost')
+    expect(() => faultSetupFrom({ 'cut-kind': 'gone' })).toThrow(/^--cut-kind/)
     expect(() => faultSetupFrom({ latency: '300-50' })).toThrow(/^--latency/)
     expect(() => faultSetupFrom({ bandwidth: '0' })).toThrow(/^--bandwidth/)
     expect(() => faultSetupFrom({ 'cut-third': 'x' })).toThrow(/^--cut-third/)

@@ -11,8 +11,12 @@ import { createServer, connect } from 'node:net'
  *
  * A cut is 'silent' (out of the access point's range: nothing arrives either way and nothing
  * says so; what was sent is held, as TCP would retransmit it, and delivered once the lane is
- * back, unless an end gave up first) or 'reset' (the access point restarted: every connection
- * on the lane is reset and new ones are refused until it is back).
+ * back, unless an end gave up first), 'lost' (the same, but what was sent is never delivered:
+ * every connection open on the lane, or opened while it is cut, stays silent for good, as a
+ * flow whose retransmissions have backed off for tens of seconds or that the access point
+ * forgot; only connections opened once the lane is back carry anything, so each end must
+ * notice by its own timeouts) or 'reset' (the access point restarted: every connection on the
+ * lane is reset and new ones are refused until it is back).
  */
 
 export interface FaultPlan {
@@ -31,7 +35,7 @@ export interface FaultProxyStats {
   resets: number
 }
 
-type LaneState = 'up' | 'silent' | 'reset'
+type LaneState = 'up' | 'silent' | 'lost' | 'reset'
 
 /** One tablet connection and its way to the host. */
 class Link {
@@ -42,6 +46,8 @@ class Link {
   #held: (() => void)[] = []
   #dropTimer: NodeJS.Timeout | null = null
   closed = false
+  /** Cut 'lost': nothing goes through this connection again, either way, nor its close. */
+  stranded = false
 
   constructor(
     proxy: FaultProxy,
@@ -75,6 +81,7 @@ class Link {
   }
 
   #pass(chunk: Buffer, to: Socket, way: 'up' | 'down'): void {
+    if (this.stranded) return
     const at = this.#proxy.deliveryTime(chunk.length, way === 'up' ? this.#lastUp : this.#lastDown)
     if (way === 'up') this.#lastUp = at
     else this.#lastDown = at
@@ -86,8 +93,19 @@ class Link {
 
   /** Runs `deliver` now if the lane is up, else when it is back (held, as TCP retransmits). */
   #whenUp(deliver: () => void): void {
-    if (this.#proxy.laneState(this.lane) === 'silent') this.#held.push(deliver)
+    const state = this.#proxy.laneState(this.lane)
+    if (state === 'lost') this.strand()
+    if (this.stranded) return
+    if (state === 'silent') this.#held.push(deliver)
     else deliver()
+  }
+
+  /** Nothing this connection carries arrives anywhere again; what was held is dropped. */
+  strand(): void {
+    this.stranded = true
+    this.#held = []
+    if (this.#dropTimer) clearTimeout(this.#dropTimer)
+    this.#dropTimer = null
   }
 
   #end(socket: Socket): void {
@@ -163,10 +181,17 @@ export class FaultProxy {
     return this.#lanes[lane] ?? 'up'
   }
 
-  /** Cuts one lane off: silently (held) or with every connection reset and new ones refused. */
-  cut(lane: number, how: 'silent' | 'reset'): void {
+  /**
+   * Cuts one lane off: silently (held), lost (silent for good: see above), or with every
+   * connection reset and new ones refused.
+   */
+  cut(lane: number, how: 'silent' | 'lost' | 'reset'): void {
     this.#lanes[lane] = how
-    if (how === 'reset') for (const link of this.#links) if (link.lane === lane) link.reset()
+    for (const link of this.#links) {
+      if (link.lane !== lane) continue
+      if (how === 'reset') link.reset()
+      if (how === 'lost') link.strand()
+    }
   }
 
   /** The lane is back: held data flows, new connections go through. */
@@ -241,7 +266,13 @@ export class FaultProxy {
     const server = connect(this.#target.port, this.#target.host)
     server.setNoDelay(true)
     const link = new Link(this, lane, client, server, this.#plan.dropsPerMinute ?? 0)
+    if (this.laneState(lane) === 'lost') link.strand()
     this.#links.add(link)
-    client.once('close', () => this.#links.delete(link))
+    // Kept until both ends are gone: a stranded one's far end may outlive the near one.
+    const forget = () => {
+      if (client.destroyed && server.destroyed) this.#links.delete(link)
+    }
+    client.once('close', forget)
+    server.once('close', forget)
   }
 }

@@ -4,6 +4,7 @@ import { compareBoxes } from './compare'
 import type { FaultSetup } from './fault-options'
 import { describeFaults } from './fault-options'
 import type { ProgressBar } from './progress-bar'
+import type { RecoveryReport } from './recovery'
 import { until } from './rehearsal'
 import type { LatencySummary } from './stats'
 import { round } from './stats'
@@ -19,6 +20,8 @@ export interface FaultRun {
   resultMatches: boolean
   /** The cut lane back → every ballot acknowledged (s); null without a cut. */
   recoverS: number | null
+  /** Each cut-off tablet's time to recover once its lane was back (recovery.ts); null without a cut. */
+  recovery: RecoveryReport | null
   /** The host's address back → every tablet connected again (s). */
   addressBackS: number
   /** After the result was published, every tablet was shown its state again. */
@@ -62,14 +65,17 @@ export async function runFaultRow(
     const cut = (async () => {
       if (!faults.cutThirdS) return
       await pause(1000)
-      proxy.cut(0, 'silent')
+      proxy.cut(0, faults.cutKind)
       await pause(faults.cutThirdS * 1000)
-      proxy.restore(0)
       restoredAt = Date.now()
+      rehearsal.returnSince(restoredAt)
+      proxy.restore(0)
     })()
     await hall.allVoted(voteId, spreadS + faults.cutThirdS, bar, `${deputies} faults voting`)
     await cut
     const recoverS = restoredAt === null ? null : round((Date.now() - restoredAt) / 1000, 2)
+    const recovery =
+      restoredAt === null ? null : await rehearsal.recovery(voteId, restoredAt, (l) => l === 0)
     proxy.setDrops(0)
 
     await proxy.goAway()
@@ -115,6 +121,7 @@ export async function runFaultRow(
       duplicated,
       resultMatches: report.result?.matches === true,
       recoverS,
+      recovery,
       addressBackS,
       allShownAgain,
       reconnects: report.reconnects,

@@ -26,6 +26,7 @@ import { Server } from 'socket.io'
 import type { DeputyClientEvents, DeputyServerEvents } from '../../../shared/protocol/events'
 import type { DeputyBallotView, DeputyHallView, DeputyState } from '../../../shared/protocol/views'
 import { PacedBroadcast } from '../../host/socket/paced-broadcast'
+import { hostHeartbeat } from '../../../shared/protocol/tablet-link'
 import type { ProjectId, VoteId } from '../../../shared/protocol/ids'
 
 const vote: DeputyBallotView = {
@@ -91,8 +92,8 @@ const http = createServer((_req, res) => res.writeHead(404).end())
 const io = new Server<DeputyClientEvents, DeputyServerEvents>(http, {
   serveClient: false,
   maxHttpBufferSize: 64 * 1024,
-  pingInterval: 10_000,
-  pingTimeout: 8_000,
+  pingInterval: hostHeartbeat.pingIntervalMs,
+  pingTimeout: hostHeartbeat.pingTimeoutMs,
 })
 const deputy = io.of('/deputy')
 const hallOut = new PacedBroadcast<'deputy:hall', DeputyHallView>(deputy, 'deputy:hall')

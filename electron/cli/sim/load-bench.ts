@@ -9,7 +9,7 @@ import type { ProgressBar } from './progress-bar'
 import { Rehearsal, until } from './rehearsal'
 import { RssSampler } from './rss-sampler'
 import type { LatencySummary } from './stats'
-import { round } from './stats'
+import { epochNow, round } from './stats'
 import type { UploadRun } from './upload-run'
 import { runUploadPairs } from './upload-run'
 import { BenchHall } from './bench-hall'
@@ -54,8 +54,6 @@ export interface LoadResult {
  * thousands of tablets are sent delays the acknowledgements it is measuring.
  */
 export const DEFAULT_TABLET_PROCESSES = 2
-
-const epochNow = () => performance.timeOrigin + performance.now()
 
 /**
  * One load run: the floor with the same load (its vote reaches the tablets paced like the

@@ -43,8 +43,6 @@ it('30 tablets through latency, drops, a silent lane, a reset lane and a moved a
     deputies: parseCredentialsCsv(csv),
     spreadS: 6,
     staffToken: harness.host.staffToken,
-    reconnectionDelay: 200,
-    reconnectionDelayMax: 1000,
   })
   const r = rehearsal
   await until(() => r.connected() === 30, 20_000, 'connected')

@@ -7,9 +7,18 @@ import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import type { ResultCheck } from './compare'
 import { checkResult } from './compare'
 import type { DeputyCredential } from './credentials-file'
+import type { RecoveryReport } from './recovery'
+import { recoveryReport } from './recovery'
 import type { LatencySummary } from './stats'
 import { summarize } from './stats'
-import type { FleetHandle, FleetOptions, FleetRecords, FleetStatus } from './tablet-fleet'
+import type { ArrivalPlan } from './arrival'
+import type {
+  FleetHandle,
+  FleetOptions,
+  FleetRecords,
+  FleetStatus,
+  TabletRecord,
+} from './tablet-fleet'
 import { ForkedFleet, LocalFleet } from './tablet-fleet'
 import type { BallotView } from './virtual-tablet'
 
@@ -99,6 +108,16 @@ export class Rehearsal {
     return this.#sum((s) => s.acked[voteId] ?? 0)
   }
 
+  /** The tablets arrive and join as the plan says (a rehearsal made with joinLater). */
+  arrive(plan: ArrivalPlan): void {
+    for (const f of this.#fleets) f.arrive(plan)
+  }
+
+  /** Every tablet's record of this vote (its ballot, its arrival), in the deputies' order. */
+  async tablets(voteId: string): Promise<TabletRecord[]> {
+    return (await this.#records(voteId)).tablets
+  }
+
   /** From `at` (epoch ms) on, counts the tablets that come back: connected and shown their state. */
   returnSince(at: number): void {
     for (const f of this.#fleets) f.returnSince(at)
@@ -169,6 +188,20 @@ export class Rehearsal {
       duplicated,
       result,
     }
+  }
+
+  /**
+   * Each cut-off tablet's time to recover from `backAt` (epoch ms, the moment the air came
+   * back, given to returnSince() then): see recovery.ts.
+   */
+  async recovery(
+    voteId: string,
+    backAt: number,
+    wasCut: (lane: number) => boolean,
+  ): Promise<RecoveryReport> {
+    const { tablets } = await this.#records(voteId)
+    const ids = this.#options.deputies.map((d) => d.id)
+    return recoveryReport(tablets, ids, backAt, wasCut)
   }
 
   /** What was sent, per tablet: for the benchmark's ballot-by-ballot comparison. */

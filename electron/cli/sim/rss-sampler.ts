@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 
 /**
  * A process's peak resident memory, from /proc/PID/status every `everyMs`: the kernel's own
@@ -36,6 +37,36 @@ export class RssSampler {
   stop(): void {
     if (this.#timer) clearInterval(this.#timer)
     this.#timer = null
+  }
+
+  /**
+   * From now on the peak is of what comes next: the kernel's high-water mark is set back to the
+   * resident memory now (writing 5 to /proc/PID/clear_refs, allowed on one's own processes), so a
+   * peak at start (the demo meeting made) does not hide the one measured.
+   */
+  async resetPeak(): Promise<void> {
+    if (this.#pid === null) return
+    await writeFile(`/proc/${this.#pid}/clear_refs`, '5').catch(() => undefined)
+    this.peakMB = null
+  }
+}
+
+let ticksPerSecond: number | null = null
+
+/**
+ * The processor time a process has used so far, user and system, all its threads (seconds);
+ * null where /proc is not (not Linux) or the process is gone.
+ */
+export async function cpuSeconds(pid: number | undefined): Promise<number | null> {
+  if (pid === undefined || process.platform !== 'linux') return null
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    ticksPerSecond ??= Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond
+  } catch {
+    return null
   }
 }
 

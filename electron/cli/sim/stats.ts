@@ -9,12 +9,15 @@ export interface LatencySummary {
 
 export function summarize(samples: readonly number[]): LatencySummary {
   const sorted = [...samples].sort((a, b) => a - b)
-  const at = (p: number) => {
-    if (sorted.length === 0) return 0
-    const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)))
-    return round(sorted[rank - 1] ?? 0)
-  }
+  const at = (p: number) => round(nearestRank(sorted, p))
   return { count: sorted.length, p50: at(50), p90: at(90), p99: at(99), max: at(100) }
+}
+
+/** The nearest-rank `p`th percentile of values sorted ascending; 0 for none. */
+export function nearestRank(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)))
+  return sorted[rank - 1] ?? 0
 }
 
 export function round(ms: number, places = 1): number {
@@ -31,3 +34,6 @@ export function median(values: readonly number[]): number {
     ? (sorted[mid] as number)
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
 }
+
+/** Epoch milliseconds to the microsecond, comparable across the rehearsal's processes. */
+export const epochNow = (): number => performance.timeOrigin + performance.now()

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { setPriority } from 'node:os'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
 import type { DeputyCredential } from './credentials-file'
+import type { ArrivalPlan, ArrivalRecord } from './arrival'
+import { arrive, noArrival } from './arrival'
 import { stopChild } from './host-process'
 import type { BallotView } from './virtual-tablet'
 import { randomMarks, VirtualTablet } from './virtual-tablet'
@@ -25,13 +27,13 @@ export interface FleetOptions {
    * simulator's first sends would race its own reading of the vote on 3,000 tablets at once.
    */
   readS?: number
-  reconnectionDelay?: number
-  reconnectionDelayMax?: number
   /**
    * A forked fleet's priority (default tabletPriority()): 'nice' where something else of the
    * idle class must not take the tablets' processor (the uploads runs: upload-run.ts).
    */
   priority?: TabletPriority
+  /** The tablets join only when they arrive (arrive(): the check-in burst, arrival.ts). */
+  joinLater?: boolean
 }
 
 /** What a rehearsal watches while it waits: counts, cheap to send between processes. */
@@ -51,10 +53,20 @@ export interface FleetStatus {
 /** One tablet after a vote: its ballot for that vote (none: no marks, no sends), and its
  * connection's troubles. What the report and the box comparison need. */
 export interface TabletRecord {
+  /** Which of the fleet's URLs it used: the fault proxy's lane. */
+  lane: number
   marks: Record<string, Mark> | null
   sends: number
   acked: boolean
   ackLatency: number | null
+  /** When the ballot was first sent and acknowledged, and when the host was first heard after
+   * returnSince()'s moment (epoch ms): what a tablet's recovery is timed by (recovery.ts). */
+  sentAt: number | null
+  ackedAt: number | null
+  heardAfter: number | null
+  /** A tablet that arrived (arrival.ts): when, its page, and when the host sent it its state. */
+  arrival: ArrivalRecord
+  joinedAt: number | null
   timeouts: number
   reconnects: number
   refusals: string[]
@@ -87,10 +99,15 @@ export function firstSendDelayMs(
 /** Virtual tablets in one event loop: a rehearsal runs one here or a few in processes of their own. */
 export class TabletFleet {
   readonly tablets: VirtualTablet[]
+  readonly #urls: readonly string[]
+  readonly #arrivals: ArrivalRecord[]
   #since = Infinity
+  #closed = false
 
   constructor(options: FleetOptions) {
     const urls = options.tabletUrls?.length ? options.tabletUrls : [options.url]
+    this.#urls = urls
+    this.#arrivals = options.deputies.map(() => ({ ...noArrival }))
     this.tablets = options.deputies.map(
       (d, i) =>
         new VirtualTablet({
@@ -99,19 +116,23 @@ export class TabletFleet {
           choose: (vote: BallotView) => randomMarks(vote),
           delayMs: firstSendDelayMs(options),
           resendAfterAck: true,
-          ...(options.reconnectionDelay !== undefined
-            ? { reconnectionDelay: options.reconnectionDelay }
-            : {}),
-          ...(options.reconnectionDelayMax !== undefined
-            ? { reconnectionDelayMax: options.reconnectionDelayMax }
-            : {}),
+          joinLater: options.joinLater ?? false,
         }),
     )
+  }
+
+  /** Each tablet arrives as the plan says: loads the page, then joins. */
+  arrive(plan: ArrivalPlan): void {
+    this.tablets.forEach((tablet, i) => {
+      const url = this.#urls[i % this.#urls.length] as string
+      void arrive(tablet, url, plan, this.#arrivals[i] as ArrivalRecord, () => this.#closed)
+    })
   }
 
   /** Counts tablets back from `at` (epoch ms) on: connected again, and shown their state. */
   returnSince(at: number): void {
     this.#since = at
+    for (const t of this.tablets) t.watchFrom(at)
   }
 
   status(): FleetStatus {
@@ -133,13 +154,19 @@ export class TabletFleet {
 
   records(voteId: string): FleetRecords {
     return {
-      tablets: this.tablets.map((t) => {
+      tablets: this.tablets.map((t, i) => {
         const ballot = t.ballot?.voteId === voteId ? t.ballot : null
         return {
+          lane: i % this.#urls.length,
           marks: ballot?.marks ?? null,
           sends: ballot ? t.sends : 0,
           acked: ballot !== null && t.acked,
           ackLatency: ballot ? t.ackLatency : null,
+          sentAt: ballot ? t.sentAt : null,
+          ackedAt: ballot ? t.ackedAt : null,
+          heardAfter: t.heardAfter,
+          arrival: this.#arrivals[i] ?? noArrival,
+          joinedAt: t.joinedAt,
           timeouts: t.timeouts,
           reconnects: t.reconnects,
           refusals: t.refusals,
@@ -150,6 +177,7 @@ export class TabletFleet {
   }
 
   close(): void {
+    this.#closed = true
     for (const t of this.tablets) t.close()
   }
 }
@@ -159,6 +187,8 @@ export interface FleetHandle {
   /** The newest status known (a forked fleet's arrives every few tens of milliseconds). */
   status(): FleetStatus
   returnSince(at: number): void
+  /** The tablets arrive (a fleet made with joinLater): arrival.ts. */
+  arrive(plan: ArrivalPlan): void
   records(voteId: string): Promise<FleetRecords>
   close(): Promise<void>
 }
@@ -174,6 +204,9 @@ export class LocalFleet implements FleetHandle {
   returnSince(at: number): void {
     this.#fleet.returnSince(at)
   }
+  arrive(plan: ArrivalPlan): void {
+    this.#fleet.arrive(plan)
+  }
   records(voteId: string): Promise<FleetRecords> {
     return Promise.resolve(this.#fleet.records(voteId))
   }
@@ -187,6 +220,7 @@ export class LocalFleet implements FleetHandle {
 export type ToFleet =
   | { type: 'start'; options: FleetOptions }
   | { type: 'return-since'; at: number }
+  | { type: 'arrive'; plan: ArrivalPlan }
   | { type: 'records'; id: number; voteId: string }
 export type FromFleet =
   { type: 'status'; status: FleetStatus } | { type: 'records'; id: number; records: FleetRecords }
@@ -259,6 +293,10 @@ export class ForkedFleet implements FleetHandle {
 
   returnSince(at: number): void {
     this.#send({ type: 'return-since', at })
+  }
+
+  arrive(plan: ArrivalPlan): void {
+    this.#send({ type: 'arrive', plan })
   }
 
   records(voteId: string): Promise<FleetRecords> {

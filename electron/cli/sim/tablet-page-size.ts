@@ -146,7 +146,7 @@ function summed(
 }
 
 /** The body as text, decoded from the coding it came in, for following its references. */
-function decoded(res: RawResponse): string {
+export function decoded(res: RawResponse): string {
   const coding = res.headers['content-encoding']
   const body =
     coding === 'br'

@@ -27,6 +27,8 @@ process.on('message', (message: ToFleet) => {
   if (message.type === 'start' && !fleet) {
     fleet = new TabletFleet(message.options)
     setInterval(report, STATUS_EVERY_MS)
+  } else if (message.type === 'arrive') {
+    fleet?.arrive(message.plan)
   } else if (message.type === 'return-since') {
     fleet?.returnSince(message.at)
     report()

@@ -4,7 +4,13 @@ import type { Socket } from 'socket.io-client'
 import type { Result } from '../../../shared/protocol/envelope'
 import type { DeputyHallView, DeputyState } from '../../../shared/protocol/views'
 import { withHall } from '../../../shared/protocol/views'
+import {
+  dropSilentConnection,
+  linkClientOptions,
+  tabletLink,
+} from '../../../shared/protocol/tablet-link'
 import type { Mark } from '../../../shared/protocol/vote-rules.schema'
+import { epochNow } from './stats'
 
 export type BallotView = NonNullable<DeputyState['vote']>
 
@@ -17,9 +23,8 @@ export interface VirtualTabletOptions {
   delayMs: number
   /** Resend an acknowledged ballot if the host says it has none (the real tablet does). */
   resendAfterAck: boolean
-  /** Reconnection backoff; defaults are the tablet page's (renderer/common/socket.ts). */
-  reconnectionDelay?: number
-  reconnectionDelayMax?: number
+  /** Connect only when join() is called (a tablet arriving later: arrival.ts). */
+  joinLater?: boolean
 }
 
 /**
@@ -44,6 +49,15 @@ export class VirtualTablet {
   /** When the last state arrived (epoch ms, comparable across processes): a reconnect counts once
    * the host speaks. */
   stateAt = 0
+  /** When the host first sent this tablet its state: joined (epoch ms). */
+  joinedAt: number | null = null
+  #closed = false
+  /** When this ballot was first sent, and first acknowledged (epoch ms). */
+  sentAt: number | null = null
+  ackedAt: number | null = null
+  /** The first moment after watchFrom()'s that anything came from the host (epoch ms). */
+  heardAfter: number | null = null
+  #heardSince = Infinity
   #timer: NodeJS.Timeout | null = null
   /** The connection a send went out on; a new connection may resend, the same one waits. */
   #inFlightOn: string | null = null
@@ -51,13 +65,12 @@ export class VirtualTablet {
 
   constructor(options: VirtualTabletOptions) {
     this.#options = options
+    // The tablet page's own connection options (shared/protocol/tablet-link.ts).
     this.socket = io(`${options.url}/deputy`, {
       auth: { credential: options.credential },
-      transports: ['websocket'],
       forceNew: true,
-      reconnectionDelay: options.reconnectionDelay ?? 500,
-      reconnectionDelayMax: options.reconnectionDelayMax ?? 4000,
-      randomizationFactor: 0.5,
+      autoConnect: !options.joinLater,
+      ...linkClientOptions(),
     })
     this.socket.on('deputy:state', (state: DeputyState) => this.#onState(state))
     // As the tablet page: the hall message is merged into the state this tablet has; it shows a
@@ -67,10 +80,18 @@ export class VirtualTablet {
       this.state = withHall(this.state, hall)
       // Shown the hall's news (a published result): counts as shown its state again, as only a
       // connected tablet can be.
-      this.stateAt = performance.timeOrigin + performance.now()
+      this.stateAt = epochNow()
       this.#showVote(this.state.vote)
     })
     this.socket.io.on('reconnect', () => (this.reconnects += 1))
+    // Anything from the host, a heartbeat's ping too: the air carries this connection again.
+    const heard = () => {
+      if (this.heardAfter !== null) return
+      const now = epochNow()
+      if (now > this.#heardSince) this.heardAfter = now
+    }
+    this.socket.io.on('packet', heard)
+    this.socket.io.on('ping', heard)
     this.socket.on('connect_error', (err) => {
       if (err.message === 'unauthorized') {
         this.unauthorized = true
@@ -79,9 +100,21 @@ export class VirtualTablet {
     })
   }
 
+  /** From `at` (epoch ms) on, notes when the host is first heard again (heardAfter). */
+  watchFrom(at: number): void {
+    this.#heardSince = at
+    this.heardAfter = null
+  }
+
+  /** Connects a tablet made with joinLater (once; never after close). */
+  join(): void {
+    if (!this.#closed && !this.socket.active) this.socket.connect()
+  }
+
   #onState(state: DeputyState): void {
     this.state = state
-    this.stateAt = performance.timeOrigin + performance.now()
+    this.stateAt = epochNow()
+    this.joinedAt ??= this.stateAt
     if (!state.vote || this.#showVote(state.vote) || this.#timer) return
     if (!this.acked || (this.#options.resendAfterAck && !state.voted)) void this.send()
   }
@@ -93,6 +126,8 @@ export class VirtualTablet {
     this.ballot = null
     this.acked = false
     this.ackLatency = null
+    this.sentAt = null
+    this.ackedAt = null
     this.#timer = setTimeout(() => void this.send(), this.#options.delayMs)
     return true
   }
@@ -112,26 +147,33 @@ export class VirtualTablet {
     if (!ballot || !this.socket.connected || this.#inFlightOn === connection) return
     this.#inFlightOn = connection
     this.sends += 1
+    this.sentAt ??= epochNow()
     const started = performance.now()
     try {
       const result = (await this.socket
-        .timeout(10_000)
+        .timeout(tabletLink.ballotAckMs)
         .emitWithAck('ballot:submit', ballot)) as Result<unknown>
       if (result.ok) {
-        if (!this.acked) this.ackLatency = performance.now() - started
+        if (!this.acked) {
+          this.ackLatency = performance.now() - started
+          this.ackedAt = epochNow()
+        }
         this.acked = true
       } else {
         this.refusals.push(result.error.code)
       }
     } catch {
-      // Timed out or the connection dropped: the next (re)connect resends.
+      // Timed out or the connection dropped: the next (re)connect resends. A silent connection
+      // is dropped for a fresh one, as the tablet page does (use-deputy.ts).
       this.timeouts += 1
+      if (this.socket.id === connection) dropSilentConnection(this.socket)
     } finally {
       if (this.#inFlightOn === connection) this.#inFlightOn = null
     }
   }
 
   close(): void {
+    this.#closed = true
     if (this.#timer) clearTimeout(this.#timer)
     this.socket.disconnect()
   }

@@ -1,18 +1,26 @@
 import type { ReportModel, ResultReportInput } from './report-model'
 import { buildReportModel } from './report-model'
-import { A4, createPdf, footers, MARGIN, watermarks } from './pdf-document'
+import { createPdf, MARGIN } from './pdf-document'
 import type { CjkFonts } from './pdf-fonts'
 import { FONT } from './pdf-fonts'
-import { meetingLabels, reportLabels } from './report-labels'
+import { reportLabels } from './report-labels'
+import {
+  BODY_BOTTOM as BOTTOM,
+  BODY_WIDTH as WIDTH,
+  ensureRoom as ensure,
+  paragraph,
+  PDF_INK as INK,
+  PDF_MUTED,
+  PDF_LINE,
+  reportFooters,
+  reportHeading,
+  sectionTitle,
+} from './report-page.pdf'
 import { drawResultTable } from './report-table.pdf'
 import { chartHeight, drawResultChart } from './report-chart.pdf'
 
 export type { ReportProject, ResultReportInput } from './report-model'
 
-const WIDTH = A4.width - MARGIN.left - MARGIN.right
-/** Lowest y for content; the footer sits below it. */
-const BOTTOM = A4.height - MARGIN.bottom
-const INK = '#1a1a1a'
 /** Each signature line's height: room for a hand. */
 const SIGNATURE_H = 30
 
@@ -34,14 +42,23 @@ export async function renderResultReportPdf(
     createdAt: input.generatedAt,
     ...options,
   })
-  let y = heading(doc, model, MARGIN.top)
+  let y = reportHeading(doc, {
+    session: model.heading,
+    rehearsal: model.rehearsal,
+    title: reportLabels.reportTitle,
+    subject: model.voteTitle,
+  })
   y = info(doc, model, y + 10)
   y = countsRow(doc, model, y + 8)
-  if (model.ballotSources) y = paragraph(doc, model.ballotSources, y + 6, FONT.regular, 9.5)
+  if (model.ballotSources)
+    y = paragraph(doc, model.ballotSources, y + 6, { font: FONT.regular, size: 9.5 })
   y = notices(doc, model, y + 10)
   y = sectionTitle(doc, reportLabels.table, ensure(doc, y + 12, 60))
   y = drawResultTable(doc, model, y, BOTTOM)
-  y = paragraph(doc, `${reportLabels.conclusion}：${model.conclusion}`, y + 8, FONT.bold, 10.5)
+  y = paragraph(doc, `${reportLabels.conclusion}：${model.conclusion}`, y + 8, {
+    font: FONT.bold,
+    size: 10.5,
+  })
   // A chart that fits on one page is kept whole; a longer one starts where there is room for a
   // good part of it and continues on the next page.
   const chartNeed = chartHeight(model.chart.bars.length) + 20
@@ -51,47 +68,12 @@ export async function renderResultReportPdf(
   y = ensure(doc, y + 10, Math.min(SIGNATURE_H * model.signatures.length + 36, BOTTOM - MARGIN.top))
   y = digest(doc, model, y)
   signatures(doc, model, y + 14)
-  const mark = model.rehearsal ? meetingLabels.rehearsalMark : ''
-  footers(doc, (page, count) => ({
-    left: `${mark}${model.meetingTitle} · ${model.voteTitle}`,
-    right: reportLabels.page(page, count),
-  }))
-  if (model.rehearsal) watermarks(doc, meetingLabels.rehearsal)
+  reportFooters(doc, {
+    rehearsal: model.rehearsal,
+    left: `${model.meetingTitle} · ${model.voteTitle}`,
+    page: reportLabels.page,
+  })
   return finish()
-}
-
-/** Starts a new page when less than `need` points are left below `y`. */
-function ensure(doc: Doc, y: number, need: number): number {
-  if (y + need <= BOTTOM) return y
-  doc.addPage()
-  return MARGIN.top
-}
-
-function centered(doc: Doc, text: string, y: number, font: string, size: number, color = INK) {
-  doc.font(font).fontSize(size).fillColor(color)
-  doc.text(text, MARGIN.left, y, { width: WIDTH, align: 'center' })
-  return y + doc.heightOfString(text, { width: WIDTH })
-}
-
-function heading(doc: Doc, model: ReportModel, y: number): number {
-  const color = model.rehearsal ? '#c00000' : '#333333'
-  y = centered(doc, model.heading, y, FONT.regular, 12, color)
-  y = centered(doc, reportLabels.reportTitle, y + 6, FONT.bold, 22)
-  y = centered(doc, model.voteTitle, y + 4, FONT.bold, 14)
-  doc
-    .moveTo(MARGIN.left, y + 8)
-    .lineTo(MARGIN.left + WIDTH, y + 8)
-    .lineWidth(1.2)
-    .stroke('#1f4e8c')
-  return y + 8
-}
-
-function paragraph(doc: Doc, text: string, y: number, font: string, size: number): number {
-  doc.font(font).fontSize(size)
-  const h = doc.heightOfString(text, { width: WIDTH })
-  y = ensure(doc, y, h)
-  doc.fillColor(INK).text(text, MARGIN.left, y, { width: WIDTH })
-  return y + h
 }
 
 function info(doc: Doc, model: ReportModel, y: number): number {
@@ -123,7 +105,7 @@ function info(doc: Doc, model: ReportModel, y: number): number {
 function countsRow(doc: Doc, model: ReportModel, y: number): number {
   const cellW = WIDTH / model.counts.length
   const h = 40
-  doc.rect(MARGIN.left, y, WIDTH, h).lineWidth(0.8).stroke('#9aa3ad')
+  doc.rect(MARGIN.left, y, WIDTH, h).lineWidth(0.8).stroke(PDF_LINE)
   model.counts.forEach(({ label, value }, i) => {
     const x = MARGIN.left + i * cellW
     if (i > 0)
@@ -132,7 +114,7 @@ function countsRow(doc: Doc, model: ReportModel, y: number): number {
         .lineTo(x, y + h)
         .lineWidth(0.4)
         .stroke('#c4cad1')
-    doc.font(FONT.regular).fontSize(8.5).fillColor('#5f6b7a')
+    doc.font(FONT.regular).fontSize(8.5).fillColor(PDF_MUTED)
     doc.text(label, x, y + 5, { width: cellW, align: 'center' })
     doc.font(FONT.bold).fontSize(15).fillColor(INK)
     doc.text(String(value), x, y + 17, { width: cellW, align: 'center' })
@@ -154,18 +136,8 @@ function notices(doc: Doc, model: ReportModel, y: number): number {
   return y
 }
 
-function sectionTitle(doc: Doc, text: string, y: number): number {
-  doc.rect(MARGIN.left, y + 2, 3, 11).fill('#1f4e8c')
-  doc
-    .font(FONT.bold)
-    .fontSize(11)
-    .fillColor(INK)
-    .text(text, MARGIN.left + 8, y)
-  return y + 20
-}
-
 function digest(doc: Doc, model: ReportModel, y: number): number {
-  doc.font(FONT.regular).fontSize(7).fillColor('#5f6b7a')
+  doc.font(FONT.regular).fontSize(7).fillColor(PDF_MUTED)
   const lines = `${reportLabels.digest}：${model.digest}\n${reportLabels.generatedAt}：${model.generatedAt}`
   doc.text(lines, MARGIN.left, y, { width: WIDTH })
   return y + doc.heightOfString(lines, { width: WIDTH })

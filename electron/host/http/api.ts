@@ -12,6 +12,8 @@ import { isArchiveFileName } from './download-names'
 import { sendArchiveFile, sendDownload } from './downloads'
 import { discardBody } from './discard-body'
 import { sendYearDownload } from '../year/year-downloads'
+import { sendDutyDownload } from '../duty/duty-downloads'
+import type { DutyService } from '../duty/duty.service'
 import type { YearService } from '../year/year.service'
 import type { ProgressImportService } from '../year/progress-import.service'
 import type { ImportKind, ListImport, ParsedImport } from '../tables/import-job'
@@ -26,6 +28,8 @@ export interface ApiDeps {
   /** A previous year's progress list, uploaded for a rating. */
   progressImports: ProgressImportService
   proposals: ProposalsService
+  /** 代表履职's XLSX and CSV (duty-downloads.ts). */
+  duty: DutyService
   /** Parses uploads off the main thread, a bounded number at a time. */
   /** Whether a browser's Origin header, if any, is this host (http/host-header.ts). */
   originHere: (origin: string | undefined) => boolean
@@ -80,7 +84,9 @@ export function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerRespon
   if (req.method === 'GET') {
     const download = url.pathname.startsWith('/api/year/')
       ? sendYearDownload(deps.year, deps.hall, url, res)
-      : sendDownload(deps, url, res)
+      : url.pathname.startsWith('/api/duty/')
+        ? sendDutyDownload(deps.duty, url, res)
+        : sendDownload(deps, url, res)
     download.then(
       (sent) => {
         if (!sent) notFound(res)

@@ -6,6 +6,7 @@ import { formatJoinCode } from '../../../shared/protocol/join-code'
 import { summarizeRules } from '../../../shared/rules'
 import { formulaStart } from '../services/credentials'
 import type { Hall } from '../state/hall'
+import { csvCell } from '../tables/csv-writer'
 import { joinUrl } from '../urls'
 import type { ArchiveFileName } from './download-names'
 import { archiveDownloadName, contentDisposition, paperBallotName } from './download-names'
@@ -199,13 +200,6 @@ export function credentialsCsv(hall: Hall, base: string): string {
     lines.push([...text, ...card, formatJoinCode(d.joinCode)].join(','))
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
-}
-
-/** Imported text (names, delegations, seats) may be anything, so it is guarded. */
-function csvCell(value: string): string {
-  // A leading =, +, - or @ would make Excel evaluate the cell.
-  const safe = formulaStart.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
 /**

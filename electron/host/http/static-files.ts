@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { chooseEncoding } from './accept-encoding'
+import type { BuiltFile } from './built-files'
+import { builtFile, keptBody } from './built-files'
 import type { ContentCoding } from './precompress'
-import { encodings, isCompressible } from './precompress'
+import { isCompressible } from './precompress'
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -86,11 +86,18 @@ export async function serveStatic(
   res.statusCode = 200
   res.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream')
   if (found.coding !== 'identity') res.setHeader('Content-Encoding', found.coding)
-  res.setHeader('Content-Length', found.size)
   if (req.method === 'HEAD') {
+    res.setHeader('Content-Length', found.size)
     res.end()
     return true
   }
+  const body = await keptBody(found.file, found.path, found.size)
+  if (body) {
+    res.setHeader('Content-Length', body.length)
+    res.end(body)
+    return true
+  }
+  res.setHeader('Content-Length', found.size)
   await new Promise<void>((resolve) => {
     const stream = createReadStream(found.path)
     stream.on('error', () => {
@@ -104,6 +111,7 @@ export async function serveStatic(
 }
 
 interface Representation {
+  file: BuiltFile
   /** The file sent: the page or asset itself, or its `.br` / `.gz` beside it. */
   path: string
   coding: ContentCoding | 'identity'
@@ -114,51 +122,20 @@ interface Representation {
 /**
  * The file to send for this request: the build's compressed copy in the best coding the
  * browser accepts, or the file itself. A compressed copy older than its file (a file replaced
- * by hand after the build) is not used.
+ * by hand after the build) is not used (built-files.ts).
  */
 async function representation(
-  file: string,
+  path: string,
   acceptEncoding: string | undefined,
 ): Promise<Representation | null> {
-  const original = await fileStat(file)
-  if (!original) return null
-  const variants = new Map<ContentCoding, { path: string; size: number }>()
-  if (isCompressible(file) && acceptEncoding !== undefined) {
-    for (const { coding, suffix } of encodings) {
-      const info = await fileStat(file + suffix)
-      if (info && info.mtimeMs >= original.mtimeMs)
-        variants.set(coding, { path: file + suffix, size: info.size })
-    }
-  }
-  const coding = chooseEncoding(acceptEncoding, [...variants.keys()])
-  const tag = await contentTag(file, original)
-  const chosen = coding === 'identity' ? undefined : variants.get(coding)
-  if (!chosen) return { path: file, coding: 'identity', size: original.size, etag: `"${tag}"` }
+  const file = await builtFile(path)
+  if (!file) return null
+  const offered = acceptEncoding === undefined ? [] : [...file.variants.keys()]
+  const coding = chooseEncoding(acceptEncoding, offered)
+  const chosen = coding === 'identity' ? undefined : file.variants.get(coding)
+  if (!chosen) return { file, path, coding: 'identity', size: file.size, etag: `"${file.tag}"` }
   // A strong ETag names one representation: each coding of the file gets its own.
-  return { ...chosen, coding, etag: `"${tag}-${coding}"` }
-}
-
-async function fileStat(path: string): Promise<{ size: number; mtimeMs: number } | null> {
-  try {
-    const info = await stat(path)
-    return info.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : null
-  } catch {
-    return null
-  }
-}
-
-/** Content hashes of served files, read once per file as built (its size and time). */
-const tags = new Map<string, { size: number; mtimeMs: number; tag: string }>()
-
-async function contentTag(file: string, info: { size: number; mtimeMs: number }): Promise<string> {
-  const known = tags.get(file)
-  if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known.tag
-  const tag = createHash('sha256')
-    .update(await readFile(file))
-    .digest('base64url')
-    .slice(0, 22)
-  tags.set(file, { ...info, tag })
-  return tag
+  return { file, ...chosen, coding, etag: `"${file.tag}-${coding}"` }
 }
 
 /** `If-None-Match`: `*` or a list of tags, compared weakly as RFC 9110 asks for a GET. */

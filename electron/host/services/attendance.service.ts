@@ -50,7 +50,10 @@ export class AttendanceService {
       if (targets.length === 0)
         throw new ServiceError('not-found', `delegation ${input.delegation}`)
     }
-    const changing = targets.filter((d) => attendanceStateOf(d) !== input.state)
+    const reason = input.state === 'leave' ? (input.reason ?? '') : ''
+    // A reason given for a deputy already on leave is recorded as a new leave entry: the log
+    // keeps the earlier one, so nothing is overwritten silently.
+    const changing = targets.filter((d) => attendanceStateOf(d) !== input.state || reason !== '')
     if (input.state !== 'present' && this.#session.openVote()) {
       const leaving = changing.find((d) => d.present)
       if (leaving) throw new ServiceError('attendance-locked', leaving.name)
@@ -59,7 +62,8 @@ export class AttendanceService {
       changed: await this.apply(
         changing.map((d) => d.id),
         input.state,
-        'staff',
+        input.via ?? 'staff',
+        reason,
       ),
     }
   }
@@ -110,11 +114,15 @@ export class AttendanceService {
     return null
   }
 
-  /** Persist, audit, announce. Late check-ins during an open vote grow its ballots issued. */
+  /**
+   * Persist, audit, announce. Late check-ins during an open vote grow its ballots issued. How a
+   * check-in was taken and a leave's reason go to the audit log, which 代表履职 reads them from.
+   */
   async apply(
     ids: DeputyId[],
     state: AttendanceState,
-    via: 'staff' | 'tablet' | 'staff-confirmed',
+    via: 'staff' | 'tablet' | 'staff-confirmed' | 'paper',
+    reason = '',
   ): Promise<number> {
     if (ids.length === 0) return 0
     // Staff decided these deputies' attendance: a card opened on leave is settled by it.
@@ -144,7 +152,7 @@ export class AttendanceService {
       absent: 'deputy.check-in-undone',
       leave: 'deputy.on-leave',
     }[state]
-    await this.#session.audit.append(event, { deputyIds: ids, via })
+    await this.#session.audit.append(event, { deputyIds: ids, via, ...(reason ? { reason } : {}) })
     if (grew) await this.#session.audit.append('vote.issued-grew', grew)
     this.#session.announce(
       leaveChanged.length > 0

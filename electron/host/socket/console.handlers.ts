@@ -9,6 +9,8 @@ import type { Hall, HallChange } from '../state/hall'
 import type { PreparationService } from '../services/preparation.service'
 import type { ProposalsService } from '../year/proposals.service'
 import { proposalsHandlers } from '../year/proposals.handlers'
+import { dutyHandlers } from '../duty/duty.handlers'
+import type { DutyService } from '../duty/duty.service'
 import { consoleRoster, consoleState } from '../services/views'
 import type { VoteService } from '../services/vote.service'
 import { attendanceHandlers } from './console/attendance.handlers'
@@ -44,12 +46,18 @@ export interface ConsoleDeps {
   year: YearService
   rating: RatingService
   progressImports: ProgressImportService
+  duty: DutyService
   staffToken: string
   /** Whether a peer address may be staff at all (this machine, or the LAN when admitted). */
   admitStaff: (address: string | undefined) => boolean
   tabletsOnline: () => number
+  /** Runs its argument whenever a tablet connects or leaves; answers how to stop. */
+  watchTablets: (watcher: () => void) => () => void
   log: (line: string) => void
 }
+
+/** How often at most the console is told the count of tablets online (issue 31: true in 2 s). */
+export const TABLETS_EVERY_MS = 1000
 
 /** /console: staff only, by the token handed to the console at start. */
 export function setupConsoleNamespace(
@@ -88,6 +96,13 @@ export function setupConsoleNamespace(
     proposalsSent = hall.session.meeting.data.proposals
     nsp.emit('console:proposals', proposalsSent)
   }, 250)
+  // Tablets come and go without anything else changing (a dead access point, a hall leaving):
+  // the count alone, to the console room, at most once a second.
+  const pushTablets = throttle(
+    () => nsp.emit('console:tablets', { online: deps.tabletsOnline() }),
+    TABLETS_EVERY_MS,
+  )
+  const stopWatching = deps.watchTablets(pushTablets)
   const onChange = (change: HallChange) => {
     if (change.type === 'turnout') pushTurnout()
     else push()
@@ -109,6 +124,7 @@ export function setupConsoleNamespace(
     ...yearHandlers(deps.year, deps.rating, deps.progressImports),
     ...scrutineerHandlers(deps.scrutineers),
     ...paperHandlers(deps.paper),
+    ...dutyHandlers(deps.duty),
   }
 
   nsp.on('connection', (socket) => {
@@ -129,6 +145,8 @@ export function setupConsoleNamespace(
     pushTurnout.cancel()
     pushRoster.cancel()
     pushProposals.cancel()
+    pushTablets.cancel()
+    stopWatching()
     hall.off('change', onChange)
   }
 }

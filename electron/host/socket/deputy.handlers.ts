@@ -35,6 +35,15 @@ export interface DeputyDeps {
   log: (line: string) => void
 }
 
+export interface DeputyNamespace {
+  stop: () => void
+  /** Tablets connected now, one per deputy. */
+  online: () => number
+  isOnline: (deputyId: DeputyId) => boolean
+  /** `watcher` runs each time a tablet connects or leaves; the answer stops it. */
+  watchOnline: (watcher: () => void) => () => void
+}
+
 /**
  * /deputy: a tablet bound to one deputy by the credential in its handshake. One active tablet
  * per deputy: a newer one takes over and the older one is told so.
@@ -42,9 +51,14 @@ export interface DeputyDeps {
 export function setupDeputyNamespace(
   nsp: Namespace<DeputyClientEvents, DeputyServerEvents, Record<string, never>, DeputySocketData>,
   deps: DeputyDeps,
-): { stop: () => void; online: () => number; isOnline: (deputyId: DeputyId) => boolean } {
+): DeputyNamespace {
   const { hall, meetings, votes } = deps
   const active = new Map<DeputyId, DeputySocket>()
+  /** Told whenever a tablet comes or goes (the console's count of tablets online). */
+  const onlineWatchers = new Set<() => void>()
+  const onlineChanged = () => {
+    for (const watcher of onlineWatchers) watcher()
+  }
   const guesses = new FailureLimiter({ maxFailures: 20, windowMs: 60_000, blockMs: 5 * 60_000 })
 
   nsp.use((socket, next) => {
@@ -129,13 +143,16 @@ export function setupDeputyNamespace(
       previous.disconnect(true)
     }
     active.set(deputyId, socket)
+    onlineChanged()
     // Joined by the typed code: from now on the tablet logs in as if it had scanned the card.
     if (socket.data.byCode) {
       const credential = hall.session.meeting.deputy(deputyId)?.credential
       if (credential) socket.emit('deputy:credential', { credential })
     }
     socket.on('disconnect', () => {
-      if (active.get(deputyId) === socket) active.delete(deputyId)
+      if (active.get(deputyId) !== socket) return
+      active.delete(deputyId)
+      onlineChanged()
     })
     registerHandlers(
       socket,
@@ -163,6 +180,10 @@ export function setupDeputyNamespace(
     },
     online: () => active.size,
     isOnline: (deputyId) => active.has(deputyId),
+    watchOnline: (watcher) => {
+      onlineWatchers.add(watcher)
+      return () => onlineWatchers.delete(watcher)
+    },
   }
 }
 

@@ -4,14 +4,14 @@
  * 进展情况, 计划完成时间, as a spec and its row checks (import-driver.ts). It only reports; the
  * caller refuses a preview that has any problem.
  */
-import { idProblem, idProblemText } from '../../../shared/protocol/ids'
 import { chinaToday, isRealDate } from '../../../shared/year/year.schema'
 import type { ProgressRowView } from '../../../shared/year/year.schema'
 import { narrowText } from './grid'
 import type { CheckedRow, ImportOptions, TableImport } from './import-driver'
 import { FirstRows, runImport } from './import-driver'
-import type { ImportPreview, RowProblem } from './import-problems'
+import type { ImportPreview } from './import-problems'
 import { problem } from './import-problems'
+import { numberProblems } from './row-checks'
 import type { TableRow } from './table-reader'
 import type { ColumnSpec, TableSpec } from './table-spec'
 
@@ -147,28 +147,9 @@ function rowProblems(
   const { title, leadUnit, text } = row.values
   const number = narrowText(row.values.number)
   const n = row.row
-  const problems: RowProblem[] = []
+  const problems = numberProblems(number, { row: n, column: headers.number }, seen)
   const add = (code: Parameters<typeof problem>[0], key: ProgressKey, zh: string, en: string) =>
     problems.push(problem(code, n, headers[key], zh, en))
-  if (number === '') add('missing-number', 'number', '缺少编号', 'the number is missing')
-  else {
-    const bad = idProblem(number)
-    if (bad !== null)
-      add(
-        'invalid-number',
-        'number',
-        `编号“${number}”${idProblemText[bad].zh}`,
-        `number "${number}" ${idProblemText[bad].en}`,
-      )
-    const first = seen.repeatOf(number.toUpperCase(), n)
-    if (first !== undefined)
-      add(
-        'duplicate-number',
-        'number',
-        `编号“${number}”与第${first}行重复`,
-        `number "${number}" repeats row ${first}`,
-      )
-  }
   if (title === '') add('missing-title', 'title', '缺少项目名称', 'the title is missing')
   const cell = row.cells.percent
   const percent =

@@ -3,7 +3,6 @@
  * 计划完成时间, as a spec and its row checks (import-driver.ts). It only reports; the caller refuses a preview
  * that has any problem.
  */
-import { idProblem, idProblemText } from '../../../shared/protocol/ids'
 import { parseCompletion } from '../../../shared/year/dates'
 import { serialDayText } from './day-cell'
 import type { FoundUnit } from './budget-unit'
@@ -11,8 +10,9 @@ import { budgetAliases, budgetFileChecks, budgetUnitOf, parseBudget } from './bu
 import { narrowText } from './grid'
 import type { CheckedRow, ImportOptions, TableImport } from './import-driver'
 import { FirstRows, runImport } from './import-driver'
-import type { ImportPreview, RowProblem } from './import-problems'
+import type { ImportPreview } from './import-problems'
 import { problem } from './import-problems'
+import { numberProblems, repeatProblem } from './row-checks'
 import type { TableRow } from './table-reader'
 import type { TableSpec } from './table-spec'
 
@@ -125,10 +125,6 @@ function titleKey(title: string): string {
   return title.normalize('NFKC').replace(/\s+/g, '')
 }
 
-function numberKey(number: string): string {
-  return number.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
-}
-
 function rowProblems(
   row: TableRow<ProjectKey>,
   headers: Record<ProjectKey, string>,
@@ -138,9 +134,7 @@ function rowProblems(
   const { title, summary, leadUnit, category } = row.values
   const number = narrowText(row.values.number)
   const n = row.row
-  const problems: RowProblem[] = []
-  if (number === '')
-    problems.push(problem('missing-number', n, headers.number, '缺少编号', 'the number is missing'))
+  const problems = numberProblems(number, { row: n, column: headers.number }, seen.number)
   if (title === '')
     problems.push(
       problem('missing-title', n, headers.title, '缺少项目名称', 'the title is missing'),
@@ -169,48 +163,15 @@ function rowProblems(
       ),
     )
   }
-  const numberProblem = number === '' ? null : idProblem(number)
-  if (numberProblem !== null) {
-    // The number becomes the candidate id that ballots are keyed by (shared/protocol/ids.ts).
-    const text = idProblemText[numberProblem]
-    problems.push(
-      problem(
-        'invalid-number',
-        n,
-        headers.number,
-        `编号“${number}”${text.zh}`,
-        `number "${number}" ${text.en}`,
-      ),
-    )
-  }
-  if (number !== '') {
-    const first = seen.number.repeatOf(numberKey(number), n)
-    if (first !== undefined) {
-      problems.push(
-        problem(
-          'duplicate-number',
-          n,
-          headers.number,
-          `编号“${number}”与第${first}行重复`,
-          `number "${number}" repeats row ${first}`,
-        ),
-      )
-    }
-  }
-  if (title !== '') {
-    const first = seen.title.repeatOf(titleKey(title), n)
-    if (first !== undefined) {
-      problems.push(
-        problem(
-          'duplicate-title',
-          n,
-          headers.title,
-          `项目名称“${title}”与第${first}行重复`,
-          `title "${title}" repeats row ${first}`,
-        ),
-      )
-    }
-  }
+  const titleRepeat = repeatProblem(
+    seen.title,
+    title,
+    { row: n, column: headers.title },
+    'duplicate-title',
+    { zh: '项目名称', en: 'title' },
+    titleKey(title),
+  )
+  if (titleRepeat) problems.push(titleRepeat)
   const completionText = serialDayText(row.cells.completion) ?? row.values.completion
   const completion = completionText === '' ? '' : parseCompletion(completionText)
   if (completion === null) {

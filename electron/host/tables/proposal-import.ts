@@ -4,7 +4,6 @@
  * (import-driver.ts): a spec and its row checks; the caller refuses a preview with any problem.
  * Who proposed it and how to reach them (姓名, 联系电话…) are read past and never stored.
  */
-import { idProblem, idProblemText } from '../../../shared/protocol/ids'
 import { parseDay } from '../../../shared/year/dates'
 import type { ProposalRowView } from '../../../shared/year/proposals'
 import { proposalLimits } from '../../../shared/year/proposals'
@@ -14,6 +13,7 @@ import type { CheckedRow, TableImport } from './import-driver'
 import { FirstRows, runImport } from './import-driver'
 import type { ImportPreview, RowProblem } from './import-problems'
 import { problem } from './import-problems'
+import { numberProblems } from './row-checks'
 import type { ReadOptions, TableRow } from './table-reader'
 import type { TableSpec } from './table-spec'
 
@@ -126,10 +126,6 @@ export const proposalSpec: TableSpec<ProposalKey> = {
   maxRows: 20_000,
 }
 
-function numberKey(number: string): string {
-  return number.replace(/\s+/g, '').toUpperCase()
-}
-
 function rowProblems(
   row: TableRow<ProposalKey>,
   headers: Record<ProposalKey, string>,
@@ -138,39 +134,16 @@ function rowProblems(
   const { content, channel, area } = row.values
   const number = narrowText(row.values.number)
   const n = row.row
-  const problems: RowProblem[] = []
-  if (number === '')
-    problems.push(problem('missing-number', n, headers.number, '缺少编号', 'the number is missing'))
+  const problems: RowProblem[] = numberProblems(
+    number,
+    { row: n, column: headers.number },
+    seen,
+    'duplicate-proposal',
+  )
   if (content === '')
     problems.push(
       problem('missing-content', n, headers.content, '缺少建议内容', 'the proposal is missing'),
     )
-  const numberProblem = number === '' ? null : idProblem(number)
-  if (numberProblem !== null) {
-    // The 编号 is how staff pick proposals to group and how a second import matches them.
-    const text = idProblemText[numberProblem]
-    problems.push(
-      problem(
-        'invalid-number',
-        n,
-        headers.number,
-        `编号“${number}”${text.zh}`,
-        `number "${number}" ${text.en}`,
-      ),
-    )
-  } else if (number !== '') {
-    const first = seen.repeatOf(numberKey(number), n)
-    if (first !== undefined)
-      problems.push(
-        problem(
-          'duplicate-proposal',
-          n,
-          headers.number,
-          `编号“${number}”与第${first}行重复`,
-          `number "${number}" repeats row ${first}`,
-        ),
-      )
-  }
   const dateText = serialDayText(row.cells.date) ?? row.values.date
   const date = dateText === '' ? null : parseDay(dateText)
   if (dateText !== '' && date === null) {

@@ -8,6 +8,8 @@ import type { CheckedRow, TableImport } from './import-driver'
 import { FirstRows, runImport } from './import-driver'
 import type { ImportPreview, RowProblem } from './import-problems'
 import { problem } from './import-problems'
+import type { ValueName } from './row-checks'
+import { repeatProblem } from './row-checks'
 import type { ReadOptions, TableRow } from './table-reader'
 import type { TableSpec } from './table-spec'
 
@@ -153,10 +155,8 @@ function readIdLast4(row: TableRow<RosterKey>): { value: string | null; lostZero
  */
 const LOST = /[?？\ufffd]/
 
-/** Seats compare without spaces or width: "3排 12号" and "3排12号" are one seat. */
-function seatKey(seat: string): string {
-  return seat.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
-}
+const deputyNumber: ValueName = { zh: '代表编号', en: 'deputy number' }
+const seatName: ValueName = { zh: '座位号', en: 'seat' }
 
 function rowProblems(
   row: TableRow<RosterKey>,
@@ -219,35 +219,12 @@ function rowProblems(
     )
   }
 
-  if (number !== '') {
-    const first = seen.number.repeatOf(seatKey(number), n)
-    if (first !== undefined) {
-      problems.push(
-        problem(
-          'duplicate-number',
-          n,
-          headers.number,
-          `代表编号“${number}”与第${first}行重复`,
-          `deputy number "${number}" repeats row ${first}`,
-        ),
-      )
-    }
-  }
-
-  if (seat !== '') {
-    const first = seen.seat.repeatOf(seatKey(seat), n)
-    if (first !== undefined) {
-      problems.push(
-        problem(
-          'duplicate-seat',
-          n,
-          headers.seat,
-          `座位号“${seat}”与第${first}行重复`,
-          `seat "${seat}" repeats row ${first}`,
-        ),
-      )
-    }
-  }
+  const at = (column: string) => ({ row: n, column })
+  const repeats = [
+    repeatProblem(seen.number, number, at(headers.number), 'duplicate-number', deputyNumber),
+    repeatProblem(seen.seat, seat, at(headers.seat), 'duplicate-seat', seatName),
+  ]
+  for (const repeat of repeats) if (repeat) problems.push(repeat)
 
   if (name !== '') {
     const groupKey = delegation === '' ? null : `${name}\u0000${delegation}`

@@ -1,5 +1,5 @@
 import { request } from 'node:http'
-import type { IncomingHttpHeaders } from 'node:http'
+import type { Agent, IncomingHttpHeaders } from 'node:http'
 
 export interface RawResponse {
   status: number
@@ -12,15 +12,17 @@ export interface RawResponse {
 
 /**
  * A GET (or HEAD) over plain HTTP that leaves the body as sent: fetch() decompresses and hides
- * the bytes that crossed the air, which is what the host's compression is measured by.
+ * the bytes that crossed the air, which is what the host's compression is measured by. A new
+ * connection each time, unless given a keep-alive `agent` (as a browser keeps a few per host).
  */
 export function rawGet(
   url: string,
   headers: Record<string, string> = {},
   method: 'GET' | 'HEAD' = 'GET',
+  agent: Agent | false = false,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers, agent: false }, (res) => {
+    const req = request(url, { method, headers, agent }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
       res.on('error', reject)

@@ -9,6 +9,7 @@ import {
   gradeOf,
   ratedSummary,
   sourceOfImported,
+  ratingTitle,
   sourceOfYearProject,
 } from '../../../shared/year/rated-source'
 import { chinaDateOf, chinaToday, ratingCreateInputSchema } from '../../../shared/year/year.schema'
@@ -131,7 +132,7 @@ export class RatingService {
     if (made) return { voteId: made.voteId }
     const items = await this.#candidates(session, sources)
     const { voteId } = await this.#votes.create({
-      title: `《${fromTitle}》民生实事项目满意度测评`.slice(0, 200),
+      title: ratingTitle(fromTitle),
       rules: defaultRules('rating'),
       candidateIds: items.map((i) => i.candidateId),
     })

@@ -16,6 +16,7 @@ import type { AttendanceState } from '../../../shared/protocol/attendance.schema
 import type { ConsoleDeputyView } from '../../../shared/protocol/views'
 import { ConfirmButton } from '../../common/ConfirmButton'
 import { useI18n } from '../../common/i18n'
+import { LeaveButton } from './LeaveButton'
 import type { LiveSend } from './use-live'
 import type { DeputyId } from '../../../shared/protocol/ids'
 
@@ -56,8 +57,8 @@ export function CheckInPanel({
     ? roster.filter((d) => d.name.includes(q) || d.seat.includes(q) || d.delegation.includes(q))
     : []
 
-  const set = (deputyIds: DeputyId[], state: AttendanceState) =>
-    void send('attendance:set', { deputyIds, state })
+  const set = (deputyIds: DeputyId[], state: AttendanceState, via?: 'paper') =>
+    void send('attendance:set', { deputyIds, state, ...(via ? { via } : {}) })
   const confirm = (deputyId: DeputyId) => void send('attendance:confirm', { deputyId })
   const opened = new Set(leaveCardsOpened)
   const byId = useMemo(() => new Map(roster.map((d) => [d.id, d])), [roster])
@@ -142,9 +143,18 @@ export function CheckInPanel({
                         </Button>
                       ) : (
                         d.attendance !== 'present' && (
-                          <Button size="xs" onClick={() => set([d.id], 'present')}>
-                            {t('live.doCheckIn')}
-                          </Button>
+                          <>
+                            <Button size="xs" onClick={() => set([d.id], 'present')}>
+                              {t('live.doCheckIn')}
+                            </Button>
+                            <Button
+                              size="xs"
+                              variant="light"
+                              onClick={() => set([d.id], 'present', 'paper')}
+                            >
+                              {t('live.paperCheckIn')}
+                            </Button>
+                          </>
                         )
                       )}
                       {d.attendance === 'present' && !voteOpen && (
@@ -158,9 +168,7 @@ export function CheckInPanel({
                         />
                       )}
                       {d.attendance === 'absent' && (
-                        <Button size="xs" variant="default" onClick={() => set([d.id], 'leave')}>
-                          {t('live.markLeave')}
-                        </Button>
+                        <LeaveButton deputyId={d.id} name={d.name} send={send} />
                       )}
                     </Group>
                   </Table.Td>

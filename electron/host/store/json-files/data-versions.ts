@@ -1,7 +1,7 @@
 /**
- * The versions of the JSON files a data folder keeps (library.json, each meeting's
- * meeting.json), and the steps that bring a file an older host wrote up to the version this host
- * writes. A file is upgraded as it is read (durable-json-file.ts), before it is checked
+ * The versions of the JSON files a data folder keeps (library.json, duty.json, each meeting's
+ * meeting.json and year.json), and the steps that bring a file an older host wrote up to the
+ * version this host writes. A file is upgraded as it is read (durable-json-file.ts), before it is checked
  * (verify-meeting.ts): the rest of the host only ever sees the current shape, and the file is
  * written in it at its next change. (A sealed ballot box carries its own version, which
  * ../ballot-box/sealed-box.ts upgrades as the box is opened.)
@@ -154,6 +154,16 @@ export const yearVersions = {
 } as const satisfies DataVersions
 
 /**
+ * duty.json: the data folder's 代表履职 (a deputy's record across its meetings): the staff's
+ * decisions on who is who across meetings, and the points rule.
+ * 1 (2027-03): the first version.
+ */
+export const dutyVersions = {
+  current: 1,
+  steps: {},
+} as const satisfies DataVersions
+
+/**
  * `data` brought up to `versions.current` one step at a time; anything with no way there (not
  * an object, no whole version, a version newer than this host's or with no step) as it is, for
  * the verifier to refuse in its own words.
@@ -174,3 +184,4 @@ export function upgrade(versions: DataVersions, data: unknown): unknown {
 export const upgradeMeetingData = (data: unknown): unknown => upgrade(meetingVersions, data)
 export const upgradeLibrary = (data: unknown): unknown => upgrade(libraryVersions, data)
 export const upgradeYear = (data: unknown): unknown => upgrade(yearVersions, data)
+export const upgradeDuty = (data: unknown): unknown => upgrade(dutyVersions, data)

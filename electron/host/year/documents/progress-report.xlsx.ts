@@ -1,12 +1,7 @@
-import { createRequire } from 'node:module'
 import type ExcelJS from 'exceljs'
+import { headerRow, reportWorkbook, titleRows } from '../../documents/report-workbook'
 import type { ProgressReportInput } from './progress-model'
 import { buildProgressModel, kindLabels, opinionText, progressLabels } from './progress-model'
-
-/** exceljs's Workbook from its own module, as the results XLSX loads it (result-report.xlsx.ts). */
-const Workbook = createRequire(import.meta.url)(
-  'exceljs/lib/doc/workbook.js',
-) as typeof ExcelJS.Workbook
 
 /**
  * The year's progress as a workbook: 进展总表 (a row per project, as the board), 进展记录 (a row
@@ -15,19 +10,15 @@ const Workbook = createRequire(import.meta.url)(
  */
 export async function renderProgressXlsx(input: ProgressReportInput): Promise<Buffer> {
   const model = buildProgressModel(input)
-  const wb = new Workbook()
-  wb.creator = '民生实事票决 Plenary Vote'
-  wb.created = input.generatedAt
-  wb.modified = input.generatedAt
+  const wb = reportWorkbook(input.generatedAt)
 
   const board = wb.addWorksheet(progressLabels.sheetBoard)
   const span = progressLabels.board.length
-  const title = board.addRow([model.heading])
-  title.font = { bold: true, size: 14, ...(model.rehearsal ? { color: { argb: 'FFC00000' } } : {}) }
-  board.mergeCells(title.number, 1, title.number, span)
-  const sub = board.addRow([progressLabels.title])
-  sub.font = { bold: true, size: 12 }
-  board.mergeCells(sub.number, 1, sub.number, span)
+  titleRows(
+    board,
+    { session: model.heading, rehearsal: model.rehearsal, title: progressLabels.title },
+    span,
+  )
   board.addRow([progressLabels.asOf, model.asOf])
   board.addRow([progressLabels.generatedAt, model.generatedAt])
   note(board, progressLabels.lateRule, span)
@@ -36,7 +27,7 @@ export async function renderProgressXlsx(input: ProgressReportInput): Promise<Bu
     row.font = { bold: true, color: { argb: 'FFC00000' } }
   }
   board.addRow([])
-  header(board.addRow([...progressLabels.board]))
+  headerRow(board.addRow([...progressLabels.board]))
   for (const r of model.rows) {
     const row = board.addRow(r.cells)
     row.getCell(7).numFmt = '0%'
@@ -46,9 +37,9 @@ export async function renderProgressXlsx(input: ProgressReportInput): Promise<Bu
   widths(board, [10, 40, 20, 12, 14, 14, 10, 14, 26, 22])
 
   const updates = wb.addWorksheet(progressLabels.sheetUpdates)
-  header(updates.addRow([...progressLabels.updates]))
+  headerRow(updates.addRow([...progressLabels.updates]))
   const opinions = wb.addWorksheet(progressLabels.sheetOpinions)
-  header(opinions.addRow([...progressLabels.opinions]))
+  headerRow(opinions.addRow([...progressLabels.opinions]))
   for (const { project } of model.rows) {
     for (const u of project.updates) {
       const edited = u.earlier.length > 0 ? progressLabels.edited(u.earlier.length) : ''
@@ -81,11 +72,6 @@ export async function renderProgressXlsx(input: ProgressReportInput): Promise<Bu
   widths(updates, [10, 30, 12, 12, 10, 50, 40, 40])
   widths(opinions, [10, 30, 12, 50, 10, 50])
   return Buffer.from(await wb.xlsx.writeBuffer())
-}
-
-function header(row: ExcelJS.Row): void {
-  row.font = { bold: true }
-  row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
 }
 
 function note(ws: ExcelJS.Worksheet, text: string, span: number): ExcelJS.Row {
