@@ -18,6 +18,7 @@ import { newStaffToken } from './services/credentials'
 import { AttendanceService } from './services/attendance.service'
 import { LibraryService } from './services/library.service'
 import { LiveService } from './services/live.service'
+import { PaperCountService } from './services/paper-count.service'
 import { MeetingService } from './services/meeting.service'
 import { PreparationService } from './services/preparation.service'
 import { ProposalsService } from './year/proposals.service'
@@ -158,7 +159,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   })
   const meetings = new MeetingService(hall)
   const archiver = new Archiver(hall, reportRenderers(options.archiveWorker))
-  const votes = new VoteService(hall, archiver)
+  const paper = new PaperCountService(hall)
+  const votes = new VoteService(hall, archiver, paper)
   const preparation = new PreparationService(hall)
   const proposals = new ProposalsService(hall)
   const imports = new ImportWorkers(options.importWorker, options.importWorkerOptions)
@@ -289,6 +291,7 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
     meetings,
     attendance,
     live,
+    paper,
     votes,
     year,
     rating,
@@ -302,6 +305,8 @@ export async function createHost(options: HostOptions): Promise<HostHandle> {
   })
 
   guard.attach(io, [io.of(namespaces.console), io.of(namespaces.deputy), io.of(namespaces.screen)])
+  // A merge of paper ballots a crash cut short is made before any console can act.
+  await paper.resume()
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)

@@ -55,7 +55,12 @@ export function I18nProvider<K extends string>({
       lang,
       t,
       toggle,
-      errorText: (error) => t(`error.${error.code}`) + (error.detail ? `（${error.detail}）` : ''),
+      errorText: (error) => {
+        const reason = error.params?.reason
+        const key = reason === undefined ? null : `error.${error.code}.${reason}`
+        if (key !== null && Object.hasOwn(catalog[lang], key)) return t(key, error.params)
+        return t(`error.${error.code}`) + (error.detail ? `（${error.detail}）` : '')
+      },
     }
   }, [catalog, lang, toggle])
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>

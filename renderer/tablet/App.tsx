@@ -131,6 +131,9 @@ export function App() {
           </Stack>
         </Center>
       )
+    } else if (vote.paper && !mine) {
+      // Counted from paper (故障改人工计票): no ballot here, only where to vote instead.
+      body = message(t('tablet.paper'))
     } else if (mine) {
       body = (
         <Center mih="70vh">

@@ -78,7 +78,9 @@ export function useDeputy() {
     // No answer in time: the connection carries nothing (a silent access point). A fresh one is
     // made at once, and its state resends the ballot (below), with the same id.
     if (!result.ok && result.error.code === 'timeout') dropSilentConnection(socket)
-    const settled = result.ok || (stale && result.error.code !== 'timeout')
+    // The vote went to paper before this ballot was counted: the deputy votes on paper instead.
+    const toPaper = !result.ok && result.error.code === 'paper-count'
+    const settled = result.ok || toPaper || (stale && result.error.code !== 'timeout')
     if (settled) {
       if (loadPending()?.ballotId === ballot.ballotId) clearPending()
       setPending((current) => (current?.ballotId === ballot.ballotId ? null : current))
@@ -86,7 +88,7 @@ export function useDeputy() {
     if (result.ok) {
       setRecorded(ballot.voteId)
       setError(null)
-    } else if (result.error.code !== 'timeout' && !stale) {
+    } else if (result.error.code !== 'timeout' && !stale && !toPaper) {
       setError(result.error)
     }
   }, [])

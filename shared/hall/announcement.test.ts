@@ -178,6 +178,32 @@ describe('the chair’s announcement', () => {
     )
   })
 
+  it('counted from paper: how many ballots came from paper, right after the ballots', () => {
+    const spec: BoxSpec = {
+      kind: 'select',
+      seats: 1,
+      candidates: ['P1', 'P2'],
+      roster: 50,
+      present: 50,
+      ballots: [forEach(40, 'P1'), forEach(9, 'P2'), [1, {}, true]],
+    }
+    const summary = { tablet: 20, issued: 30, returned: 30, counted: 30, spoiled: 1, batches: 2 }
+    const paper = { scope: 'rest', startedAt: '2027-01-15T06:00:00.000Z', summary }
+    const { a } = announce(spec, 'published', { paper })
+    const at = a.paragraphs.findIndex((p) => p.startsWith('本次表决发出选票50张'))
+    expect(a.paragraphs[at + 1]).toBe(
+      '收回的选票中，平板选票20张，纸质选票30张；纸质选票发出30张，收回30张，其中作废1张，经计票人分批两次录入、核对一致。',
+    )
+    const whole = announce(spec, 'published', {
+      paper: { ...paper, scope: 'whole', summary: { ...summary, tablet: 0, counted: 50 } },
+    })
+    expect(whole.text).toContain('本次表决以纸质选票计票，收回的50张选票均为纸质选票；')
+    // A paper count begun and annulled before its close has no figures: nothing is said.
+    expect(announce(spec, 'published', { paper: { ...paper, summary: null } }).text).not.toContain(
+      '纸质',
+    )
+  })
+
   it('reads in English for the English console', () => {
     const box = makeBox({
       kind: 'select',

@@ -11,7 +11,7 @@ import { summarizeRules } from '../rules/summary'
 /** What the chair's announcement is drawn from: the vote, its result and the meeting's quorum. */
 export interface AnnouncementInput {
   vote: Pick<VoteDef, 'title' | 'rules' | 'candidates' | 'status'> &
-    Partial<Pick<VoteDef, 'annulReason' | 'quorumOverride'>>
+    Partial<Pick<VoteDef, 'annulReason' | 'quorumOverride' | 'paper'>>
   /** null for a vote annulled while open: it never had a result. */
   result: VoteResult | null
   quorum: QuorumRule
@@ -29,7 +29,7 @@ const phrasebooks: Record<Language, AnnouncePhrasebook> = { 'zh-CN': announceZhC
  * The 宣布稿 the presiding chair reads after a vote is published (or annulled), in the wording
  * of the hall: attendance and the quorum, the ballots and whether the vote stands, the rule,
  * each item in rank order with its votes and outcome, a tie or shortfall and what follows, and
- * the decision. A void vote (more ballots back than issued) and an annulled one decide nothing,
+ * the decision; a vote counted from paper says how many ballots came from paper. A void vote (more ballots back than issued) and an annulled one decide nothing,
  * and say only that, with why. Pure: the console shows it and the archive writes it from the
  * same function.
  */
@@ -53,6 +53,8 @@ export function buildAnnouncement(
     say.attendance(c.roster, c.present, needed, short ? (vote.quorumOverride ?? '') : null),
   )
   paragraphs.push(say.ballots(c, result.void === null))
+  const paper = vote.paper
+  if (paper?.summary) paragraphs.push(say.paper(paper.scope, paper.summary))
   if (result.void !== null) {
     paragraphs.push(say.voided(result.void), say.closing)
     return { heading, paragraphs }

@@ -46,6 +46,11 @@ export const announceEn: AnnouncePhrasebook = {
       ? `${head} No more came back than were issued: the vote is valid.`
       : `${head} More came back than were issued: the vote is void.`
   },
+  paper: (scope, s) =>
+    (scope === 'whole'
+      ? `The vote was counted from paper: all ${s.counted} ballots returned were paper ballots`
+      : `Of the ballots returned, ${s.tablet} came from tablets and ${s.counted} from paper`) +
+    `; ${s.issued} paper ballots were issued and ${s.returned} returned, ${s.spoiled} of them spoiled, each batch entered twice by tellers and agreed.`,
   rules: (summary) => `Under the rules: ${summary}.`,
   itemsIntro: (kind) =>
     kind === 'rating' ? 'The ratings:' : kind === 'motion' ? 'The vote:' : 'In order of votes:',

@@ -1,5 +1,6 @@
 import type { Grade, ResultCounts } from '../protocol/result.schema'
 import type { VoteKind } from '../protocol/vote-rules.schema'
+import type { PaperScope, PaperSummary } from '../protocol/paper-count.schema'
 
 /**
  * What a language needs to say the chair's announcement (宣布稿) of a result. As with the rules
@@ -56,6 +57,8 @@ export interface AnnouncePhrasebook {
   ): string
   /** 发出 / 收回 / 有效 / 无效, and whether the vote is valid. */
   ballots(counts: ResultCounts, valid: boolean): string
+  /** Counted from paper (the paper count): how many ballots came from paper, and its figures. */
+  paper(scope: PaperScope, summary: PaperSummary): string
   /** The rules in one sentence (summarizeRules), read as 根据表决办法… */
   rules(summary: string): string
   /** The line before the items: 按得票多少排序 / 各项目测评结果如下. */

@@ -52,6 +52,11 @@ export const announceZhCN: AnnouncePhrasebook = {
     if (!valid) return `${head}收回票数多于发出票数，本次表决无效。`
     return `${head}收回票数${c.cast === c.issued ? '等于' : '少于'}发出票数，本次表决有效。`
   },
+  paper: (scope, s) =>
+    (scope === 'whole'
+      ? `本次表决以纸质选票计票，收回的${s.counted}张选票均为纸质选票`
+      : `收回的选票中，平板选票${s.tablet}张，纸质选票${s.counted}张`) +
+    `；纸质选票发出${s.issued}张，收回${s.returned}张，其中作废${s.spoiled}张，经计票人分批两次录入、核对一致。`,
   rules: (summary) => `根据表决办法：${summary}。`,
   itemsIntro: (kind) =>
     kind === 'rating'

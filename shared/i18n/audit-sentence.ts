@@ -2,6 +2,7 @@ import type { Language, MessageKey } from '.'
 import { isMessageKey, translate } from '.'
 import { dutyAuditSentence } from '../duty/duty-audit'
 import { yearAuditSentence } from '../year/year-audit'
+import { paperAuditSentence } from './paper-audit'
 
 /** An audit entry as the sentence reads it: its type and its data, nothing else. */
 export interface AuditFacts {
@@ -194,6 +195,7 @@ export function auditSentence(entry: AuditFacts, names: AuditNames, lang: Langua
       return t('audit.data.recovered', { file: str('file'), problem: str('problem') })
     default:
       return (
+        paperAuditSentence(entry.type, d, t, vote) ??
         yearAuditSentence(entry.type, d, t, vote) ??
         dutyAuditSentence(entry.type, d, t) ??
         t('audit.unknown', { type: entry.type })

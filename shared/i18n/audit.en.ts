@@ -85,6 +85,26 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.scrutineers.scrutineer': 'scrutineers {names}',
   'audit.scrutineers.teller': 'tellers {names}',
   'audit.scrutineers.separator': '; ',
+  'audit.paper.started.whole':
+    '“{vote}” went to paper: all {toCount} ballots are counted from paper',
+  'audit.paper.started.rest':
+    '“{vote}” went to paper: the {tablet} tablet ballots stay; the other {toCount} deputies vote on paper',
+  'audit.paper.tallies': 'Paper ballots of “{vote}” recorded: {issued} issued, {returned} returned',
+  'audit.paper.tallies.was': ' (was {issued} issued, {returned} returned)',
+  'audit.paper.entry-begun':
+    'Teller {teller} began entry {slot} of batch {batch} of “{vote}” ({size} papers)',
+  'audit.paper.entry-finished':
+    'Teller {teller} finished entry {slot} of batch {batch} of “{vote}” ({ballots} papers)',
+  'audit.paper.entry-moved':
+    'Entry {slot} of batch {batch} of “{vote}” ({teller}) moved to another device',
+  'audit.paper.batch-mismatch':
+    'The two entries of batch {batch} of “{vote}” differ on papers {places}',
+  'audit.paper.batch-resolved':
+    'Scrutineer {scrutineer} resolved papers {places} of batch {batch} of “{vote}”',
+  'audit.paper.batch-merged':
+    'Batch {batch} of “{vote}”: both entries of its {ballots} papers agree; counted into the box',
+  'audit.paper.batch-merged.resumed': ' (completed after a host restart)',
+  'audit.paper.none': 'none',
   'audit.duty.entry-joined':
     'Staff recorded that deputy {name} of “{meeting}” and deputy {toName} of “{toMeeting}” are the same person (duty record)',
   'audit.duty.entry-separated':

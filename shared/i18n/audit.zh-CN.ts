@@ -75,6 +75,24 @@ export const auditZhCN = {
   'audit.scrutineers.scrutineer': '监票人 {names}',
   'audit.scrutineers.teller': '计票人 {names}',
   'audit.scrutineers.separator': '；',
+  'audit.paper.started.whole': '表决《{vote}》改为纸质选票计票：全部 {toCount} 张选票以纸质计票',
+  'audit.paper.started.rest':
+    '表决《{vote}》改为纸质选票计票：平板已投 {tablet} 张保留，其余 {toCount} 人以纸质选票计票',
+  'audit.paper.tallies': '登记表决《{vote}》纸质选票发出 {issued} 张、收回 {returned} 张',
+  'audit.paper.tallies.was': '（原为发出 {issued}、收回 {returned}）',
+  'audit.paper.entry-begun':
+    '计票人 {teller} 开始第 {slot} 次录入表决《{vote}》第 {batch} 批纸质选票（{size} 张）',
+  'audit.paper.entry-finished':
+    '计票人 {teller} 完成表决《{vote}》第 {batch} 批第 {slot} 次录入（{ballots} 张）',
+  'audit.paper.entry-moved':
+    '表决《{vote}》第 {batch} 批第 {slot} 次录入（{teller}）改在另一台设备上继续',
+  'audit.paper.batch-mismatch': '表决《{vote}》第 {batch} 批两次录入不一致：第 {places} 张',
+  'audit.paper.batch-resolved':
+    '监票人 {scrutineer} 核定表决《{vote}》第 {batch} 批第 {places} 张纸质选票',
+  'audit.paper.batch-merged':
+    '表决《{vote}》第 {batch} 批 {ballots} 张纸质选票两次录入一致，计入票箱',
+  'audit.paper.batch-merged.resumed': '（主机重启后完成）',
+  'audit.paper.none': '未登记',
   'audit.duty.entry-joined':
     '会务人员认定会议《{meeting}》的代表 {name} 与会议《{toMeeting}》的代表 {toName} 为同一人（代表履职）',
   'audit.duty.entry-separated':

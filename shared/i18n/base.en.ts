@@ -30,6 +30,7 @@ export const baseEn: Record<keyof typeof baseZhCN, string> = {
   'error.scrutineers-incomplete':
     'The scrutineers need a chief scrutineer and a scrutineer at least before approval',
   'error.reason-required': 'A vote has opened: changing the approved scrutineers needs a reason',
+  'error.paper-count': 'This vote is now counted from paper: please fill in a paper ballot',
   'error.box-damaged':
     'This vote’s ballot box was found damaged at start: staff must acknowledge it first',
   'error.internal': 'Host error: please call the staff',

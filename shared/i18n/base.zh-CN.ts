@@ -29,6 +29,7 @@ export const baseZhCN = {
   'error.preview-outdated': '预览之后名单或项目已有改动，请重新上传文件预览',
   'error.scrutineers-incomplete': '监票人员名单须至少有一名总监票人和一名监票人，方可通过',
   'error.reason-required': '已有表决开启过：修改已通过的监票人员名单须说明理由',
+  'error.paper-count': '本次表决已改用纸质选票，请在纸质选票上填写',
   'error.box-damaged': '该表决的票箱在主机启动时被发现受损，须先由会务人员确认',
   'error.internal': '主机内部错误，请联系会务人员',
   'error.timeout': '主机未响应，请稍候重试',

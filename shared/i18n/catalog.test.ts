@@ -4,6 +4,7 @@ import { baseZhCN } from './base.zh-CN'
 import { hallZhCN } from './hall.zh-CN'
 import { catalog } from './index'
 import { liveZhCN } from './live.zh-CN'
+import { paperZhCN } from './paper.zh-CN'
 import { prepZhCN } from './prep.zh-CN'
 import { safetyZhCN } from './safety.zh-CN'
 import { screenZhCN } from './screen.zh-CN'
@@ -21,6 +22,7 @@ const areas = {
   safety: safetyZhCN,
   hall: hallZhCN,
   audit: auditZhCN,
+  paper: paperZhCN,
 }
 
 describe('the dictionaries', () => {

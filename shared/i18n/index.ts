@@ -13,6 +13,8 @@ import { liveEn } from './live.en'
 import { liveZhCN } from './live.zh-CN'
 import { officeEn } from './office.en'
 import { officeZhCN } from './office.zh-CN'
+import { paperEn } from './paper.en'
+import { paperZhCN } from './paper.zh-CN'
 import { prepEn } from './prep.en'
 import { prepZhCN } from './prep.zh-CN'
 import { proposalsEn } from './proposals.en'
@@ -41,7 +43,8 @@ export { languages } from './catalog'
  *   confirmations and refusals that keep the clerk from mistakes; hall = the meeting's details,
  *   rehearsals and the seat map; audit = the log's sentences; proposals = 点单/选单 in the
  *   console; year = 查单 and 验单; office = scrutineers, the chair's announcement and the
- *   office's documents; duty = 代表履职, a deputy's attendance across meetings.
+ *   office's documents; paper = the paper count (its refusals' words too, `error.paper-count.*`);
+ *   duty = 代表履职, a deputy's attendance across meetings.
  * Merged here into the whole catalog, which the host, the console and the screen use. A page
  * that must load less gets a catalog of its own beside tablet.ts, and its own `useI18n`.
  */
@@ -58,6 +61,7 @@ const allZhCN = {
   ...yearZhCN,
   ...proposalsZhCN,
   ...officeZhCN,
+  ...paperZhCN,
   ...dutyZhCN,
 }
 export type MessageKey = keyof typeof allZhCN
@@ -77,6 +81,7 @@ export const catalog: Catalog<MessageKey> = {
     ...yearEn,
     ...proposalsEn,
     ...officeEn,
+    ...paperEn,
     ...dutyEn,
   },
 }

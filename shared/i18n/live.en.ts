@@ -68,8 +68,6 @@ export const liveEn: Record<keyof typeof liveZhCN, string> = {
   'live.paper': 'Enter a paper ballot',
   'live.paperDeputy': 'Deputy (only those who have not voted)',
   'live.paperPick': 'Choose a deputy',
-  'live.paperUnmarked': 'Not marked',
-  'live.paperSpoiled': 'The scrutineers declared this paper ballot spoiled',
   'live.paperHint':
     'Copy the paper as written (an over-vote too: it counts invalid). Marks are stored apart from the name.',
   'live.paperSave': 'Record ballot',

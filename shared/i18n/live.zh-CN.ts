@@ -65,8 +65,6 @@ export const liveZhCN = {
   'live.paper': '录入纸质选票',
   'live.paperDeputy': '代表（仅限未投票者）',
   'live.paperPick': '请选择代表',
-  'live.paperUnmarked': '未标记',
-  'live.paperSpoiled': '该纸质选票经监票人认定为废票',
   'live.paperHint': '按纸质选票原样录入（多选也照录，计为无效票）。选票内容与代表姓名分开保存。',
   'live.paperSave': '录入选票',
   'live.paperSave.confirm': '确定为“{name}”录入这张纸质选票吗？录入后不能撤销。',

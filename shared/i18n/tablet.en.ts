@@ -50,6 +50,8 @@ export const tabletEn: Record<keyof typeof tabletZhCN, string> = {
   'tablet.sending': 'Submitting…',
   'tablet.recorded': 'Recorded',
   'tablet.recordedHint': 'The host has stored your ballot. Please wait for the next item.',
+  'tablet.paper':
+    'This vote is now on paper: please fill in the paper ballot the staff hand you and put it in the ballot box.',
   'tablet.retry': 'Submit again',
   'tablet.ended.closed': 'Voting has ended',
   'tablet.ended.counting': 'The ballots are being counted; the result shows here once announced.',

@@ -48,6 +48,7 @@ export const tabletZhCN = {
   'tablet.sending': '正在提交，请稍候…',
   'tablet.recorded': '已记录',
   'tablet.recordedHint': '您的选票已由主机保存。请等待下一项议程。',
+  'tablet.paper': '本次表决改用纸质选票：请在工作人员发给您的纸质选票上填写，投入票箱。',
   'tablet.retry': '重新提交',
   'tablet.ended.closed': '投票已结束',
   'tablet.ended.counting': '正在计票，结果经宣布后在此显示。',

@@ -36,6 +36,11 @@ export const errorCodes = [
   'scrutineers-incomplete',
   /** An approved list of scrutineers is changed after a vote has opened only with a reason. */
   'reason-required',
+  /**
+   * The paper count refused a step (params.reason says which, shared/rules/paper-count.ts), or
+   * a tablet's ballot for a vote now counted from paper.
+   */
+  'paper-count',
   'internal',
   /** Client-side: the host did not answer in time. */
   'timeout',
@@ -47,6 +52,11 @@ export interface AppError {
   code: ErrorCode
   /** Extra detail for the person reading it: the field or row at fault. */
   detail?: string
+  /**
+   * What the message names, in either language: with `reason`, the page words it as
+   * `error.<code>.<reason>` where its dictionary has that (else as the code alone).
+   */
+  params?: Record<string, string | number>
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError }
@@ -57,8 +67,12 @@ export function ok<T>(data: T): Result<T> {
   return { ok: true, data }
 }
 
-export function fail(code: ErrorCode, detail?: string): Result<never> {
-  return detail === undefined
-    ? { ok: false, error: { code } }
-    : { ok: false, error: { code, detail } }
+export function fail(
+  code: ErrorCode,
+  detail?: string,
+  params?: Record<string, string | number>,
+): Result<never> {
+  const error: AppError = detail === undefined ? { code } : { code, detail }
+  if (params) error.params = params
+  return { ok: false, error }
 }

@@ -8,6 +8,7 @@ import type { ConsoleScreenEvents } from './console/screen.events'
 import type { ConsoleVoteEvents } from './console/vote.events'
 import type { ConsoleYearEvents } from './console/year.events'
 import type { ConsoleScrutineerEvents } from './console/scrutineers.events'
+import type { ConsolePaperEvents } from './console/paper.events'
 import type { VoteId } from './ids'
 import type { Proposal } from '../year/proposals'
 import type { ConsoleProposalsEvents } from '../year/proposals.events'
@@ -43,6 +44,7 @@ export interface ConsoleClientEvents
     ConsoleYearEvents,
     ConsoleProposalsEvents,
     ConsoleScrutineerEvents,
+    ConsolePaperEvents,
     ConsoleDutyEvents {}
 
 export interface ConsoleServerEvents {

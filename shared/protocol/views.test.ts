@@ -10,6 +10,7 @@ const ballot = (id: string): DeputyBallotView => ({
   seats: 1,
   maxFor: null,
   allowChange: false,
+  paper: false,
   candidates: [{ id: 'P01' as ProjectId, title: 'P01' }],
   motion: null,
   progress: null,

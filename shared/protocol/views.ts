@@ -3,6 +3,7 @@ import type { DeputyId, MeetingId, ProjectId, VoteId } from './ids'
 import type { MeetingDetails } from './meeting-details.schema'
 import type { Meeting, Project } from './meeting.schema'
 import type { MotionText } from './motion.schema'
+import type { PaperCountView } from './paper-count.schema'
 import type { ProposalSources } from '../year/proposals'
 import type { VoteResult } from './result.schema'
 import type { VoteKind, VoteRules } from './vote-rules.schema'
@@ -30,6 +31,8 @@ export interface TurnoutView {
 
 export interface ConsoleVoteView extends VoteDef {
   turnout: TurnoutView | null
+  /** While it is open and counted from paper: the paper count as staff see it. */
+  paperCount: PaperCountView | null
 }
 
 /** Something the staff must know about the host itself. */
@@ -234,6 +237,11 @@ export interface DeputyBallotView {
   maxFor: number | null
   /** A deputy may change the ballot until the vote closes. */
   allowChange: boolean
+  /**
+   * Counted from paper (故障改人工计票): the tablet shows no ballot, only that paper is used
+   * (a ballot already recorded stays so).
+   */
+  paper: boolean
   candidates: VoteCandidate[]
   /** A motion's own text (its subject); null for other kinds. */
   motion: MotionText | null

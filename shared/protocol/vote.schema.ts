@@ -6,6 +6,7 @@ import type { VoteRules } from './vote-rules.schema'
 import type { VoteResult } from './result.schema'
 import { motionTextSchema } from './motion.schema'
 import type { MotionText } from './motion.schema'
+import type { PaperCount } from './paper-count.schema'
 
 /** `annulled`: staff voided it with a reason; kept with its ballots, never shown as a result. */
 export const voteStatuses = ['draft', 'open', 'closed', 'published', 'annulled'] as const
@@ -59,6 +60,11 @@ export interface VoteDef {
    * or older than last recorded): it cannot be closed or published until staff acknowledge.
    */
   boxDamage?: BoxDamage | null
+  /**
+   * Counted from paper (故障改人工计票), from when, and at the close its figures; null for a
+   * vote counted from tablets alone (meeting.json version 6).
+   */
+  paper: PaperCount | null
 }
 
 export interface BoxDamage {
@@ -73,6 +79,8 @@ export type VoteIdInput = z.infer<typeof voteIdInputSchema>
 /** Opening without a quorum needs a reason, which is logged. */
 export const voteOpenInputSchema = voteIdInputSchema.extend({
   override: z.string().trim().min(2).max(500).optional(),
+  /** The whole vote on paper: the tablets never show it (the paper count starts with it). */
+  paper: z.literal(true).optional(),
 })
 export type VoteOpenInput = z.input<typeof voteOpenInputSchema>
 

@@ -185,6 +185,7 @@ describe('the vote lifecycle', () => {
       closedAt: '2026-01-10T10:00:00Z',
       attendance: { roster: 3, present: 3, issued: 3 },
       result: null,
+      paper: null,
       deadline: '2026-01-10T09:30:00Z',
       timeUp: true,
       quorumOverride: '预演',
@@ -200,6 +201,7 @@ describe('the vote lifecycle', () => {
       closedAt: null,
       attendance: null,
       result: null,
+      paper: null,
     })
   })
 })

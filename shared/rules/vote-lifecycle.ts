@@ -209,7 +209,8 @@ export function screenAfter(
 
 /**
  * A vote made a draft again (a meeting duplicated): its title, rules, candidates and run-off
- * link, nothing of its run, so last year's damage, override or annulment holds nothing up.
+ * link, nothing of its run, so last year's damage, override, annulment or paper count holds
+ * nothing up.
  */
 export function draftAgain(vote: VoteDef): VoteDef {
   const {
@@ -229,5 +230,6 @@ export function draftAgain(vote: VoteDef): VoteDef {
     closedAt: null,
     attendance: null,
     result: null,
+    paper: null,
   }
 }

@@ -36,6 +36,7 @@ const vote: DeputyBallotView = {
   seats: 10,
   maxFor: null,
   allowChange: false,
+  paper: false,
   remainingMs: null,
   motion: null,
   progress: null,

@@ -48,6 +48,11 @@ export const reportLabels = {
   tie: (ids: string, seatsLeft: number) =>
     `末位同票：${ids} 得票相同，剩余名额 ${seatsLeft} 个，须对上述项目另行票决。`,
   shortfall: (seatsLeft: number) => `获得通过的项目不足名额，尚缺 ${seatsLeft} 项。`,
+  paperRest: (tablet: number, counted: number) =>
+    `其中平板选票 ${tablet} 张，纸质选票 ${counted} 张。`,
+  paperWhole: (counted: number) => `本次表决以纸质选票计票，收回的 ${counted} 张选票均为纸质选票。`,
+  paperFigures: (issued: number, returned: number, spoiled: number) =>
+    `纸质选票发出 ${issued} 张，收回 ${returned} 张，其中作废 ${spoiled} 张；逐批经两名计票人分别录入，核对一致后计入。`,
   unknownTime: '未记录',
   sheetResult: '计票结果',
   sheetRules: '规则',

@@ -96,6 +96,8 @@ export interface ReportModel {
   neededLabel: string
   needed: number
   counts: { label: string; value: number }[]
+  /** How many ballots came from paper (the paper count), printed under the counts; else null. */
+  ballotSources: string | null
   notices: { tone: 'void' | 'warn'; text: string }[]
   columns: ReportColumn[]
   rows: ReportRow[]
@@ -324,6 +326,7 @@ export function buildReportModel(input: ResultReportInput): ReportModel {
       label: countLabels[k],
       value: c[k],
     })),
+    ballotSources: paperSources(vote),
     notices,
     columns,
     rows,
@@ -391,4 +394,15 @@ function electedConclusion(
     reportLabels.electedList(elected.length) +
     elected.map((id) => `${id} ${titleOf(id)}`).join('、')
   )
+}
+
+/** The paper count's figures in the report's words, or null for a vote of tablets alone. */
+function paperSources(vote: VoteDef): string | null {
+  const s = vote.paper?.summary
+  if (!vote.paper || !s) return null
+  const which =
+    vote.paper.scope === 'whole'
+      ? reportLabels.paperWhole(s.counted)
+      : reportLabels.paperRest(s.tablet, s.counted)
+  return which + reportLabels.paperFigures(s.issued, s.returned, s.spoiled)
 }

@@ -42,6 +42,7 @@ function voteDef(
     closedAt: '2027-01-12T02:25:30Z',
     attendance: null,
     result: null,
+    paper: null,
   }
 }
 
@@ -111,6 +112,14 @@ export const selectInput = (): ResultReportInput =>
       [1, { P01: 'for' }, true],
     ],
   })
+
+/** The 13选10 above, its last 20 ballots counted from paper (one spoiled by the scrutineers). */
+export const paperInput = (): ResultReportInput => {
+  const input = selectInput()
+  const summary = { tablet: 16, issued: 20, returned: 20, counted: 20, spoiled: 1, batches: 2 }
+  input.vote = { ...input.vote, paper: { scope: 'rest', startedAt: at.toISOString(), summary } }
+  return input
+}
 
 /** 逐项表决 with a shortfall: only 4 of 5 seats pass. */
 export const perItemInput = (): ResultReportInput =>

@@ -69,6 +69,7 @@ export async function renderResultReportDocx(input: ResultReportInput): Promise<
       model.counts.map((c) => c.label),
       [model.counts.map((c) => String(c.value))],
     ),
+    ...(model.ballotSources ? [para(model.ballotSources, { pt: 10.5, after: 80 })] : []),
     ...model.notices.map((n) =>
       para(n.text, { pt: 10.5, bold: true, color: n.tone === 'void' ? 'C00000' : 'B36B00' }),
     ),

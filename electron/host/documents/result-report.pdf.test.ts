@@ -6,6 +6,7 @@ import { hasTool, pageCount, pdfText } from './pdf-inspect.fixture'
 import {
   longInput,
   motionInput,
+  paperInput,
   perItemInput,
   ratingInput,
   selectInput,
@@ -24,6 +25,11 @@ const kinds: [string, () => ResultReportInput, string[]][] = [
   ],
   ['rating', ratingInput, ['满意度测评', '基本满意', '84.6%', '总体满意率']],
   ['void', voidInput, ['本次表决无效', '收回票数多于发出票数']],
+  [
+    'paper',
+    paperInput,
+    ['其中平板选票 16 张，纸质选票 20 张', '纸质选票发出 20 张，收回 20 张，其中作废 1 张'],
+  ],
 ]
 
 describe('renderResultReportPdf', () => {

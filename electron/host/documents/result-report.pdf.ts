@@ -50,6 +50,8 @@ export async function renderResultReportPdf(
   })
   y = info(doc, model, y + 10)
   y = countsRow(doc, model, y + 8)
+  if (model.ballotSources)
+    y = paragraph(doc, model.ballotSources, y + 6, { font: FONT.regular, size: 9.5 })
   y = notices(doc, model, y + 10)
   y = sectionTitle(doc, reportLabels.table, ensure(doc, y + 12, 60))
   y = drawResultTable(doc, model, y, BOTTOM)

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { renderResultXlsx } from './result-report.xlsx'
-import { motionInput, perItemInput, ratingInput, selectInput } from './report.fixture'
+import { motionInput, paperInput, perItemInput, ratingInput, selectInput } from './report.fixture'
 
 async function read(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook()
@@ -60,6 +60,16 @@ describe('renderResultXlsx', () => {
     expect(rules).toContainEqual(['应选名额', 10])
     expect(rules).toContainEqual(['票数线比例', '1/2'])
     expect(rules).toContainEqual(['P13', '农贸市场标准化改造'])
+  })
+
+  it('says under the counts how many ballots came from paper, for a vote counted from paper', async () => {
+    const sheet = rows((await read(await renderResultXlsx(paperInput()))).worksheets[0]!)
+    const counts = sheet.findIndex((r) => r[0] === '应到')
+    expect(sheet[counts + 2]![0]).toBe(
+      '其中平板选票 16 张，纸质选票 20 张。纸质选票发出 20 张，收回 20 张，其中作废 1 张；逐批经两名计票人分别录入，核对一致后计入。',
+    )
+    const plain = rows((await read(await renderResultXlsx(selectInput()))).worksheets[0]!)
+    expect(plain.flat().join('')).not.toContain('纸质')
   })
 
   it('keeps per-item, motion and rating numbers as numbers', async () => {

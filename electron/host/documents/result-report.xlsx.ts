@@ -61,6 +61,10 @@ function resultSheet(ws: ExcelJS.Worksheet, model: ReportModel, input: ResultRep
   ws.addRow([])
   headerRow(ws.addRow(model.counts.map((c) => c.label)))
   ws.addRow(model.counts.map((c) => c.value))
+  if (model.ballotSources) {
+    const row = ws.addRow([model.ballotSources])
+    ws.mergeCells(row.number, 1, row.number, span)
+  }
   for (const n of model.notices) {
     const row = ws.addRow([n.text])
     row.font = { bold: true, color: { argb: n.tone === 'void' ? 'FFC00000' : 'FFB36B00' } }

@@ -222,6 +222,7 @@ describe('a meeting saved before the id rule', () => {
       closedAt: null,
       attendance: null,
       result: null,
+      paper: null,
     }
     await h.host.session.meeting.updateAgenda((data) => {
       data.projects.push(project('__proto__', '旧项目'))

@@ -17,6 +17,7 @@ import { liveOf } from './views'
 import { checkMarks } from './ballot-checks'
 import { requireTransition } from './vote-transition'
 import { newVoteId } from './new-ids'
+import { paperRefused } from './paper-work'
 import type { BallotId, DeputyId, VoteId } from '../../../shared/protocol/ids'
 
 /** While a vote runs and after it closes: remind, paper entry, annul, run-off. */
@@ -37,7 +38,10 @@ export class LiveService {
   /** Prompts the tablets of eligible deputies who have not voted; answers how many are online. */
   async remind(raw: unknown): Promise<{ reminded: number }> {
     const { voteId } = parseInput(voteIdInputSchema, raw)
-    requireTransition(this.#vote(voteId), 'remind')
+    const vote = this.#vote(voteId)
+    requireTransition(vote, 'remind')
+    // Counted from paper: the tablets cannot vote, and must not be told to.
+    if (vote.paper) throw paperRefused({ reason: 'on', params: {} })
     const deputyIds = liveOf(this.#session)?.notVotedIds ?? []
     const reminded = deputyIds.filter((id) => this.#online(id)).length
     await this.#session.audit.append('vote.reminded', {
@@ -59,6 +63,8 @@ export class LiveService {
     const input = parseInput(paperBallotInputSchema, raw)
     const vote = this.#vote(input.voteId)
     requireTransition(vote, 'paper')
+    // In a paper count every paper goes through its double entry, named by no one.
+    if (vote.paper) throw paperRefused({ reason: 'on', params: {} })
     const deputy = this.#session.meeting.deputy(input.deputyId)
     if (!deputy) throw new ServiceError('not-found', `deputyId: ${input.deputyId}`)
     if (!deputy.present) throw new ServiceError('not-eligible', deputy.name)
@@ -164,6 +170,7 @@ export class LiveService {
       closedAt: null,
       attendance: null,
       result: null,
+      paper: null,
       runoffOf: voteId,
     }
     await this.#session.meeting.updateAgenda((data) => {

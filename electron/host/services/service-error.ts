@@ -4,11 +4,14 @@ import type { ErrorCode } from '../../../shared/protocol/envelope'
 export class ServiceError extends Error {
   readonly code: ErrorCode
   readonly detail: string | undefined
+  /** What the message names (envelope.ts: AppError.params). */
+  readonly params: Record<string, string | number> | undefined
 
-  constructor(code: ErrorCode, detail?: string) {
+  constructor(code: ErrorCode, detail?: string, params?: Record<string, string | number>) {
     super(detail ? `${code}: ${detail}` : code)
     this.name = 'ServiceError'
     this.code = code
     this.detail = detail
+    this.params = params
   }
 }

@@ -18,6 +18,10 @@ import type {
 } from '../../../shared/protocol/views'
 import { briefResult, RUNOFF_TITLE_SUFFIX, voteStates } from '../../../shared/rules'
 import type { VoteDef } from '../../../shared/protocol/vote.schema'
+import type { PaperCountView } from '../../../shared/protocol/paper-count.schema'
+import { emptyPaperWork } from '../../../shared/rules/paper-count'
+import { paperCountView } from '../../../shared/rules/paper-view'
+import { paperToCount, tabletCast } from './paper-work'
 import type { AgendaData } from '../store/json-files/meeting.store'
 import { attendanceStateOf } from './attendance.service'
 import type { Hall } from '../state/hall'
@@ -77,6 +81,17 @@ export function turnoutOf(session: Session, vote: VoteDef): TurnoutView | null {
   return { cast: session.loadedBox(vote.id)?.castCount ?? 0, issued: vote.attendance.issued }
 }
 
+/** An open vote's paper count as staff see it (shared/rules/paper-view.ts); null otherwise. */
+function paperCountOf(session: Session, vote: VoteDef): PaperCountView | null {
+  const box = session.loadedBox(vote.id)
+  if (!vote.paper || !voteStates[vote.status].takesBallots || !box) return null
+  const work = session.paperWork.get(vote.id) ?? emptyPaperWork()
+  return paperCountView(vote.paper, work, {
+    toCount: paperToCount(vote, box),
+    tablet: tabletCast(box),
+  })
+}
+
 export function consoleState(hall: Hall, tabletsOnline: number): ConsoleState {
   const session = hall.session
   const data = session.meeting.data
@@ -86,7 +101,11 @@ export function consoleState(hall: Hall, tabletsOnline: number): ConsoleState {
     meeting: data.meeting,
     attendance: attendanceOf(data),
     projects: data.projects,
-    votes: data.votes.map((v) => ({ ...v, turnout: turnoutOf(session, v) })),
+    votes: data.votes.map((v) => ({
+      ...v,
+      turnout: turnoutOf(session, v),
+      paperCount: paperCountOf(session, v),
+    })),
     tabletsOnline,
     leaveCardsOpened: [...session.leaveCardsOpened],
     live: liveOf(session),
@@ -228,6 +247,7 @@ export function deputyHall(session: Session): DeputyHallView {
           seats: open.rules.seats,
           maxFor: open.rules.maxFor,
           allowChange: open.rules.allowChange,
+          paper: open.paper !== null,
           candidates: open.candidates,
           motion: open.motion ?? null,
           progress: open.rules.kind === 'rating' ? ratingProgress(session, open.id) : null,

@@ -26,15 +26,20 @@ import { collectWhileQuiet } from '../quiet-gc'
 import { requireTransition } from './vote-transition'
 import type { DeputyId, ProjectId, VoteId } from '../../../shared/protocol/ids'
 import { newVoteId } from './new-ids'
+import type { PaperCountService } from './paper-count.service'
+import { paperRefused } from './paper-work'
+import { startAudit, startRecord } from './paper-count.service'
 
 /** The agenda: create, open, close, publish; and ballots from tablets. */
 export class VoteService {
   readonly #hall: Hall
   readonly #archiver: Archiver
+  readonly #paper: PaperCountService
 
-  constructor(hall: Hall, archiver: Archiver) {
+  constructor(hall: Hall, archiver: Archiver, paper: PaperCountService) {
     this.#hall = hall
     this.#archiver = archiver
+    this.#paper = paper
   }
   get #session(): Session {
     return this.#hall.session
@@ -54,6 +59,7 @@ export class VoteService {
       closedAt: null,
       attendance: null,
       result: null,
+      paper: null,
     }
     await this.#session.meeting.updateAgenda((data) => {
       data.votes.push(vote)
@@ -154,9 +160,10 @@ export class VoteService {
    * Opens a vote: rules and candidates lock; ballots issued = deputies present now. Without a
    * quorum it is refused unless staff give a reason, which is kept on the vote and logged. A
    * time limit becomes a deadline stored with the vote, so a restarted host keeps the clock.
+   * Opened on paper, the whole vote is counted from paper: no tablet shows it, and no clock runs.
    */
   async open(raw: unknown): Promise<void> {
-    const { voteId, override } = parseInput(voteOpenInputSchema, raw)
+    const { voteId, override, paper } = parseInput(voteOpenInputSchema, raw)
     const vote = this.#vote(voteId)
     const step = requireTransition(vote, 'open')
     checkCandidateIds(vote.candidates, 'candidates')
@@ -167,7 +174,9 @@ export class VoteService {
     }
     // Laid out for every deputy present voting, and on disk before the opening is recorded.
     const expected = { voters: attendance.present, marks: vote.candidates.length }
-    await (await this.#session.box(voteId)).save(expected)
+    const box = await this.#session.box(voteId)
+    await box.save(expected)
+    const onPaper = paper ? startRecord(box) : null
     const now = new Date()
     await this.#session.meeting.updateVote(voteId, (v, data) => {
       const roster = data.deputies.length
@@ -175,9 +184,11 @@ export class VoteService {
       v.status = step.to
       v.openedAt = now.toISOString()
       v.attendance = { roster, present, issued: present }
-      v.deadline = v.rules.timeLimit
-        ? new Date(now.getTime() + v.rules.timeLimit.seconds * 1000).toISOString()
-        : null
+      v.deadline =
+        v.rules.timeLimit && !onPaper
+          ? new Date(now.getTime() + v.rules.timeLimit.seconds * 1000).toISOString()
+          : null
+      v.paper = onPaper
       v.timeUp = false
       v.quorumOverride = attendance.quorumMet ? null : (override ?? null)
       data.screen = screenAfter(data.screen, voteId, step)
@@ -189,6 +200,7 @@ export class VoteService {
       attendance: opened.attendance,
       deadline: opened.deadline ?? null,
     })
+    if (onPaper) await this.#session.audit.append('paper.started', startAudit(opened, box, onPaper))
     if (opened.quorumOverride) {
       await this.#session.audit.append('vote.quorum-overridden', {
         voteId,
@@ -206,6 +218,8 @@ export class VoteService {
   async close(voteId: VoteId, by: 'staff' | 'timer' = 'staff'): Promise<void> {
     const vote = this.#vote(voteId)
     const step = requireTransition(vote, 'close')
+    // Counted from paper: only once 收回 is all merged, and the figures go on record.
+    const paperSummary = await this.#paper.summaryAtClose(vote)
     const { ballots, canonical } = (await this.#session.box(voteId)).ballotsWithCanonical()
     const box = ballotBoxOf(vote, ballots)
     const result = tally(box)
@@ -213,6 +227,7 @@ export class VoteService {
       v.status = step.to
       v.closedAt = new Date().toISOString()
       v.result = result
+      if (v.paper && paperSummary) v.paper = { ...v.paper, summary: paperSummary }
     })
     await this.#session.audit.append('vote.closed', {
       voteId,
@@ -260,6 +275,12 @@ export class VoteService {
     if (!deputy?.present) throw new ServiceError('not-eligible')
     checkTabletBallot(vote, input.marks)
     if (!box) throw new ServiceError('internal', 'ballot box not loaded')
+    // Counted from paper now: a tablet's ballot from before still gets its receipt, no new one.
+    if (vote.paper) {
+      if (box.recognises(deputyId, input.ballotId))
+        return { voteId: vote.id, ballotId: input.ballotId }
+      throw paperRefused({ reason: 'on', params: {} })
+    }
     if (input.change) {
       if (!vote.rules.allowChange)
         throw new ServiceError('already-voted', 'changes are not allowed in this vote')

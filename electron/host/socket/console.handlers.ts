@@ -20,6 +20,8 @@ import { meetingHandlers } from './console/meeting.handlers'
 import { preparationHandlers } from './console/preparation.handlers'
 import { screenHandlers } from './console/screen.handlers'
 import { scrutineerHandlers } from './console/scrutineers.handlers'
+import { paperHandlers } from './console/paper.handlers'
+import type { PaperCountService } from '../services/paper-count.service'
 import type { ScrutineersService } from '../services/scrutineers.service'
 import { voteHandlers } from './console/vote.handlers'
 import { yearHandlers } from './console/year.handlers'
@@ -39,6 +41,7 @@ export interface ConsoleDeps {
   meetings: MeetingService
   attendance: AttendanceService
   live: LiveService
+  paper: PaperCountService
   votes: VoteService
   year: YearService
   rating: RatingService
@@ -120,6 +123,7 @@ export function setupConsoleNamespace(
     ...screenHandlers(hall),
     ...yearHandlers(deps.year, deps.rating, deps.progressImports),
     ...scrutineerHandlers(deps.scrutineers),
+    ...paperHandlers(deps.paper),
     ...dutyHandlers(deps.duty),
   }
 

@@ -51,7 +51,7 @@ export function registerHandlers<Events extends object>(
       (data) => respond(ok(data ?? null)),
       (error: unknown) => {
         if (error instanceof ServiceError) {
-          respond(fail(error.code, error.detail))
+          respond(fail(error.code, error.detail, error.params))
         } else {
           log(`internal error in ${event}: ${error instanceof Error ? error.stack : String(error)}`)
           respond(fail('internal'))

@@ -12,6 +12,7 @@ import type { VoteKeyVault } from '../store/ballot-box/vote-keys'
 import { MeetingStore } from '../store/json-files/meeting.store'
 import { YearStore } from '../store/json-files/year.store'
 import type { RatingLink } from '../../../shared/year/year.schema'
+import type { PaperWork } from '../../../shared/rules/paper-count'
 import type { DeputyId, MeetingId, VoteId } from '../../../shared/protocol/ids'
 
 /** What changed, so each namespace pushes only what its viewers need. */
@@ -22,6 +23,8 @@ export type Change =
   /** Attendance counts changed; `deputyIds` names deputies staff changed, whose tablets are told. */
   | { type: 'attendance'; deputyIds?: DeputyId[] }
   | { type: 'turnout'; voteId: VoteId }
+  /** The open vote's paper count moved (a paper typed, an entry begun): staff see it. */
+  | { type: 'paper'; voteId: VoteId }
   | { type: 'deputy'; deputyId: DeputyId }
   /** Staff asked these deputies' tablets to remind them to vote. */
   | { type: 'remind'; voteId: VoteId; deputyIds: DeputyId[] }
@@ -54,6 +57,11 @@ export class Session extends EventEmitter<SessionEvents> {
    * every other view is, at once. Read at open; the year service keeps it current.
    */
   ratings: readonly RatingLink[] = []
+  /**
+   * The open vote's paper count as it stands (shared/rules/paper-count.ts), taken up from its
+   * box at the start (services/paper-count.service.ts); kept on disk only under the vote's key.
+   */
+  readonly paperWork = new Map<VoteId, PaperWork>()
   readonly #boxes = new Map<VoteId, BallotBoxStore>()
 
   private constructor(dataDir: string, keys: VoteKeyVault, meeting: MeetingStore, audit: AuditLog) {

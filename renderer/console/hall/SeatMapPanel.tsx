@@ -18,6 +18,13 @@ const stateKey = {
   'not-voted': 'hall.seats.notVoted',
 } as const
 
+/** Counted from paper: the map says who voted on a tablet, and who is handed paper instead. */
+const paperKey = {
+  ...stateKey,
+  voted: 'paper.seats.voted',
+  'not-voted': 'paper.seats.notVoted',
+} as const
+
 /**
  * 座位图 in 会场: every deputy at their seat, checked in or not, on leave; while a vote is open,
  * voted or not yet (never how), so staff find the tablet that has not voted. Seats the roster's
@@ -33,7 +40,10 @@ export function SeatMapPanel({
   const { t } = useI18n()
   const layout = useMemo(() => layoutSeats(roster.map((d) => d.seat)), [roster])
   const live = state.live
-  const voteTitle = live ? state.votes.find((v) => v.id === live.voteId)?.title : undefined
+  const liveVote = live ? state.votes.find((v) => v.id === live.voteId) : undefined
+  const voteTitle = liveVote?.title
+  const onPaper = Boolean(liveVote?.paper)
+  const keys = onPaper ? paperKey : stateKey
   const notVoted = useMemo(() => new Set(live?.notVotedIds ?? []), [live])
   const stateOf = useCallback(
     (index: number): SeatState => {
@@ -70,7 +80,7 @@ export function SeatMapPanel({
       seat: d.seat,
       name: d.name,
       delegation: d.delegation,
-      state: t(stateKey[stateOf(index!)]),
+      state: t(keys[stateOf(index!)]),
     })
   }
   const detail = describe(hover ?? picked)
@@ -80,7 +90,7 @@ export function SeatMapPanel({
   const listed = [...layout.unplaced].sort(
     (a, b) => Number(stateOf(b.index) === 'not-voted') - Number(stateOf(a.index) === 'not-voted'),
   )
-  const summary = shown.map((s) => `${t(stateKey[s])} ${counts[s]}`).join('，')
+  const summary = shown.map((s) => `${t(keys[s])} ${counts[s]}`).join('，')
 
   return (
     <Paper withBorder p="md" data-testid="seat-map-panel" data-mode={live ? 'vote' : 'checkin'}>
@@ -88,13 +98,17 @@ export function SeatMapPanel({
         <Group justify="space-between" align="flex-end">
           <Title order={4}>{t('hall.seats.title')}</Title>
           <SeatLegend
-            items={shown.map((s) => ({ state: s, label: t(stateKey[s]), count: counts[s] }))}
+            items={shown.map((s) => ({ state: s, label: t(keys[s]), count: counts[s] }))}
             size="18px"
             fz="md"
           />
         </Group>
         <Text size="sm" c="gray.7">
-          {live ? t('hall.seats.voteMode', { title: voteTitle ?? '' }) : t('hall.seats.hint')}
+          {live
+            ? t(onPaper ? 'paper.seats.voteMode' : 'hall.seats.voteMode', {
+                title: voteTitle ?? '',
+              })
+            : t('hall.seats.hint')}
         </Text>
         {placed && (
           <SeatCanvas
@@ -145,7 +159,7 @@ export function SeatMapPanel({
                     <Text size="sm" fw="inherit">
                       {d.name}（{d.seat || '—'}
                       {reason === 'duplicate' ? ` · ${t('hall.seats.duplicate')}` : ''}）·{' '}
-                      {t(stateKey[s])}
+                      {t(keys[s])}
                     </Text>
                   </Group>
                 )

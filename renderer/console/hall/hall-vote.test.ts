@@ -15,7 +15,9 @@ const vote = (id: string, status: ConsoleVoteView['status'], openedAt: string | 
     closedAt: null,
     attendance: null,
     result: null,
+    paper: null,
     turnout: null,
+    paperCount: null,
   }) satisfies ConsoleVoteView
 
 describe('the vote a fresh hall picker starts on', () => {

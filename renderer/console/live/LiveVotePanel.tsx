@@ -23,6 +23,7 @@ import { useI18n } from '../../common/i18n'
 import { statusInk } from '../../common/theme'
 import { LiveCountdown } from './LiveCountdown'
 import { PaperEntry } from './PaperEntry'
+import { PaperCountPanel, PaperStart } from './paper/PaperCountPanel'
 import type { LiveSend } from './use-live'
 import { VoteActions } from './VoteActions'
 import { ArchiveLinks } from '../components/ArchiveLinks'
@@ -154,7 +155,7 @@ export function LiveVotePanel({
           {live && (
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <Stack gap="xs">
-                <Text fw={600}>{t('live.byDelegation')}</Text>
+                <Text fw={600}>{t(vote.paper ? 'paper.byDelegation' : 'live.byDelegation')}</Text>
                 <Table striped verticalSpacing={2} data-testid="live-by-delegation">
                   <Table.Tbody>
                     {live.byDelegation.map((row) => (
@@ -170,10 +171,12 @@ export function LiveVotePanel({
               </Stack>
               <Stack gap="xs">
                 <Group justify="space-between">
-                  <Text fw={600}>{t('live.notVoted', { n: notVoted.length })}</Text>
+                  <Text fw={600}>
+                    {t(vote.paper ? 'paper.notOnTablet' : 'live.notVoted', { n: notVoted.length })}
+                  </Text>
                   <Button
                     size="xs"
-                    disabled={notVoted.length === 0}
+                    disabled={notVoted.length === 0 || vote.paper !== null}
                     onClick={() => void remind()}
                     data-shortcut="remind"
                     data-testid="live-remind"
@@ -204,8 +207,20 @@ export function LiveVotePanel({
               </Stack>
             </SimpleGrid>
           )}
-          {live && vote.status === 'open' && (
-            <PaperEntry key={vote.id} vote={vote} notVoted={notVoted} send={send} />
+          {live && vote.status === 'open' && !vote.paper && (
+            <Group align="flex-start">
+              <PaperEntry key={vote.id} vote={vote} notVoted={notVoted} send={send} />
+              <PaperStart vote={vote} send={send} />
+            </Group>
+          )}
+          {vote.status === 'open' && vote.paper && (
+            <PaperCountPanel
+              key={vote.id}
+              vote={vote}
+              state={state}
+              send={send}
+              onNotice={onNotice}
+            />
           )}
           {vote.result && vote.status !== 'open' && (
             <>

@@ -1,11 +1,11 @@
-import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
-import type { Mark } from '../../../shared/protocol/marks'
-import { allowedMarks, markOf, withMark, withoutMark } from '../../../shared/protocol/marks'
 import type { ConsoleDeputyView, ConsoleVoteView } from '../../../shared/protocol/views'
 import { ConfirmButton } from '../../common/ConfirmButton'
 import { useI18n } from '../../common/i18n'
 import type { LiveSend } from './use-live'
+import { blankPaper, PaperMarks } from './PaperMarks'
+import type { PaperDraft } from './PaperMarks'
 
 /**
  * A paper ballot for a deputy whose tablet failed: pick the deputy (only those who have not
@@ -24,10 +24,8 @@ export function PaperEntry({
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
   const [deputyId, setDeputyId] = useState('')
-  const [marks, setMarks] = useState<Record<string, Mark>>({})
-  const [spoiled, setSpoiled] = useState(false)
+  const [draft, setDraft] = useState<PaperDraft>(blankPaper)
   const deputy = notVoted.find((d) => d.id === deputyId)
-  const options = allowedMarks[vote.rules.kind]
 
   if (!open) {
     return (
@@ -40,8 +38,7 @@ export function PaperEntry({
   const reset = () => {
     setOpen(false)
     setDeputyId('')
-    setMarks({})
-    setSpoiled(false)
+    setDraft(blankPaper)
   }
 
   return (
@@ -63,47 +60,7 @@ export function PaperEntry({
           ]}
           data-testid="paper-deputy"
         />
-        {vote.candidates.map((c) =>
-          vote.rules.kind === 'select' ? (
-            <Checkbox
-              key={c.id}
-              label={c.title}
-              checked={markOf(marks, c.id) === 'for'}
-              disabled={spoiled}
-              data-testid={`paper-${c.id}`}
-              onChange={(e) => {
-                const checked = e.currentTarget.checked
-                setMarks((current) =>
-                  checked ? withMark(current, c.id, 'for') : withoutMark(current, c.id),
-                )
-              }}
-            />
-          ) : (
-            <NativeSelect
-              key={c.id}
-              label={c.title}
-              value={markOf(marks, c.id) ?? ''}
-              disabled={spoiled}
-              data-testid={`paper-${c.id}`}
-              data={[
-                { value: '', label: t('live.paperUnmarked') },
-                ...options.map((m) => ({ value: m, label: t(`mark.${m}`) })),
-              ]}
-              onChange={(e) => {
-                const value = e.currentTarget.value as Mark | ''
-                setMarks((current) =>
-                  value ? withMark(current, c.id, value) : withoutMark(current, c.id),
-                )
-              }}
-            />
-          ),
-        )}
-        <Checkbox
-          label={t('live.paperSpoiled')}
-          checked={spoiled}
-          onChange={(e) => setSpoiled(e.currentTarget.checked)}
-          data-testid="paper-spoiled"
-        />
+        <PaperMarks vote={vote} value={draft} onChange={setDraft} testId="paper" />
         <Text size="sm" c="dimmed">
           {t('live.paperHint')}
         </Text>
@@ -121,8 +78,8 @@ export function PaperEntry({
               void send('vote:paper', {
                 voteId: vote.id,
                 deputyId: deputy.id,
-                marks: spoiled ? {} : marks,
-                spoiled,
+                marks: draft.spoiled ? {} : draft.marks,
+                spoiled: draft.spoiled,
               }).then((result) => {
                 if (result.ok) reset()
               })

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import type { ConsoleState, ConsoleVoteView } from '../../../shared/protocol/views'
 import { ConfirmButton } from '../../common/ConfirmButton'
@@ -32,6 +32,7 @@ export function VoteActions({
   const { t } = useI18n()
   const [override, setOverride] = useState('')
   const [annulReason, setAnnulReason] = useState('')
+  const [onPaper, setOnPaper] = useState(false)
   const anotherOpen = state.votes.some((v) => v.status === 'open' && v.id !== vote.id)
   const quorumMet = state.attendance.quorumMet
   const reasonOk = override.trim().length >= 2
@@ -58,11 +59,23 @@ export function VoteActions({
           data-shortcut="open"
           data-testid="live-open"
           label={quorumMet ? t('live.open') : t('live.openOverride')}
-          confirm={<OpenQuestion vote={vote} state={state} override={override} />}
+          confirm={
+            <OpenQuestion
+              vote={vote}
+              state={state}
+              override={override}
+              paper={onPaper}
+              setPaper={setOnPaper}
+            />
+          }
           confirmLabel={state.attendance.present === 0 ? t('live.open.anyway') : t('live.open')}
           confirmColor={state.attendance.present === 0 ? 'red' : 'green'}
           onConfirm={() =>
-            void send('vote:open', quorumMet ? { voteId: vote.id } : { voteId: vote.id, override })
+            void send('vote:open', {
+              voteId: vote.id,
+              ...(quorumMet ? {} : { override }),
+              ...(onPaper ? { paper: true as const } : {}),
+            })
           }
         />
       )}
@@ -141,10 +154,15 @@ function OpenQuestion({
   vote,
   state,
   override,
+  paper,
+  setPaper,
 }: {
   vote: ConsoleVoteView
   state: ConsoleState
   override: string
+  /** Opened on paper: the whole vote is counted from paper (the paper count). */
+  paper: boolean
+  setPaper: (paper: boolean) => void
 }) {
   const { t } = useI18n()
   const { present, quorumMet, quorumNeeded } = state.attendance
@@ -163,6 +181,13 @@ function OpenQuestion({
           {t('live.open.nobody')}
         </Alert>
       )}
+      <Checkbox
+        size="md"
+        label={t('paper.openOnPaper')}
+        checked={paper}
+        onChange={(e) => setPaper(e.currentTarget.checked)}
+        data-testid="open-on-paper"
+      />
     </Stack>
   )
 }

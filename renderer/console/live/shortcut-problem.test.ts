@@ -19,7 +19,9 @@ const vote = (
     closedAt: null,
     attendance: null,
     result: null,
+    paper: null,
     turnout: null,
+    paperCount: null,
     ...extra,
   }) satisfies ConsoleVoteView
 

@@ -1,5 +1,7 @@
-import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { dirname, join } from 'node:path'
 import type { BallotEntry } from '../../../../shared/protocol/ballot-box.schema'
+import type { PaperBallot } from '../../../../shared/protocol/paper-count.schema'
 import type { Mark } from '../../../../shared/protocol/vote-rules.schema'
 import { BallotBoxSlots } from './ballot-box-slots'
 import type { SizeHint } from './box-regions'
@@ -13,6 +15,8 @@ import { sha256Hex } from '../json-files/digest'
 import type { Recovery } from '../json-files/durable-json-file'
 import { GroupCommit } from '../json-files/group-commit'
 import type { OpenBoxData } from './box-data'
+import { PaperFile, removePaperFile } from './paper-file'
+import { PaperBatches, paperVoterId } from './paper-voters'
 import type { BallotBoxFile, SealedFile } from './sealed-box'
 import { readSealed, rewriteSealed, sealedFile } from './sealed-box'
 import { SLOTS } from './slot-reader'
@@ -32,11 +36,12 @@ interface Voter {
   generation: number
 }
 
-/** What an open box writes to: its slots, its regions in memory, its key. */
+/** What an open box writes to: its slots, its regions in memory, its key, its paper count's work. */
 interface OpenParts {
   slots: BallotBoxSlots
   regions: BoxRegions
   cipher: BoxCipher
+  paper: PaperFile
 }
 
 /**
@@ -71,6 +76,13 @@ export class BallotBoxStore {
   /** Voters in the box as of #durableGeneration. */
   #durableCast = 0
   readonly #watermark: BoxWatermark
+  /** Paper ballots of the paper count in the box, per batch (paper-voters.ts). */
+  readonly paperBatches = new PaperBatches()
+  /**
+   * The paper count's work as it was on disk when the box was opened (paper-file.ts), for the
+   * service to take up; null when there was none.
+   */
+  paperWorkAtStart: string | null = null
 
   private constructor(
     voteId: VoteId,
@@ -111,6 +123,7 @@ export class BallotBoxStore {
     const found = await readSealed(sealed)
     if (found) {
       await BallotBoxSlots.removeLeftovers(dir, voteId, keys)
+      await removePaperFile(dir, voteId)
       await watermark.remove()
       const box = new BallotBoxStore(voteId, files, null, [...sealed.recoveries])
       box.#loadSealed(found.box)
@@ -123,13 +136,16 @@ export class BallotBoxStore {
     const damage = opened ? damageOf(slots, last) : null
     const cipher = slots.cipher ?? (await keys.create())
     const regions = new BoxRegions(voteId, cipher, slots.layout ?? layoutFor(0))
+    const paper = new PaperFile(dir, voteId, cipher)
+    const paperWork = await paper.read()
     const box = new BallotBoxStore(
       voteId,
       files,
-      { slots: slots.slots, regions, cipher },
-      [...sealed.recoveries, ...slots.recoveries],
+      { slots: slots.slots, regions, cipher, paper },
+      [...sealed.recoveries, ...slots.recoveries, ...paper.recoveries],
       damage,
     )
+    box.paperWorkAtStart = paperWork
     if (slots.data) box.#loadOpen(slots.data)
     if (slots.regions) regions.adopt(slots.regions)
     slots.slots.recognise(regions)
@@ -224,6 +240,38 @@ export class BallotBoxStore {
   }
 
   /**
+   * A batch of the paper count, as its two entries agreed (or a 监票人 resolved): every paper
+   * under a place-holder voter of its own (paper-voters.ts), all in one write, so after a crash
+   * the batch is in the box whole or not at all. A batch already in it is not added again.
+   */
+  async addPaperBatch(
+    batch: number,
+    ballots: readonly PaperBallot[],
+  ): Promise<'stored' | 'already'> {
+    const open = this.#writable()
+    if (this.paperBatches.has(batch)) return 'already'
+    this.#generation += 1
+    ballots.forEach((ballot, index) => {
+      const key = this.#put(open, ballot.marks, ballot.spoiled === true)
+      // Nothing resends a paper: its id is a throwaway, as a single paper entry's is.
+      const ballotHash = sha256Hex(randomBytes(16).toString('base64url'))
+      this.#setVoter(open, paperVoterId(batch, index), {
+        ballotHash,
+        key,
+        generation: this.#generation,
+      })
+    })
+    this.paperBatches.set(batch, ballots.length)
+    await this.#flush()
+    return 'stored'
+  }
+
+  /** The paper count's work, durably and under the vote's key, before it is acknowledged. */
+  writePaperWork(json: string): Promise<void> {
+    return this.#writable().paper.write(json)
+  }
+
+  /**
    * Writes the box as it stands. At a vote's opening (empty) it lays the box out for the hall
    * it expects and writes every slot whole, so the first ballots' writes are ordinary ones.
    */
@@ -256,6 +304,8 @@ export class BallotBoxStore {
       const snapshot = this.#snapshot()
       await this.#sealedFile.write(snapshot)
       await open.slots.remove()
+      await open.paper.close()
+      await removePaperFile(dirname(this.#sealedFile.file), this.voteId)
       await this.#vault.destroy(open.cipher.keyId)
       await this.#watermark.remove()
       this.#open = null
@@ -267,7 +317,10 @@ export class BallotBoxStore {
 
   /** Once the writes asked for are on disk, lets go of the files. */
   async close(): Promise<void> {
-    await this.#commit.after(async () => this.#open?.slots.close())
+    await this.#commit.after(async () => {
+      await this.#open?.slots.close()
+      await this.#open?.paper.close()
+    })
     await this.#watermark.flush()
     await this.#sealedFile.close()
   }
@@ -290,6 +343,7 @@ export class BallotBoxStore {
       this.#voters.set(deputyId, { ballotHash, key: keyOf.get(ref)!, generation: 0 })
       regions.setVoter(deputyId, ballotHash, ref)
     }
+    this.paperBatches.countVoters(data.voters.map(([id]) => id))
   }
 
   /** A sealed box's file (as version 2, sealed-box.ts). */
@@ -297,6 +351,7 @@ export class BallotBoxStore {
     for (const entry of data.ballots) this.#counts.load(entry)
     this.#sealedVoted = new Set(data.voted)
     this.#received = new Set(data.received)
+    this.paperBatches.countVoters(data.voted)
   }
 
   /** Counts a ballot (ballot-counts.ts) and puts its entry into its region; answers its key. */

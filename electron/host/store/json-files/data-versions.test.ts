@@ -168,6 +168,41 @@ describe('upgrade', () => {
     expect(verifyMeetingData(upgraded)).toEqual([])
   })
 
+  it('gives every vote of a version 5 meeting no paper count, and keeps the rest', () => {
+    const vote = frozen({
+      id: 'V1',
+      title: '票决',
+      rules: frozen({ kind: 'select', seats: 1 }),
+      status: 'published',
+      candidates: [],
+    })
+    const v5 = frozen({
+      version: 5,
+      meeting: null,
+      deputies: [],
+      projects: [],
+      proposals: [],
+      votes: frozen([vote, frozen({ ...vote, id: 'V2', status: 'draft' })]),
+      screen: { stage: 'welcome', voteId: null },
+    })
+    // Today's verifier refuses version 5 as it was: the step is what lets it open.
+    expect(verifyMeetingData({ ...v5, version: meetingVersions.current })).toEqual([
+      'votes[0] has no paper record',
+      'votes[1] has no paper record',
+    ])
+    const upgraded = upgradeMeetingData(v5)
+    expect(upgraded).toEqual({
+      ...v5,
+      version: meetingVersions.current,
+      votes: [
+        { ...vote, paper: null },
+        { ...vote, id: 'V2', status: 'draft', paper: null },
+      ],
+    })
+    expect(verifyMeetingData(upgraded)).toEqual([])
+    expect(vote).not.toHaveProperty('paper')
+  })
+
   it('marks every meeting of a version 1 library as no rehearsal', () => {
     const v1 = frozen({
       version: 1,

@@ -58,9 +58,11 @@ export function joinCodeFromCredential(credential: string): string {
  * its planned completion (计划完成时间), not given.
  * 4 → 5 (2026-12): the meeting records its scrutineers (总监票人, 监票人, 计票人) and their
  * approval: none were recorded, nor approved.
+ * 5 → 6 (2027-02): a vote says whether it was counted from paper (`paper`, the paper count of
+ * issue 24): none was (the single paper entry for a failed tablet before it is not one).
  */
 export const meetingVersions = {
-  current: 5,
+  current: 6,
   steps: {
     1: (data) => ({
       ...data,
@@ -94,6 +96,12 @@ export const meetingVersions = {
       isRecord(data.meeting)
         ? { ...data, meeting: { ...data.meeting, scrutineers: { members: [], approvedAt: null } } }
         : { ...data },
+    5: (data) => ({
+      ...data,
+      votes: Array.isArray(data.votes)
+        ? data.votes.map((v: unknown) => (isRecord(v) ? { ...v, paper: null } : v))
+        : data.votes,
+    }),
   },
 } as const satisfies DataVersions
 

@@ -69,6 +69,7 @@ const agendaChange = (stage: 'voting' | 'results') => (data: AgendaData) => {
     closedAt: null,
     attendance: null,
     result: null,
+    paper: null,
   })
   data.screen = { stage, voteId: `V-${stage}` as VoteId }
 }

@@ -33,6 +33,8 @@ export function verifyMeetingData(data: unknown): string[] {
       !isObject(v.rules)
     ) {
       problems.push(`votes[${i}] is malformed`)
+    } else if (v.paper === undefined || (v.paper !== null && !isObject(v.paper))) {
+      problems.push(`votes[${i}] has no paper record`)
     }
   })
   const deputies = Array.isArray(data.deputies) ? data.deputies : []
