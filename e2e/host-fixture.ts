@@ -145,4 +145,11 @@ export const test = base.extend<{
 
 export { expect }
 
+/**
+ * Waiting for an upload's preview: the host parses it in a process of the lowest priority
+ * (electron/host/tables/import-worker.ts), which on a loaded machine waits for every other
+ * process, browsers and host included; the parse's own limit is 60 s.
+ */
+export const parsed = { timeout: 60_000 }
+
 export const artifactsDir = join(process.cwd(), 'artifacts', 'screenshots')

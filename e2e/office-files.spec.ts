@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { artifactsDir, expect, test } from './host-fixture'
+import { artifactsDir, expect, parsed, test } from './host-fixture'
 
 /**
  * Issue 30: lists as offices keep them, through the console. A roster LibreOffice saved (a title
@@ -24,7 +24,7 @@ test('a LibreOffice roster imports as saved; a budget without a unit is asked ab
 
   await page.getByTestId('nav-roster').click()
   await page.getByTestId('roster-file').setInputFiles(fixture('roster-office.xlsx'))
-  await expect(page.getByTestId('roster-preview')).toContainText('检查通过')
+  await expect(page.getByTestId('roster-preview')).toContainText('检查通过', parsed)
   await expect(page.getByTestId('roster-notices')).toContainText('“身份证号”')
   await shot('roster-preview')
   await page.getByTestId('roster-confirm').click()
@@ -38,11 +38,14 @@ test('a LibreOffice roster imports as saved; a budget without a unit is asked ab
   const path = testInfo.outputPath('projects.csv')
   await writeFile(path, '编号,项目名称,投资额\nP01,普惠托育服务扩容,36800000\nP02,长者助餐,\n')
   await page.getByTestId('projects-file').setInputFiles(path)
-  await expect(page.getByTestId('projects-problems')).toContainText('“投资额”列没有写明金额单位')
+  await expect(page.getByTestId('projects-problems')).toContainText(
+    '“投资额”列没有写明金额单位',
+    parsed,
+  )
   await expect(page.getByTestId('projects-confirm')).toBeDisabled()
   await shot('unit-question')
   await page.getByTestId('budget-unit-元').click()
-  await expect(page.getByTestId('projects-preview')).toContainText('检查通过')
+  await expect(page.getByTestId('projects-preview')).toContainText('检查通过', parsed)
   await expect(page.getByTestId('projects-notices')).toContainText('已换算为万元')
   await expect(page.getByTestId('projects-preview-rows')).toContainText('3,680')
   await page.getByTestId('projects-confirm').click()

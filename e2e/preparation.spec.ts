@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Locator, Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
-import { artifactsDir, expect, test } from './host-fixture'
+import { artifactsDir, expect, parsed, test } from './host-fixture'
 import { A4, pdfPageSizes, readCardsPdf } from './pdf-qr'
 
 const fixtures = fileURLToPath(new URL('../electron/host/tables/fixtures/', import.meta.url))
@@ -85,7 +85,7 @@ test('staff prepare a meeting: roster and projects imported, a 13选10 vote, cre
     await expect(problems.getByText(message, { exact: true })).toBeVisible()
   }
   await expect(problems.getByText(/^第9行：/)).toBeVisible()
-  await expect(page.getByTestId('roster-preview-rows').locator('tbody tr')).toHaveCount(8)
+  await expect(page.getByTestId('roster-preview-rows').locator('tbody tr')).toHaveCount(8, parsed)
   await expect(page.getByTestId('roster-confirm')).toBeDisabled()
   await expect(page.getByTestId('roster-table')).toHaveCount(0)
   await shot('roster-broken')
@@ -94,7 +94,7 @@ test('staff prepare a meeting: roster and projects imported, a 13选10 vote, cre
   const fixed = testInfo.outputPath('roster-fixed.xlsx')
   await fixFiveBrokenRoster(fixed)
   await page.getByTestId('roster-file').setInputFiles(fixed)
-  await expect(page.getByTestId('roster-preview')).toContainText('检查通过')
+  await expect(page.getByTestId('roster-preview')).toContainText('检查通过', parsed)
   await expect(page.getByTestId('roster-problems')).toHaveCount(0)
   await page.getByTestId('roster-confirm').click()
   await expect(page.getByTestId('roster-imported')).toHaveText(
@@ -128,7 +128,7 @@ test('staff prepare a meeting: roster and projects imported, a 13选10 vote, cre
   }
   await expect(page.getByTestId('projects-confirm')).toBeDisabled()
   await page.getByTestId('projects-file').setInputFiles(fixture('projects.xlsx'))
-  await expect(page.getByTestId('projects-preview')).toContainText('检查通过')
+  await expect(page.getByTestId('projects-preview')).toContainText('检查通过', parsed)
   await page.getByTestId('projects-confirm').click()
   await expect(page.getByTestId('project-count')).toHaveText('共 13 个候选项目，按此顺序印在选票上')
   // Reorder: down and back up.

@@ -6,7 +6,7 @@ import type { HostHandle } from '../electron/host'
 import type { Mark } from '../shared/protocol/marks'
 import type { MeetingId } from '../shared/protocol/ids'
 import { chinaToday } from '../shared/year/year.schema'
-import { artifactsDir, expect, test } from './host-fixture'
+import { artifactsDir, expect, parsed, test } from './host-fixture'
 import { HallDriver } from './screen-driver'
 import { expectAxeClean, textSizes } from './legibility'
 import { castOnHost, electThree } from './year-helpers'
@@ -182,7 +182,7 @@ test('a progress XLSX uploaded in the console makes the rating; a broken one is 
     await xlsx([['A1', '口袋公园', '区城管局', 120, '2026-02-30', '']]),
   )
   const problems = page.getByTestId('progress-problems')
-  await expect(problems).toContainText('第2行：完成进度(%)“120”无效')
+  await expect(problems).toContainText('第2行：完成进度(%)“120”无效', parsed)
   await expect(problems).toContainText('第2行：最近进展日期“2026-02-30”不是有效日期')
   await expect(page.getByTestId('progress-confirm')).toBeDisabled()
   await shotOf(page, 'console-import-broken')
@@ -194,7 +194,7 @@ test('a progress XLSX uploaded in the console makes the rating; a broken one is 
       ['A2', '背街小巷整治', '区住建局', '70%', '2026/10/15', '完成 35 条'],
     ]),
   )
-  await expect(page.getByTestId('progress-preview')).toContainText('70%')
+  await expect(page.getByTestId('progress-preview')).toContainText('70%', parsed)
   await page.getByTestId('rating-import-name').fill('2026年度民生实事项目')
   await page.getByTestId('progress-confirm').click()
   await expect(page.getByTestId('progress-imported')).toContainText(

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from '@playwright/test'
-import { artifactsDir, expect, test } from './host-fixture'
+import { artifactsDir, expect, parsed, test } from './host-fixture'
 import { readCardsPdf } from './pdf-qr'
 
 /**
@@ -52,7 +52,7 @@ test('a roster imported again keeps every printed card of a deputy still on it',
   }
   const importFile = async (path: string) => {
     await page.getByTestId('roster-file').setInputFiles(path)
-    await expect(page.getByTestId('roster-preview')).toContainText('检查通过')
+    await expect(page.getByTestId('roster-preview')).toContainText('检查通过', parsed)
   }
 
   await importFile(await file('roster.csv', six))

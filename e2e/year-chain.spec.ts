@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { hasTool, pdfText } from '../electron/host/documents/pdf-inspect.fixture'
 import type { Mark } from '../shared/protocol/marks'
 import { chinaToday } from '../shared/year/year.schema'
-import { artifactsDir, expect, test } from './host-fixture'
+import { artifactsDir, expect, parsed, test } from './host-fixture'
 import { confirmDialog, tablet } from './live-helpers'
 import { addProgress, castOnHost, download, groupProposals } from './year-helpers'
 
@@ -67,7 +67,7 @@ test('the whole year: proposals, the vote, the progress, its report, and the rat
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: await proposalsXlsx(),
   })
-  await expect(page.getByTestId('proposals-preview')).toContainText('检查通过')
+  await expect(page.getByTestId('proposals-preview')).toContainText('检查通过', parsed)
   await expect(page.getByTestId('proposals-notices')).toContainText('“联系电话”')
   await expect(page.getByTestId('proposals-preview-rows')).toContainText('2026-03-07')
   await page.getByTestId('proposals-confirm').click()

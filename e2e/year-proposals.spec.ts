@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { defaultRules } from '../shared/protocol/vote-rules.schema'
-import { artifactsDir, expect, test } from './host-fixture'
+import { artifactsDir, expect, parsed, test } from './host-fixture'
 import { groupProposals } from './year-helpers'
 
 /**
@@ -42,7 +42,7 @@ test('proposals imported and grouped; a deputy reads a candidate’s proposals, 
   const file = testInfo.outputPath('征集建议.csv')
   await writeFile(file, proposals.join('\n'))
   await page.getByTestId('proposals-file').setInputFiles(file)
-  await expect(page.getByTestId('proposals-preview')).toContainText('检查通过')
+  await expect(page.getByTestId('proposals-preview')).toContainText('检查通过', parsed)
   await expect(page.getByTestId('proposals-notices')).toContainText('“联系电话”')
   await expect(page.getByTestId('proposals-preview-rows')).toContainText('2026-03-07')
   await page.getByTestId('proposals-confirm').click()

@@ -6,6 +6,7 @@ import type { Socket } from 'socket.io-client'
 import type { Result } from '../../../shared/protocol/envelope'
 import type { ConsoleState } from '../../../shared/protocol/views'
 import { defaultRules } from '../../../shared/protocol/vote-rules.schema'
+import type { DeputyCredential } from './credentials-file'
 import { readCredentialsFile } from './credentials-file'
 import type { FaultSetup } from './fault-options'
 import { FaultProxy } from './fault-proxy'
@@ -30,6 +31,8 @@ export class BenchHall {
     readonly staffToken: string,
     /** Replaced when the benchmark restarts the host (kill -9). */
     public host: ChildHost,
+    /** The demo's deputies beyond the rehearsal's: kept for a probe (start's `probe`). */
+    readonly probeDeputies: readonly DeputyCredential[],
     readonly staff: Socket,
     readonly rehearsal: Rehearsal,
     /** The bad network the tablets go through, when the run asked for one. */
@@ -50,13 +53,17 @@ export class BenchHall {
     faults?: FaultSetup
     /** The tablets join only when told to arrive (Rehearsal.arrive: the check-in burst). */
     joinLater?: boolean
+    /** Deputies added to the demo beyond `deputies`, left out of the rehearsal for a probe. */
+    probe?: number
   }): Promise<BenchHall> {
     const { deputies, spreadS, processes } = options
     const dataDir = await mkdtemp(join(tmpdir(), options.prefix))
     const staffToken = `bench-${Math.random().toString(36).slice(2)}`
-    const host = await startChildHost({ dataDir, port: 0, staffToken, demo: deputies })
+    const probe = options.probe ?? 0
+    const host = await startChildHost({ dataDir, port: 0, staffToken, demo: deputies + probe })
     const url = `http://127.0.0.1:${host.port}`
-    const credentials = await readCredentialsFile(join(dataDir, 'credentials.csv'))
+    const all = await readCredentialsFile(join(dataDir, 'credentials.csv'))
+    const credentials = all.slice(0, deputies)
     const staff = io(`${url}/console`, {
       auth: { token: staffToken },
       transports: ['websocket'],
@@ -76,7 +83,16 @@ export class BenchHall {
       ...(options.tabletPriority ? { priority: options.tabletPriority } : {}),
       ...(options.joinLater ? { joinLater: true } : {}),
     })
-    const hall = new BenchHall(deputies, dataDir, staffToken, host, staff, rehearsal, proxy)
+    const hall = new BenchHall(
+      deputies,
+      dataDir,
+      staffToken,
+      host,
+      all.slice(deputies),
+      staff,
+      rehearsal,
+      proxy,
+    )
     hall.rss.watch(host.child.pid)
     return hall
   }

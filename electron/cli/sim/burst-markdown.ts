@@ -14,19 +14,13 @@ export function checkBurst(runs: readonly BurstRun[]): TargetCheck[] {
         measured: `${b.joinedAllS} s`,
         met: b.joinedAllS <= limit,
       },
-      // Under the cap an acknowledgement waits in the air's one queue behind pages: the host's
-      // own target is judged unthrottled, the capped run's p99 is in the table.
-      b.mbit
-        ? {
-            target: `check-in burst of ${b.deputies} ${how}: lost 0, duplicated 0`,
-            measured: `lost ${b.lost}, duplicated ${b.duplicated}`,
-            met: b.lost === 0 && b.duplicated === 0,
-          }
-        : {
-            target: `check-in burst of ${b.deputies} ${how}: ballots' ack p99 ≤ ${burstTargets.ackP99Ms} ms meanwhile, lost 0, duplicated 0`,
-            measured: `${b.ack.p99} ms (${b.ack.count} ballots), lost ${b.lost}, duplicated ${b.duplicated}`,
-            met: b.ack.p99 <= burstTargets.ackP99Ms && b.lost === 0 && b.duplicated === 0,
-          },
+      // Timed by the probe (burst-run.ts): tablets at normal priority straight to the host, so
+      // under the cap too it is the host's ack; the burst's own tablets' figures are in the table.
+      {
+        target: `check-in burst of ${b.deputies} ${how}: ballots' ack p99 ≤ ${burstTargets.ackP99Ms} ms meanwhile (the probe's), lost 0, duplicated 0`,
+        measured: `${b.probe.p99} ms (${b.probe.count} ballots), lost ${b.lost}, duplicated ${b.duplicated}`,
+        met: b.probe.p99 <= burstTargets.ackP99Ms && b.lost === 0 && b.duplicated === 0,
+      },
     ]
   })
 }
@@ -47,15 +41,19 @@ export function burstSection(runs: readonly BurstRun[]): string[] {
     'last arrival, until 95 % and until all had been sent their state; arrival → joined = per',
     "tablet, the page and the join. Host CPU = the host process's processor time from the first",
     'arrival to the last join, and its share of one core over that time; RSS peak = its highest',
-    'resident memory over the same time. ack = ballots sent before the last join; under the cap',
-    "their acknowledgements wait in the air's one queue behind the pages, so the host's ack",
-    'target is judged on the unthrottled run.',
+    'resident memory over the same time. ack = ballots sent before the last join, as the',
+    "burst's tablets timed them: in the idle scheduling class and loading pages, they wait for",
+    "processor time themselves, and under the cap their acknowledgements wait in the air's one",
+    'queue behind the pages. probe = the same for ballots of 100 more deputies whose tablets',
+    'joined at the start, in a process of normal priority, straight to the host (not through',
+    "the air), voting at random over the window: the host's acknowledgement, on which its target",
+    'is judged.',
     '',
-    '| deputies | over s | cap Mbit/s | MB | page KB | 95 % joined s | all joined s | arrival → joined p50 / p95 / max s | host CPU s | host CPU % | RSS peak MB | ack p50 | ack p99 | ballots | lost | dup | reconnects | resends | page reloads |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| deputies | over s | cap Mbit/s | MB | page KB | 95 % joined s | all joined s | arrival → joined p50 / p95 / max s | host CPU s | host CPU % | RSS peak MB | ack p50 | ack p99 | ballots | probe p50 | probe p99 | probe ballots | lost | dup | reconnects | resends | page reloads |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...runs.map(
       (b) =>
-        `| ${b.deputies} | ${b.overS} | ${b.mbit ?? 'none'} | ${b.totalMB} | ${b.pageKB} | ${b.joined95S} | ${b.joinedAllS} | ${b.join.p50} / ${b.join.p95} / ${b.join.max} | ${b.hostCpuS ?? '–'} | ${b.hostCpuPercent ?? '–'} | ${b.rssPeakMB ?? '–'} | ${b.ack.p50} | ${b.ack.p99} | ${b.ack.count} | ${b.lost} | ${b.duplicated} | ${b.reconnects} | ${b.resends} | ${b.pageReloads} |`,
+        `| ${b.deputies} | ${b.overS} | ${b.mbit ?? 'none'} | ${b.totalMB} | ${b.pageKB} | ${b.joined95S} | ${b.joinedAllS} | ${b.join.p50} / ${b.join.p95} / ${b.join.max} | ${b.hostCpuS ?? '–'} | ${b.hostCpuPercent ?? '–'} | ${b.rssPeakMB ?? '–'} | ${b.ack.p50} | ${b.ack.p99} | ${b.ack.count} | ${b.probe.p50} | ${b.probe.p99} | ${b.probe.count} | ${b.lost} | ${b.duplicated} | ${b.reconnects} | ${b.resends} | ${b.pageReloads} |`,
     ),
     '',
   ]

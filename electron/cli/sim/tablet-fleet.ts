@@ -29,7 +29,8 @@ export interface FleetOptions {
   readS?: number
   /**
    * A forked fleet's priority (default tabletPriority()): 'nice' where something else of the
-   * idle class must not take the tablets' processor (the uploads runs: upload-run.ts).
+   * idle class must not take the tablets' processor (the uploads runs: upload-run.ts); 'normal'
+   * for a few tablets that time the host while the rest load it (the burst's probe: burst-run.ts).
    */
   priority?: TabletPriority
   /** The tablets join only when they arrive (arrive(): the check-in burst, arrival.ts). */
@@ -238,7 +239,7 @@ const TABLET_NICENESS = 19
  * tablet benchmark: the host's fdatasync as its event loop sees it, p99 3.6 → 2.7 ms, and the
  * tablets' ack p99 lower or equal in 10 of 11 interleaved pairs (median 6.2 → 5.1 ms in five).
  */
-export type TabletPriority = 'idle' | 'nice'
+export type TabletPriority = 'idle' | 'nice' | 'normal'
 
 let priority: TabletPriority | null = null
 
@@ -268,14 +269,15 @@ export class ForkedFleet implements FleetHandle {
     // Yields the processor to the host when both want it: in the hall the host has its own. In
     // the idle class from its first instruction (`chrt` execs Node, which keeps the IPC channel),
     // so every thread it makes is of that class too.
-    const idle = (options.priority ?? tabletPriority()) === 'idle'
+    const priority = options.priority ?? tabletPriority()
+    const idle = priority === 'idle'
     this.#child = fork(fileURLToPath(new URL('./tablet-process.ts', import.meta.url)), [], {
       ...(idle ? { execPath: 'chrt' } : {}),
       execArgv: [...(idle ? ['--idle', '0', process.execPath] : []), '--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })
     // Niceness too: what a process of the idle class ignores, and all the fallback has.
-    if (this.#child.pid) setPriority(this.#child.pid, TABLET_NICENESS)
+    if (this.#child.pid && priority !== 'normal') setPriority(this.#child.pid, TABLET_NICENESS)
     this.#child.on('message', (message: FromFleet) => {
       if (message.type === 'status') this.#status = message.status
       else this.#waiting.get(message.id)?.(message.records)
