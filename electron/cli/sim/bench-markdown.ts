@@ -150,7 +150,7 @@ export function benchMarkdown(input: {
     'run in a process of their own (electron/cli/sim/close-probe.ts), apart from the tablets.',
     'reconnect = `kill -9` of the host → restarted on the same data folder and port → every',
     'tablet connected and shown its state again (host up = until the restarted host listens;',
-    "the rest is the tablets' reconnection backoff, 0.5 s doubling to 2 s as on the tablet page:",
+    "the rest is the tablets' reconnection backoff, 0.5 s doubling to 1 s as on the tablet page:",
     'shared/protocol/tablet-link.ts).',
     "RSS peak = the host process's resident-memory high-water mark (Linux VmHWM), from start",
     "through check-in, voting, close and the close's archive (report documents drawn in the",
