@@ -102,7 +102,7 @@ export function VoteActions({
       )}
       {runoffDue(vote) && (
         <Button
-          color="orange"
+          color={statusInk.warn}
           data-testid="live-runoff"
           onClick={() =>
             void send('vote:runoff', { voteId: vote.id }).then((r) => {

@@ -8,11 +8,13 @@ import type {
 } from '../../../../shared/protocol/paper-count.schema'
 import { ConfirmButton } from '../../../common/ConfirmButton'
 import { useI18n } from '../../../common/i18n'
+import { statusInk } from '../../../common/theme'
 
+/** Dark enough for white letters (4.5:1 and more). */
 const stateColor: Record<PaperBatchState, string> = {
-  entering: 'blue',
-  mismatch: 'orange',
-  merged: 'green',
+  entering: 'blue.9',
+  mismatch: statusInk.warn,
+  merged: statusInk.good,
 }
 
 /**
@@ -68,7 +70,7 @@ export function PaperBatches({
                       <ConfirmButton
                         size="xs"
                         variant="subtle"
-                        color="orange"
+                        color={statusInk.warn}
                         label={t('paper.move')}
                         confirm={t('paper.move.confirm', {
                           batch: b.no,

@@ -11,6 +11,7 @@ import { PaperBatches, PaperBegin } from './PaperBatches'
 import { PaperEntryForm } from './PaperEntryForm'
 import { PaperMismatch } from './PaperMismatch'
 import { PaperTallies } from './PaperTallies'
+import { statusInk } from '../../../common/theme'
 
 /** Turning the open vote over to paper: asked first, naming what stays and what goes to paper. */
 export function PaperStart({ vote, send }: { vote: ConsoleVoteView; send: LiveSend }) {
@@ -20,7 +21,7 @@ export function PaperStart({ vote, send }: { vote: ConsoleVoteView; send: LiveSe
   return (
     <ConfirmButton
       variant="outline"
-      color="orange"
+      color={statusInk.warn}
       label={t('paper.start')}
       confirm={t(tablet === 0 ? 'paper.start.whole' : 'paper.start.confirm', {
         title: vote.title,

@@ -7,6 +7,7 @@ import { useI18n } from '../../../common/i18n'
 import { blankPaper, PaperMarks, paperText } from '../PaperMarks'
 import type { PaperDraft } from '../PaperMarks'
 import type { LiveSend } from '../use-live'
+import { statusInk } from '../../../common/theme'
 
 /**
  * A batch whose two entries differ: each differing paper side by side (what each teller typed),
@@ -87,7 +88,7 @@ export function PaperMismatch({
           />
           <ConfirmButton
             size="lg"
-            color="orange"
+            color={statusInk.warn}
             disabled={!scrutineer}
             label={t('paper.mismatch.save')}
             confirm={t('paper.mismatch.save.confirm', {
