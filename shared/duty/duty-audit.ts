@@ -1,7 +1,6 @@
-import type { MessageKey } from '../i18n'
+import type { AuditT } from '../i18n/audit-fields'
+import { auditFields } from '../i18n/audit-fields'
 import { signedPoints } from './points'
-
-type T = (key: MessageKey, params?: Record<string, string | number>) => string
 
 /**
  * 代表履职's audit entries as sentences (shared/i18n/audit-sentence.ts asks here for a type it
@@ -9,9 +8,12 @@ type T = (key: MessageKey, params?: Record<string, string | number>) => string
  * The entries name deputies by the name and meeting they had, since they may be of meetings
  * other than the open one, whose log this is.
  */
-export function dutyAuditSentence(type: string, d: Record<string, unknown>, t: T): string | null {
-  const str = (key: string) => (typeof d[key] === 'string' ? d[key] : '')
-  const num = (key: string) => (typeof d[key] === 'number' ? d[key] : 0)
+export function dutyAuditSentence(
+  type: string,
+  d: Record<string, unknown>,
+  t: AuditT,
+): string | null {
+  const { str, num } = auditFields(d)
   switch (type) {
     case 'duty.entry-joined':
       return t('audit.duty.entry-joined', {

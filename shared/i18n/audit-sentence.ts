@@ -1,3 +1,5 @@
+import type { AuditT } from './audit-fields'
+import { auditFields } from './audit-fields'
 import type { Language, MessageKey } from '.'
 import { isMessageKey, translate } from '.'
 import { dutyAuditSentence } from '../duty/duty-audit'
@@ -29,8 +31,7 @@ export function auditSentence(entry: AuditFacts, names: AuditNames, lang: Langua
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(lang, key, params)
   const d = entry.data
-  const str = (key: string) => (typeof d[key] === 'string' ? d[key] : '')
-  const num = (key: string) => (typeof d[key] === 'number' ? d[key] : 0)
+  const { str, num } = auditFields(d)
   const vote = () => names.vote(str('voteId')) ?? (str('title') || str('voteId'))
   const deputy = (id: string) => names.deputy(id) ?? id
   const deputyList = (): { n: number; names: string } => {
@@ -204,10 +205,7 @@ export function auditSentence(entry: AuditFacts, names: AuditNames, lang: Langua
 }
 
 /** 总监票人 张三；监票人 李四、王五: the roles recorded, each with its names. */
-function scrutineerNames(
-  d: Record<string, unknown>,
-  t: (key: MessageKey, params?: Record<string, string | number>) => string,
-): string {
+function scrutineerNames(d: Record<string, unknown>, t: AuditT): string {
   const roles = ['chief', 'scrutineer', 'teller'] as const
   const parts = roles.flatMap((role) => {
     const list = Array.isArray(d[role]) ? d[role].filter((x) => typeof x === 'string') : []
@@ -250,9 +248,9 @@ export function chinaDateTime(iso: string): string {
 function proposalsSentence(
   type: 'proposals.imported' | 'proposals.grouped' | 'proposals.ungrouped',
   d: Record<string, unknown>,
-  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+  t: AuditT,
 ): string {
-  const num = (key: string) => (typeof d[key] === 'number' ? d[key] : 0)
+  const { num } = auditFields(d)
   const list = (key: string) => (Array.isArray(d[key]) ? (d[key] as unknown[]) : [])
   switch (type) {
     case 'proposals.imported':

@@ -1,4 +1,5 @@
-import type { MessageKey } from '.'
+import type { AuditT } from './audit-fields'
+import { auditFields } from './audit-fields'
 
 /**
  * The paper count's audit entries as sentences (audit-sentence.ts asks here for the `paper.*`
@@ -8,11 +9,10 @@ import type { MessageKey } from '.'
 export function paperAuditSentence(
   type: string,
   d: Record<string, unknown>,
-  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+  t: AuditT,
   vote: () => string,
 ): string | null {
-  const str = (key: string) => (typeof d[key] === 'string' ? d[key] : '')
-  const num = (key: string) => (typeof d[key] === 'number' ? d[key] : 0)
+  const { str, num } = auditFields(d)
   const figure = (v: unknown) => (typeof v === 'number' ? v : t('audit.paper.none'))
   const places = () =>
     (Array.isArray(d.places) ? d.places.filter((x) => typeof x === 'number') : []).join(

@@ -1,4 +1,5 @@
-import type { MessageKey } from '../i18n'
+import type { AuditT } from '../i18n/audit-fields'
+import { auditFields } from '../i18n/audit-fields'
 
 /**
  * The year's audit entries as sentences (shared/i18n/audit-sentence.ts asks here for any type
@@ -7,11 +8,10 @@ import type { MessageKey } from '../i18n'
 export function yearAuditSentence(
   type: string,
   d: Record<string, unknown>,
-  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+  t: AuditT,
   vote: () => string,
 ): string | null {
-  const str = (key: string) => (typeof d[key] === 'string' ? d[key] : '')
-  const num = (key: string) => (typeof d[key] === 'number' ? d[key] : 0)
+  const { str, num } = auditFields(d)
   const ids = () =>
     Array.isArray(d.projectIds) ? d.projectIds.filter((x) => typeof x === 'string') : []
   switch (type) {
